@@ -1,0 +1,21 @@
+import type { ErrorInfo } from '../../shared/contract';
+
+/**
+ * An error the user can act on: the message says what happened and what to do. Anything
+ * else that escapes a handler is a bug and is reported as internal.
+ */
+export class UserError extends Error {
+  override name = 'UserError';
+}
+
+export function describeError(err: unknown): ErrorInfo {
+  if (err instanceof UserError) return { kind: 'user', message: err.message };
+  const message = err instanceof Error ? err.message : String(err);
+  if (/SQLITE_FULL|ENOSPC/.test(message)) {
+    return { kind: 'user', message: 'The disk is full: nothing was saved by this action. Free some space and try again.' };
+  }
+  if (/SQLITE_READONLY|EACCES|EPERM|EROFS/.test(message)) {
+    return { kind: 'user', message: `The project cannot be written (${message}). Check the folder's permissions or copy it somewhere writable.` };
+  }
+  return { kind: 'internal', message };
+}

@@ -10,15 +10,40 @@ export interface PriceSource {
 }
 
 export interface ModelPrice {
-  /** Runway-style credits per second of output (1 credit = $0.01); null where not credit-priced. */
+  /**
+   * Runway-style credits per second of output (1 credit = $0.01); null where not credit-priced.
+   * At the model's default resolution; for image models, credits per image.
+   */
   creditsPerSecond: number | null;
-  /** Dollars per second of output video (for image models: per image, see `perImage`). */
+  /** Dollars per second of output video at the default resolution (image models: per image). */
   usdPerSecond: number;
   /** True for image models priced per generated image rather than per second. */
   perImage: boolean;
   sources: PriceSource[];
   /** Set where sources disagree; explains which figure the catalog uses and why. */
   disputed: string | null;
+}
+
+/** The provider requests a model can be driven through. */
+export type Endpoint = 'text-to-video' | 'image-to-video' | 'references-to-video' | 'text-to-image';
+
+/**
+ * What changes with the output resolution. Kling calls its resolutions modes (std = 720p,
+ * pro = 1080p) and only pro takes an end frame; Hailuo's 1080p allows 6 s only; Runway's wire
+ * ratios name pixels. Keying these on the shot's resolution keeps tool ids `provider:model`.
+ */
+export interface ResolutionTier {
+  resolution: string;
+  /** Kling's `mode` for this resolution; null where the API has no mode. */
+  mode: 'std' | 'pro' | null;
+  creditsPerSecond: number | null;
+  usdPerSecond: number;
+  /** Narrower durations at this resolution; null = the model's. */
+  durations: number[] | null;
+  /** End-keyframe support at this resolution; null = the model's `keyframes.last`. */
+  lastFrame: boolean | null;
+  /** Wire ratio values at this resolution where they differ from the model's. */
+  wireRatios: Partial<Record<AspectRatio, string>> | null;
 }
 
 export interface ModelSpec {
@@ -29,25 +54,45 @@ export interface ModelSpec {
   name: string;
   /** What the model makes. Image models (gen4_image) make start frames, not shots. */
   output: 'video' | 'image';
+  endpoints: Endpoint[];
   /** Accepted durations in seconds, ascending. Empty for image models. */
   durations: number[];
+  /** Ratios the model can make when it has a start image (the image is cropped to the shot). */
   ratios: AspectRatio[];
+  /** Ratios it makes from text alone, with no start image. */
+  textRatios: AspectRatio[];
+  /** Ratio values the API expects where they are not our `16:9` form (Runway: pixels). */
+  wireRatios: Partial<Record<AspectRatio, string>>;
+  /** Our lowercase form ("768p"); adapters spell it as the API does. */
   resolutions: string[];
+  defaultResolution: string;
+  /** One per resolution, same order as `resolutions`. */
+  tiers: ResolutionTier[];
   fps: number;
   /** Reference images (characters, locations…) the model takes; 0 = none. */
   maxRefs: number;
-  keyframes: { first: boolean; last: boolean };
+  /** Tool that turns references into a start frame when the shot has none (Runway: gen4_image). */
+  refsVia: ToolId | null;
+  /** False where references and keyframes go through different requests, so one set is unused. */
+  refsWithKeyframes: boolean;
+  keyframes: { first: boolean; last: boolean; lastNeedsFirst: boolean };
   input: { text: boolean; image: boolean };
   /** The API refuses a request without a start image (gen4_turbo image-to-video). */
   requiresImage: boolean;
+  /** The API refuses an empty prompt even with a start image (gen4.5, gen4_image). */
+  promptRequired: boolean;
   audio: boolean;
   negativePrompt: boolean;
+  /** Without a negative field: fold it into the prompt as "Avoid: …", or drop it. */
+  negativeFallback: 'fold' | 'drop';
+  /** prose: camera in words; bracketCamera: MiniMax `[Push in]` commands; title: a card's text. */
+  promptForm: 'prose' | 'bracketCamera' | 'title';
   /** Prompt limit in characters (Runway counts UTF-16 code units). */
   promptMaxChars: number;
   price: ModelPrice;
   /** Jobs this app runs at once against this model. */
   concurrency: number;
-  /** Minimum seconds between polls the provider documents. */
+  /** Seconds between polls: the provider's documented floor where it gives one, else ours. */
   minPollS: number;
   notes: string;
 }

@@ -1,0 +1,78 @@
+import type { AspectRatio, PromptParts, Scene, Shot, ShotStatus, Tier } from '../../../../shared/domain/types';
+import { emptyPrompt } from '../../../../shared/domain/types';
+
+export interface SceneRow {
+  id: string;
+  number: number;
+  name: string;
+  position: number;
+}
+
+export interface ShotRow {
+  id: string;
+  scene_id: string;
+  label: string;
+  position: number;
+  action: string;
+  prompt_json: string;
+  duration_s: number;
+  aspect_ratio: string;
+  resolution: string;
+  tool: string;
+  final_tool: string | null;
+  tier: string;
+  dialogue: string;
+  notes: string;
+  status: string;
+}
+
+export const sceneFromRow = (r: SceneRow): Scene => ({ id: r.id, number: r.number, name: r.name, position: r.position });
+
+function parsePrompt(json: string): PromptParts {
+  // A hand-edited or older row may lack parts; missing ones read as empty, never as a crash.
+  try {
+    return { ...emptyPrompt(), ...(JSON.parse(json) as Partial<PromptParts>) };
+  } catch {
+    return emptyPrompt();
+  }
+}
+
+export function shotFromRow(r: ShotRow): Shot {
+  return {
+    id: r.id,
+    sceneId: r.scene_id,
+    label: r.label,
+    position: r.position,
+    action: r.action,
+    prompt: parsePrompt(r.prompt_json),
+    durationS: r.duration_s,
+    aspectRatio: r.aspect_ratio as AspectRatio,
+    resolution: r.resolution,
+    tool: r.tool,
+    finalTool: r.final_tool,
+    tier: r.tier as Tier,
+    dialogue: r.dialogue,
+    notes: r.notes,
+    status: r.status as ShotStatus,
+  };
+}
+
+export function shotToRow(s: Shot): ShotRow {
+  return {
+    id: s.id,
+    scene_id: s.sceneId,
+    label: s.label,
+    position: s.position,
+    action: s.action,
+    prompt_json: JSON.stringify(s.prompt),
+    duration_s: s.durationS,
+    aspect_ratio: s.aspectRatio,
+    resolution: s.resolution,
+    tool: s.tool,
+    final_tool: s.finalTool,
+    tier: s.tier,
+    dialogue: s.dialogue,
+    notes: s.notes,
+    status: s.status,
+  };
+}

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { safeFileName } from '../../../shared/domain/filenames';
+import type { AspectRatio } from '../../../shared/domain/types';
+import { migrate, newerSchemaError } from '../db/migrate';
+import { SCHEMA_VERSION } from '../db/migrations';
+import { timelineRepo } from '../db/repos/timelineRepo';
+import { openSqlite, type Db } from '../db/sqlite';
+import { UserError } from '../errors';
+
+export const PROJECT_EXT = '.shotline';
+export const DB_FILE = 'project.db';
+export const MEDIA_DIR = 'media';
+
+export function projectFolderName(title: string): string {
+  return safeFileName(title) + PROJECT_EXT;
+}
+
+function isReadOnly(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    return true;
+  }
+  // root passes access() everywhere; the mode bits still say what the user asked for.
+  return (fs.statSync(dir).mode & 0o222) === 0;
+}
+
+/**
+ * Creates `<parentDir>/<Title>.shotline/` with a migrated db and `media/`. It is built in a
+ * temp folder and renamed into place, so a crash never leaves a half project.
+ */
+export function createProjectFolder(
+  parentDir: string,
+  title: string,
+  opts: { aspectRatio?: AspectRatio; budgetUsd?: number | null; createdBy: string; setup?: (db: Db) => void },
+): string {
+  const parent = path.resolve(parentDir);
+  fs.mkdirSync(parent, { recursive: true });
+  if (isReadOnly(parent)) throw new UserError(`Cannot create a project in "${parent}": the folder is read-only. Choose another location.`);
+  const folder = path.join(parent, projectFolderName(title));
+  if (fs.existsSync(folder)) {
+    throw new UserError(`"${folder}" already exists. Open it, or choose another title or location.`);
+  }
+  const tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(folder)}.creating-`));
+  try {
+    fs.mkdirSync(path.join(tmp, MEDIA_DIR));
+    const db = openSqlite(path.join(tmp, DB_FILE));
+    try {
+      migrate(db);
+      db.transaction(() => {
+        timelineRepo(db).createProject(title.trim(), opts.aspectRatio ?? '16:9', opts.budgetUsd ?? null, opts.createdBy);
+        opts.setup?.(db);
+      })();
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      db.close();
+    }
+    fs.renameSync(tmp, folder);
+  } catch (err) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  return folder;
+}
+
+/** Checks a folder is a project this version can open, without writing anything to it. */
+function inspect(folder: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(folder);
+  } catch {
+    throw new UserError(`No folder at "${folder}". It may have been moved or renamed; open it from its new place.`);
+  }
+  if (!stat.isDirectory()) throw new UserError(`"${folder}" is a file, not a project folder. Choose the folder ending in ${PROJECT_EXT}.`);
+  const dbPath = path.join(folder, DB_FILE);
+  if (!fs.existsSync(dbPath)) {
+    throw new UserError(`"${folder}" is not a Shotline project: it has no ${DB_FILE}. Choose a folder ending in ${PROJECT_EXT}, or create a new project.`);
+  }
+  if (isReadOnly(folder) || isReadOnly(dbPath)) {
+    throw new UserError(`"${folder}" is read-only, and Shotline saves every edit as you make it. Copy the project somewhere writable or change its permissions, then open it again.`);
+  }
+  let version: number;
+  let hasProject: boolean;
+  try {
+    const probe = openSqlite(dbPath, { readonly: true, fileMustExist: true });
+    try {
+      const check = probe.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(String(check));
+      version = probe.pragma('user_version', { simple: true }) as number;
+      hasProject = !!probe.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'project'").get();
+    } finally {
+      probe.close();
+    }
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new UserError(
+      `The project database "${dbPath}" is damaged and cannot be opened (${why}). ` +
+        `Restore it from a ${DB_FILE}.bak-N copy in the same folder or from your backup.`,
+    );
+  }
+  if (version > SCHEMA_VERSION) throw newerSchemaError(version, SCHEMA_VERSION);
+  if (!hasProject) throw new UserError(`"${dbPath}" is a database, but not a Shotline project. Choose a folder ending in ${PROJECT_EXT}.`);
+  return dbPath;
+}
+
+/** Opens a project's db for writing, upgrading its schema (with a backup) when needed. */
+export function openProjectDb(folder: string): { db: Db; folder: string } {
+  const abs = path.resolve(folder);
+  const dbPath = inspect(abs);
+  const db = openSqlite(dbPath, { fileMustExist: true });
+  try {
+    migrate(db, { dbPath });
+    fs.mkdirSync(path.join(abs, MEDIA_DIR), { recursive: true });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return { db, folder: abs };
+}

@@ -1,0 +1,115 @@
+import type { EventMap, EventName } from '../../../shared/contract';
+import { createHistory, type History } from '../db/history';
+import { UserError } from '../errors';
+import { openProject, type Project } from '../project/project';
+import { createProjectFolder } from '../project/projectFiles';
+import { recentList } from '../project/recent';
+import type { CoreHost, Handlers } from './core';
+import { timelineHandlers } from './timelineHandlers';
+
+/** Tables whose edits the user can undo. Jobs, takes and money never are. */
+export const UNDOABLE_TABLES = ['project', 'scenes', 'shots'] as const;
+
+export interface OpenSession {
+  project: Project;
+  history: History;
+}
+
+export interface SessionDeps extends CoreHost {
+  emit: <E extends EventName>(event: E, payload: EventMap[E]) => void;
+}
+
+/** One window's state: the open project (at most one) and its undo history. */
+export function createSession(deps: SessionDeps) {
+  const recent = recentList(deps.userDataDir);
+  let current: OpenSession | null = null;
+
+  function open(): OpenSession {
+    if (!current) throw new UserError('No project is open. Create a new project or open one first.');
+    return current;
+  }
+
+  function close() {
+    current?.project.close();
+    current = null;
+  }
+
+  function activate(folder: string) {
+    const project = openProject(folder);
+    close();
+    current = { project, history: createHistory(project.db, UNDOABLE_TABLES) };
+    const info = project.info();
+    recent.touch({ title: info.title, path: info.path });
+    deps.emit('project.opened', { project: info });
+    deps.emit('history.changed', current.history.state());
+    return info;
+  }
+
+  /** Runs an edit as one undoable step and tells the renderer what changed. */
+  function edit<T>(label: string, tables: string[], fn: (s: OpenSession) => T): T {
+    const s = open();
+    const result = s.history.step(label, () => fn(s));
+    deps.emit('project.changed', { tables });
+    deps.emit('history.changed', s.history.state());
+    return result;
+  }
+
+  function replay(which: 'undo' | 'redo') {
+    const s = open();
+    const state = s.history[which]();
+    deps.emit('project.changed', { tables: [...s.history.tables] });
+    deps.emit('history.changed', state);
+    return state;
+  }
+
+  const handlers: Handlers = {
+    'app.info': () => ({
+      version: deps.version,
+      host: deps.kind,
+      canPickFolders: !!deps.pickFolder,
+      defaultProjectsDir: deps.defaultProjectsDir,
+    }),
+    'app.pickFolder': async () => (deps.pickFolder ? deps.pickFolder() : null),
+    'project.create': ({ parentDir, title }) =>
+      activate(createProjectFolder(parentDir, title, { createdBy: `Shotline ${deps.version}`, setup: seedFirstScene })),
+    'project.open': ({ path }) => activate(path),
+    'project.close': () => {
+      close();
+      deps.emit('project.opened', { project: null });
+      return null;
+    },
+    'project.current': () => current?.project.info() ?? null,
+    'project.recent': () => recent.list(),
+    'project.snapshot': () => open().project.snapshot(),
+    'project.update': (patch) => {
+      const info = edit('Edit project', ['project'], ({ project }) => {
+        const now = project.timeline.project();
+        project.timeline.updateProject({ ...now, ...patch });
+        return project.info();
+      });
+      if (patch.title) recent.touch({ title: info.title, path: info.path });
+      return info;
+    },
+    'history.state': () => open().history.state(),
+    'history.undo': () => replay('undo'),
+    'history.redo': () => replay('redo'),
+    ...timelineHandlers(edit),
+  };
+
+  return {
+    handlers,
+    close,
+    /** The open project, for hosts that need it (media protocol, tests). */
+    get current() {
+      return current;
+    },
+  };
+}
+
+export type Session = ReturnType<typeof createSession>;
+export type Edit = <T>(label: string, tables: string[], fn: (s: OpenSession) => T) => T;
+
+/** A new project starts with one empty scene so "Add shot" works at once. */
+function seedFirstScene(db: Project['db']) {
+  db.prepare("INSERT INTO scenes (id, number, name, position) VALUES (lower(hex(randomblob(16))), 1, 'Scene 1', 0)").run();
+}

@@ -1,0 +1,62 @@
+import type { Handlers } from './core';
+import type { Edit } from './session';
+import * as ops from '../timeline/ops';
+
+type TimelineChannels =
+  | 'scene.add'
+  | 'scene.rename'
+  | 'scene.move'
+  | 'scene.delete'
+  | 'shot.add'
+  | 'shot.update'
+  | 'shot.updateMany'
+  | 'shot.duplicate'
+  | 'shot.delete'
+  | 'shot.move'
+  | 'shot.renumber';
+
+const SCENES = ['scenes', 'shots'];
+const SHOTS = ['shots'];
+
+export function timelineHandlers(edit: Edit): Pick<Handlers, TimelineChannels> {
+  const plural = (n: number, one: string) => (n === 1 ? one : `${n} ${one.toLowerCase()}s`);
+  return {
+    'scene.add': (input) => edit('Add scene', SCENES, ({ project }) => ops.addScene(project.timeline, input)),
+    'scene.rename': ({ id, name }) => edit('Rename scene', SCENES, ({ project }) => ops.renameScene(project.timeline, id, name)),
+    'scene.move': ({ id, toIndex }) =>
+      edit('Move scene', SCENES, ({ project }) => {
+        ops.moveScene(project.timeline, id, toIndex);
+        return null;
+      }),
+    'scene.delete': ({ ids }) =>
+      edit(`Delete ${plural(ids.length, 'Scene')}`, SCENES, ({ project }) => {
+        ops.deleteScenes(project.timeline, ids);
+        return null;
+      }),
+    'shot.add': ({ sceneId, afterShotId }) =>
+      edit('Add shot', SHOTS, ({ project }) => ops.addShot(project.timeline, sceneId, {}, { afterShotId })),
+    'shot.update': ({ id, patch }) => edit('Edit shot', SHOTS, ({ project }) => ops.updateShot(project.timeline, id, patch)),
+    'shot.updateMany': ({ ids, patch }) =>
+      edit(`Edit ${plural(ids.length, 'Shot')}`, SHOTS, ({ project }) => {
+        for (const id of ids) ops.updateShot(project.timeline, id, patch);
+        return null;
+      }),
+    'shot.duplicate': ({ ids }) =>
+      edit(`Duplicate ${plural(ids.length, 'Shot')}`, SHOTS, ({ project }) => ops.duplicateShots(project.timeline, ids)),
+    'shot.delete': ({ ids }) =>
+      edit(`Delete ${plural(ids.length, 'Shot')}`, SHOTS, ({ project }) => {
+        ops.deleteShots(project.timeline, ids);
+        return null;
+      }),
+    'shot.move': ({ ids, toSceneId, toIndex }) =>
+      edit(`Move ${plural(ids.length, 'Shot')}`, SHOTS, ({ project }) => {
+        ops.moveShots(project.timeline, ids, toSceneId, toIndex);
+        return null;
+      }),
+    'shot.renumber': () =>
+      edit('Renumber shots', SCENES, ({ project }) => {
+        ops.renumberAll(project.timeline);
+        return null;
+      }),
+  };
+}

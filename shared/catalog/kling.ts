@@ -1,0 +1,128 @@
+// Kling API (AK/SK v1, PROVIDERS.md §2). Kling's std/pro modes are its 720p/1080p renders, so
+// they are resolution tiers of one `kling:<model_name>` tool rather than separate tools.
+import { ASPECT_RATIOS } from '../domain/types';
+import { defineModel, type ModelInput, type TierInput } from './define';
+import type { ModelSpec, PriceSource, ProviderSpec } from './types';
+
+export const KLING: ProviderSpec = {
+  id: 'kling',
+  name: 'Kling',
+  keyEnv: ['KLING_ACCESS_KEY', 'KLING_SECRET_KEY'],
+  defaultBaseUrl: 'https://api-singapore.klingai.com',
+};
+
+/** Prepaid unit price (§2.7, secondary and uncertain); the job's `final_unit_deduction` is the truth. */
+const UNIT_USD = 0.14;
+const perSecond = (unitsPer5s: number) => (unitsPer5s * UNIT_USD) / 5;
+const GRID_REF = 'PROVIDERS.md §2.7 (inference-sh/grid pricing.md, secondary)';
+
+/** std renders 720p and takes no end frame; pro renders 1080p and does (§2.3 capability map). */
+function modes(stdUnits: number, proUnits: number): TierInput[] {
+  return [
+    { resolution: '720p', mode: 'std', usd: perSecond(stdUnits), lastFrame: false },
+    { resolution: '1080p', mode: 'pro', usd: perSecond(proUnits), lastFrame: true },
+  ];
+}
+
+function gridSources(row: string, stdUnits: number | null, proUnits: number): PriceSource[] {
+  const sources: PriceSource[] = [];
+  if (stdUnits !== null) {
+    sources.push({ label: `${row} std, ${stdUnits} units per 5 s`, value: perSecond(stdUnits), unit: 'usd/s', ref: GRID_REF });
+  }
+  sources.push({ label: `${row} ${stdUnits === null ? '' : 'pro, '}${proUnits} units per 5 s`, value: perSecond(proUnits), unit: 'usd/s', ref: GRID_REF });
+  return sources;
+}
+
+const base = {
+  provider: 'kling',
+  output: 'video',
+  durations: [5, 10],
+  // Image-to-video has no aspect_ratio: the output follows the start image, which the app crops
+  // to the shot's ratio (all six lie inside Kling's 1:2.5–2.5:1).
+  ratios: [...ASPECT_RATIOS],
+  textRatios: ['16:9', '9:16', '1:1'],
+  wireRatios: {},
+  defaultResolution: '720p',
+  fps: 24,
+  maxRefs: 0,
+  refsVia: null,
+  refsWithKeyframes: true,
+  keyframes: { first: true, last: true, lastNeedsFirst: true },
+  input: { text: true, image: true },
+  requiresImage: false,
+  promptRequired: false,
+  audio: false,
+  negativePrompt: true,
+  negativeFallback: 'drop',
+  promptForm: 'prose',
+  promptMaxChars: 2500,
+  // Slots are per account and shared by every key; overflow is a 429 (code 1303), not a queue.
+  concurrency: 2,
+  minPollS: 5,
+} satisfies Partial<ModelInput>;
+
+const WIRE_NOTE = 'duration goes on the wire as the string "5" or "10"';
+
+export const KLING_MODELS: ModelSpec[] = [
+  defineModel({
+    ...base,
+    model: 'kling-v2-1-master',
+    name: 'Kling 2.1 Master',
+    endpoints: ['text-to-video', 'image-to-video'],
+    tiers: [{ resolution: '1080p', usd: perSecond(10) }],
+    defaultResolution: '1080p',
+    keyframes: { first: true, last: false, lastNeedsFirst: true },
+    sources: gridSources('V2.1 Master', null, 10),
+    notes: `No mode (master models render 1080p only) and no end frame; no cfg_scale on v2.x; ${WIRE_NOTE}.`,
+  }),
+  defineModel({
+    ...base,
+    model: 'kling-v2-5-turbo',
+    name: 'Kling 2.5 Turbo',
+    endpoints: ['text-to-video', 'image-to-video'],
+    tiers: modes(1.5, 2.5),
+    sources: gridSources('V2.5 Turbo', 1.5, 2.5),
+    notes: `720p = std mode, 1080p = pro mode; an end keyframe needs pro. The cheapest sensible Kling default. ${WIRE_NOTE}.`,
+  }),
+  defineModel({
+    ...base,
+    model: 'kling-v2-6',
+    name: 'Kling 2.6',
+    endpoints: ['text-to-video', 'image-to-video'],
+    tiers: modes(1.5, 2.5),
+    audio: true,
+    sources: [
+      ...gridSources('V2.5 Turbo (same tier)', 1.5, 2.5),
+      {
+        label: 'muvi.video resale, 2.6 pro without sound',
+        value: 0.07,
+        unit: 'usd/s',
+        ref: 'https://developer.muvi.video/docs/models/video/kling/kling-2-6-pro-text-to-video',
+      },
+    ],
+    notes: `Sound (sound: "on") is pro only, doubles the price and cannot be combined with an end frame; priced silent, the API default. 720p = std, 1080p = pro. ${WIRE_NOTE}.`,
+  }),
+  defineModel({
+    ...base,
+    model: 'kling-v2-1',
+    name: 'Kling 2.1',
+    endpoints: ['image-to-video'],
+    textRatios: [],
+    tiers: modes(2, 3.5),
+    requiresImage: true,
+    sources: gridSources('V2.1', 2, 3.5),
+    notes: `Image-to-video only (not offered for text2video): needs a start keyframe. End keyframe in pro (1080p) only. ${WIRE_NOTE}.`,
+  }),
+  defineModel({
+    ...base,
+    model: 'kling-v1-6',
+    name: 'Kling 1.6',
+    endpoints: ['text-to-video', 'image-to-video', 'references-to-video'],
+    tiers: modes(2, 3.5),
+    maxRefs: 4,
+    // multi-image2video takes image_list but no image/image_tail.
+    refsWithKeyframes: false,
+    sources: gridSources('V1.6 multi-image', 2, 3.5),
+    notes: `The only Kling model with multi-image references (up to 4 pre-cropped subject images; the prompt is required there). End keyframe in pro (1080p) only. ${WIRE_NOTE}.`,
+  }),
+];

@@ -1,0 +1,47 @@
+// Shot labels in the filmmaker's convention: scene number + letter (1A, 1B … 1Z, 1AA).
+// Labels are stored, not derived, so they survive reorders until the user renumbers.
+
+/** 0 → "A", 25 → "Z", 26 → "AA" (spreadsheet-style letters). */
+export function letters(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** The first label `<sceneNumber><letters>` not already taken in the project. */
+export function nextShotLabel(sceneNumber: number, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  for (let i = 0; ; i++) {
+    const label = `${sceneNumber}${letters(i)}`;
+    if (!used.has(label)) return label;
+  }
+}
+
+export interface RenumberInput {
+  scenes: Array<{ id: string; position: number }>;
+  shots: Array<{ id: string; sceneId: string; position: number }>;
+}
+
+/** Scene numbers 1..n by position; shots lettered A.. by position within each scene. */
+export function renumber(input: RenumberInput): { scenes: Map<string, number>; shots: Map<string, string> } {
+  const scenes = new Map<string, number>();
+  [...input.scenes].sort((a, b) => a.position - b.position).forEach((s, i) => scenes.set(s.id, i + 1));
+  const shots = new Map<string, string>();
+  const byScene = new Map<string, Array<{ id: string; position: number }>>();
+  for (const shot of input.shots) {
+    const list = byScene.get(shot.sceneId) ?? [];
+    list.push(shot);
+    byScene.set(shot.sceneId, list);
+  }
+  for (const [sceneId, list] of byScene) {
+    const number = scenes.get(sceneId);
+    if (number === undefined) continue;
+    list.sort((a, b) => a.position - b.position).forEach((s, i) => shots.set(s.id, `${number}${letters(i)}`));
+  }
+  return { scenes, shots };
+}

@@ -50,7 +50,6 @@ const base = {
   keyframes: { first: true, last: true, lastNeedsFirst: true },
   input: { text: true, image: true },
   requiresImage: false,
-  promptRequired: false,
   audio: false,
   negativePrompt: true,
   negativeFallback: 'drop',

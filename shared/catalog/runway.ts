@@ -66,7 +66,6 @@ const base = {
   refsWithKeyframes: false,
   input: { text: true, image: true },
   requiresImage: false,
-  promptRequired: false,
   audio: false,
   negativePrompt: false,
   // Runway's Gen-4 prompting guide warns that negative phrasing is not understood and can
@@ -116,7 +115,6 @@ export const RUNWAY_MODELS: ModelSpec[] = [
     wireRatios: VIDEO_RATIOS,
     tiers: [{ resolution: '720p', credits: 12 }],
     keyframes: { first: true, last: false, lastNeedsFirst: true },
-    promptRequired: true,
     sources: [
       skills(12, 'credits/s'),
       { label: 'Gen-4.5 review, API access', value: 0.12, unit: 'usd/s', ref: 'seeds/002_f9544c524337fd08.txt' },
@@ -126,7 +124,7 @@ export const RUNWAY_MODELS: ModelSpec[] = [
     disputed:
       "Runway's own skills repo gives 12 credits/s; reviews say about 25. The catalog uses 12 because Shotline bills through the developer API: the same review that quotes 25 credits/s for the subscription plans gives $0.12/s for API access, which is 12 credits/s.",
     notes:
-      'Text-to-video makes 16:9 or 9:16 only; image-to-video all six ratios. promptText is required. Start frame only: no end keyframe.',
+      'Text-to-video makes 16:9 or 9:16 only; image-to-video all six ratios. promptText is required (the compiled prompt always has a camera line). Start frame only: no end keyframe.',
   }),
   defineModel({
     ...base,
@@ -146,7 +144,6 @@ export const RUNWAY_MODELS: ModelSpec[] = [
     refsVia: null,
     refsWithKeyframes: true,
     keyframes: { first: false, last: false, lastNeedsFirst: false },
-    promptRequired: true,
     sources: [
       skills(5, 'credits/image', 'Runway skills repo, 720p'),
       skills(8, 'credits/image', 'Runway skills repo, 1080p'),

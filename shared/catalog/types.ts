@@ -79,8 +79,6 @@ export interface ModelSpec {
   input: { text: boolean; image: boolean };
   /** The API refuses a request without a start image (gen4_turbo image-to-video). */
   requiresImage: boolean;
-  /** The API refuses an empty prompt even with a start image (gen4.5, gen4_image). */
-  promptRequired: boolean;
   audio: boolean;
   negativePrompt: boolean;
   /** Without a negative field: fold it into the prompt as "Avoid: …", or drop it. */

@@ -1,0 +1,21 @@
+import path from 'node:path';
+import type { Channel, ChannelInput, ChannelOutput, EventMap } from '../../../shared/contract';
+import { createCore } from '../services/core';
+
+/** A core with a typed, throwing `call`, and the events it emitted. */
+export function testCore(dir: string) {
+  const core = createCore({
+    kind: 'devhost',
+    version: 'test',
+    userDataDir: path.join(dir, 'userdata'),
+    defaultProjectsDir: path.join(dir, 'projects'),
+  });
+  const events: Array<{ event: keyof EventMap; payload: unknown }> = [];
+  core.on((event, payload) => events.push({ event, payload }));
+  async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+    const r = await core.handle(channel, input);
+    if (!r.ok) throw new Error(`${r.error.kind}: ${r.error.message}`);
+    return r.value as ChannelOutput<C>;
+  }
+  return { core, call, events, close: () => core.close() };
+}

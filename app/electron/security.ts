@@ -1,0 +1,46 @@
+// Session- and contents-wide guards from Electron's security checklist. They apply to every
+// webContents the app ever creates (`web-contents-created`), not just the main window, so a
+// future window or a devtools-opened page cannot forget them.
+import { shell, type Session, type WebContents } from 'electron';
+import { isPermissionAllowed, isSafeExternalUrl } from './policy';
+
+function openExternally(url: string): void {
+  if (!isSafeExternalUrl(url)) {
+    console.warn(`[shotline] refused to open a link that is not plain https: ${url.slice(0, 200)}`);
+    return;
+  }
+  shell.openExternal(url).catch((err: unknown) => {
+    console.warn(`[shotline] could not open ${url.slice(0, 200)} in the browser: ${String(err)}`);
+  });
+}
+
+/**
+ * The renderer is a single page: it never navigates, opens windows or hosts webviews. Links the
+ * user clicks (`target=_blank` or not) leave for the system browser if they are plain https.
+ */
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    event.preventDefault();
+    openExternally(event.url);
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternally(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** Permissions off unless allow-listed, and no remote network traffic from the page. */
+export function hardenSession(ses: Session): void {
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details.requestingUrl));
+  });
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
+  ses.setDevicePermissionHandler(() => false);
+  // Belt and braces behind the CSP: Chromium-side requests (renderer, devtools, spellcheck
+  // downloads) never reach the network. The core talks to providers with Node's own fetch,
+  // which does not go through this session.
+  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) => {
+    callback({ cancel: true });
+  });
+}

@@ -1,0 +1,67 @@
+// The shot inspector: everything about the focused shot, edited in place. Every field commits
+// through `shot.update`; nothing here ever blocks typing, and problems are advisory.
+import { useMemo } from 'react';
+import type { ProjectSnapshot, Shot } from '../../../../shared/domain/types';
+import { validateShot, type ShotIssue } from '../../../../shared/domain/validation';
+import { useUi } from '../../stores/ui';
+import { useActions } from '../commands/ActionsContext';
+import { FieldIssues, TextField } from './fields';
+import { FormatFields } from './FormatFields';
+import { PromptFields } from './PromptFields';
+import { PromptPreview } from './PromptPreview';
+import { ShotEstimateLine } from './ShotEstimateLine';
+
+function byField(issues: ShotIssue[]) {
+  return (field: ShotIssue['field']) => issues.filter((i) => i.field === field);
+}
+
+export function Inspector({ snapshot }: { snapshot: ProjectSnapshot }) {
+  const focus = useUi((s) => s.selection.focus);
+  const count = useUi((s) => s.selection.ids.length);
+  const shot = focus ? snapshot.shots.find((s) => s.id === focus) : undefined;
+  if (!shot) {
+    return (
+      <section className="inspector" aria-label="Shot inspector">
+        <div className="empty-state">
+          <p className="empty-title">No shot selected</p>
+          <p>Click a shot on the timeline to edit its action, prompt, duration and tool — or press Ctrl+Enter to add one.</p>
+        </div>
+      </section>
+    );
+  }
+  return <ShotForm key={shot.id} shot={shot} scene={snapshot.scenes.find((s) => s.id === shot.sceneId)?.name ?? ''} others={count > 1 ? count - 1 : 0} />;
+}
+
+function ShotForm({ shot, scene, others }: { shot: Shot; scene: string; others: number }) {
+  const actions = useActions();
+  const issues = useMemo(() => validateShot(shot), [shot]);
+  const of = byField(issues);
+  const update = (patch: Parameters<typeof actions.updateShot>[1]) => void actions.updateShot(shot.id, patch);
+  const general = [...of('keyframes'), ...of('refs')];
+  return (
+    <form className="inspector" aria-label="Shot inspector" onSubmit={(e) => e.preventDefault()}>
+      <header className="inspector-head">
+        <h2>
+          Shot <span className="accent-text">{shot.label}</span>
+        </h2>
+        <span className="inspector-scene" title={scene}>
+          {scene}
+        </span>
+        {others > 0 && <span className="chip">+{others} more selected</span>}
+      </header>
+      <FieldIssues id="inspector-general" issues={general} />
+      <div className="inspector-section">
+        <TextField id="inspector-action" label="Action" multiline rows={3} value={shot.action} onCommit={(action) => update({ action })} placeholder="What happens in this shot" issues={of('action')} />
+      </div>
+      <PromptFields shot={shot} issues={issues} update={update} />
+      <PromptPreview shot={shot} />
+      <FormatFields shot={shot} issues={issues} update={update} />
+      <ShotEstimateLine shot={shot} />
+      <div className="inspector-section">
+        <h3>Notes</h3>
+        <TextField id="inspector-dialogue" label="Dialogue" value={shot.dialogue} onCommit={(dialogue) => update({ dialogue })} placeholder="A spoken line, if any" />
+        <TextField id="inspector-notes" label="Notes" multiline value={shot.notes} onCommit={(notes) => update({ notes })} placeholder="Anything for the edit or the next pass" />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+// One shot on the timeline: label, frame, tool, duration, cost, status and problems. The card
+// is an `option` of the timeline listbox; keyboard focus stays on the listbox
+// (aria-activedescendant), so virtualized cards can come and go without losing it.
+import { useDraggable } from '@dnd-kit/core';
+import { memo, useMemo, type MouseEvent } from 'react';
+import type { Shot } from '../../../../shared/domain/types';
+import { ErrorIcon, WarningIcon } from '../../components/icons';
+import { formatCredits, formatSeconds, formatUsd } from '../../lib/format';
+import { STATUS_LABELS } from '../../lib/labels';
+import { describeIssues, summarizeShot } from '../../lib/shotSummary';
+import { Thumbnail } from './Thumbnail';
+
+export function shotOptionId(id: string): string {
+  return `shot-option-${id}`;
+}
+
+interface Props {
+  shot: Shot;
+  width: number;
+  thumbHeight: number;
+  ratio: number;
+  selected: boolean;
+  focused: boolean;
+  dimmed: boolean;
+  onPick: (id: string, e: MouseEvent) => void;
+}
+
+export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio, selected, focused, dimmed, onPick }: Props) {
+  const { attributes, listeners, setNodeRef } = useDraggable({ id: shot.id, data: { kind: 'shot' } });
+  const s = useMemo(() => summarizeShot(shot), [shot]);
+  const { estimate } = s;
+  const inner = width - 10;
+  const wide = inner - thumbHeight * ratio > 90;
+  const costTitle = [
+    `${formatUsd(estimate.usd)}${estimate.credits !== null ? ` · ${formatCredits(estimate.credits)}` : ''} for ${formatSeconds(estimate.billedDurationS)} on ${s.toolName}`,
+    estimate.adjustment,
+  ]
+    .filter(Boolean)
+    .join('\n');
+
+  return (
+    <div
+      ref={setNodeRef}
+      {...listeners}
+      // dnd-kit's attributes make the node a focusable button; the listbox owns focus instead.
+      aria-roledescription={attributes['aria-roledescription']}
+      role="option"
+      id={shotOptionId(shot.id)}
+      aria-label={`Shot ${shot.label}`}
+      aria-selected={selected}
+      data-testid={`shot-card-${shot.label}`}
+      data-provider={s.provider}
+      data-focused={focused || undefined}
+      data-issues={s.worst ?? undefined}
+      className={`shot-card${dimmed ? ' is-dragging' : ''}`}
+      style={{ width }}
+      onClick={(e) => onPick(shot.id, e)}
+    >
+      <div className="card-top">
+        <span className="card-label">{shot.label}</span>
+        <span className="tool-badge" data-provider={s.provider} title={s.toolName}>
+          {s.toolShort}
+        </span>
+        {s.worst && (
+          <span className={`issue-badge issue-${s.worst}`} title={describeIssues(s.issues)} aria-label={`${s.issues.length} ${s.worst === 'error' ? 'problem' : 'warning'}${s.issues.length > 1 ? 's' : ''}`}>
+            {s.worst === 'error' ? <ErrorIcon /> : <WarningIcon />}
+            {s.issues.length > 1 && <span>{s.issues.length}</span>}
+          </span>
+        )}
+      </div>
+      <div className="card-body">
+        <Thumbnail ratio={ratio} label={shot.label} camera={shot.prompt.camera} height={thumbHeight} maxWidth={inner} />
+        {wide && <p className="card-action">{shot.action || <span className="muted">No action yet</span>}</p>}
+      </div>
+      <div className="card-meta">
+        <span className="card-duration" title="Duration">{formatSeconds(shot.durationS)}</span>
+        <span className={`card-cost${estimate.adjustment ? ' is-adjusted' : ''}`} title={costTitle}>
+          {estimate.adjustment ? '≈' : ''}
+          {formatUsd(estimate.usd)}
+        </span>
+        <span className="card-status" data-status={shot.status} title={`Status: ${STATUS_LABELS[shot.status]}`}>
+          <span className="status-dot" aria-hidden="true" />
+          {width >= 160 && STATUS_LABELS[shot.status]}
+        </span>
+      </div>
+    </div>
+  );
+});

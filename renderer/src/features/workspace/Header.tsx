@@ -1,0 +1,80 @@
+// The app bar: project title (editable), running time, cost against budget, undo/redo.
+import { useMemo } from 'react';
+import { projectCost } from '../../../../shared/domain/cost';
+import { formatRunningTime } from '../../../../shared/domain/timecode';
+import type { ProjectSnapshot } from '../../../../shared/domain/types';
+import { useHistoryState } from '../../api/queries';
+import { CloseIcon, FilmIcon, RedoIcon, UndoIcon } from '../../components/icons';
+import { shortcut } from '../../components/keys';
+import { useDraft } from '../../components/useDraft';
+import { formatUsd } from '../../lib/format';
+import { useActions } from '../commands/ActionsContext';
+
+function ProjectTitle({ title }: { title: string }) {
+  const actions = useActions();
+  const draft = useDraft(title, (text) => {
+    if (text.trim() && text.trim() !== title) void actions.updateProject({ title: text.trim() });
+  });
+  return (
+    <input
+      className="project-title"
+      aria-label="Project title"
+      title="Rename the project"
+      value={draft.value}
+      size={Math.max(8, Math.min(40, draft.value.length + 1))}
+      onChange={(e) => draft.onChange(e.target.value)}
+      onBlur={() => (draft.value.trim() ? draft.flush() : draft.revert())}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.currentTarget.blur();
+        if (e.key === 'Escape') {
+          draft.revert();
+          e.currentTarget.blur();
+        }
+      }}
+      spellCheck={false}
+    />
+  );
+}
+
+export function Header({ snapshot }: { snapshot: ProjectSnapshot }) {
+  const actions = useActions();
+  const history = useHistoryState().data;
+  const cost = useMemo(() => projectCost(snapshot), [snapshot]);
+  const undoTitle = history?.undoLabel ? `Undo ${history.undoLabel}` : 'Nothing to undo';
+  const redoTitle = history?.redoLabel ? `Redo ${history.redoLabel}` : 'Nothing to redo';
+  return (
+    <header className="app-header">
+      <span className="logo" aria-hidden="true">
+        <FilmIcon />
+      </span>
+      <ProjectTitle title={snapshot.project.title} />
+      <div className="header-stats">
+        <span className="stat" title="Total running time of all shots">
+          <span className="stat-label">Running time</span>
+          <span className="stat-value" data-testid="running-time">
+            {formatRunningTime(cost.totalDurationS)}
+          </span>
+        </span>
+        <span className={`stat${cost.overBudget ? ' is-over' : ''}`} title={cost.overBudget ? 'The plan costs more than the budget' : 'Estimated cost of all shots'}>
+          <span className="stat-label">Cost</span>
+          <span className="stat-value" data-testid="header-cost">
+            {formatUsd(cost.totalUsd)}
+          </span>
+          {cost.budgetUsd !== null && <span className="stat-budget">/ {formatUsd(cost.budgetUsd)}</span>}
+        </span>
+      </div>
+      <span className="header-spacer" />
+      <div className="toolbar" role="toolbar" aria-label="History">
+        <button type="button" className="icon-btn" aria-label="Undo" title={`${undoTitle} (${shortcut('Ctrl+Z')})`} disabled={!history?.canUndo} onClick={() => void actions.undo()}>
+          <UndoIcon />
+        </button>
+        <button type="button" className="icon-btn" aria-label="Redo" title={`${redoTitle} (${shortcut('Ctrl+Shift+Z')})`} disabled={!history?.canRedo} onClick={() => void actions.redo()}>
+          <RedoIcon />
+        </button>
+      </div>
+      <button type="button" className="icon-btn" aria-label="Close project" title="Close project" onClick={() => void actions.closeProject()}>
+        <CloseIcon />
+      </button>
+    </header>
+  );
+}

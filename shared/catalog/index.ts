@@ -1,0 +1,47 @@
+// The provider catalog as data: every model Shotline can plan a shot on, with its limits and
+// prices. Prices live here and nowhere else (DOMAIN.md); logic reads them through these helpers.
+import type { ProviderId, ToolId } from '../domain/types';
+import { KLING, KLING_MODELS } from './kling';
+import { LOCAL, LOCAL_MODELS } from './local';
+import { LUMA, LUMA_MODELS } from './luma';
+import { MINIMAX, MINIMAX_MODELS } from './minimax';
+import { RUNWAY, RUNWAY_MODELS } from './runway';
+import type { ModelSpec, ProviderSpec } from './types';
+import { VEO, VEO_MODELS } from './veo';
+
+export type * from './types';
+export { CREDIT_USD } from './define';
+export { runwayRatio } from './runway';
+export * from './fit';
+
+/** Free, needs no key: what a new shot uses until the user picks a provider. */
+export const DEFAULT_TOOL: ToolId = 'local:animatic';
+
+export const PROVIDER_SPECS: ProviderSpec[] = [RUNWAY, KLING, VEO, LUMA, MINIMAX, LOCAL];
+
+export const CATALOG: ModelSpec[] = [
+  ...RUNWAY_MODELS,
+  ...KLING_MODELS,
+  ...VEO_MODELS,
+  ...LUMA_MODELS,
+  ...MINIMAX_MODELS,
+  ...LOCAL_MODELS,
+];
+
+const BY_TOOL = new Map(CATALOG.map((m) => [m.tool, m]));
+
+export function getModel(tool: ToolId): ModelSpec | undefined {
+  return BY_TOOL.get(tool);
+}
+
+export function modelsFor(provider: ProviderId): ModelSpec[] {
+  return CATALOG.filter((m) => m.provider === provider);
+}
+
+export function videoModels(): ModelSpec[] {
+  return CATALOG.filter((m) => m.output === 'video');
+}
+
+export function getProvider(id: ProviderId): ProviderSpec | undefined {
+  return PROVIDER_SPECS.find((p) => p.id === id);
+}

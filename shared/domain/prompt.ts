@@ -1,0 +1,150 @@
+// Turns the structured prompt into the text each provider takes. Order follows what video
+// models respond to (DOMAIN.md): camera first, then who, what happens, where, how it moves,
+// when (beats), and the look. How negatives and camera moves travel is catalog data.
+import { getModel, type ModelSpec } from '../catalog';
+import type { CameraMove, Shot, ToolId } from './types';
+
+export interface CompiledPrompt {
+  /** What is sent, already cut to the limit. */
+  text: string;
+  /** For models with a negative field; null when there is none or it is empty. */
+  negative: string | null;
+  /** Length of the compiled text before any cut, in UTF-16 units (Runway's count, and never under others'). */
+  chars: number;
+  limit: number;
+  truncated: boolean;
+  notes: string[];
+}
+
+type PromptRules = Pick<ModelSpec, 'name' | 'promptForm' | 'promptMaxChars' | 'negativePrompt' | 'negativeFallback' | 'audio'>;
+
+/** For a tool the catalog does not know: plain prose under the tightest common limit. */
+const GENERAL: PromptRules = {
+  name: 'this tool',
+  promptForm: 'prose',
+  promptMaxChars: 1000,
+  negativePrompt: true,
+  negativeFallback: 'drop',
+  audio: false,
+};
+
+const PROSE_CAMERA: Record<CameraMove, string> = {
+  static: 'Static camera, locked off',
+  push_in: 'Slow dolly push in',
+  pull_out: 'Slow dolly pull out',
+  pan_left: 'The camera pans left',
+  pan_right: 'The camera pans right',
+  tilt_up: 'The camera tilts up',
+  tilt_down: 'The camera tilts down',
+  orbit: 'The camera orbits around the subject',
+  tracking: 'Tracking shot following the subject',
+  crane: 'Crane shot rising over the scene',
+  handheld: 'Handheld camera with natural shake',
+};
+
+/** MiniMax's bracket commands (Truck, Pan, Push/Pull, Pedestal, Tilt, Zoom, Shake, Tracking, Static). */
+const BRACKET_CAMERA: Record<CameraMove, string> = {
+  static: '[Static shot]',
+  push_in: '[Push in]',
+  pull_out: '[Pull out]',
+  pan_left: '[Pan left]',
+  pan_right: '[Pan right]',
+  tilt_up: '[Tilt up]',
+  tilt_down: '[Tilt down]',
+  // An orbit is a truck with the camera turning back onto the subject.
+  orbit: '[Truck left, Pan right]',
+  tracking: '[Tracking shot]',
+  crane: '[Pedestal up]',
+  handheld: '[Shake]',
+};
+
+/** A cut may step back this far to land between words rather than inside one. */
+const WORD_SLACK = 40;
+
+export function compilePrompt(shot: Pick<Shot, 'action' | 'prompt' | 'durationS' | 'dialogue'>, tool: ToolId): CompiledPrompt {
+  const spec = getModel(tool);
+  const rules: PromptRules = spec ?? GENERAL;
+  const limit = rules.promptMaxChars;
+  const notes: string[] = [];
+  if (!spec) notes.push(`"${tool}" is not in the catalog: compiled as plain prose with a ${limit}-character limit.`);
+
+  let full = rules.promptForm === 'title' ? oneLine(shot.action) || oneLine(shot.prompt.subject) : describe(shot, rules, notes);
+
+  const wanted = oneLine(shot.prompt.negative);
+  let negative: string | null = null;
+  if (wanted && rules.promptForm !== 'title') {
+    if (rules.negativePrompt) {
+      negative = clip(wanted, limit);
+      if (negative.length < wanted.length) notes.push(`Negative prompt cut to ${limit} characters (it is ${wanted.length}).`);
+    } else if (rules.negativeFallback === 'fold') {
+      full = [full, sentence(`Avoid: ${wanted}`)].filter(Boolean).join(' ');
+      notes.push(`${rules.name} has no negative prompt field: added to the prompt as "Avoid: …".`);
+    } else {
+      notes.push(`${rules.name} has no negative prompt field: dropped. Say what you want instead ("clear sky", not "no clouds").`);
+    }
+  }
+
+  const text = clip(full, limit);
+  const truncated = text.length < full.length;
+  if (truncated) {
+    notes.push(`Cut to ${limit} characters for ${rules.name} (it compiles to ${full.length}): the end was dropped. Shorten the scene, beats or style.`);
+  }
+  return { text, negative, chars: full.length, limit, truncated, notes };
+}
+
+function describe(shot: Pick<Shot, 'action' | 'prompt' | 'durationS' | 'dialogue'>, rules: PromptRules, notes: string[]): string {
+  const p = shot.prompt;
+  const cameraText = oneLine(p.cameraText);
+  const bracket = rules.promptForm === 'bracketCamera';
+  const camera = bracket ? cameraText : [PROSE_CAMERA[p.camera], cameraText].filter(Boolean).join(', ');
+  const beats = p.beats
+    .split('\n')
+    .map(oneLine)
+    .filter(Boolean)
+    .join('; ');
+  const dialogue = oneLine(shot.dialogue);
+  if (dialogue && !rules.audio) {
+    notes.push(`Dialogue is not sent: ${rules.name} makes no sound. Add the line in the edit.`);
+  }
+  const parts = [
+    camera,
+    p.subject,
+    shot.action,
+    p.scene,
+    p.motion,
+    beats && `Over ${shot.durationS} s: ${beats}`,
+    p.style,
+    dialogue && rules.audio ? `Spoken line: "${dialogue}"` : '',
+  ];
+  const prose = parts.map(sentence).filter(Boolean).join(' ');
+  return bracket ? `${BRACKET_CAMERA[p.camera]} ${prose}`.trim() : prose;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Trimmed, one line, ending in punctuation so parts don't run together. */
+function sentence(s: string): string {
+  const t = oneLine(s);
+  return !t || /[.!?…"')\]]$/.test(t) ? t : `${t}.`;
+}
+
+/**
+ * Cut to `limit` UTF-16 units, preferring a word boundary, never through a surrogate pair or
+ * an @tag (half a tag would point at a reference that does not exist).
+ */
+function clip(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  let end = limit;
+  const space = text.lastIndexOf(' ', limit);
+  if (space > 0 && space >= limit - WORD_SLACK) {
+    end = space;
+  } else {
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+    const tag = /@\w*$/.exec(text.slice(0, end));
+    if (tag && /\w/.test(text.charAt(end))) end = tag.index;
+  }
+  return text.slice(0, end).trimEnd();
+}

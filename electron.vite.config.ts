@@ -2,10 +2,11 @@
 // sandboxed preload (out/preload/index.cjs) and the renderer (out/renderer), which reuses
 // renderer/vite.config.ts so the devhost and Electron ship the same page.
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig } from 'electron-vite';
 import rendererConfig from './renderer/vite.config';
 
-const root = import.meta.dirname;
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   main: {

@@ -4,9 +4,10 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
 
 interface BuilderConfig {
@@ -23,8 +24,8 @@ interface BuilderConfig {
 
 // app-builder-lib has no public entry for these; they are what `electron-builder` itself runs.
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
-  getConfig(projectDir: string, configPath: string, fromOptions: null): Promise<BuilderConfig>;
-  validateConfiguration(config: BuilderConfig, logger: unknown): Promise<void>;
+  getConfig: (projectDir: string, configPath: string, fromOptions: null) => Promise<BuilderConfig>;
+  validateConfiguration: (config: BuilderConfig, logger: unknown) => Promise<void>;
 };
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 

@@ -80,7 +80,7 @@ describe('IPC registration', () => {
   const win = { isDestroyed: () => false, webContents };
   let coreListener: Handler = () => {};
   const core = {
-    handle: vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } })),
+    handle: vi.fn((channel: string, input: unknown) => Promise.resolve({ ok: true, value: { channel, input } })),
     on: (fn: Handler) => {
       coreListener = fn;
       return () => {};

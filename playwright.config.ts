@@ -1,0 +1,20 @@
+import { defineConfig } from '@playwright/test';
+
+// Browser e2e drives the real renderer through the devhost in Debian's Chromium (no
+// download possible here); _electron specs in e2e/electron skip where no Electron binary exists.
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results',
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    viewport: { width: 1600, height: 1000 },
+    screenshot: 'only-on-failure',
+    trace: 'off',
+  },
+});

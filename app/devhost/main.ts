@@ -8,6 +8,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '5199' },
     'user-data': { type: 'string' },
     'projects-dir': { type: 'string' },
+    open: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -23,6 +24,7 @@ const host = await startDevhost({
   port: Number(values.port),
   userDataDir,
   projectsDir: values['projects-dir'] ?? path.join(userDataDir, 'Projects'),
+  openPath: values.open,
 });
 console.log(`Shotline devhost: ${host.url}`);
 const stop = () => void host.close().then(() => process.exit(0));

@@ -29,6 +29,8 @@ export interface DevhostOptions {
   projectsDir: string;
   rendererDir?: string;
   version?: string;
+  /** A project to open before the page loads (benchmarks, `--open`). */
+  openPath?: string;
 }
 
 export interface Devhost {
@@ -61,6 +63,10 @@ export async function startDevhost(opts: DevhostOptions): Promise<Devhost> {
     userDataDir: opts.userDataDir,
     defaultProjectsDir: opts.projectsDir,
   });
+  if (opts.openPath) {
+    const opened = await core.handle('project.open', { path: opts.openPath });
+    if (!opened.ok) throw new Error(opened.error.message);
+  }
 
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';

@@ -26,19 +26,28 @@ function isReadOnly(dir: string): boolean {
   return (fs.statSync(dir).mode & 0o222) === 0;
 }
 
+export interface CreateProjectOptions {
+  aspectRatio?: AspectRatio;
+  budgetUsd?: number | null;
+  createdBy: string;
+  setup?: (db: Db) => void;
+}
+
+/** Creates `<parentDir>/<Title>.shotline/`: the app's New Project. */
+export function createProjectFolder(parentDir: string, title: string, opts: CreateProjectOptions): string {
+  return createProjectAt(path.join(path.resolve(parentDir), projectFolderName(title)), title, opts);
+}
+
 /**
- * Creates `<parentDir>/<Title>.shotline/` with a migrated db and `media/`. It is built in a
- * temp folder and renamed into place, so a crash never leaves a half project.
+ * Creates the project folder at exactly `folderPath` (the CLI names it itself) with a migrated
+ * db and `media/`. It is built in a temp folder and renamed into place, so a crash never
+ * leaves a half project.
  */
-export function createProjectFolder(
-  parentDir: string,
-  title: string,
-  opts: { aspectRatio?: AspectRatio; budgetUsd?: number | null; createdBy: string; setup?: (db: Db) => void },
-): string {
-  const parent = path.resolve(parentDir);
+export function createProjectAt(folderPath: string, title: string, opts: CreateProjectOptions): string {
+  const folder = path.resolve(folderPath);
+  const parent = path.dirname(folder);
   fs.mkdirSync(parent, { recursive: true });
   if (isReadOnly(parent)) throw new UserError(`Cannot create a project in "${parent}": the folder is read-only. Choose another location.`);
-  const folder = path.join(parent, projectFolderName(title));
   if (fs.existsSync(folder)) {
     throw new UserError(`"${folder}" already exists. Open it, or choose another title or location.`);
   }

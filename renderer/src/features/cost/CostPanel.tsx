@@ -36,13 +36,13 @@ export function CostPanel({ snapshot }: { snapshot: ProjectSnapshot }) {
   return (
     <section className="cost-panel" aria-label="Cost" id="cost-panel" tabIndex={-1}>
       <div className="cost-total">
-        <div>
-          <span className="cost-total-usd" data-testid="cost-total">
-            {formatUsd(cost.totalUsd)}
-          </span>
-          <span className="muted"> {formatCredits(cost.totalCredits)}</span>
-        </div>
-        <span className="muted">{formatRunningTime(cost.totalDurationS)} of footage</span>
+        <span className="cost-total-usd" data-testid="cost-total">
+          {formatUsd(cost.totalUsd)}
+        </span>
+        <span className="muted">
+          {cost.totalCredits ? `${formatCredits(cost.totalCredits)} (Runway) · ` : ''}
+          {formatRunningTime(cost.totalDurationS)} of footage
+        </span>
       </div>
       <BudgetField budgetUsd={cost.budgetUsd} />
       {cost.budgetUsd !== null && (

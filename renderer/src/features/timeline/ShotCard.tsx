@@ -6,7 +6,7 @@ import { memo, useMemo, type MouseEvent } from 'react';
 import type { Shot } from '../../../../shared/domain/types';
 import { ErrorIcon, WarningIcon } from '../../components/icons';
 import { formatCredits, formatSeconds, formatUsd } from '../../lib/format';
-import { STATUS_LABELS } from '../../lib/labels';
+import { providerLabel, STATUS_LABELS } from '../../lib/labels';
 import { describeIssues, summarizeShot } from '../../lib/shotSummary';
 import { Thumbnail } from './Thumbnail';
 
@@ -58,9 +58,11 @@ export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio
     >
       <div className="card-top">
         <span className="card-label">{shot.label}</span>
-        <span className="tool-badge" data-provider={s.provider} title={s.toolName}>
-          {s.toolShort}
-        </span>
+        {width >= 96 && (
+          <span className="tool-badge" data-provider={s.provider} title={s.toolName}>
+            {width >= 150 ? s.toolShort : providerLabel(s.provider)}
+          </span>
+        )}
         {s.worst && (
           <span className={`issue-badge issue-${s.worst}`} title={describeIssues(s.issues)} aria-label={`${s.issues.length} ${s.worst === 'error' ? 'problem' : 'warning'}${s.issues.length > 1 ? 's' : ''}`}>
             {s.worst === 'error' ? <ErrorIcon /> : <WarningIcon />}
@@ -70,7 +72,11 @@ export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio
       </div>
       <div className="card-body">
         <Thumbnail ratio={ratio} label={shot.label} camera={shot.prompt.camera} height={thumbHeight} maxWidth={inner} />
-        {wide && <p className="card-action">{shot.action || <span className="muted">No action yet</span>}</p>}
+        {wide && (
+          <p className="card-action" style={{ WebkitLineClamp: Math.max(1, Math.floor(thumbHeight / 15.5)) }}>
+            {shot.action || <span className="muted">No action yet</span>}
+          </p>
+        )}
       </div>
       <div className="card-meta">
         <span className="card-duration" title="Duration">{formatSeconds(shot.durationS)}</span>

@@ -1,0 +1,89 @@
+// The seam between the job engine and each provider's API. Adapters know one HTTP API and
+// nothing of the db; the engine knows states, retries and money and nothing of any API.
+import type { ModelSpec } from '../../../shared/catalog/types';
+import type { CompiledPrompt } from '../../../shared/domain/prompt';
+import type { AspectRatio, ProviderId, Shot, ToolId } from '../../../shared/domain/types';
+
+/** An image on disk; the adapter encodes it the way its API wants (data URI, raw base64, upload). */
+export interface ImageInput {
+  path: string;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp';
+  width: number;
+  height: number;
+  /** Reference tag without the @ (Runway gen4_image, Kling elements). */
+  tag?: string;
+}
+
+export interface GenerationRequest {
+  jobId: string;
+  /** Our idempotency id, sent where the API takes a client task id (Kling external_task_id). */
+  externalId: string;
+  tool: ToolId;
+  model: ModelSpec;
+  prompt: CompiledPrompt;
+  durationS: number;
+  aspectRatio: AspectRatio;
+  resolution: string;
+  seed: number | null;
+  startFrame: ImageInput | null;
+  endFrame: ImageInput | null;
+  references: ImageInput[];
+  /** For renderers that draw the shot itself (local animatic: label, action, camera move). */
+  shot: Pick<Shot, 'label' | 'action' | 'prompt' | 'durationS' | 'aspectRatio'>;
+}
+
+export interface SubmitResult {
+  remoteId: string;
+  /** The provider's reply, redacted of keys and image payloads before it is logged. */
+  raw: unknown;
+}
+
+export type PollResult =
+  | { state: 'queued' | 'running'; progress: number | null; raw: unknown }
+  | { state: 'succeeded'; outputUrl: string; costUsd: number | null; raw: unknown }
+  | { state: 'failed'; reason: string; code: string | null; retryable: boolean; raw: unknown }
+  | { state: 'canceled'; raw: unknown };
+
+export type ProviderErrorKind =
+  /** Network error, 5xx, timeout before a reply: for a create, the task MAY exist (no blind retry). */
+  | 'transient'
+  /** 429: nothing was created; safe to retry after `retryAfterS`. */
+  | 'rate_limited'
+  /** Validation, moderation at submit, not found: retrying cannot help. */
+  | 'permanent'
+  /** Missing or rejected key. */
+  | 'auth';
+
+export class ProviderError extends Error {
+  override name = 'ProviderError';
+  constructor(
+    readonly kind: ProviderErrorKind,
+    message: string,
+    readonly details: { status?: number; code?: string; retryAfterS?: number; raw?: unknown } = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface AdapterConfig {
+  baseUrl: string;
+  /** Key material as the provider needs it (Kling: access + secret). */
+  keys: Record<string, string>;
+  fetch?: typeof fetch;
+  /** Milliseconds before a request is abandoned. */
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+export interface ProviderAdapter {
+  provider: ProviderId;
+  submit(req: GenerationRequest, signal?: AbortSignal): Promise<SubmitResult>;
+  poll(remoteId: string, signal?: AbortSignal): Promise<PollResult>;
+  /** Where the API can look a task up by our external id (Kling): null when none exists. */
+  findByExternalId?(externalId: string, req: GenerationRequest): Promise<SubmitResult | null>;
+  cancel?(remoteId: string): Promise<void>;
+  /** Streams the output to `dest` (some APIs need the key on the download too). */
+  download(url: string, dest: string, signal?: AbortSignal): Promise<void>;
+  /** A cheap authenticated call to tell the user whether the key works. */
+  checkKey(): Promise<{ ok: boolean; detail: string }>;
+}

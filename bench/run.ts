@@ -1,0 +1,7 @@
+// `npm run bench`: prints figures, asserts nothing. Tests never depend on timing.
+import { mib, report } from './report';
+import { timelineBench } from './timeline';
+
+await timelineBench();
+// maxRSS is the peak of this process, which plays the main process (core + devhost).
+report('main process', { 'peak memory (maxRSS)': mib(process.resourceUsage().maxRSS * 1024) });

@@ -1,7 +1,8 @@
 import { initial } from './0001-initial';
 import { budgetAndTiers } from './0002-budget-and-tiers';
+import { assets } from './0003-assets';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initial, budgetAndTiers];
+export const MIGRATIONS: readonly Migration[] = [initial, budgetAndTiers, assets];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -1,0 +1,75 @@
+// What every command shares: the streams it writes to, how its arguments are read, and how it
+// opens the project it works on.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UserError } from '../core/errors';
+import { openProject, type Project } from '../core/project/project';
+
+/** The outside world as a command sees it; tests pass their own to run the CLI in-process. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+type OptionSpec = { type: 'string' | 'boolean'; short?: string };
+
+export interface Command {
+  name: string;
+  /** One line for `shotline --help`. */
+  summary: string;
+  /** Positional arguments in order, as the usage line names them. */
+  args: string[];
+  options: Record<string, OptionSpec & { value?: string; help: string }>;
+  /** Paragraphs after the usage and options in `shotline NAME --help`. */
+  details: string;
+  run(input: { args: string[]; options: Record<string, string | boolean | undefined>; io: Io }): void | Promise<void>;
+}
+
+export function usage(cmd: Command): string {
+  const opts = Object.entries(cmd.options).map(([name, o]) => `[--${name}${o.value ? ` ${o.value}` : ''}]`);
+  return ['shotline', cmd.name, ...cmd.args, ...opts].join(' ');
+}
+
+export function helpText(cmd: Command): string {
+  const lines = [`Usage: ${usage(cmd)}`, '', cmd.summary];
+  const opts = Object.entries(cmd.options);
+  if (opts.length > 0) {
+    lines.push('', 'Options:');
+    const names = opts.map(([name, o]) => `--${name}${o.value ? ` ${o.value}` : ''}`);
+    const width = Math.max(...names.map((n) => n.length));
+    opts.forEach(([, o], i) => lines.push(`  ${names[i]!.padEnd(width)}  ${o.help}`));
+  }
+  lines.push('', cmd.details);
+  return lines.join('\n') + '\n';
+}
+
+/** Parses argv for one command; null means the user asked for help. */
+export function parseCommandArgs(cmd: Command, argv: string[]) {
+  const options = Object.fromEntries(Object.entries(cmd.options).map(([name, { type, short }]) => [name, short ? { type, short } : { type }]));
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    // node:util words these for programmers ("Unknown option '--x'. To specify…"); keep the first sentence.
+    const first = (err as Error).message.split('. ')[0];
+    throw new UserError(`${cmd.name}: ${first}; see shotline ${cmd.name} --help`);
+  }
+  if (parsed.values.help) return null;
+  if (parsed.positionals.length !== cmd.args.length) {
+    throw new UserError(`${cmd.name} takes ${cmd.args.join(' ') || 'no arguments'}; usage: ${usage(cmd)}`);
+  }
+  const { help: _help, ...values } = parsed.values;
+  return { args: parsed.positionals, options: values as Record<string, string | boolean | undefined> };
+}
+
+/** Opens the project at DIR (relative to the caller's folder) for the length of `fn`. */
+export async function withProject<T>(io: Io, dir: string, fn: (project: Project) => T | Promise<T>): Promise<T> {
+  const project = openProject(path.resolve(io.cwd, dir));
+  try {
+    return await fn(project);
+  } finally {
+    project.close();
+  }
+}

@@ -1,0 +1,84 @@
+// An import, whichever form it came in: checked as a whole, then written in one transaction,
+// so a bad shot anywhere leaves the project exactly as it was.
+import fs from 'node:fs';
+import path from 'node:path';
+import { nextShotLabel } from '../../../shared/domain/labels';
+import type { AspectRatio, Shot } from '../../../shared/domain/types';
+import { UserError } from '../../core/errors';
+import type { Project } from '../../core/project/project';
+import { addScene, addShot, deleteScenes, type NewShot } from '../../core/timeline/ops';
+import { csvPlan } from './csvPlan';
+import { jsonPlan } from './json';
+import type { ShotInput } from './schema';
+
+export interface PlannedShot {
+  fields: ShotInput;
+  /** The shot in the source file: `scenes[0].shots[2]` or `line 4`. */
+  where: string;
+  /** One of its fields in the source file: `scenes[0].shots[2].label` or `line 4, column label`. */
+  at(field: string): string;
+}
+
+export interface ImportPlan {
+  project: { title?: string; aspectRatio?: AspectRatio; budgetUsd?: number | null };
+  scenes: Array<{ name?: string; shots: PlannedShot[] }>;
+}
+
+/** Reads FILE as JSON or CSV: by extension, else by whether it starts with `{`. */
+export function readPlan(file: string): ImportPlan {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`no file at "${file}"; check the path`);
+    if (code === 'EISDIR') throw new UserError(`"${file}" is a folder; give the shot list file (.json or .csv)`);
+    throw err;
+  }
+  const ext = path.extname(file).toLowerCase();
+  const isJson = ext === '.json' || (ext !== '.csv' && /^\uFEFF?\s*\{/.test(text));
+  try {
+    return isJson ? jsonPlan(text) : csvPlan(text);
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError(`${path.basename(file)}: ${err.message}`);
+    throw err;
+  }
+}
+
+function checkLabels(plan: ImportPlan, existing: readonly string[]) {
+  const owner = new Map(existing.map((label) => [label, 'a shot already in this project']));
+  for (const shot of plan.scenes.flatMap((s) => s.shots)) {
+    const label = shot.fields.label;
+    if (!label) continue;
+    const taken = owner.get(label);
+    if (taken) throw new UserError(`${shot.at('label')}: "${label}" is already used by ${taken}; pick another label or leave it empty`);
+    owner.set(label, shot.where);
+  }
+}
+
+function toNewShot({ camera, prompt, ...fields }: ShotInput, label: string): NewShot {
+  return { ...fields, label, prompt: camera ? { ...prompt, camera } : prompt };
+}
+
+/** Adds the plan's scenes after the project's own and returns the shots made, in order. */
+export function applyImport(project: Project, plan: ImportPlan): Shot[] {
+  return project.db.transaction(() => {
+    const repo = project.timeline;
+    checkLabels(plan, repo.labels());
+    repo.updateProject({ ...repo.project(), ...plan.project });
+    // A project without shots holds at most the empty scene New Project starts with: the
+    // file's scenes replace it, so a fresh project imports as 1A, 1B… rather than from 2A.
+    if (repo.shots().length === 0) deleteScenes(repo, repo.scenes().map((s) => s.id));
+    // Labels the file names are reserved first, so one assigned earlier cannot take them.
+    const named = plan.scenes.flatMap((s) => s.shots.map((shot) => shot.fields.label ?? '')).filter(Boolean);
+    const added: Shot[] = [];
+    for (const planned of plan.scenes) {
+      const scene = addScene(repo, { name: planned.name });
+      for (const { fields } of planned.shots) {
+        const label = fields.label || nextShotLabel(scene.number, [...repo.labels(), ...named]);
+        added.push(addShot(repo, scene.id, toNewShot(fields, label)));
+      }
+    }
+    return added;
+  })();
+}

@@ -1,0 +1,110 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db/sqlite';
+import { MEDIA_DIR } from '../project/projectFiles';
+
+export type AssetKind = 'image' | 'video' | 'audio' | 'other';
+
+export interface AssetMeta {
+  kind: AssetKind;
+  mime: string;
+  width?: number | null;
+  height?: number | null;
+  durationS?: number | null;
+  fps?: number | null;
+  codec?: string | null;
+  originalName?: string | null;
+}
+
+export interface Asset extends Required<AssetMeta> {
+  sha256: string;
+  relPath: string;
+  size: number;
+}
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** A temp path inside media/ so the final rename never crosses a filesystem. */
+export function mediaTempPath(projectFolder: string, ext: string): string {
+  const dir = path.join(projectFolder, MEDIA_DIR, '.tmp');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${Date.now()}-${randomBytes(6).toString('hex')}${ext}`);
+}
+
+/**
+ * The content-addressed store under `<project>/media/ab/<sha256>.<ext>`. A file stored twice
+ * is kept once. Files are moved in before their row is written; a crash in between leaves an
+ * unreferenced file (harmless: it is reused if imported again), never a row without its file.
+ */
+export function mediaStore(db: Db, projectFolder: string) {
+  const q = {
+    get: db.prepare('SELECT * FROM assets WHERE sha256 = ?'),
+    insert: db.prepare(
+      `INSERT OR IGNORE INTO assets (sha256, kind, rel_path, size, mime, width, height, duration_s, fps, codec, original_name)
+       VALUES (@sha256, @kind, @relPath, @size, @mime, @width, @height, @durationS, @fps, @codec, @originalName)`,
+    ),
+  };
+  type Row = { sha256: string; kind: AssetKind; rel_path: string; size: number; mime: string; width: number | null; height: number | null; duration_s: number | null; fps: number | null; codec: string | null; original_name: string | null };
+  const fromRow = (r: Row): Asset => ({
+    sha256: r.sha256,
+    kind: r.kind,
+    relPath: r.rel_path,
+    size: r.size,
+    mime: r.mime,
+    width: r.width,
+    height: r.height,
+    durationS: r.duration_s,
+    fps: r.fps,
+    codec: r.codec,
+    originalName: r.original_name,
+  });
+
+  function absPath(relPath: string): string {
+    return path.join(projectFolder, ...relPath.split('/'));
+  }
+
+  return {
+    absPath,
+    get(sha256: string): Asset | undefined {
+      const r = q.get.get(sha256) as Row | undefined;
+      return r && fromRow(r);
+    },
+    /**
+     * Moves `tmpFile` (already checked by the caller) into the store and returns the asset.
+     * The row is written by `record`, which callers run inside their own transaction.
+     */
+    async place(tmpFile: string, ext: string): Promise<{ sha256: string; relPath: string; size: number }> {
+      const sha256 = await sha256File(tmpFile);
+      const relPath = `${MEDIA_DIR}/${sha256.slice(0, 2)}/${sha256}${ext.toLowerCase()}`;
+      const dest = absPath(relPath);
+      if (fs.existsSync(dest)) {
+        fs.rmSync(tmpFile, { force: true });
+      } else {
+        fs.mkdirSync(path.dirname(dest), { recursive: true });
+        fs.renameSync(tmpFile, dest);
+      }
+      return { sha256, relPath, size: fs.statSync(dest).size };
+    },
+    record(placed: { sha256: string; relPath: string; size: number }, meta: AssetMeta): Asset {
+      q.insert.run({
+        ...placed,
+        kind: meta.kind,
+        mime: meta.mime,
+        width: meta.width ?? null,
+        height: meta.height ?? null,
+        durationS: meta.durationS ?? null,
+        fps: meta.fps ?? null,
+        codec: meta.codec ?? null,
+        originalName: meta.originalName ?? null,
+      });
+      return fromRow(q.get.get(placed.sha256) as Row);
+    },
+  };
+}
+
+export type MediaStore = ReturnType<typeof mediaStore>;

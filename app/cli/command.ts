@@ -1,9 +1,14 @@
 // What every command shares: the streams it writes to, how its arguments are read, and how it
 // opens the project it works on.
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../core/errors';
 import { openProject, type Project } from '../core/project/project';
+
+export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+/** Stored in each new project, like the app's "Shotline <version>", to tell who made it. */
+export const CREATED_BY = `shotline CLI ${VERSION}`;
 
 /** The outside world as a command sees it; tests pass their own to run the CLI in-process. */
 export interface Io {

@@ -60,8 +60,11 @@ function toNewShot({ camera, prompt, ...fields }: ShotInput, label: string): New
   return { ...fields, label, prompt: camera ? { ...prompt, camera } : prompt };
 }
 
-/** Adds the plan's scenes after the project's own and returns the shots made, in order. */
-export function applyImport(project: Project, plan: ImportPlan): Shot[] {
+/**
+ * Adds the plan's scenes after the project's own and returns the shots made, in order. Takes
+ * only the db and repo so a new project can be filled before it is moved into place (demo).
+ */
+export function applyImport(project: Pick<Project, 'db' | 'timeline'>, plan: ImportPlan): Shot[] {
   return project.db.transaction(() => {
     const repo = project.timeline;
     checkLabels(plan, repo.labels());

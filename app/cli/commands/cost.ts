@@ -1,0 +1,73 @@
+import { getModel } from '../../../shared/catalog';
+import { ALL_KLING_TOOL, ALL_RUNWAY_TOOL, projectCost, type CostBreakdown } from '../../../shared/domain/cost';
+import { formatRunningTime } from '../../../shared/domain/timecode';
+import type { ProjectSnapshot } from '../../../shared/domain/types';
+import { withProject, type Command } from '../command';
+import { budgetLine, count, plural, table, usd } from '../format';
+
+/** The JSON form; scenes are named as in `list --json` (scene = name, sceneNumber). */
+function costJson(cost: CostBreakdown) {
+  return {
+    totalUsd: cost.totalUsd,
+    budgetUsd: cost.budgetUsd,
+    byProvider: cost.byProvider,
+    byScene: cost.byScene.map((s) => ({
+      scene: s.name,
+      sceneNumber: s.number,
+      shots: s.shots,
+      durationS: s.durationS,
+      usd: s.usd,
+      credits: s.credits,
+    })),
+    alternatives: cost.alternatives,
+    totalCredits: cost.totalCredits,
+    totalDurationS: cost.totalDurationS,
+    overBudget: cost.overBudget,
+  };
+}
+
+/** The human cost report; `demo` prints it too. */
+export function costSummary(snapshot: ProjectSnapshot): string {
+  const cost = projectCost(snapshot);
+  const shots = cost.byScene.reduce((n, s) => n + s.shots, 0);
+  const credits = (n: number) => (n > 0 ? count(n) : '-');
+  const providers = table(
+    [{ title: 'Provider' }, { title: 'Credits', align: 'right' }, { title: 'Cost', align: 'right' }],
+    Object.entries(cost.byProvider)
+      .sort(([, a], [, b]) => b.usd - a.usd)
+      .map(([provider, line]) => [provider, credits(line.credits), usd(line.usd)]),
+  );
+  const scenes = table(
+    [{ title: '#', align: 'right' }, { title: 'Scene', max: 40 }, { title: 'Shots', align: 'right' }, { title: 'Duration', align: 'right' }, { title: 'Cost', align: 'right' }],
+    cost.byScene.map((s) => [String(s.number), s.name, String(s.shots), formatRunningTime(s.durationS), usd(s.usd)]),
+  );
+  const alt = (tool: string, n: number) => `  all on ${getModel(tool)!.name}: ${usd(n)}`;
+  return [
+    `${snapshot.project.title}: ${usd(cost.totalUsd)} for ${plural(shots, 'shot')}, ${formatRunningTime(cost.totalDurationS)} running time`,
+    `Budget: ${budgetLine(cost.budgetUsd, cost.budgetLeftUsd)}`,
+    '',
+    providers + '\n' + scenes,
+    'The same shots on one provider:',
+    alt(ALL_RUNWAY_TOOL, cost.alternatives.allRunway),
+    alt(ALL_KLING_TOOL, cost.alternatives.allKling),
+    '',
+  ].join('\n');
+}
+
+export const costCommand: Command = {
+  name: 'cost',
+  summary: 'Show what the plan will cost: total, budget, by provider, by scene, and all on one provider.',
+  args: ['DIR'],
+  options: { json: { type: 'boolean', help: 'print JSON instead of a report' } },
+  details: [
+    'JSON: {"totalUsd", "budgetUsd", "byProvider": {"runway": {"usd", "credits"}, …}, "byScene":',
+    '[{"scene", "sceneNumber", "shots", "durationS", "usd", "credits"}], "alternatives": {"allRunway",',
+    '"allKling"}, "totalCredits", "totalDurationS", "overBudget"}. Dollars are rounded to the cent;',
+    'budgetUsd is null when no budget is set; credits are Runway credits.',
+  ].join('\n'),
+  run: ({ args: [dir], options, io }) =>
+    withProject(io, dir!, (project) => {
+      const snapshot = project.snapshot();
+      io.out(options.json ? JSON.stringify(costJson(projectCost(snapshot)), null, 2) + '\n' : costSummary(snapshot));
+    }),
+};

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { timelineRepo } from '../../core/db/repos/timelineRepo';
+import { UserError } from '../../core/errors';
+import { openProject } from '../../core/project/project';
+import { PROJECT_EXT, createProjectAt, projectFolderName } from '../../core/project/projectFiles';
+import { CREATED_BY, type Command, type Io } from '../command';
+import { applyImport, readPlan, type ImportPlan } from '../import/plan';
+import { costSummary } from './cost';
+
+export const DEMO_FILE = fileURLToPath(new URL('../../../assets/demo/night-diner.json', import.meta.url));
+
+interface DemoContext {
+  io: Io;
+  plan: ImportPlan;
+  folder: string;
+}
+
+/** `--out` ending in .shotline is the project folder itself; any other path is its parent. */
+function demoFolder(io: Io, out: string | undefined, title: string): string {
+  const where = path.resolve(io.cwd, out ?? '.');
+  return where.endsWith(PROJECT_EXT) ? where : path.join(where, projectFolderName(title));
+}
+
+function build({ plan, folder }: DemoContext) {
+  const { title, aspectRatio, budgetUsd } = plan.project;
+  // Filled inside the creation transaction: a failed import leaves no half-made demo behind.
+  createProjectAt(folder, title!, {
+    createdBy: CREATED_BY,
+    aspectRatio,
+    budgetUsd,
+    setup: (db) => void applyImport({ db, timeline: timelineRepo(db) }, plan),
+  });
+}
+
+function report({ io, folder }: DemoContext) {
+  const project = openProject(folder);
+  try {
+    io.out(`Built the demo project at ${folder}\n\n${costSummary(project.snapshot())}\n`);
+    io.out(`Next: shotline list "${folder}"   or open the folder in Shotline.\n`);
+  } finally {
+    project.close();
+  }
+}
+
+/** The demo's steps in order; later ones (render the animatic, export) slot in before `report`. */
+const STEPS: Array<(ctx: DemoContext) => void | Promise<void>> = [build, report];
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'Build a sample project, "Night Diner": 3 scenes, mixed tools, a budget.',
+  args: [],
+  options: { out: { type: 'string', value: 'DIR', help: `where to put it (default: the current folder)` } },
+  details: [
+    `Without --out the project is ./Night Diner${PROJECT_EXT}. With --out, a DIR ending in ${PROJECT_EXT} is`,
+    'the project folder itself; any other DIR is the folder to create it in. The project folder must',
+    'not exist yet.',
+  ].join('\n'),
+  async run({ options, io }) {
+    const plan = readPlan(DEMO_FILE);
+    if (!plan.project.title) throw new Error(`${DEMO_FILE} has no title`);
+    const out = typeof options.out === 'string' ? options.out : undefined;
+    if (out === '') throw new UserError('--out is empty; give a folder, or leave --out off to use the current folder');
+    const ctx: DemoContext = { io, plan, folder: demoFolder(io, out, plan.project.title) };
+    for (const step of STEPS) await step(ctx);
+  },
+};

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { projectCost } from '../../../shared/domain/cost';
+import type { Shot } from '../../../shared/domain/types';
+import { validateShot } from '../../../shared/domain/validation';
+import { withProject, type Command, type Io } from '../command';
+import { plural, usd } from '../format';
+import { applyImport, readPlan } from '../import/plan';
+
+/** Shots that import fine but cannot be generated as they stand: said now, not at render time. */
+function reportProblems(io: Io, shots: Shot[]) {
+  const problems = shots.flatMap((shot) =>
+    validateShot(shot)
+      .filter((issue) => issue.severity === 'error')
+      .map((issue) => `  ${shot.label}  ${issue.message}`),
+  );
+  if (problems.length === 0) return;
+  io.out(`\n${plural(problems.length, 'problem')} to fix before generating:\n${problems.join('\n')}\n`);
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Add a shot list (JSON or CSV) to the project at DIR.',
+  args: ['DIR', 'FILE'],
+  options: {},
+  details: [
+    'FILE is read as JSON when it ends in .json, as CSV when it ends in .csv, and otherwise as JSON',
+    'if it starts with "{". The scenes in FILE are added after the project\'s own; in a project with',
+    'no shots yet they replace its empty scenes. JSON title, aspectRatio and budgetUsd update the',
+    'project. Everything is checked first: any error imports nothing. See app/cli/README-import.md.',
+  ].join('\n'),
+  run: ({ args: [dir, file], io }) => {
+    // Read and check the file before touching the project, so a bad file never opens it.
+    const plan = readPlan(path.resolve(io.cwd, file!));
+    return withProject(io, dir!, (project) => {
+      const shots = applyImport(project, plan);
+      const cost = projectCost(project.snapshot());
+      io.out(`Imported ${plural(shots.length, 'shot')} in ${plural(plan.scenes.length, 'scene')} into ${project.folder}\n`);
+      io.out(`The plan now costs ${usd(cost.totalUsd)}${cost.budgetUsd === null ? '' : ` of a ${usd(cost.budgetUsd)} budget`}.\n`);
+      reportProblems(io, shots);
+    });
+  },
+};

@@ -1,0 +1,69 @@
+import { estimateShot, projectCost } from '../../../shared/domain/cost';
+import { formatRunningTime } from '../../../shared/domain/timecode';
+import type { ProjectSnapshot } from '../../../shared/domain/types';
+import { withProject, type Command } from '../command';
+import { budgetLine, plural, seconds, table, usd } from '../format';
+
+/** Each shot with its scene and estimate: the rows of both the table and the JSON. */
+function listRows(snapshot: ProjectSnapshot) {
+  const scenes = new Map(snapshot.scenes.map((s) => [s.id, s]));
+  return snapshot.shots.map((shot) => {
+    const scene = scenes.get(shot.sceneId)!;
+    return { shot, scene, estimate: estimateShot(shot) };
+  });
+}
+
+export const listCommand: Command = {
+  name: 'list',
+  summary: 'List the shots in timeline order with duration, tool, camera and estimated cost.',
+  args: ['DIR'],
+  options: { json: { type: 'boolean', help: 'print JSON instead of a table' } },
+  details: [
+    'JSON: {"title", "shots": [{"label", "scene", "sceneNumber", "durationS", "tool", "camera",',
+    '"estimate": {"usd", "credits"}}]}. scene is the scene\'s name; credits are Runway credits, null',
+    'for tools not billed in credits; usd is rounded to the cent.',
+  ].join('\n'),
+  run: ({ args: [dir], options, io }) =>
+    withProject(io, dir!, (project) => {
+      const snapshot = project.snapshot();
+      const rows = listRows(snapshot);
+      if (options.json) {
+        const shots = rows.map(({ shot, scene, estimate }) => ({
+          label: shot.label,
+          scene: scene.name,
+          sceneNumber: scene.number,
+          durationS: shot.durationS,
+          tool: shot.tool,
+          camera: shot.prompt.camera,
+          estimate: { usd: estimate.usd, credits: estimate.credits },
+        }));
+        io.out(JSON.stringify({ title: snapshot.project.title, shots }, null, 2) + '\n');
+        return;
+      }
+      if (rows.length === 0) {
+        io.out(`"${snapshot.project.title}" has no shots yet. Add some with: shotline import ${dir} FILE\n`);
+        return;
+      }
+      const cost = projectCost(snapshot);
+      const body = rows.map(({ shot, scene, estimate }) => [
+        shot.label,
+        `${scene.number}  ${scene.name}`,
+        seconds(shot.durationS),
+        shot.tool,
+        shot.prompt.camera,
+        usd(estimate.usd) + (estimate.adjustment ? '*' : ''),
+      ]);
+      const footer = [['Total', plural(rows.length, 'shot'), formatRunningTime(cost.totalDurationS), '', '', usd(cost.totalUsd)]];
+      const columns = [
+        { title: 'Label' },
+        { title: 'Scene', max: 32 },
+        { title: 'Duration', align: 'right' as const },
+        { title: 'Tool' },
+        { title: 'Camera' },
+        { title: 'Estimate', align: 'right' as const },
+      ];
+      io.out(`${snapshot.project.title}\n\n${table(columns, body, footer)}Budget: ${budgetLine(cost.budgetUsd, cost.budgetLeftUsd)}\n`);
+      const notes = rows.filter((r) => r.estimate.adjustment).map((r) => `  ${r.shot.label}  ${r.estimate.adjustment}`);
+      if (notes.length > 0) io.out(`\n* Priced at the nearest setting the tool can make:\n${notes.join('\n')}\n`);
+    }),
+};

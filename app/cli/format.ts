@@ -1,0 +1,48 @@
+// Plain-text tables and figures for the human (non-JSON) output.
+export interface Column {
+  title: string;
+  align?: 'left' | 'right';
+  /** Longer cells are cut with an ellipsis so one long scene name cannot push the table wide. */
+  max?: number;
+}
+
+function fit(text: string, max = Infinity): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Columns padded to their widest cell, a rule under the header, and one above the footer rows. */
+export function table(columns: Column[], rows: string[][], footer: string[][] = []): string {
+  const cells = (row: string[]) => columns.map((c, i) => fit(row[i] ?? '', c.max));
+  const body = rows.map(cells);
+  const foot = footer.map(cells);
+  const all = [columns.map((c) => c.title), ...body, ...foot];
+  const widths = columns.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
+  const line = (row: string[]) =>
+    row.map((cell, i) => (columns[i]!.align === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  const out = [line(all[0]!), rule, ...body.map(line)];
+  if (foot.length > 0) out.push(rule, ...foot.map(line));
+  return out.join('\n') + '\n';
+}
+
+export function usd(n: number): string {
+  return `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function seconds(n: number): string {
+  return `${Number.isInteger(n) ? n : n.toFixed(1)} s`;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "$5.50 left of $40.00" or "$3.20 over the $40.00 budget". */
+export function budgetLine(budgetUsd: number | null, leftUsd: number | null): string {
+  if (budgetUsd === null || leftUsd === null) return 'no budget set';
+  return leftUsd >= 0 ? `${usd(leftUsd)} left of ${usd(budgetUsd)}` : `${usd(-leftUsd)} over the ${usd(budgetUsd)} budget`;
+}

@@ -1,0 +1,75 @@
+// The `shotline` command line: picks the command, runs it, and turns what escapes into an exit
+// code. Exported as a function over injected streams so tests run it in-process.
+import { describeError } from '../core/errors';
+import { helpText, parseCommandArgs, VERSION, type Command, type Io } from './command';
+import { costCommand } from './commands/cost';
+import { demoCommand } from './commands/demo';
+import { importCommand } from './commands/import';
+import { listCommand } from './commands/list';
+import { newCommand } from './commands/new';
+
+export type { Io } from './command';
+
+export const EXIT = { ok: 0, user: 1, internal: 2 } as const;
+
+const COMMANDS: Command[] = [newCommand, importCommand, listCommand, costCommand, demoCommand];
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'shotline: plan a short film as scenes and shots, and see what it will cost.',
+    '',
+    'Usage: shotline COMMAND [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run shotline COMMAND --help for its arguments. Try: shotline demo',
+    '',
+    'Exit codes: 0 ok, 1 a problem you can fix (one line on stderr), 2 an internal error.',
+    '',
+  ].join('\n');
+}
+
+/** Errors become one line; with SHOTLINE_DEBUG=1 an internal error also prints its stack. */
+function fail(io: Io, err: unknown): number {
+  const info = describeError(err);
+  const message = info.message.replace(/\s*\n\s*/g, ' ');
+  if (info.kind === 'user') {
+    io.err(`shotline: ${message}\n`);
+    return EXIT.user;
+  }
+  const debug = io.env.SHOTLINE_DEBUG === '1';
+  io.err(`shotline: internal error: ${message}${debug ? '' : ' (run with SHOTLINE_DEBUG=1 for details)'}\n`);
+  if (debug && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
+  return EXIT.internal;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
+      io.out(mainHelp());
+      return EXIT.ok;
+    }
+    if (name === '--version') {
+      io.out(`${VERSION}\n`);
+      return EXIT.ok;
+    }
+    const helpFor = name === 'help' ? rest[0] : undefined;
+    const cmd = COMMANDS.find((c) => c.name === (helpFor ?? name));
+    if (!cmd) {
+      io.err(`shotline: unknown command "${helpFor ?? name}"; commands are ${COMMANDS.map((c) => c.name).join(', ')} (see shotline --help)\n`);
+      return EXIT.user;
+    }
+    const parsed = helpFor ? null : parseCommandArgs(cmd, rest);
+    if (!parsed) {
+      io.out(helpText(cmd));
+      return EXIT.ok;
+    }
+    await cmd.run({ ...parsed, io });
+    return EXIT.ok;
+  } catch (err) {
+    return fail(io, err);
+  }
+}

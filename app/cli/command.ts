@@ -18,15 +18,14 @@ export interface Io {
   env: Record<string, string | undefined>;
 }
 
-type OptionSpec = { type: 'string' | 'boolean'; short?: string };
-
 export interface Command {
   name: string;
   /** One line for `shotline --help`. */
   summary: string;
   /** Positional arguments in order, as the usage line names them. */
   args: string[];
-  options: Record<string, OptionSpec & { value?: string; help: string }>;
+  /** `value` names a string option's argument in help (`--out DIR`); without it, a flag. */
+  options: Record<string, { type: 'string' | 'boolean'; value?: string; help: string }>;
   /** Paragraphs after the usage and options in `shotline NAME --help`. */
   details: string;
   run(input: { args: string[]; options: Record<string, string | boolean | undefined>; io: Io }): void | Promise<void>;
@@ -52,7 +51,7 @@ export function helpText(cmd: Command): string {
 
 /** Parses argv for one command; null means the user asked for help. */
 export function parseCommandArgs(cmd: Command, argv: string[]) {
-  const options = Object.fromEntries(Object.entries(cmd.options).map(([name, { type, short }]) => [name, short ? { type, short } : { type }]));
+  const options = Object.fromEntries(Object.entries(cmd.options).map(([name, { type }]) => [name, { type }]));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });

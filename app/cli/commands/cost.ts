@@ -41,15 +41,19 @@ export function costSummary(snapshot: ProjectSnapshot): string {
     [{ title: '#', align: 'right' }, { title: 'Scene', max: 40 }, { title: 'Shots', align: 'right' }, { title: 'Duration', align: 'right' }, { title: 'Cost', align: 'right' }],
     cost.byScene.map((s) => [String(s.number), s.name, String(s.shots), formatRunningTime(s.durationS), usd(s.usd)]),
   );
-  const alt = (tool: string, n: number) => `  all on ${getModel(tool)!.name}: ${usd(n)}`;
+  const alternatives = [
+    [`all on ${getModel(ALL_RUNWAY_TOOL)!.name}`, cost.alternatives.allRunway],
+    [`all on ${getModel(ALL_KLING_TOOL)!.name}`, cost.alternatives.allKling],
+  ] as const;
+  const width = Math.max(...alternatives.map(([label]) => label.length));
+  const money = Math.max(...alternatives.map(([, n]) => usd(n).length));
   return [
     `${snapshot.project.title}: ${usd(cost.totalUsd)} for ${plural(shots, 'shot')}, ${formatRunningTime(cost.totalDurationS)} running time`,
     `Budget: ${budgetLine(cost.budgetUsd, cost.budgetLeftUsd)}`,
     '',
     providers + '\n' + scenes,
     'The same shots on one provider:',
-    alt(ALL_RUNWAY_TOOL, cost.alternatives.allRunway),
-    alt(ALL_KLING_TOOL, cost.alternatives.allKling),
+    ...alternatives.map(([label, n]) => `  ${`${label}:`.padEnd(width + 1)}  ${usd(n).padStart(money)}`),
     '',
   ].join('\n');
 }

@@ -37,7 +37,7 @@ function report({ io, folder }: DemoContext) {
   const project = openProject(folder);
   try {
     io.out(`Built the demo project at ${folder}\n\n${costSummary(project.snapshot())}\n`);
-    io.out(`Next: shotline list "${folder}"   or open the folder in Shotline.\n`);
+    io.out(`Next: shotline list "${folder}" to see every shot, or open the folder in Shotline.\n`);
   } finally {
     project.close();
   }

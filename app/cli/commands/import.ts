@@ -26,7 +26,15 @@ export const importCommand: Command = {
     'FILE is read as JSON when it ends in .json, as CSV when it ends in .csv, and otherwise as JSON',
     'if it starts with "{". The scenes in FILE are added after the project\'s own; in a project with',
     'no shots yet they replace its empty scenes. JSON title, aspectRatio and budgetUsd update the',
-    'project. Everything is checked first: any error imports nothing. See app/cli/README-import.md.',
+    'project. Everything is checked first: any error imports nothing.',
+    '',
+    'JSON: {"title", "aspectRatio", "budgetUsd", "scenes": [{"name", "shots": [{"label", "action",',
+    '"durationS", "tool", "camera", "dialogue", "notes", "prompt": {"subject", "scene", "motion", "style",',
+    '"negative", "cameraText", "beats"}, "aspectRatio", "resolution", "finalTool", "tier"}]}]};',
+    'durationS and tool are required, unknown keys are an error. tool is provider:model, e.g.',
+    'runway:gen4_turbo. CSV: one row per shot under a header with at least',
+    'scene,label,action,duration_s,tool,camera (optional: dialogue, notes, subject, scene_description,',
+    'camera_text, motion, style, negative, beats, aspect_ratio, resolution, final_tool, tier).',
   ].join('\n'),
   run: ({ args: [dir, file], io }) => {
     // Read and check the file before touching the project, so a bad file never opens it.

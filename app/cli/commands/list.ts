@@ -51,9 +51,10 @@ export const listCommand: Command = {
         seconds(shot.durationS),
         shot.tool,
         shot.prompt.camera,
-        usd(estimate.usd) + (estimate.adjustment ? '*' : ''),
+        // A trailing space keeps the figures aligned with the starred ones.
+        usd(estimate.usd) + (estimate.adjustment ? '*' : ' '),
       ]);
-      const footer = [['Total', plural(rows.length, 'shot'), formatRunningTime(cost.totalDurationS), '', '', usd(cost.totalUsd)]];
+      const footer = [['Total', plural(rows.length, 'shot'), formatRunningTime(cost.totalDurationS), '', '', `${usd(cost.totalUsd)} `]];
       const columns = [
         { title: 'Label' },
         { title: 'Scene', max: 32 },

@@ -4,7 +4,7 @@
 import { UserError } from '../../core/errors';
 import { parseCsv } from './csv';
 import { describeIssues, type Path } from './issues';
-import type { ImportPlan, PlannedShot } from './plan';
+import type { ParsedPlan, PlannedShot } from './plan';
 import { shotSchema } from './schema';
 
 /** Column name → the field's path in a JSON shot. `scene` is handled apart: it groups rows. */
@@ -65,7 +65,7 @@ function rowToShot(columns: string[], cells: string[]): Record<string, unknown> 
   return shot;
 }
 
-export function csvPlan(text: string): ImportPlan {
+export function csvPlan(text: string): ParsedPlan {
   const [header, ...rows] = parseCsv(text);
   if (!header) throw new UserError('the file is empty; the first line must name the columns, at least ' + REQUIRED_COLUMNS.join(','));
   const columns = readHeader(header.fields);

@@ -1,7 +1,7 @@
 // The JSON shot list: the document the issue defines, checked strictly.
 import { UserError } from '../../core/errors';
 import { describeIssues, jsonPath } from './issues';
-import type { ImportPlan } from './plan';
+import type { ParsedPlan } from './plan';
 import { documentSchema } from './schema';
 
 /** V8 reports "at position N" for most syntax errors; people need a line and column. */
@@ -13,7 +13,7 @@ function syntaxMessage(text: string, err: unknown): string {
   return message.replace(at[0], `at line ${before.length}, column ${before[before.length - 1]!.length + 1}`);
 }
 
-export function jsonPlan(text: string): ImportPlan {
+export function jsonPlan(text: string): ParsedPlan {
   let raw: unknown;
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

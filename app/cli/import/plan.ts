@@ -20,9 +20,14 @@ export interface PlannedShot {
 }
 
 export interface ImportPlan {
+  /** The file's name, which starts every message about it. */
+  source: string;
   project: { title?: string; aspectRatio?: AspectRatio; budgetUsd?: number | null };
   scenes: Array<{ name?: string; shots: PlannedShot[] }>;
 }
+
+/** What the JSON and CSV readers make; `readPlan` adds the source. */
+export type ParsedPlan = Omit<ImportPlan, 'source'>;
 
 /** Reads FILE as JSON or CSV: by extension, else by whether it starts with `{`. */
 export function readPlan(file: string): ImportPlan {
@@ -37,21 +42,22 @@ export function readPlan(file: string): ImportPlan {
   }
   const ext = path.extname(file).toLowerCase();
   const isJson = ext === '.json' || (ext !== '.csv' && /^\uFEFF?\s*\{/.test(text));
+  const source = path.basename(file);
   try {
-    return isJson ? jsonPlan(text) : csvPlan(text);
+    return { source, ...(isJson ? jsonPlan(text) : csvPlan(text)) };
   } catch (err) {
-    if (err instanceof UserError) throw new UserError(`${path.basename(file)}: ${err.message}`);
+    if (err instanceof UserError) throw new UserError(`${source}: ${err.message}`);
     throw err;
   }
 }
 
 function checkLabels(plan: ImportPlan, existing: readonly string[]) {
-  const owner = new Map(existing.map((label) => [label, 'a shot already in this project']));
+  const owner = new Map(existing.map((label) => [label, 'a shot in this project']));
   for (const shot of plan.scenes.flatMap((s) => s.shots)) {
     const label = shot.fields.label;
     if (!label) continue;
     const taken = owner.get(label);
-    if (taken) throw new UserError(`${shot.at('label')}: "${label}" is already used by ${taken}; pick another label or leave it empty`);
+    if (taken) throw new UserError(`${plan.source}: ${shot.at('label')}: "${label}" is already used by ${taken}; pick another label or leave it empty`);
     owner.set(label, shot.where);
   }
 }

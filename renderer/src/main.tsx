@@ -6,8 +6,12 @@ import { App } from './App';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
+import './styles/feedback.css';
 import './styles/timeline.css';
+import './styles/cards.css';
 import './styles/panels.css';
+import './styles/cost.css';
+import './styles/projects.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

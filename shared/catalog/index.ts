@@ -13,6 +13,7 @@ export type * from './types';
 export { CREDIT_USD } from './define';
 export { runwayRatio } from './runway';
 export * from './fit';
+export * from './references';
 
 /** Free, needs no key: what a new shot uses until the user picks a provider. */
 export const DEFAULT_TOOL: ToolId = 'local:animatic';

@@ -16,6 +16,15 @@ export function framesToTimecode(frames: number, fps = TIMELINE_FPS): string {
   return `${pad(Math.floor(totalSeconds / 3600))}:${pad(Math.floor(totalSeconds / 60) % 60)}:${pad(totalSeconds % 60)}:${pad(ff)}`;
 }
 
+/** "01:00:05:12" → frames; null when it is not HH:MM:SS:FF (`;` accepted, read as non-drop: 24 fps has no DF). */
+export function timecodeToFrames(timecode: string, fps = TIMELINE_FPS): number | null {
+  const m = /^(\d{1,2})[:;](\d{2})[:;](\d{2})[:;](\d{2})$/.exec(timecode.trim());
+  if (!m) return null;
+  const [h, min, s, f] = m.slice(1).map(Number) as [number, number, number, number];
+  if (min > 59 || s > 59 || f >= fps) return null;
+  return ((h * 60 + min) * 60 + s) * fps + f;
+}
+
 /** Running time for people: "4:05" or "1:02:03". */
 export function formatRunningTime(seconds: number): string {
   const s = Math.round(seconds);

@@ -170,3 +170,46 @@ describe('prompt', () => {
     expect(validateShot(makeShot({ action: '', tool: 'local:animatic' }))).toEqual([]);
   });
 });
+
+describe('reference tags', () => {
+  const runway = (prompt: Parameters<typeof makeShot>[0]) => makeShot({ tool: 'runway:gen4.5', durationS: 5, ...prompt });
+
+  it('flags a prompt @tag with no slot, and a slot the prompt never names', () => {
+    const shot = runway({ action: '@mara walks into @diner' });
+    const issues = validateShot(shot, { refCount: 2, refTags: ['mara', 'neon'], knownTags: ['mara', 'diner', 'neon'] });
+    expect(only(issues, 'prompt').map((i) => i.message)).toEqual([
+      '@diner is in the prompt but no reference slot holds it. Drag @diner onto a slot, or take it out of the prompt.',
+    ]);
+    expect(only(issues, 'refs').map((i) => i.message)).toEqual([
+      'Slot 2 holds @neon, but the prompt never mentions it. Name @neon in the prompt so Runway Gen-4.5 knows what it is for.',
+    ]);
+  });
+
+  it('is quiet when prompt and slots agree, in any case, and for loose images', () => {
+    const shot = runway({ action: '@Mara walks into @diner' });
+    expect(validateShot(shot, { refCount: 3, refTags: ['mara', 'DINER', null] })).toEqual([]);
+  });
+
+  it('tells a misspelt tag from a missing slot', () => {
+    const [issue] = only(validateShot(runway({ action: '@mrra waits' }), { refTags: [], knownTags: ['mara'] }), 'prompt');
+    expect(issue?.message).toBe('@mrra is not a tag in the library. Check the spelling, or add an item tagged @mrra.');
+  });
+
+  it('says a tag is plain text on a model without references', () => {
+    const [issue] = only(validateShot(makeShot({ action: '@mara waits' }), { refTags: [] }), 'prompt');
+    expect(issue?.message).toContain('takes no reference images, so @mara is sent as plain text');
+  });
+
+  it('skips tag checks when the caller does not pass the slots', () => {
+    expect(validateShot(runway({ action: '@mara waits' }))).toEqual([]);
+  });
+
+  it('marks more references than the model takes as an error, per the catalog', () => {
+    const four = validateShot(runway({ action: 'x' }), { refCount: 4 });
+    expect(only(four, 'refs')[0]).toMatchObject({ severity: 'error' });
+    expect(only(four, 'refs')[0]?.message).toContain('takes up to 3 reference images; this shot has 4');
+    expect(only(validateShot(runway({ action: 'x' }), { refCount: 3 }), 'refs')).toEqual([]);
+    const kling = validateShot(makeShot({ tool: 'kling:kling-v1-6' }), { refCount: 4 });
+    expect(only(kling, 'refs').filter((i) => i.severity === 'error')).toEqual([]);
+  });
+});

@@ -17,6 +17,7 @@ import {
   type ResolutionTier,
 } from '../catalog';
 import { compilePrompt } from './prompt';
+import { shotTags } from './tags';
 import type { Shot } from './types';
 
 export interface ShotIssue {
@@ -29,6 +30,10 @@ export interface ValidateOptions {
   refCount?: number;
   hasStartKeyframe?: boolean;
   hasEndKeyframe?: boolean;
+  /** Tags of the filled reference slots in order (null for a loose image); omit to skip tag checks. */
+  refTags?: readonly (string | null)[];
+  /** Every tag in the library, to tell a misspelt @tag from one that is only missing a slot. */
+  knownTags?: readonly string[];
 }
 
 interface Context {
@@ -68,7 +73,43 @@ export function validateShot(shot: Shot, opts: ValidateOptions = {}): ShotIssue[
       ),
     );
   }
-  return [...issues, ...checkDuration(ctx), ...checkRatio(ctx), ...checkKeyframes(ctx), ...checkRefs(ctx), ...checkPrompt(ctx)];
+  return [
+    ...issues,
+    ...checkDuration(ctx),
+    ...checkRatio(ctx),
+    ...checkKeyframes(ctx),
+    ...checkRefs(ctx),
+    ...checkPrompt(ctx),
+    ...(opts.refTags ? checkTags(shot, spec, opts.refTags, opts.knownTags) : []),
+  ];
+}
+
+/** @tags in the prompt against the tags in the slots: each should have the other. */
+function checkTags(shot: Shot, spec: ModelSpec, refTags: readonly (string | null)[], knownTags?: readonly string[]): ShotIssue[] {
+  const issues: ShotIssue[] = [];
+  const mentioned = shotTags(shot);
+  const lower = (t: string) => t.toLowerCase();
+  const inSlots = new Set(refTags.filter((t): t is string => !!t).map(lower));
+  const known = knownTags ? new Set(knownTags.map(lower)) : null;
+  for (const tag of mentioned) {
+    if (inSlots.has(lower(tag))) continue;
+    if (known && !known.has(lower(tag))) {
+      issues.push(warning('prompt', `@${tag} is not a tag in the library. Check the spelling, or add an item tagged @${tag}.`));
+    } else if (spec.maxRefs === 0) {
+      issues.push(warning('prompt', `${spec.name} takes no reference images, so @${tag} is sent as plain text. Describe it in words or pick a model with references.`));
+    } else {
+      issues.push(warning('prompt', `@${tag} is in the prompt but no reference slot holds it. Drag @${tag} onto a slot, or take it out of the prompt.`));
+    }
+  }
+  // The animatic's prompt is a title card: nothing there refers to references.
+  if (spec.promptForm === 'title') return issues;
+  const said = new Set(mentioned.map(lower));
+  refTags.forEach((tag, i) => {
+    if (tag && !said.has(lower(tag))) {
+      issues.push(warning('refs', `Slot ${i + 1} holds @${tag}, but the prompt never mentions it. Name @${tag} in the prompt so ${spec.name} knows what it is for.`));
+    }
+  });
+  return issues;
 }
 
 function checkDuration({ shot, spec, tier }: Context): ShotIssue[] {

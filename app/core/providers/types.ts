@@ -12,6 +12,8 @@ export interface ImageInput {
   height: number;
   /** Reference tag without the @ (Runway gen4_image, Kling elements). */
   tag?: string;
+  /** A public https URL of the same image, where one exists: Luma takes keyframes only as URLs. */
+  url?: string;
 }
 
 export interface GenerationRequest {
@@ -42,7 +44,13 @@ export type PollResult =
   | { state: 'queued' | 'running'; progress: number | null; raw: unknown }
   | { state: 'succeeded'; outputUrl: string; costUsd: number | null; raw: unknown }
   | { state: 'failed'; reason: string; code: string | null; retryable: boolean; raw: unknown }
-  | { state: 'canceled'; raw: unknown };
+  | { state: 'canceled'; raw: unknown }
+  /**
+   * Step one of a two-step job is done (Runway: gen4_image made the start frame). Nothing new
+   * was created: the engine records it, then calls `submitNext` — a billable create, handled
+   * exactly like `submit` — and polls the remote id that returns. `outputUrl` is the frame.
+   */
+  | { state: 'step_done'; outputUrl: string; raw: unknown };
 
 export type ProviderErrorKind =
   /** Network error, 5xx, timeout before a reply: for a create, the task MAY exist (no blind retry). */
@@ -79,11 +87,28 @@ export interface ProviderAdapter {
   provider: ProviderId;
   submit(req: GenerationRequest, signal?: AbortSignal): Promise<SubmitResult>;
   poll(remoteId: string, signal?: AbortSignal): Promise<PollResult>;
+  /** After a `step_done` poll: creates the next step's task from the finished one (one create, never retried). */
+  submitNext?(remoteId: string, req: GenerationRequest, signal?: AbortSignal): Promise<SubmitResult>;
   /** Where the API can look a task up by our external id (Kling): null when none exists. */
   findByExternalId?(externalId: string, req: GenerationRequest): Promise<SubmitResult | null>;
   cancel?(remoteId: string): Promise<void>;
-  /** Streams the output to `dest` (some APIs need the key on the download too). */
+  /**
+   * Streams the output to `dest` (some APIs need the key on the download too). A signed URL that
+   * has expired throws a transient ProviderError with code `url_expired`: poll again, which
+   * returns a fresh `outputUrl`, and download that. A file the provider no longer keeps throws a
+   * permanent one with code `output_gone`.
+   */
   download(url: string, dest: string, signal?: AbortSignal): Promise<void>;
   /** A cheap authenticated call to tell the user whether the key works. */
   checkKey(): Promise<{ ok: boolean; detail: string }>;
+}
+
+/**
+ * A provider that makes the clip on this computer (the local animatic): no remote task, nothing
+ * billed, so the engine may simply run it again after a crash. It plugs into the same job states.
+ */
+export interface LocalRenderer {
+  provider: ProviderId;
+  /** Renders to `dest` (.mp4). Rejects with an AbortError once `signal` fires. */
+  render(req: GenerationRequest, dest: string, opts: { onProgress?: (fraction: number) => void; signal?: AbortSignal }): Promise<{ notes: string[] }>;
 }

@@ -27,3 +27,4 @@ export const FilmIcon = () => <Icon><rect x="2.5" y="2.5" width="11" height="11"
 export const LibraryIcon = () => <Icon><rect x="2.5" y="2.5" width="4.5" height="4.5" rx=".8" /><rect x="9" y="2.5" width="4.5" height="4.5" rx=".8" /><rect x="2.5" y="9" width="4.5" height="4.5" rx=".8" /><rect x="9" y="9" width="4.5" height="4.5" rx=".8" /></Icon>;
 export const ZoomInIcon = () => <Icon><circle cx="7" cy="7" r="4.5" /><path d="m10.5 10.5 3 3M5 7h4M7 5v4" /></Icon>;
 export const ZoomOutIcon = () => <Icon><circle cx="7" cy="7" r="4.5" /><path d="m10.5 10.5 3 3M5 7h4" /></Icon>;
+export const KeyboardIcon = () => <Icon><rect x="1.5" y="4" width="13" height="8" rx="1.2" /><path d="M4 6.5h.01M6.5 6.5h.01M9 6.5h.01M11.5 6.5h.01M4.5 9.5h7" /></Icon>;

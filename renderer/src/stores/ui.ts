@@ -18,6 +18,8 @@ interface UiState {
   setActiveScene: (id: string | null) => void;
   zoom: number;
   setZoom: (zoom: number) => void;
+  shortcutsOpen: boolean;
+  setShortcutsOpen: (open: boolean) => void;
   projectDialog: ProjectDialog;
   setProjectDialog: (d: ProjectDialog) => void;
   /** Bumped to ask the timeline to take keyboard focus (after add, undo, a dialog closing). */
@@ -40,6 +42,8 @@ export const useUi = create<UiState>()((set) => ({
   setActiveScene: (activeSceneId) => set({ activeSceneId }),
   zoom: 1,
   setZoom: (zoom) => set({ zoom: Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, Math.round(zoom * 100) / 100)) }),
+  shortcutsOpen: false,
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   projectDialog: null,
   setProjectDialog: (projectDialog) => set({ projectDialog }),
   focusTimelineTick: 0,

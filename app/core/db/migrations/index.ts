@@ -1,8 +1,9 @@
 import { initial } from './0001-initial';
 import { budgetAndTiers } from './0002-budget-and-tiers';
 import { assets } from './0003-assets';
+import { library } from './0004-library';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initial, budgetAndTiers, assets];
+export const MIGRATIONS: readonly Migration[] = [initial, budgetAndTiers, assets, library];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

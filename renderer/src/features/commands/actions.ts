@@ -22,12 +22,18 @@ export function createActions(qc: QueryClient) {
   };
   const refresh = () => qc.invalidateQueries({ queryKey: keys.snapshot });
 
+  /**
+   * Calls the core, then waits for a fresh snapshot, so the next (serialized) action and any
+   * selection set afterwards see this edit rather than a refetch that started before it.
+   */
   async function run<T>(fn: () => Promise<T>): Promise<T | undefined> {
     try {
-      return await fn();
+      const value = await fn();
+      await refresh();
+      return value;
     } catch (err) {
       ui().notify('error', errorMessage(err));
-      void refresh();
+      await refresh();
       return undefined;
     }
   }

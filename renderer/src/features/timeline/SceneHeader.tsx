@@ -32,6 +32,8 @@ export const SceneHeader = memo(function SceneHeader({ scene, index, sceneCount,
         ref={setNodeRef}
         {...listeners}
         {...attributes}
+        // Pointer only: keyboard users move scenes with the buttons or Alt+Up/Down.
+        tabIndex={-1}
         className="icon-btn grip"
         aria-label={`Drag scene ${n}`}
         title="Drag to reorder scenes"

@@ -26,7 +26,9 @@ interface Props {
 }
 
 export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio, selected, focused, dimmed, onPick }: Props) {
-  const { attributes, listeners, setNodeRef } = useDraggable({ id: shot.id, data: { kind: 'shot' } });
+  // Only the pointer listeners: dnd-kit's attributes would make each card a focusable
+  // "draggable" button, while here the listbox owns focus and cards stay plain options.
+  const { listeners, setNodeRef } = useDraggable({ id: shot.id, data: { kind: 'shot' } });
   const s = useMemo(() => summarizeShot(shot), [shot]);
   const { estimate } = s;
   const inner = width - 10;
@@ -42,8 +44,6 @@ export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio
     <div
       ref={setNodeRef}
       {...listeners}
-      // dnd-kit's attributes make the node a focusable button; the listbox owns focus instead.
-      aria-roledescription={attributes['aria-roledescription']}
       role="option"
       id={shotOptionId(shot.id)}
       aria-label={`Shot ${shot.label}`}

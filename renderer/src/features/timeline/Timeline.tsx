@@ -21,8 +21,22 @@ import { useActions } from '../commands/ActionsContext';
 import { DragGhost } from './DragGhost';
 import { EmptySceneRow, SceneHeader } from './SceneHeader';
 import { ShotCard, shotOptionId } from './ShotCard';
+import { TIMELINE_HELP } from './ShortcutsHelp';
 import { useTimelineDrag } from './useTimelineDrag';
 import { useTimelineKeys } from './useTimelineKeys';
+
+// Drags are pointer-only here (keyboard users have Alt+arrows), so say that instead of
+// dnd-kit's default space-bar instructions, and announce in the app's own words.
+const DND_ACCESSIBILITY = {
+  screenReaderInstructions: { draggable: 'Drag with the pointer to reorder. From the keyboard, use Alt with the arrow keys on the timeline, or the scene move buttons.' },
+  announcements: {
+    onDragStart: () => 'Picked up.',
+    onDragOver: () => undefined,
+    onDragMove: () => undefined,
+    onDragEnd: () => 'Dropped.',
+    onDragCancel: () => 'Move cancelled.',
+  },
+};
 
 export function Timeline({ snapshot }: { snapshot: ProjectSnapshot }) {
   const actions = useActions();
@@ -30,7 +44,6 @@ export function Timeline({ snapshot }: { snapshot: ProjectSnapshot }) {
   const sceneUsd = useMemo(() => new Map(projectCost(snapshot).byScene.map((s) => [s.sceneId, s.usd])), [snapshot]);
   const zoom = useUi((s) => s.zoom);
   const selection = useUi((s) => s.selection);
-  const setSelection = useUi((s) => s.setSelection);
   const focusTick = useUi((s) => s.focusTimelineTick);
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -60,10 +73,13 @@ export function Timeline({ snapshot }: { snapshot: ProjectSnapshot }) {
     virtualizer.measure();
   }, [layout, virtualizer]);
 
+  // Prune only when the shots change: a selection set by an action (a duplicate's copies) may
+  // arrive a render before the refetched snapshot that contains those shots.
   useEffect(() => {
-    const pruned = pruneSelection(selection, model.order);
-    if (pruned !== selection) setSelection(pruned);
-  }, [model, selection, setSelection]);
+    const { selection: current, setSelection } = useUi.getState();
+    const pruned = pruneSelection(current, model.order);
+    if (pruned !== current) setSelection(pruned);
+  }, [model]);
 
   useEffect(() => {
     if (focusTick) listRef.current?.focus({ preventScroll: true });
@@ -89,7 +105,17 @@ export function Timeline({ snapshot }: { snapshot: ProjectSnapshot }) {
   const activeId = selection.focus && model.shotById.has(selection.focus) ? shotOptionId(selection.focus) : undefined;
 
   return (
-    <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={onDragCancel} autoScroll={{ threshold: { x: 0, y: 0.12 } }}>
+    <DndContext
+      sensors={sensors}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={onDragCancel}
+      autoScroll={{ threshold: { x: 0, y: 0.12 } }}
+      accessibility={DND_ACCESSIBILITY}
+    >
+      <p id="timeline-help" hidden>
+        {TIMELINE_HELP}
+      </p>
       <div className="timeline-scroll" ref={scrollRef}>
         {model.blocks.length === 0 && (
           <div className="empty-state timeline-empty">
@@ -107,6 +133,7 @@ export function Timeline({ snapshot }: { snapshot: ProjectSnapshot }) {
             aria-label="Timeline"
             aria-multiselectable="true"
             aria-activedescendant={activeId}
+            aria-describedby="timeline-help"
             tabIndex={0}
             className="timeline-listbox"
             onKeyDown={onKeyDown}

@@ -51,6 +51,8 @@ export function useTimelineKeys(model: TimelineModel, layout: TimelineLayout, ac
         void actions.deleteShots();
       } else if (key === 'Enter' && !mod && !e.altKey) {
         document.getElementById('inspector-action')?.focus();
+      } else if (key === '?') {
+        useUi.getState().setShortcutsOpen(true);
       } else if ((key === '+' || key === '=') && !mod) {
         setZoom(zoom + ZOOM_STEP);
       } else if (key === '-' && !mod) {

@@ -1,0 +1,93 @@
+// Two CSV files: the Media Pool metadata Resolve imports (RESOLVE.md §5) and the shot list for
+// spreadsheets. Both RFC 4180: CRLF, fields quoted when they hold a comma, quote or line break.
+import type { ExportCut } from '../../../shared/domain/cut';
+import { estimateShot } from '../../../shared/domain/cost';
+import { compilePrompt } from '../../../shared/domain/prompt';
+import type { ProjectSnapshot } from '../../../shared/domain/types';
+
+function field(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function table(columns: readonly string[], rows: Array<Array<string | number>>): string {
+  return [columns, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * Resolve's metadata field names (§5). `File Name` is the match key (users pick file-name matching
+ * in the import dialog); Scene, Shot, Take, Description, Comments and Keywords are confirmed by
+ * working importers. `Clip Name` and `Good Take` are Resolve field names whose import is not
+ * confirmed (§8 question 3): a column Resolve ignores costs nothing, and the timeline files set
+ * clip names anyway.
+ */
+export const METADATA_CSV_COLUMNS = ['File Name', 'Clip Name', 'Scene', 'Shot', 'Take', 'Description', 'Comments', 'Keywords', 'Good Take'] as const;
+
+/** One row per media file. UTF-8 without a BOM, as arkiv's working importer writes it (§5). */
+export function metadataCsv(cut: ExportCut): string {
+  const rows: Array<Array<string | number>> = [];
+  for (const clip of cut.clips) {
+    const base = [clip.sceneNumber, clip.label] as const;
+    const keywords = (kind: string, tool: string, tier: string) => [`SC${String(clip.sceneNumber).padStart(2, '0')}`, tool, tier, kind].join(',');
+    rows.push([
+      clip.media.fileName,
+      clip.label,
+      ...base,
+      clip.take ?? '',
+      clip.action,
+      clip.prompt,
+      keywords(clip.take === null ? 'placeholder' : 'selected', clip.tool, clip.tier),
+      // Only the circled take is marked; an empty cell sets nothing.
+      clip.take === null ? '' : 1,
+    ]);
+    for (const alt of clip.alternates) {
+      const label = `${clip.label} T${String(alt.take).padStart(2, '0')}`;
+      rows.push([alt.media.fileName, label, ...base, alt.take, clip.action, clip.prompt, keywords('alternate', alt.tool, clip.tier), '']);
+    }
+  }
+  return table(METADATA_CSV_COLUMNS, rows);
+}
+
+export const SHOT_LIST_COLUMNS = [
+  'Scene',
+  'Shot',
+  'Duration (s)',
+  'Camera Move',
+  'Action',
+  'Dialogue',
+  'Tool',
+  'Prompt',
+  'Estimated Cost (USD)',
+  'Actual Cost (USD)',
+] as const;
+
+/**
+ * The plan as a spreadsheet, from the project alone (it exists before any take does). `actualUsd`
+ * is what each shot's takes cost so far, by shot id; a shot without an entry has an empty cell.
+ * UTF-8 with a BOM so Excel reads accents and non-Latin scripts.
+ */
+export function shotListCsv(snapshot: ProjectSnapshot, actualUsd: Readonly<Record<string, number>> = {}): string {
+  const scenes = [...snapshot.scenes].sort((a, b) => a.position - b.position);
+  const rows = scenes.flatMap((scene) =>
+    snapshot.shots
+      .filter((s) => s.sceneId === scene.id)
+      .sort((a, b) => a.position - b.position)
+      .map((shot) => {
+        const camera = [shot.prompt.camera.replace(/_/g, ' '), shot.prompt.cameraText.trim()].filter(Boolean).join(', ');
+        const actual = actualUsd[shot.id];
+        return [
+          scene.number,
+          shot.label,
+          shot.durationS,
+          camera,
+          shot.action,
+          shot.dialogue,
+          shot.tool,
+          compilePrompt(shot, shot.tool).text,
+          estimateShot(shot).usd.toFixed(2),
+          actual === undefined ? '' : actual.toFixed(2),
+        ];
+      }),
+  );
+  return `\uFEFF${table(SHOT_LIST_COLUMNS, rows)}`;
+}

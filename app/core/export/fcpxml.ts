@@ -1,0 +1,109 @@
+// The cut as FCPXML 1.10, one `.fcpxml` file: the version every Resolve from 18.5 on imports
+// (RESOLVE.md §1.1) in the shape of the validated template `edit_ready_minimal_v1_10.fcpxml` (§1.4).
+import type { ClipMedia, ExportClip, ExportCut } from '../../../shared/domain/cut';
+import { fcpxTime, FRAME_DURATION } from './fcpxTime';
+import { fileUrl } from './fileUrl';
+import { element, textElement } from './xml';
+
+export const FCPXML_VERSION = '1.10';
+
+/** Format names Final Cut gives the standard 24p sizes; other sizes go without one (it is optional). */
+const FORMAT_NAMES: Record<string, string> = { '1920x1080': 'FFVideoFormat1080p24', '1280x720': 'FFVideoFormat720p24' };
+
+function stem(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 ? fileName.slice(0, dot) : fileName;
+}
+
+function asset(id: string, media: ClipMedia): string {
+  return element(
+    'asset',
+    {
+      id,
+      name: stem(media.fileName),
+      // §1.4: the asset starts at the file's embedded timecode, or Resolve cannot link it.
+      start: fcpxTime(media.startTimecodeFrames),
+      // The whole file: what lies beyond the clip's trim stays available as handles.
+      duration: fcpxTime(media.durationFrames),
+      hasVideo: 1,
+      videoSources: 1,
+      hasAudio: media.hasAudio ? 1 : 0,
+      // Conformed audio is 48 kHz stereo (RESOLVE.md §6 recipe).
+      audioSources: media.hasAudio ? 1 : undefined,
+      audioChannels: media.hasAudio ? 2 : undefined,
+      audioRate: media.hasAudio ? 48000 : undefined,
+      format: 'r1',
+    },
+    [element('media-rep', { kind: 'original-media', src: fileUrl(media.path) })],
+  );
+}
+
+/** The prompt (and what else the editor should know) as the clip's note. */
+function noteText(clip: ExportClip): string {
+  const alternates = clip.alternates.map((a) => `T${String(a.take).padStart(2, '0')} ${a.media.fileName}`).join(', ');
+  return [
+    clip.prompt && `Prompt: ${clip.prompt}`,
+    clip.dialogue && `Dialogue: ${clip.dialogue}`,
+    clip.take === null ? 'Placeholder: no take generated yet.' : `Take ${clip.take} (${clip.tool}, ${clip.tier})`,
+    alternates && `Alternates (in Alternates/): ${alternates}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+function assetClip(clip: ExportClip, ref: string): string {
+  const start = clip.media.startTimecodeFrames + clip.sourceInFrames;
+  return element(
+    'asset-clip',
+    {
+      name: clip.label,
+      ref,
+      offset: fcpxTime(clip.recordInFrames),
+      // §1.4: the in point on the file's own timecode axis (embedded start + trim).
+      start: fcpxTime(start),
+      duration: fcpxTime(clip.recordOutFrames - clip.recordInFrames),
+      tcFormat: 'NDF',
+    },
+    [
+      // DTD order: note first, then markers. A marker's start is on the clip's source axis (§1.7).
+      textElement('note', noteText(clip)),
+      element('marker', { start: fcpxTime(start), duration: FRAME_DURATION, value: clip.label, note: clip.action || undefined }),
+    ],
+  );
+}
+
+/**
+ * Alternates are not put on the timeline: RESOLVE.md documents no Resolve support for FCPXML
+ * auditions or for reading extra lanes as takes, so they travel as files in Alternates/ (named in
+ * each clip's note, the metadata CSV and the manifest) for the editor to bring in by hand.
+ */
+export function writeFcpxml(cut: ExportCut): string {
+  const refs = cut.clips.map((_, i) => `r${i + 2}`);
+  const format = element('format', {
+    id: 'r1',
+    name: FORMAT_NAMES[`${cut.width}x${cut.height}`],
+    frameDuration: FRAME_DURATION,
+    width: cut.width,
+    height: cut.height,
+    colorSpace: '1-1-1 (Rec. 709)',
+  });
+  const resources = element('resources', {}, [format, ...cut.clips.map((c, i) => asset(refs[i]!, c.media))]);
+  const last = cut.clips.at(-1);
+  const duration = last ? last.recordOutFrames - cut.startTimecodeFrames : 0;
+  const sequence = element(
+    'sequence',
+    {
+      format: 'r1',
+      duration: fcpxTime(duration),
+      // §1.3: a timeline starting at 01:00:00:00, as Resolve's own exports have it.
+      tcStart: fcpxTime(cut.startTimecodeFrames),
+      tcFormat: 'NDF',
+      audioLayout: 'stereo',
+      audioRate: '48k',
+    },
+    [element('spine', {}, cut.clips.map((c, i) => assetClip(c, refs[i]!)))],
+  );
+  const library = element('library', {}, [element('event', { name: cut.title }, [element('project', { name: cut.title }, [sequence])])]);
+  const body = element('fcpxml', { version: FCPXML_VERSION }, [resources, library]);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE fcpxml>\n${body}\n`;
+}

@@ -1,0 +1,64 @@
+// What every remote adapter reads off a GenerationRequest before it speaks its own API: the
+// catalog tier for the shot's resolution, whether an end keyframe is allowed there, and image
+// bytes in the encoding the API wants. Limits come from the catalog; the shot was validated
+// against it before the engine got here, so these checks only stop a request that would
+// otherwise go out silently different from what the user planned.
+import fs from 'node:fs/promises';
+import { getProvider, lastFrameAt, tierFor, type ResolutionTier } from '../../../shared/catalog';
+import type { ProviderId } from '../../../shared/domain/types';
+import { permanent } from './http';
+import { ProviderError, type AdapterConfig, type GenerationRequest, type ImageInput } from './types';
+
+export function tierOf(req: GenerationRequest): ResolutionTier {
+  const tier = tierFor(req.model, req.resolution);
+  if (!tier) {
+    const made = req.model.resolutions.join(', ');
+    throw permanent(`${req.model.name} does not make ${req.resolution}; it makes ${made}. Change the shot's resolution.`, 'bad_resolution');
+  }
+  return tier;
+}
+
+/** The end keyframe, where this model at this resolution takes one; throws rather than drop it. */
+export function endFrameOf(req: GenerationRequest, tier: ResolutionTier): ImageInput | null {
+  if (!req.endFrame) return null;
+  if (!req.startFrame && req.model.keyframes.lastNeedsFirst) {
+    throw permanent(`${req.model.name} takes an end keyframe only together with a start keyframe. Add a start keyframe or remove the end one.`, 'end_without_start');
+  }
+  if (!lastFrameAt(req.model, tier)) {
+    throw permanent(
+      `${req.model.name} at ${tier.resolution} takes no end keyframe. Remove it, or pick a resolution or model that takes one.`,
+      'end_frame_unsupported',
+    );
+  }
+  return req.endFrame;
+}
+
+/** Raw base64 of the file; `limitBytes` is the provider's cap on the encoded text. */
+export async function imageBase64(img: ImageInput, limitBytes: number, provider: string): Promise<string> {
+  const b64 = (await fs.readFile(img.path)).toString('base64');
+  if (b64.length > limitBytes) {
+    const mb = (n: number) => (n / 1_000_000).toFixed(1);
+    throw permanent(
+      `${provider} takes images of at most ${mb(limitBytes)} MB as inline data; ${img.path} is ${mb(b64.length)} MB encoded. Use a smaller JPEG.`,
+      'image_too_large',
+    );
+  }
+  return b64;
+}
+
+/** `data:<mime>;base64,…` — Runway and MiniMax take images this way. */
+export async function imageDataUri(img: ImageInput, limitBytes: number, provider: string): Promise<string> {
+  const prefix = `data:${img.mime};base64,`;
+  return prefix + (await imageBase64(img, limitBytes - prefix.length, provider));
+}
+
+/** The provider's keys in the catalog's `keyEnv` order ('' where unset). */
+export function keysOf(provider: ProviderId, cfg: AdapterConfig): string[] {
+  return (getProvider(provider)?.keyEnv ?? []).map((name) => cfg.keys[name] ?? '');
+}
+
+/** Thrown before any request when a key is missing, naming where to set it. */
+export function noKey(provider: ProviderId, name: string): ProviderError {
+  const env = getProvider(provider)?.keyEnv.join(' and ') ?? '';
+  return new ProviderError('auth', `No ${name} key is set. Add it in Settings (or set ${env} for the CLI).`, { code: 'no_key' });
+}

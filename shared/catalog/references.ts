@@ -1,0 +1,60 @@
+// How each provider wants a reference or keyframe image: the largest size per ratio, accepted
+// formats and byte limits (PROVIDERS.md §1.5, §2.4, §4.3). Data only; app/core/library builds
+// the image from it at send time, cropped by the user's focus rectangle and never upscaled.
+import type { AspectRatio, ProviderId, ToolId } from '../domain/types';
+import { splitTool } from '../domain/types';
+
+export interface RefImageRule {
+  provider: ProviderId;
+  /** Largest width × height per ratio; the crop is scaled down to fit, never up. */
+  maxSize: Record<AspectRatio, { width: number; height: number }>;
+  /** Smallest side the provider accepts; a smaller crop is refused at send time. */
+  minSide: number;
+  formats: readonly ('jpeg' | 'png' | 'webp')[];
+  /** Largest encoded payload the request carries for one image. */
+  maxBytes: number;
+  source: string;
+}
+
+const box = (pairs: Record<AspectRatio, [number, number]>) =>
+  Object.fromEntries(Object.entries(pairs).map(([r, [width, height]]) => [r, { width, height }])) as RefImageRule['maxSize'];
+
+/** Where the provider documents no size, Shotline caps the long side at 1920 px to keep requests small. */
+const CAP_1920 = box({ '16:9': [1920, 1080], '9:16': [1080, 1920], '1:1': [1440, 1440], '4:3': [1920, 1440], '3:4': [1440, 1920], '21:9': [1920, 823] });
+
+export const REF_IMAGE_RULES: Record<ProviderId, RefImageRule> = {
+  runway: {
+    provider: 'runway',
+    // Gen-4 references: up to 720×720 for 1:1 and 1280×720 for 16:9 (DOMAIN.md); the other
+    // ratios are gen4_image's 720p ratio values (SDK text_to_image).
+    maxSize: box({ '16:9': [1280, 720], '9:16': [720, 1280], '1:1': [720, 720], '4:3': [960, 720], '3:4': [720, 960], '21:9': [1680, 720] }),
+    minSide: 1,
+    formats: ['jpeg', 'png', 'webp'],
+    // Data URIs: 5 MB of encoded text (base64 is 4/3 of the bytes).
+    maxBytes: Math.floor((5 * 1024 * 1024 * 3) / 4) - 64,
+    source: 'PROVIDERS.md §1.4–1.5; DOMAIN.md (Runway references)',
+  },
+  kling: {
+    provider: 'kling',
+    maxSize: CAP_1920,
+    minSide: 300,
+    formats: ['jpeg', 'png'],
+    maxBytes: 10 * 1024 * 1024,
+    source: 'PROVIDERS.md §2.4 (≤ 10 MB, sides ≥ 300 px, jpg/png)',
+  },
+  veo: { provider: 'veo', maxSize: CAP_1920, minSide: 1, formats: ['jpeg', 'png'], maxBytes: 8 * 1024 * 1024, source: 'PROVIDERS.md §4.3 (inline base64)' },
+  luma: { provider: 'luma', maxSize: CAP_1920, minSide: 1, formats: ['jpeg', 'png'], maxBytes: 10 * 1024 * 1024, source: 'PROVIDERS.md §3.3 (URL only)' },
+  minimax: {
+    provider: 'minimax',
+    maxSize: CAP_1920,
+    minSide: 300,
+    formats: ['jpeg', 'png', 'webp'],
+    maxBytes: 20 * 1024 * 1024,
+    source: 'PROVIDERS.md §5.3 (< 20 MB, short side > 300 px; secondary)',
+  },
+  local: { provider: 'local', maxSize: CAP_1920, minSide: 1, formats: ['jpeg', 'png'], maxBytes: 64 * 1024 * 1024, source: 'local animatic (ffmpeg)' },
+};
+
+export function refImageRule(tool: ToolId): RefImageRule | undefined {
+  return REF_IMAGE_RULES[splitTool(tool).provider as ProviderId];
+}

@@ -1,0 +1,215 @@
+// A local Runway Developer API (PROVIDERS.md §1, §9.1): bearer + X-Runway-Version checked,
+// bodies validated, tasks PENDING → THROTTLED (over the per-model concurrency cap) → RUNNING
+// with progress → SUCCEEDED / FAILED, DELETE to cancel, signed output URLs that expire and are
+// re-minted on every GET, a rolling daily limit answered with 429.
+//
+// Pace: by default each GET of a task moves it one state (tests). With `generationMs` tasks run
+// on the clock instead: RUNNING for that long once a slot is free (the engine benchmark).
+import {
+  bearer,
+  FakeClock,
+  fixtureMedia,
+  newId,
+  startServer,
+  type Fault,
+  type FakeResponse,
+  type RecordedRequest,
+} from '../common';
+import { validateRunway } from './validate';
+
+export type RunwayOutcome = 'succeed' | 'never' | { failureCode: string; failure: string };
+
+export interface RunwayFakeOptions {
+  apiKey?: string;
+  /** Simulated generation time; unset = one state per poll. */
+  generationMs?: number;
+  /** Per-poll pace: polls a task spends RUNNING before it ends. */
+  runningPolls?: number;
+  /** maxConcurrentGenerations per model (§1.7); tasks over it wait THROTTLED. */
+  maxConcurrent?: number;
+  /** maxDailyGenerations over a rolling 24 h; a create beyond it gets 429 (§1.6). */
+  maxDaily?: number;
+  /** Data-URI limit; older docs said 3 MB, current 5 MB (§1.5). */
+  dataUriMaxBytes?: number;
+  /** Output URL lifetime (24–48 h per §1.3). */
+  urlTtlMs?: number;
+  /** What a missing or wrong X-Runway-Version gets (UNCERTAIN, §9.1). */
+  versionErrorStatus?: number;
+  /** What GET answers for a task cancelled while running (UNCERTAIN, §1.3). */
+  afterCancel?: 404 | 'CANCELLED';
+  clock?: FakeClock;
+}
+
+export interface RunwayScenario {
+  create: Fault[];
+  poll: Fault[];
+  download: Fault[];
+  /** How tasks created from now on end. */
+  outcome: RunwayOutcome;
+}
+
+interface Task {
+  id: string;
+  path: string;
+  body: Record<string, unknown>;
+  model: string;
+  createdAt: number;
+  status: 'PENDING' | 'THROTTLED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+  runSteps: number;
+  runStartedAt: number;
+  outcome: RunwayOutcome;
+  /** Deleted: GET answers 404. */
+  gone: boolean;
+}
+
+export type RunwayFake = Awaited<ReturnType<typeof startRunwayFake>>;
+
+export async function startRunwayFake(opts: RunwayFakeOptions = {}) {
+  const apiKey = opts.apiKey ?? 'rw-test-key';
+  const cap = opts.maxConcurrent ?? 5;
+  const runningPolls = opts.runningPolls ?? 2;
+  const ttl = opts.urlTtlMs ?? 24 * 3600_000;
+  const clock = opts.clock ?? new FakeClock();
+  const media = fixtureMedia();
+  const tasks = new Map<string, Task>();
+  let outcome: RunwayOutcome = 'succeed';
+
+  const error = (status: number, message: string): FakeResponse => ({ status, body: { error: message } });
+  const running = (model: string) => [...tasks.values()].filter((t) => t.model === model && t.status === 'RUNNING');
+  const waiting = (model: string) =>
+    [...tasks.values()].filter((t) => t.model === model && (t.status === 'PENDING' || t.status === 'THROTTLED') && !t.gone);
+
+  function finish(t: Task): void {
+    t.status = t.outcome === 'succeed' ? 'SUCCEEDED' : 'FAILED';
+  }
+
+  /** Clock pace: finish tasks whose time is up, in order, each handing its slot to the oldest waiting. */
+  function advanceClock(gen: number): void {
+    const now = clock.now();
+    const models = new Set([...tasks.values()].map((t) => t.model));
+    for (const model of models) {
+      for (;;) {
+        const started = waiting(model).sort((a, b) => a.createdAt - b.createdAt);
+        const slots = cap - running(model).length;
+        for (const t of started.slice(0, Math.max(0, slots))) {
+          t.status = 'RUNNING';
+          t.runStartedAt = Math.max(t.createdAt, t.runStartedAt);
+        }
+        for (const t of started.slice(Math.max(0, slots))) t.status = 'THROTTLED';
+        const due = running(model)
+          .filter((t) => t.outcome !== 'never' && t.runStartedAt + gen <= now)
+          .sort((a, b) => a.runStartedAt - b.runStartedAt)[0];
+        if (!due) break;
+        finish(due);
+        // The next waiting task starts when this one ended, not when someone next asks.
+        for (const t of waiting(model)) t.runStartedAt = Math.max(t.runStartedAt, due.runStartedAt + gen);
+      }
+    }
+  }
+
+  /** Poll pace: this task moves one state. */
+  function advanceOnPoll(t: Task): void {
+    if (t.status === 'PENDING' || t.status === 'THROTTLED') {
+      t.status = running(t.model).length < cap ? 'RUNNING' : 'THROTTLED';
+    } else if (t.status === 'RUNNING') {
+      t.runSteps += 1;
+      if (t.runSteps >= runningPolls && t.outcome !== 'never') finish(t);
+    }
+  }
+
+  function view(t: Task): Record<string, unknown> {
+    const base = { id: t.id, createdAt: new Date(t.createdAt).toISOString(), status: t.status };
+    if (t.status === 'RUNNING') {
+      const progress = opts.generationMs ? (clock.now() - t.runStartedAt) / opts.generationMs : t.runSteps / runningPolls;
+      return { ...base, progress: Math.min(0.99, Math.max(0, progress)) };
+    }
+    if (t.status === 'SUCCEEDED') {
+      const image = t.path === '/v1/text_to_image';
+      // A fresh signed URL on every GET: the documented way to renew an expired one (§1.3).
+      return { ...base, output: [server.files.mint(t.id, image ? media.png : media.mp4, image ? 'png' : 'mp4', ttl)] };
+    }
+    if (t.status === 'FAILED' && typeof t.outcome === 'object') return { ...base, failure: t.outcome.failure, failureCode: t.outcome.failureCode };
+    return base;
+  }
+
+  function create(req: RecordedRequest): FakeResponse {
+    const problem = validateRunway(req.path, req.body, { origin: server.url, dataUriMaxBytes: opts.dataUriMaxBytes ?? 5_000_000 });
+    if (problem) return error(400, problem);
+    const body = req.body as Record<string, unknown>;
+    const model = String(body.model);
+    const now = clock.now();
+    const today = [...tasks.values()].filter((t) => t.model === model && t.createdAt > now - 24 * 3600_000).length;
+    if (opts.maxDaily !== undefined && today >= opts.maxDaily) {
+      return error(429, `You have reached the daily generation limit for ${model}.`);
+    }
+    const task: Task = { id: newId(), path: req.path, body, model, createdAt: now, status: 'PENDING', runSteps: 0, runStartedAt: now, outcome, gone: false };
+    tasks.set(task.id, task);
+    return { status: 200, body: { id: task.id } };
+  }
+
+  function handle(req: RecordedRequest): FakeResponse {
+    if (bearer(req) !== apiKey) return error(401, 'Invalid API key.');
+    if (req.headers['x-runway-version'] !== '2024-11-06') {
+      return error(opts.versionErrorStatus ?? 400, 'X-Runway-Version header must be set to a supported version (2024-11-06).');
+    }
+    if (req.method === 'POST' && ['/v1/image_to_video', '/v1/text_to_video', '/v1/text_to_image'].includes(req.path)) return create(req);
+    if (req.method === 'GET' && req.path === '/v1/organization') return organization();
+    const m = /^\/v1\/tasks\/([^/]+)$/.exec(req.path);
+    const task = m ? tasks.get(m[1]!) : undefined;
+    if (!m) return error(404, 'Not found.');
+    if (!task || task.gone) return error(404, 'Task not found.');
+    if (req.method === 'DELETE') return remove(task);
+    if (req.method !== 'GET') return error(405, 'Method not allowed.');
+    if (opts.generationMs) advanceClock(opts.generationMs);
+    else advanceOnPoll(task);
+    return { status: 200, body: view(task) };
+  }
+
+  function remove(task: Task): FakeResponse {
+    if (task.status === 'PENDING' || task.status === 'THROTTLED' || task.status === 'RUNNING') {
+      task.status = 'CANCELLED';
+      task.gone = opts.afterCancel === 404;
+    } else {
+      task.gone = true;
+    }
+    return { status: 204 };
+  }
+
+  function organization(): FakeResponse {
+    const models = Object.fromEntries(
+      ['gen4_turbo', 'gen4.5', 'gen4_image', 'veo3.1', 'veo3.1_fast'].map((m) => [m, { maxConcurrentGenerations: cap, maxDailyGenerations: opts.maxDaily ?? 1000 }]),
+    );
+    return { status: 200, body: { creditBalance: 12_345, tier: { maxMonthlyCreditSpend: 200_000, models }, usage: { models: {} } } };
+  }
+
+  const server = await startServer(
+    {
+      classify: (req) => {
+        if (req.path.startsWith('/files/')) return 'download';
+        if (req.method === 'POST' && req.path !== '/v1/organization') return 'create';
+        return req.method === 'GET' && req.path.startsWith('/v1/tasks/') ? 'poll' : 'other';
+      },
+      handle,
+      errorBody: (_status, message) => ({ error: message }),
+    },
+    clock,
+  );
+
+  return {
+    url: server.url,
+    requests: server.requests,
+    clock,
+    /** Tasks the fake created (a create that then failed with 5xx still counts). */
+    get creates() {
+      return tasks.size;
+    },
+    tasks: () => [...tasks.values()].map((t) => ({ id: t.id, path: t.path, model: t.model, status: t.status, body: t.body })),
+    setScenario(s: Partial<RunwayScenario>): void {
+      if (s.create) server.faults.create = [...s.create];
+      if (s.poll) server.faults.poll = [...s.poll];
+      if (s.download) server.faults.download = [...s.download];
+      if (s.outcome) outcome = s.outcome;
+    },
+    close: () => server.close(),
+  };
+}

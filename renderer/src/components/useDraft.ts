@@ -30,18 +30,23 @@ export function useDraft(value: string, commit: (text: string) => void, delay = 
   }
 
   const commitRef = useRef(commit);
+  const baseRef = useRef(state.base);
   const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
     commitRef.current = commit;
   }, [commit]);
+  useEffect(() => {
+    baseRef.current = state.base;
+  }, [state.base]);
 
   const flush = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const text = pending.current;
     pending.current = null;
-    if (text !== null) commitRef.current(text);
+    // Typing and then undoing it by hand is not an edit.
+    if (text !== null && text !== baseRef.current) commitRef.current(text);
   }, []);
 
   useEffect(() => flush, [flush]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { twoScenes } from './fixtures';
-import { cardWidth, GEOMETRY, layoutTimeline, packLine, rowAt, sceneDropAt, shotDropAt, verticalNeighbour } from './layout';
+import { cardHeight, cardWidth, GEOMETRY, layoutTimeline, packLine, rowAt, sceneDropAt, shotDropAt, thumbHeight, verticalNeighbour } from './layout';
 import { buildTimeline } from './timeline';
 
 describe('cardWidth', () => {
@@ -10,6 +10,15 @@ describe('cardWidth', () => {
     expect(cardWidth(1, 1)).toBe(GEOMETRY.minCardWidth);
     expect(cardWidth(10, 1.5)).toBe(510);
     expect(cardWidth(60, 1, 800)).toBe(800);
+  });
+});
+
+describe('thumbHeight', () => {
+  it('gives portrait and square films taller frames', () => {
+    expect(thumbHeight(1)).toBe(GEOMETRY.thumbHeight);
+    expect(thumbHeight(1, 9 / 16)).toBeGreaterThan(thumbHeight(1, 1));
+    expect(thumbHeight(1, 1)).toBeGreaterThan(thumbHeight(1, 16 / 9));
+    expect(cardHeight(2)).toBe(2 * GEOMETRY.thumbHeight + GEOMETRY.cardChrome);
   });
 });
 

@@ -23,12 +23,14 @@ export function cardWidth(durationS: number, zoom: number, maxWidth = Infinity):
   return Math.round(Math.min(w, Math.max(GEOMETRY.minCardWidth * zoom, maxWidth)));
 }
 
-export function thumbHeight(zoom: number): number {
-  return Math.round(GEOMETRY.thumbHeight * zoom);
+/** Frames get taller for square and portrait films, so a 9:16 frame is still big enough to judge. */
+export function thumbHeight(zoom: number, ratio = 16 / 9): number {
+  const boost = ratio < 1 ? 1.5 : ratio < 1.5 ? 1.15 : 1;
+  return Math.round(GEOMETRY.thumbHeight * zoom * boost);
 }
 
-export function cardHeight(zoom: number): number {
-  return thumbHeight(zoom) + GEOMETRY.cardChrome;
+export function cardHeight(zoom: number, ratio = 16 / 9): number {
+  return thumbHeight(zoom, ratio) + GEOMETRY.cardChrome;
 }
 
 export type TimelineRow =
@@ -68,13 +70,13 @@ export function packLine(widths: readonly number[], width: number, gap: number):
   return lines;
 }
 
-export function layoutTimeline(model: TimelineModel, containerWidth: number, zoom: number): TimelineLayout {
+export function layoutTimeline(model: TimelineModel, containerWidth: number, zoom: number, ratio = 16 / 9): TimelineLayout {
   const inner = Math.max(GEOMETRY.minCardWidth * zoom, containerWidth - GEOMETRY.padX * 2);
   const rows: TimelineRow[] = [];
   const heights: number[] = [];
   const place = new Map<string, { row: number; x: number }>();
   const headerRow = new Map<string, number>();
-  const lineHeight = cardHeight(zoom) + GEOMETRY.rowGap;
+  const lineHeight = cardHeight(zoom, ratio) + GEOMETRY.rowGap;
   model.blocks.forEach((block, sceneIndex) => {
     const sceneId = block.scene.id;
     headerRow.set(sceneId, rows.length);

@@ -48,8 +48,8 @@ export function Timeline({ snapshot }: { snapshot: ProjectSnapshot }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
-  const layout = useMemo(() => layoutTimeline(model, width || 960, zoom), [model, width, zoom]);
   const ratio = ratioValue(snapshot.project.aspectRatio);
+  const layout = useMemo(() => layoutTimeline(model, width || 960, zoom, ratio), [model, width, zoom, ratio]);
   const { drag, sensors, onDragStart, onDragEnd, onDragCancel } = useTimelineDrag(scrollRef, model, layout, actions);
   const onKeyDown = useTimelineKeys(model, layout, actions);
 
@@ -101,7 +101,7 @@ export function Timeline({ snapshot }: { snapshot: ProjectSnapshot }) {
   const selected = useMemo(() => new Set(selection.ids), [selection.ids]);
   const dragged = useMemo(() => new Set(drag?.kind === 'shot' ? drag.ids : []), [drag]);
   const items = virtualizer.getVirtualItems();
-  const thumbH = thumbHeight(zoom);
+  const thumbH = thumbHeight(zoom, ratio);
   const activeId = selection.focus && model.shotById.has(selection.focus) ? shotOptionId(selection.focus) : undefined;
 
   return (
@@ -144,7 +144,7 @@ export function Timeline({ snapshot }: { snapshot: ProjectSnapshot }) {
               if (row?.kind !== 'cards') return null;
               const hint = drag?.kind === 'shot' && drag.hint?.row === v.index ? drag.hint : null;
               return (
-                <div key={v.key} role="none" className="card-line" style={{ transform: `translateY(${v.start}px)`, height: cardHeight(zoom) }}>
+                <div key={v.key} role="none" className="card-line" style={{ transform: `translateY(${v.start}px)`, height: cardHeight(zoom, ratio) }}>
                   {row.shotIds.map((id, i) => (
                     <ShotCard
                       key={id}

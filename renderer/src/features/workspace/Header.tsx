@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { projectCost } from '../../../../shared/domain/cost';
 import { formatRunningTime } from '../../../../shared/domain/timecode';
-import type { ProjectSnapshot } from '../../../../shared/domain/types';
+import { ASPECT_RATIOS, type AspectRatio, type ProjectSnapshot } from '../../../../shared/domain/types';
 import { useHistoryState } from '../../api/queries';
 import { CloseIcon, FilmIcon, RedoIcon, UndoIcon } from '../../components/icons';
 import { shortcut } from '../../components/keys';
@@ -62,6 +62,21 @@ export function Header({ snapshot }: { snapshot: ProjectSnapshot }) {
           </span>
           {cost.budgetUsd !== null && <span className="stat-budget">/ {formatUsd(cost.budgetUsd)}</span>}
         </span>
+        <label className="stat" title="Frame of the film: new shots and the timeline's frames use it">
+          <span className="stat-label">Frame</span>
+          <select
+            className="select-bare"
+            aria-label="Project aspect ratio"
+            value={snapshot.project.aspectRatio}
+            onChange={(e) => void actions.updateProject({ aspectRatio: e.target.value as AspectRatio })}
+          >
+            {ASPECT_RATIOS.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       <span className="header-spacer" />
       <div className="toolbar" role="toolbar" aria-label="History">

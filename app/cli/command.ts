@@ -61,7 +61,13 @@ export function parseCommandArgs(cmd: Command, argv: string[]) {
     throw new UserError(`${cmd.name}: ${first}; see shotline ${cmd.name} --help`);
   }
   if (parsed.values.help) return null;
-  if (parsed.positionals.length !== cmd.args.length) {
+  // A last argument named "FILE..." takes one or more, "[TAG...]" none or more.
+  const last = cmd.args.at(-1) ?? '';
+  const optional = last.startsWith('[');
+  const variadic = last.replace(/\]$/, '').endsWith('...');
+  const min = variadic && optional ? cmd.args.length - 1 : cmd.args.length;
+  const n = parsed.positionals.length;
+  if (n < min || (!variadic && n !== cmd.args.length)) {
     throw new UserError(`${cmd.name} takes ${cmd.args.join(' ') || 'no arguments'}; usage: ${usage(cmd)}`);
   }
   const { help: _help, ...values } = parsed.values;

@@ -5,14 +5,34 @@ import { helpText, parseCommandArgs, VERSION, type Command, type Io } from './co
 import { costCommand } from './commands/cost';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
+import { keyframeCommand } from './commands/keyframe';
+import { libraryAddCommand, libraryListCommand } from './commands/library';
 import { listCommand } from './commands/list';
 import { newCommand } from './commands/new';
+import { refsSetCommand } from './commands/refs';
 
 export type { Io } from './command';
 
 export const EXIT = { ok: 0, user: 1, internal: 2 } as const;
 
-const COMMANDS: Command[] = [newCommand, importCommand, listCommand, costCommand, demoCommand];
+const COMMANDS: Command[] = [
+  newCommand,
+  importCommand,
+  listCommand,
+  costCommand,
+  demoCommand,
+  libraryAddCommand,
+  libraryListCommand,
+  refsSetCommand,
+  keyframeCommand,
+];
+
+/** Finds the command the words name; two-word names ("library add") win over one. */
+function findCommand(words: string[]): { cmd: Command | undefined; rest: string[]; asked: string } {
+  const two = COMMANDS.find((c) => c.name === `${words[0]} ${words[1]}`);
+  if (two) return { cmd: two, rest: words.slice(2), asked: two.name };
+  return { cmd: COMMANDS.find((c) => c.name === words[0]), rest: words.slice(1), asked: words[0] ?? '' };
+}
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -56,13 +76,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.out(`${VERSION}\n`);
       return EXIT.ok;
     }
-    const helpFor = name === 'help' ? rest[0] : undefined;
-    const cmd = COMMANDS.find((c) => c.name === (helpFor ?? name));
+    const helpFor = name === 'help';
+    const found = findCommand(helpFor ? rest : argv);
+    const cmd = found.cmd;
     if (!cmd) {
-      io.err(`shotline: unknown command "${helpFor ?? name}"; commands are ${COMMANDS.map((c) => c.name).join(', ')} (see shotline --help)\n`);
+      const subs = COMMANDS.filter((c) => c.name.startsWith(`${found.asked} `)).map((c) => c.name.slice(found.asked.length + 1));
+      io.err(
+        subs.length > 0
+          ? `shotline: ${found.asked} needs one of: ${subs.join(', ')} (see shotline ${found.asked} ${subs[0]} --help)\n`
+          : `shotline: unknown command "${found.asked}"; commands are ${COMMANDS.map((c) => c.name).join(', ')} (see shotline --help)\n`,
+      );
       return EXIT.user;
     }
-    const parsed = helpFor ? null : parseCommandArgs(cmd, rest);
+    const parsed = helpFor ? null : parseCommandArgs(cmd, found.rest);
     if (!parsed) {
       io.out(helpText(cmd));
       return EXIT.ok;

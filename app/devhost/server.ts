@@ -85,7 +85,8 @@ export async function startDevhost(opts: DevhostOptions): Promise<Devhost> {
     sendFile(res, file);
   });
 
-  const wss = new WebSocketServer({ noServer: true });
+  // Dropped files arrive as base64 (up to 200 MB each is 267 MB of text), past ws's 100 MB default.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 300 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const given = Buffer.from(new URL(req.url ?? '', 'http://x').searchParams.get('token') ?? '');
     const want = Buffer.from(token);

@@ -3,7 +3,7 @@
 // listeners get the payload alone, never Electron's event object (whose `sender` could be used
 // to send on arbitrary channels). Bundled to one CommonJS file: a sandboxed preload can
 // require nothing but `electron`, so the contract's name checks are inlined by the bundler.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { EventMap, EventName, ShotlineApi } from '../../shared/contract';
 import { isChannel, isEventName } from '../../shared/contract';
 import { EVENT_CHANNEL, invokeChannel } from './channels';
@@ -49,6 +49,8 @@ const api: ShotlineApi = {
       set.delete(wrapped);
     };
   },
+  // Paths of dropped files, so imports read from disk instead of carrying bytes over IPC.
+  pathForFile: (file) => (file instanceof File ? webUtils.getPathForFile(file) : ''),
 };
 
 contextBridge.exposeInMainWorld('shotline', api);

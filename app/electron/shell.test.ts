@@ -33,6 +33,7 @@ vi.mock('electron', () => ({
     on: (channel: string, fn: Handler) => fake.rendererListeners.set(channel, fn),
   },
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => fake.exposed.set(key, api) },
+  webUtils: { getPathForFile: (file: File) => `/dropped/${file.name}` },
 }));
 
 const { serveRenderer } = await import('./protocol');
@@ -131,8 +132,13 @@ describe('preload bridge', async () => {
   const unsafe = api as unknown as { invoke(c: string, i: unknown): Promise<unknown>; on(e: string, l: () => void): () => void };
   const deliver = (message: unknown) => fake.rendererListeners.get(EVENT_CHANNEL)!({ sender: 'electron-event' }, message);
 
-  it('exposes exactly invoke and on', () => {
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+  it('exposes exactly invoke, on and pathForFile', () => {
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'pathForFile']);
+  });
+
+  it('gives the path of a dropped File and nothing for anything else', () => {
+    expect(api.pathForFile?.(new File(['x'], 'mara.png'))).toBe('/dropped/mara.png');
+    expect(api.pathForFile?.({ name: 'fake' })).toBe('');
   });
 
   it('invokes contract channels only', async () => {

@@ -12,7 +12,7 @@ export const KLING: ProviderSpec = {
 };
 
 /** Prepaid unit price (§2.7, secondary and uncertain); the job's `final_unit_deduction` is the truth. */
-const UNIT_USD = 0.14;
+export const UNIT_USD = 0.14;
 const perSecond = (unitsPer5s: number) => (unitsPer5s * UNIT_USD) / 5;
 const GRID_REF = 'PROVIDERS.md §2.7 (inference-sh/grid pricing.md, secondary)';
 

@@ -107,13 +107,14 @@ export function assignSourceTimecodes(durationsFrames: readonly number[]): numbe
 
 const TYPOGRAPHY: Record<string, string> = { '‘': "'", '’': "'", '“': '"', '”': '"', '–': '-', '—': '-', '…': '...', ' ': ' ' };
 
-/** Printable ASCII for formats that are ASCII (CMX3600 EDL): accents dropped, other letters → "?". */
+/** One line of printable ASCII for formats that are ASCII (CMX3600 EDL): accents and controls dropped, other letters → "?". */
 export function asciiText(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[‘’“”–—… ]/g, (c) => TYPOGRAPHY[c] ?? c)
     .replace(/[\r\n\t]+/g, ' ')
+    .replace(/[\x00-\x1f\x7f]/g, '')
     .replace(/[^\x20-\x7e]/g, '?');
 }
 

@@ -104,7 +104,8 @@ export type ImportTarget =
   | { to: 'existing'; itemId: string }
   /** Loose images into a shot's slots, from `slot` on (the first empty one when absent). */
   | { to: 'slot'; shotId: string; slot?: number }
-  | { to: 'keyframe'; shotId: string; which: KeyframeWhich };
+  /** `source` says where it came from ("shot 1B, last frame"); the file name by default. */
+  | { to: 'keyframe'; shotId: string; which: KeyframeWhich; source?: string };
 
 export interface ImportAdded {
   name: string;

@@ -68,6 +68,8 @@ export interface Shot {
   tool: ToolId;
   /** Tool used when the shot is escalated from draft to final. */
   finalTool: ToolId | null;
+  /** Tool a job may switch to when this shot's provider is down (never after a content refusal). */
+  fallbackTool?: ToolId | null;
   tier: Tier;
   dialogue: string;
   notes: string;

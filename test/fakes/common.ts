@@ -62,8 +62,19 @@ export class FakeClock {
  */
 export type Pace = { kind: 'per_poll' } | { kind: 'time'; stepMs: number };
 
-export function stepsTaken(task: { polls: number; createdAt: number }, pace: Pace, now: number): number {
-  return pace.kind === 'per_poll' ? task.polls : Math.floor((now - task.createdAt) / pace.stepMs);
+/**
+ * Where a task is: waiting for its first step, running for `runningSteps` steps, then ended at
+ * its outcome, except that an outcome of 'never' keeps it running forever.
+ */
+export function phaseOf(
+  task: { polls: number; createdAt: number; outcome: unknown },
+  pace: Pace,
+  now: number,
+  runningSteps: number,
+): 'waiting' | 'running' | 'ended' {
+  const step = pace.kind === 'per_poll' ? task.polls : Math.floor((now - task.createdAt) / pace.stepMs);
+  if (step === 0) return 'waiting';
+  return step <= runningSteps || task.outcome === 'never' ? 'running' : 'ended';
 }
 
 export interface Protocol {
@@ -195,25 +206,26 @@ export class SignedFiles {
 let fixtures: { mp4: Buffer; png: Buffer } | undefined;
 
 /**
- * A 1 s gray 320×180 H.264 MP4 and a PNG frame, made with ffmpeg once and cached in the temp
+ * A 1 s gray 320×180 H.264 MP4 and a 640×360 PNG frame, made with ffmpeg once and cached in the temp
  * folder (renamed into place, so parallel test workers never read half a file).
  */
 export function fixtureMedia(): { mp4: Buffer; png: Buffer } {
   if (fixtures) return fixtures;
   const dir = path.join(os.tmpdir(), 'shotline-fake-media-v1');
   fs.mkdirSync(dir, { recursive: true });
-  const make = (name: string, args: string[]): Buffer => {
+  const make = (name: string, size: string, args: string[]): Buffer => {
     const file = path.join(dir, name);
     if (!fs.existsSync(file)) {
       const tmp = path.join(dir, `${randomUUID()}-${name}`);
-      execFileSync(ffmpegPath(), ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=gray:s=320x180:r=24', ...args, tmp]);
+      execFileSync(ffmpegPath(), ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=gray:s=${size}:r=24`, ...args, tmp]);
       fs.renameSync(tmp, file);
     }
     return fs.readFileSync(file);
   };
   fixtures = {
-    mp4: make('gray.mp4', ['-t', '1', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-f', 'mp4']),
-    png: make('gray.png', ['-frames:v', '1', '-f', 'image2', '-c:v', 'png']),
+    mp4: make('gray.mp4', '320x180', ['-t', '1', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-f', 'mp4']),
+    // 640×360: over the 300 px minimum Kling and MiniMax set for input images (§2.4, §5.3).
+    png: make('gray-640x360.png', '640x360', ['-frames:v', '1', '-f', 'image2', '-c:v', 'png']),
   };
   return fixtures;
 }
@@ -233,3 +245,9 @@ export function bearer(req: RecordedRequest): string | null {
 }
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Width and height from a PNG's IHDR chunk, or null when the bytes are not a PNG. */
+export function pngSize(bytes: Buffer): { width: number; height: number } | null {
+  if (bytes.length < 24 || bytes.readUInt32BE(0) !== 0x89504e47 || bytes.toString('latin1', 12, 16) !== 'IHDR') return null;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}

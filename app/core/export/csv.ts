@@ -5,13 +5,15 @@ import { estimateShot } from '../../../shared/domain/cost';
 import { compilePrompt } from '../../../shared/domain/prompt';
 import type { ProjectSnapshot } from '../../../shared/domain/types';
 
-function field(value: string | number): string {
-  const text = String(value);
+function field(value: string | number, multiline: boolean): string {
+  let text = String(value).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, '');
+  if (!multiline) text = text.replace(/\s*[\r\n]+\s*/g, ' ');
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function table(columns: readonly string[], rows: Array<Array<string | number>>): string {
-  return [columns, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+/** `multiline`: keep line breaks inside quoted fields; otherwise each record stays on one line. */
+function table(columns: readonly string[], rows: Array<Array<string | number>>, multiline: boolean): string {
+  return [columns, ...rows].map((row) => row.map((v) => field(v, multiline)).join(',')).join('\r\n') + '\r\n';
 }
 
 /**
@@ -23,7 +25,10 @@ function table(columns: readonly string[], rows: Array<Array<string | number>>):
  */
 export const METADATA_CSV_COLUMNS = ['File Name', 'Clip Name', 'Scene', 'Shot', 'Take', 'Description', 'Comments', 'Keywords', 'Good Take'] as const;
 
-/** One row per media file. UTF-8 without a BOM, as arkiv's working importer writes it (§5). */
+/**
+ * One row per media file. UTF-8 without a BOM, as arkiv's working importer writes it (§5), and one
+ * line per record: no source shows Resolve reading line breaks inside quoted fields.
+ */
 export function metadataCsv(cut: ExportCut): string {
   const rows: Array<Array<string | number>> = [];
   for (const clip of cut.clips) {
@@ -45,7 +50,7 @@ export function metadataCsv(cut: ExportCut): string {
       rows.push([alt.media.fileName, label, ...base, alt.take, clip.action, clip.prompt, keywords('alternate', alt.tool, clip.tier), '']);
     }
   }
-  return table(METADATA_CSV_COLUMNS, rows);
+  return table(METADATA_CSV_COLUMNS, rows, false);
 }
 
 export const SHOT_LIST_COLUMNS = [
@@ -89,5 +94,5 @@ export function shotListCsv(snapshot: ProjectSnapshot, actualUsd: Readonly<Recor
         ];
       }),
   );
-  return `\uFEFF${table(SHOT_LIST_COLUMNS, rows)}`;
+  return `\uFEFF${table(SHOT_LIST_COLUMNS, rows, true)}`;
 }

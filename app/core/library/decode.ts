@@ -3,7 +3,7 @@
 // the original is not already one) and a thumbnail. All output goes to temp files the caller
 // moves into the media store, or deletes when anything fails.
 import fs from 'node:fs';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { UserError } from '../errors';
 import { mediaTempPath } from '../media/store';
 import { ACCEPTED, FORMAT_NAMES, SNIFF_BYTES, sniffImage, type ImageFormat } from './sniff';
@@ -101,9 +101,10 @@ export async function decodeImage(file: string, projectFolder: string): Promise<
   if (!sniffed.ok) throw new ImageRefused(`${sniffed.what}. Shotline takes ${ACCEPTED} images.`);
   const format = sniffed.format;
 
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
-    meta = await sharp(file, SHARP_INPUT).metadata();
+    // Header only: no pixels are decoded, so the size is checked here by us, with our message.
+    meta = await sharp(file, { ...SHARP_INPUT, limitInputPixels: false }).metadata();
   } catch (err) {
     throw damaged(format, err);
   }

@@ -166,9 +166,8 @@ function reasonOf(err: unknown): string {
   return `it could not be imported (${e instanceof Error ? e.message : String(err)}).`;
 }
 
-/** Prepares every file, a few at a time, keeping the input order in both lists. */
-export async function prepareFiles(db: Db, folder: string, input: ImportFile[], opts: PrepareOptions = {}) {
-  const { files, refused: folderRefusals } = expandFolders(input);
+/** Prepares every file (folders already expanded), a few at a time, keeping the input order. */
+export async function prepareFiles(db: Db, folder: string, files: ImportFile[], opts: PrepareOptions = {}) {
   const store = mediaStore(db, folder);
   const results: ({ ok: PreparedImage } | { refused: Refusal })[] = new Array(files.length);
   let next = 0;
@@ -189,11 +188,6 @@ export async function prepareFiles(db: Db, folder: string, input: ImportFile[], 
     }),
   );
   const prepared = results.flatMap((r) => ('ok' in r ? [r.ok] : []));
-  const refused = [...folderRefusals, ...results.flatMap((r) => ('refused' in r ? [r.refused] : []))];
-  return { prepared, refused, total: files.length + folderRefusals.length };
-}
-
-/** How many files a folder-expanded input holds, for progress before the work starts. */
-export function countFiles(input: ImportFile[]): number {
-  return expandFolders(input).files.length;
+  const refused = results.flatMap((r) => ('refused' in r ? [r.refused] : []));
+  return { prepared, refused };
 }

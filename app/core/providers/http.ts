@@ -158,14 +158,16 @@ export class HttpClient {
    * The usual mapping of an HTTP error status (PROVIDERS.md §1.6, §3.1, §4.4): 401/403 auth, 429
    * rate limited, 408 and 5xx transient, other 4xx permanent. `reason` is the provider's words.
    */
-  statusError(reply: Reply, reason: string, over: { kind?: ProviderErrorKind; code?: string } = {}): ProviderError {
+  statusError(reply: Reply, reason: string, over: { kind?: ProviderErrorKind; code?: string; label?: string } = {}): ProviderError {
     const kind = over.kind ?? kindForStatus(reply.status);
     const status = reply.status;
+    // APIs that answer errors with HTTP 200 (MiniMax) name their own code instead.
+    const label = over.label ?? `HTTP ${status}`;
     const messages: Record<ProviderErrorKind, string> = {
-      auth: `${this.name} rejected the API key (HTTP ${status}): ${reason}. Check the key in Settings.`,
-      rate_limited: `${this.name} asked to slow down (HTTP ${status}): ${reason}.`,
-      transient: `${this.name} had a problem (HTTP ${status}): ${reason}. It may be temporary.`,
-      permanent: `${this.name} refused the request (HTTP ${status}): ${reason}.`,
+      auth: `${this.name} rejected the API key (${label}): ${reason}. Check the key in Settings.`,
+      rate_limited: `${this.name} asked to slow down (${label}): ${reason}.`,
+      transient: `${this.name} had a problem (${label}): ${reason}. It may be temporary.`,
+      permanent: `${this.name} refused the request (${label}): ${reason}.`,
     };
     return new ProviderError(kind, messages[kind], {
       status,

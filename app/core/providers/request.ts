@@ -4,7 +4,7 @@
 // against it before the engine got here, so these checks only stop a request that would
 // otherwise go out silently different from what the user planned.
 import fs from 'node:fs/promises';
-import { getProvider, lastFrameAt, tierFor, type ResolutionTier } from '../../../shared/catalog';
+import { getProvider, lastFrameAt, REF_IMAGE_RULES, tierFor, type ResolutionTier } from '../../../shared/catalog';
 import type { ProviderId } from '../../../shared/domain/types';
 import { permanent } from './http';
 import { ProviderError, type AdapterConfig, type GenerationRequest, type ImageInput } from './types';
@@ -33,23 +33,23 @@ export function endFrameOf(req: GenerationRequest, tier: ResolutionTier): ImageI
   return req.endFrame;
 }
 
-/** Raw base64 of the file; `limitBytes` is the provider's cap on the encoded text. */
-export async function imageBase64(img: ImageInput, limitBytes: number, provider: string): Promise<string> {
-  const b64 = (await fs.readFile(img.path)).toString('base64');
-  if (b64.length > limitBytes) {
-    const mb = (n: number) => (n / 1_000_000).toFixed(1);
+/** Raw base64 of the file, refused over the catalog's byte limit for the provider (REF_IMAGE_RULES). */
+export async function imageBase64(img: ImageInput, provider: ProviderId): Promise<string> {
+  const bytes = await fs.readFile(img.path);
+  const limit = REF_IMAGE_RULES[provider].maxBytes;
+  if (bytes.length > limit) {
+    const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
     throw permanent(
-      `${provider} takes images of at most ${mb(limitBytes)} MB as inline data; ${img.path} is ${mb(b64.length)} MB encoded. Use a smaller JPEG.`,
+      `${nameOf(provider)} takes images of at most ${mb(limit)} MB; ${img.path} is ${mb(bytes.length)} MB. Use a smaller JPEG.`,
       'image_too_large',
     );
   }
-  return b64;
+  return bytes.toString('base64');
 }
 
 /** `data:<mime>;base64,…` — Runway and MiniMax take images this way. */
-export async function imageDataUri(img: ImageInput, limitBytes: number, provider: string): Promise<string> {
-  const prefix = `data:${img.mime};base64,`;
-  return prefix + (await imageBase64(img, limitBytes - prefix.length, provider));
+export async function imageDataUri(img: ImageInput, provider: ProviderId): Promise<string> {
+  return `data:${img.mime};base64,${await imageBase64(img, provider)}`;
 }
 
 /** The provider's keys in the catalog's `keyEnv` order ('' where unset). */
@@ -58,7 +58,11 @@ export function keysOf(provider: ProviderId, cfg: AdapterConfig): string[] {
 }
 
 /** Thrown before any request when a key is missing, naming where to set it. */
-export function noKey(provider: ProviderId, name: string): ProviderError {
+export function noKey(provider: ProviderId): ProviderError {
   const env = getProvider(provider)?.keyEnv.join(' and ') ?? '';
-  return new ProviderError('auth', `No ${name} key is set. Add it in Settings (or set ${env} for the CLI).`, { code: 'no_key' });
+  return new ProviderError('auth', `No ${nameOf(provider)} key is set. Add it in Settings (or set ${env} for the CLI).`, { code: 'no_key' });
+}
+
+function nameOf(provider: ProviderId): string {
+  return getProvider(provider)?.name ?? provider;
 }

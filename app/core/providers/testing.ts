@@ -37,7 +37,7 @@ export function imageFile(dir: string, name: string, extra: Partial<ImageInput> 
   const file = path.join(dir, name);
   const png = fixtureMedia().png;
   fs.writeFileSync(file, padTo > png.length ? Buffer.concat([png, Buffer.alloc(padTo - png.length)]) : png);
-  return { path: file, mime: 'image/png', width: 320, height: 180, ...extra };
+  return { path: file, mime: 'image/png', width: 640, height: 360, ...extra };
 }
 
 /** What ffprobe needs to see first: a non-trivial file that starts with an ISO BMFF `ftyp` box. */

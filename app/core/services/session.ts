@@ -5,10 +5,11 @@ import { openProject, type Project } from '../project/project';
 import { createProjectFolder } from '../project/projectFiles';
 import { recentList } from '../project/recent';
 import type { CoreHost, Handlers } from './core';
+import { libraryHandlers } from './libraryHandlers';
 import { timelineHandlers } from './timelineHandlers';
 
 /** Tables whose edits the user can undo. Jobs, takes and money never are. */
-export const UNDOABLE_TABLES = ['project', 'scenes', 'shots'] as const;
+export const UNDOABLE_TABLES = ['project', 'scenes', 'shots', 'library_items', 'library_images', 'shot_refs', 'shot_keyframes'] as const;
 
 export interface OpenSession {
   project: Project;
@@ -94,6 +95,7 @@ export function createSession(deps: SessionDeps) {
     'history.undo': () => replay('undo'),
     'history.redo': () => replay('redo'),
     ...timelineHandlers(edit),
+    ...libraryHandlers(edit, { current: open, emit: deps.emit }),
   };
 
   return {

@@ -2,8 +2,9 @@ import { initial } from './0001-initial';
 import { budgetAndTiers } from './0002-budget-and-tiers';
 import { assets } from './0003-assets';
 import { library } from './0004-library';
+import { jobs } from './0005-jobs';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initial, budgetAndTiers, assets, library];
+export const MIGRATIONS: readonly Migration[] = [initial, budgetAndTiers, assets, library, jobs];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -20,6 +20,7 @@ export interface ShotRow {
   resolution: string;
   tool: string;
   final_tool: string | null;
+  fallback_tool?: string | null;
   tier: string;
   dialogue: string;
   notes: string;
@@ -50,6 +51,7 @@ export function shotFromRow(r: ShotRow): Shot {
     resolution: r.resolution,
     tool: r.tool,
     finalTool: r.final_tool,
+    fallbackTool: r.fallback_tool ?? null,
     tier: r.tier as Tier,
     dialogue: r.dialogue,
     notes: r.notes,
@@ -70,6 +72,7 @@ export function shotToRow(s: Shot): ShotRow {
     resolution: s.resolution,
     tool: s.tool,
     final_tool: s.finalTool,
+    fallback_tool: s.fallbackTool ?? null,
     tier: s.tier,
     dialogue: s.dialogue,
     notes: s.notes,

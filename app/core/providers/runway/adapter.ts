@@ -20,8 +20,6 @@ import {
 
 /** Sent on every request (§1.1: the SDK's `runwayVersion`). */
 export const RUNWAY_VERSION = '2024-11-06';
-/** Data URIs may be 5 MB encoded (§1.5). */
-const DATA_URI_LIMIT = 5_000_000;
 const FRAME = 'frame:';
 
 interface Task {
@@ -47,12 +45,12 @@ export class RunwayAdapter implements ProviderAdapter {
     const tier = tierOf(req);
     const end = endFrameOf(req, tier);
     if (req.startFrame) {
-      const first = await imageDataUri(req.startFrame, DATA_URI_LIMIT, 'Runway');
+      const first = await imageDataUri(req.startFrame, 'runway');
       // A bare string means "first frame"; the positioned list is needed only with an end frame.
       const promptImage = end
         ? [
             { uri: first, position: 'first' },
-            { uri: await imageDataUri(end, DATA_URI_LIMIT, 'Runway'), position: 'last' },
+            { uri: await imageDataUri(end, 'runway'), position: 'last' },
           ]
         : first;
       return this.create('/v1/image_to_video', videoBody(req, tier, promptImage), '', signal);
@@ -132,7 +130,7 @@ export class RunwayAdapter implements ProviderAdapter {
   }
 
   private async call(path: string, opts: SendOptions, allowed: number[] = []): Promise<Reply> {
-    if (!this.key) throw noKey('runway', 'Runway');
+    if (!this.key) throw noKey('runway');
     const headers = { Authorization: `Bearer ${this.key}`, 'X-Runway-Version': RUNWAY_VERSION, ...opts.headers };
     const reply = await this.http.send(path, { ...opts, headers });
     if (reply.status >= 400 && !allowed.includes(reply.status)) {
@@ -165,7 +163,7 @@ async function frameBody(req: GenerationRequest, tier: ResolutionTier, via: Mode
   }
   const resolution = via.resolutions.includes(tier.resolution) ? tier.resolution : via.defaultResolution;
   const referenceImages = await Promise.all(
-    req.references.map(async (r) => ({ uri: await imageDataUri(r, DATA_URI_LIMIT, 'Runway'), ...(r.tag ? { tag: r.tag } : {}) })),
+    req.references.map(async (r) => ({ uri: await imageDataUri(r, 'runway'), ...(r.tag ? { tag: r.tag } : {}) })),
   );
   return {
     model: via.model,

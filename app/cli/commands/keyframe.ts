@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { KeyframeWhich } from '../../../shared/domain/library';
+import { UserError } from '../../core/errors';
+import { itemByTag, libraryCtx, setKeyframe, shotByLabel } from '../../core/library/ops';
+import { shotRefs } from '../../core/library/queries';
+import { extractTakeFrame, parseTakeSpec, takeFrameSource, takeLookup } from '../../core/library/takeFrame';
+import type { Project } from '../../core/project/project';
+import { withProject, type Command, type Io } from '../command';
+import { cliImport, reportImport } from './library';
+
+/** Sets one keyframe from FILE, @tag, shot:LABEL:last|first, or clears it with "none". */
+async function apply(io: Io, project: Project, shotId: string, which: KeyframeWhich, spec: string) {
+  const ctx = libraryCtx(project);
+  if (spec === 'none') return project.db.transaction(() => setKeyframe(ctx, shotId, which, null))();
+  if (spec.startsWith('@')) {
+    const item = itemByTag(ctx, spec);
+    return project.db.transaction(() => setKeyframe(ctx, shotId, which, { itemId: item.id }))();
+  }
+  const take = parseTakeSpec(spec);
+  if (take) {
+    const from = shotByLabel(ctx, take.label);
+    const frame = await extractTakeFrame(project.folder, from, take.frame, takeLookup(project));
+    try {
+      const target = { to: 'keyframe' as const, shotId, which, source: takeFrameSource(from.label, take.frame) };
+      reportImport(io, await cliImport(project, [{ name: `${from.label}-${take.frame}-frame.png`, path: frame }], target), `the ${which} keyframe`);
+    } finally {
+      fs.rmSync(frame, { force: true });
+    }
+    return;
+  }
+  const file = path.resolve(io.cwd, spec);
+  if (!fs.existsSync(file)) throw new UserError(`--${which} ${spec}: no such file. Give an image file, @tag, shot:LABEL:last or none.`);
+  reportImport(io, await cliImport(project, [{ name: path.basename(file), path: file }], { to: 'keyframe', shotId, which }), `the ${which} keyframe`);
+}
+
+export const keyframeCommand: Command = {
+  name: 'keyframe',
+  summary: 'Set a shot’s start and/or end keyframe from an image file, a library @tag, or another shot’s take.',
+  args: ['DIR'],
+  options: {
+    shot: { type: 'string', value: 'LABEL', help: 'the shot, by its label (1A)' },
+    start: { type: 'string', value: 'SRC', help: 'FILE, @tag, shot:1B:last (or :first), or none to clear' },
+    end: { type: 'string', value: 'SRC', help: 'the same forms, for the end keyframe' },
+  },
+  details: [
+    'shot:1B:last takes the last frame of shot 1B’s selected take (else its newest): the continuity',
+    'move for a shot that starts where the previous one ended. A file is checked like any import.',
+  ].join('\n'),
+  run: ({ args: [dir], options, io }) =>
+    withProject(io, dir!, async (project) => {
+      if (typeof options.shot !== 'string') throw new UserError('keyframe needs --shot LABEL, e.g. --shot 1A.');
+      const specs = (['start', 'end'] as const).filter((w) => typeof options[w] === 'string');
+      if (specs.length === 0) throw new UserError('keyframe needs --start SRC and/or --end SRC (FILE, @tag, shot:1B:last or none).');
+      const ctx = libraryCtx(project);
+      const shot = shotByLabel(ctx, options.shot);
+      for (const which of specs) await apply(io, project, shot.id, which, options[which] as string);
+      const now = shotRefs(ctx, shot.id);
+      for (const which of specs) {
+        const kf = now[which];
+        io.out(`${shot.label} ${which}: ${kf ? `${kf.source} (${kf.width}×${kf.height})` : 'none'}\n`);
+      }
+    }),
+};

@@ -1,0 +1,249 @@
+import type { Attention, JobState, JobView } from '../../../../shared/domain/jobs';
+import type { Db } from '../sqlite';
+
+/** The only module with SQL for jobs, job_events, the engine lease and project settings. */
+export interface JobRow {
+  id: string;
+  shot_id: string;
+  shot_label: string;
+  batch_id: string;
+  tool: string;
+  state: JobState;
+  external_id: string;
+  remote_id: string | null;
+  step: number;
+  step_remote_id: string | null;
+  seed: number | null;
+  request_json: string;
+  attempts: number;
+  polls: number;
+  error: string | null;
+  attention_json: string | null;
+  cancel_requested: number;
+  output_url: string | null;
+  temp_path: string | null;
+  progress: number | null;
+  cost_estimate_usd: number;
+  cost_usd: number | null;
+  fallback_tool: string | null;
+  switched_from: string | null;
+  created_at: number;
+  updated_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+  next_attempt_at: number;
+}
+
+/** Columns a transition may set besides `state` and `updated_at`. */
+export type JobPatch = Partial<
+  Pick<
+    JobRow,
+    | 'tool'
+    | 'external_id'
+    | 'remote_id'
+    | 'step'
+    | 'step_remote_id'
+    | 'attempts'
+    | 'polls'
+    | 'error'
+    | 'attention_json'
+    | 'cancel_requested'
+    | 'output_url'
+    | 'temp_path'
+    | 'progress'
+    | 'cost_estimate_usd'
+    | 'cost_usd'
+    | 'switched_from'
+    | 'started_at'
+    | 'finished_at'
+    | 'next_attempt_at'
+  >
+>;
+const PATCHABLE = new Set<string>([
+  'tool', 'external_id', 'remote_id', 'step', 'step_remote_id', 'attempts', 'polls', 'error', 'attention_json', 'cancel_requested',
+  'output_url', 'temp_path', 'progress', 'cost_estimate_usd', 'cost_usd', 'switched_from', 'started_at', 'finished_at', 'next_attempt_at',
+]);
+
+export type NewJob = Pick<
+  JobRow,
+  'id' | 'shot_id' | 'shot_label' | 'batch_id' | 'tool' | 'external_id' | 'seed' | 'request_json' | 'cost_estimate_usd' | 'fallback_tool' | 'created_at'
+>;
+
+export interface JobEvent {
+  seq: number;
+  job_id: string;
+  at: number;
+  from_state: JobState | null;
+  to_state: JobState;
+  message: string;
+  raw_json: string | null;
+}
+
+export interface LeaseRow {
+  holder: string;
+  pid: number;
+  host: string;
+  label: string;
+  acquired_at: number;
+  heartbeat_at: number;
+}
+
+export interface ShotImageRow {
+  role: 'start' | 'end' | 'ref';
+  slot: number;
+  rel_path: string;
+  mime: string;
+  width: number;
+  height: number;
+  tag: string | null;
+}
+
+const ACTIVE_SQL = "('queued', 'submitting', 'submitted', 'running', 'downloading', 'checking')";
+
+export function jobsRepo(db: Db) {
+  const q = {
+    insert: db.prepare(
+      `INSERT INTO jobs (id, shot_id, shot_label, batch_id, tool, state, external_id, seed, request_json, cost_estimate_usd, fallback_tool,
+         created_at, updated_at, next_attempt_at)
+       VALUES (@id, @shot_id, @shot_label, @batch_id, @tool, 'queued', @external_id, @seed, @request_json, @cost_estimate_usd, @fallback_tool,
+         @created_at, @created_at, 0)`,
+    ),
+    get: db.prepare('SELECT * FROM jobs WHERE id = ?'),
+    byShot: db.prepare('SELECT * FROM jobs WHERE shot_id = ? ORDER BY created_at, rowid'),
+    all: db.prepare('SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?'),
+    active: db.prepare(`SELECT * FROM jobs WHERE state IN ${ACTIVE_SQL} ORDER BY created_at, rowid`),
+    live: db.prepare(`SELECT * FROM jobs WHERE state IN ${ACTIVE_SQL} OR state = 'needs_attention' ORDER BY created_at, rowid`),
+    activeCount: db.prepare(`SELECT count(*) FROM jobs WHERE state IN ${ACTIVE_SQL}`).pluck(),
+    cancelRequests: db.prepare(`SELECT * FROM jobs WHERE cancel_requested = 1 AND (state IN ${ACTIVE_SQL} OR state = 'needs_attention')`),
+    batchStates: db.prepare('SELECT state, count(*) AS n FROM jobs WHERE batch_id = ? GROUP BY state'),
+    event: db.prepare('INSERT INTO job_events (job_id, at, from_state, to_state, message, raw_json) VALUES (?, ?, ?, ?, ?, ?)'),
+    events: db.prepare('SELECT * FROM job_events WHERE job_id = ? ORDER BY seq'),
+    requestCancel: db.prepare(`UPDATE jobs SET cancel_requested = 1, updated_at = ? WHERE id = ? AND (state IN ${ACTIVE_SQL} OR state = 'needs_attention')`),
+    spend: db.prepare(
+      `SELECT
+         COALESCE(SUM(CASE WHEN state = 'ready' THEN COALESCE(cost_usd, cost_estimate_usd) ELSE COALESCE(cost_usd, 0) END)
+           FILTER (WHERE state IN ('ready', 'failed', 'canceled')), 0) AS spent,
+         COALESCE(SUM(cost_estimate_usd) FILTER (WHERE state IN ${ACTIVE_SQL} OR state = 'needs_attention'), 0) AS in_flight
+       FROM jobs`,
+    ),
+    shotsWithWork: db.prepare("SELECT DISTINCT shot_id FROM jobs WHERE state NOT IN ('failed', 'canceled')").pluck(),
+    seedsOfShot: db.prepare('SELECT seed FROM jobs WHERE shot_id = ? AND seed IS NOT NULL').pluck(),
+    leaseGet: db.prepare('SELECT holder, pid, host, label, acquired_at, heartbeat_at FROM engine_lease WHERE id = 1'),
+    leaseTake: db.prepare(
+      `INSERT INTO engine_lease (id, holder, pid, host, label, acquired_at, heartbeat_at) VALUES (1, @holder, @pid, @host, @label, @now, @now)
+       ON CONFLICT (id) DO UPDATE SET holder = excluded.holder, pid = excluded.pid, host = excluded.host, label = excluded.label,
+         acquired_at = excluded.acquired_at, heartbeat_at = excluded.heartbeat_at`,
+    ),
+    leaseBeat: db.prepare('UPDATE engine_lease SET heartbeat_at = ? WHERE id = 1 AND holder = ?'),
+    leaseRelease: db.prepare('DELETE FROM engine_lease WHERE id = 1 AND holder = ?'),
+    settingGet: db.prepare('SELECT value_json FROM settings WHERE key = ?').pluck(),
+    settingSet: db.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json'),
+    shotImages: db.prepare(
+      `SELECT k.which AS role, 0 AS slot, a.rel_path, a.mime, i.width, i.height, it.tag
+         FROM shot_keyframes k JOIN library_images i ON i.id = k.image_id JOIN assets a ON a.sha256 = i.image_sha256
+         LEFT JOIN library_items it ON it.id = k.item_id WHERE k.shot_id = @shot
+       UNION ALL
+       SELECT 'ref' AS role, r.slot, a.rel_path, a.mime, i.width, i.height, it.tag
+         FROM shot_refs r JOIN library_images i ON i.id = r.image_id JOIN assets a ON a.sha256 = i.image_sha256
+         LEFT JOIN library_items it ON it.id = r.item_id WHERE r.shot_id = @shot
+       ORDER BY role, slot`,
+    ),
+  };
+
+  function applyPatch(id: string, from: JobState, to: JobState, now: number, patch: JobPatch, leaseHolder: string | null): boolean {
+    const cols = Object.keys(patch).filter((k) => PATCHABLE.has(k));
+    const sets = ['state = @to', 'updated_at = @now', ...cols.map((c) => `${c} = @${c}`)].join(', ');
+    const lease = leaseHolder ? ' AND EXISTS (SELECT 1 FROM engine_lease WHERE id = 1 AND holder = @holder)' : '';
+    const params: Record<string, unknown> = { id, from, to, now, holder: leaseHolder };
+    for (const c of cols) params[c] = (patch as Record<string, unknown>)[c] ?? null;
+    // Statements are cached by better-sqlite3 per text; the set of patched columns is small.
+    return db.prepare(`UPDATE jobs SET ${sets} WHERE id = @id AND state = @from${lease}`).run(params).changes === 1;
+  }
+
+  return {
+    insert(job: NewJob, message: string) {
+      q.insert.run(job);
+      q.event.run(job.id, job.created_at, null, 'queued', message, null);
+    },
+    get: (id: string) => q.get.get(id) as JobRow | undefined,
+    byShot: (shotId: string) => q.byShot.all(shotId) as JobRow[],
+    recent: (limit = 500) => q.all.all(limit) as JobRow[],
+    active: () => q.active.all() as JobRow[],
+    live: () => q.live.all() as JobRow[],
+    activeCount: () => q.activeCount.get() as number,
+    cancelRequests: () => q.cancelRequests.all() as JobRow[],
+    /**
+     * Moves a job from `from` to `to` (the same state to update fields only) and logs the event,
+     * in one transaction. Compare-and-set: returns false, writing nothing, when the job is no
+     * longer in `from` or, with `leaseHolder`, this engine no longer holds the project.
+     */
+    move(id: string, from: JobState, to: JobState, opts: { now: number; patch?: JobPatch; message?: string; rawJson?: string | null; leaseHolder?: string | null }): boolean {
+      return db.transaction(() => {
+        const ok = applyPatch(id, from, to, opts.now, opts.patch ?? {}, opts.leaseHolder ?? null);
+        if (ok && (from !== to || opts.message)) q.event.run(id, opts.now, from, to, opts.message ?? '', opts.rawJson ?? null);
+        return ok;
+      })();
+    },
+    /** An event without a state change (something worth keeping in the job's history). */
+    log: (jobId: string, state: JobState, message: string, rawJson: string | null, now = Date.now()) =>
+      void q.event.run(jobId, now, state, state, message, rawJson),
+    batchStates: (batchId: string) => q.batchStates.all(batchId) as Array<{ state: JobState; n: number }>,
+    requestCancel: (id: string, now: number) => q.requestCancel.run(now, id).changes === 1,
+    events: (jobId: string) => q.events.all(jobId) as JobEvent[],
+    spend: () => {
+      const r = q.spend.get() as { spent: number; in_flight: number };
+      return { spentUsd: r.spent, inFlightUsd: r.in_flight };
+    },
+    shotsWithWork: () => new Set(q.shotsWithWork.all() as string[]),
+    seedsOfShot: (shotId: string) => new Set(q.seedsOfShot.all(shotId) as number[]),
+    lease: {
+      get: () => q.leaseGet.get() as LeaseRow | undefined,
+      /** Takes the lease if it is still `expected` (null: absent); one IMMEDIATE transaction. */
+      take(expected: LeaseRow | undefined, row: { holder: string; pid: number; host: string; label: string; now: number }): boolean {
+        return db.transaction(() => {
+          const now = q.leaseGet.get() as LeaseRow | undefined;
+          if ((now?.holder ?? null) !== (expected?.holder ?? null) || (now && now.heartbeat_at !== expected?.heartbeat_at)) return false;
+          q.leaseTake.run(row);
+          return true;
+        }).immediate();
+      },
+      beat: (holder: string, now: number) => q.leaseBeat.run(now, holder).changes === 1,
+      release: (holder: string) => void q.leaseRelease.run(holder),
+    },
+    setting: {
+      get: (key: string): unknown => {
+        const v = q.settingGet.get(key) as string | undefined;
+        return v === undefined ? undefined : (JSON.parse(v) as unknown);
+      },
+      set: (key: string, value: unknown) => void q.settingSet.run(key, JSON.stringify(value)),
+    },
+    shotImages: (shotId: string) => q.shotImages.all({ shot: shotId }) as ShotImageRow[],
+  };
+}
+
+export type JobsRepo = ReturnType<typeof jobsRepo>;
+
+export function jobView(r: JobRow, takeId: string | null, currentLabel?: string): JobView {
+  return {
+    id: r.id,
+    shotId: r.shot_id,
+    shotLabel: currentLabel ?? r.shot_label,
+    batchId: r.batch_id,
+    tool: r.tool,
+    state: r.state,
+    remoteId: r.remote_id,
+    progress: r.progress,
+    error: r.error,
+    attention: r.attention_json ? (JSON.parse(r.attention_json) as Attention) : null,
+    cancelRequested: r.cancel_requested === 1,
+    seed: r.seed,
+    costEstimateUsd: r.cost_estimate_usd,
+    costUsd: r.cost_usd,
+    switchedFrom: r.switched_from,
+    takeId,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+  };
+}

@@ -1,0 +1,103 @@
+import type { TakeView } from '../../../../shared/domain/jobs';
+import type { ProviderId } from '../../../../shared/domain/types';
+import type { Db } from '../sqlite';
+
+/** The only module with SQL for takes. Takes are never undoable and never deleted by a shot delete. */
+export interface NewTake {
+  id: string;
+  shot_id: string;
+  job_id: string;
+  asset_sha256: string;
+  thumb_sha256: string | null;
+  provider: string;
+  model: string;
+  tool: string;
+  prompt: string;
+  negative_prompt: string | null;
+  seed: number | null;
+  params_json: string;
+  cost_usd: number;
+  generation_s: number | null;
+  duration_s: number | null;
+  width: number | null;
+  height: number | null;
+  fps: number | null;
+  created_at: string;
+}
+
+interface TakeRow extends NewTake {
+  number: number;
+  selected: number;
+  rel_path: string;
+  thumb_rel_path: string | null;
+}
+
+const SELECT = `SELECT t.*, a.rel_path, th.rel_path AS thumb_rel_path
+  FROM takes t JOIN assets a ON a.sha256 = t.asset_sha256 LEFT JOIN assets th ON th.sha256 = t.thumb_sha256`;
+
+export function takesRepo(db: Db) {
+  const q = {
+    insert: db.prepare(
+      `INSERT INTO takes (id, shot_id, job_id, number, asset_sha256, thumb_sha256, provider, model, tool, prompt, negative_prompt,
+         seed, params_json, cost_usd, generation_s, duration_s, width, height, fps, created_at)
+       VALUES (@id, @shot_id, @job_id, (SELECT COALESCE(MAX(number), 0) + 1 FROM takes WHERE shot_id = @shot_id), @asset_sha256,
+         @thumb_sha256, @provider, @model, @tool, @prompt, @negative_prompt, @seed, @params_json, @cost_usd, @generation_s,
+         @duration_s, @width, @height, @fps, @created_at)`,
+    ),
+    byShot: db.prepare(`${SELECT} WHERE t.shot_id = ? ORDER BY t.number`),
+    byJob: db.prepare(`${SELECT} WHERE t.job_id = ?`),
+    get: db.prepare(`${SELECT} WHERE t.id = ?`),
+    all: db.prepare(`${SELECT} ORDER BY t.shot_id, t.number`),
+    jobIds: db.prepare('SELECT job_id, id FROM takes'),
+    unselect: db.prepare('UPDATE takes SET selected = 0 WHERE shot_id = ? AND selected = 1'),
+    select: db.prepare('UPDATE takes SET selected = 1 WHERE id = ?'),
+  };
+  return {
+    /** Numbers the take next for its shot (1, 2, 3…); run inside the job's `ready` transaction. */
+    insert: (t: NewTake) => void q.insert.run(t),
+    byShot: (shotId: string) => (q.byShot.all(shotId) as TakeRow[]).map(takeView),
+    byJob: (jobId: string) => {
+      const r = q.byJob.get(jobId) as TakeRow | undefined;
+      return r && takeView(r);
+    },
+    get: (id: string) => {
+      const r = q.get.get(id) as TakeRow | undefined;
+      return r && takeView(r);
+    },
+    all: () => (q.all.all() as TakeRow[]).map(takeView),
+    /** job id → take id, for job lists. */
+    takeIdsByJob: () => new Map((q.jobIds.all() as Array<{ job_id: string; id: string }>).map((r) => [r.job_id, r.id])),
+    select(take: { id: string; shotId: string } | null, shotId: string) {
+      db.transaction(() => {
+        q.unselect.run(shotId);
+        if (take) q.select.run(take.id);
+      })();
+    },
+  };
+}
+
+export type TakesRepo = ReturnType<typeof takesRepo>;
+
+function takeView(r: TakeRow): TakeView {
+  return {
+    id: r.id,
+    shotId: r.shot_id,
+    jobId: r.job_id,
+    number: r.number,
+    relPath: r.rel_path,
+    thumbRelPath: r.thumb_rel_path,
+    provider: r.provider as ProviderId,
+    model: r.model,
+    tool: r.tool,
+    prompt: r.prompt,
+    seed: r.seed,
+    costUsd: r.cost_usd,
+    generationS: r.generation_s,
+    durationS: r.duration_s,
+    width: r.width,
+    height: r.height,
+    fps: r.fps,
+    selected: r.selected === 1,
+    createdAt: r.created_at,
+  };
+}

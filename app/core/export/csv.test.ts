@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { estimateShot } from '../../../shared/domain/cost';
+import { cutMedia } from '../../../shared/domain/cut';
+import { METADATA_CSV_COLUMNS, metadataCsv, SHOT_LIST_COLUMNS, shotListCsv } from './csv';
+import { FAKE_SOURCES, fixturePlan, fixtureSnapshot } from './exportFixture';
+import { planCut } from './planCut';
+import { parseCsv } from './testTools';
+
+const cut = planCut(fixturePlan('/exports/Cafe_Noir_Resolve', FAKE_SOURCES));
+
+describe('metadataCsv', () => {
+  const text = metadataCsv(cut);
+  const rows = parseCsv(text);
+
+  it("has exactly the Resolve metadata columns RESOLVE.md names, without a BOM, CRLF records", () => {
+    expect(rows[0]).toEqual(['File Name', 'Clip Name', 'Scene', 'Shot', 'Take', 'Description', 'Comments', 'Keywords', 'Good Take']);
+    expect(rows[0]).toEqual([...METADATA_CSV_COLUMNS]);
+    expect(text.charCodeAt(0)).not.toBe(0xfeff);
+    expect(text.split('\r\n')).toHaveLength(rows.length + 1);
+  });
+
+  it('has a row per media file keyed by file name, the circled take flagged', () => {
+    expect(rows.slice(1).map((r) => r[0])).toEqual(expect.arrayContaining(cutMedia(cut).map((m) => m.fileName)));
+    expect(rows).toHaveLength(cutMedia(cut).length + 1);
+    const [first] = rows.slice(1);
+    expect(first).toEqual([
+      'SC01_SH010_T02_runway.mp4',
+      '1A',
+      '1',
+      '1A',
+      '2',
+      'Mara enters — “Tom & Jerry’s” <diner>  at 2am',
+      cut.clips[0]!.prompt.replace('\u0001', ''),
+      'SC01,runway:gen4_turbo,draft,selected',
+      '1',
+    ]);
+    const alternate = rows.find((r) => r[0] === 'SC01_SH020_T03_kling.mp4')!;
+    expect([alternate[1], alternate[4], alternate[7], alternate[8]]).toEqual(['1B T03', '3', 'SC01,kling:kling-v2-5-turbo,final,alternate', '']);
+    const placeholder = rows.find((r) => r[0] === 'SC02_SH010_PH.mp4')!;
+    expect([placeholder[4], placeholder[8]]).toEqual(['', '']);
+  });
+
+  it('keeps every record on one line', () => {
+    expect(rows.find((r) => r[1] === '2B')![5]).toBe('Sign flickers, line one line two');
+  });
+});
+
+describe('shotListCsv', () => {
+  const snapshot = fixtureSnapshot();
+
+  it('exports the plan alone, before any take exists, with estimates from the cost rules', () => {
+    const text = shotListCsv(snapshot);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(text.slice(1));
+    expect(rows[0]).toEqual([...SHOT_LIST_COLUMNS]);
+    expect(rows.slice(1).map((r) => `${r[0]}:${r[1]}`)).toEqual(['1:1A', '1:1B', '2:2A', '2:2B']);
+    const first = rows[1]!;
+    expect(first[2]).toBe('2.5');
+    expect(first[3]).toBe('push in');
+    expect(first[5]).toBe('We\'re "closed", she says.');
+    expect(first[8]).toBe(estimateShot(snapshot.shots[0]!).usd.toFixed(2));
+    expect(first[9]).toBe('');
+    expect(rows.find((r) => r[1] === '2B')![4]).toBe('Sign flickers, line one\nline two');
+  });
+
+  it('adds actual costs where the takes have them', () => {
+    const rows = parseCsv(shotListCsv(snapshot, { s2: 1.5 }).slice(1));
+    expect(rows[2]![9]).toBe('1.50');
+  });
+});

@@ -1,0 +1,176 @@
+// Writes the edit-ready folder. Everything goes into a hidden temp folder beside the target and
+// is renamed into place only when complete, so a failed or canceled export leaves no half folder.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { cutMedia, type ClipMedia, type ExportCut } from '../../../shared/domain/cut';
+import type { ProjectSnapshot } from '../../../shared/domain/types';
+import { UserError } from '../errors';
+import { sha256File } from '../media/store';
+import { metadataCsv, shotListCsv } from './csv';
+import { writeEdl, writeMarkersEdl } from './edl';
+import { writeFcpxml } from './fcpxml';
+import { writeManifest, type ManifestFile } from './manifest';
+import { writeOtio } from './otio';
+import { writeStoryboardPdf, type StoryboardInput } from './pdf';
+import { exportFileNames } from './planCut';
+import { writeReadme } from './readme';
+
+export type ExportStep = 'media' | 'timelines' | 'metadata' | 'storyboard' | 'manifest' | 'finish';
+
+export interface ExportProgress {
+  step: ExportStep;
+  /** What is being done, for people: "Media/SC01_SH010_T02_runway.mp4". */
+  detail: string;
+  done: number;
+  total: number;
+}
+
+/** Makes one media file at `dest` from `media.sourcePath`: conform a take, render a placeholder. */
+export type ProduceMedia = (media: ClipMedia, dest: string, signal?: AbortSignal) => Promise<void>;
+
+export interface ResolveExportOptions {
+  /** Planned for `target` (planCut's targetDir): the timelines reference files there. */
+  cut: ExportCut;
+  target: string;
+  /** Replace an existing target; otherwise an existing target is an error the caller asks about. */
+  replace?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+  /** Default: copy the file, for media that already conform. */
+  produceMedia?: ProduceMedia;
+  /** The frame for each shot's storyboard panel, by shot id (null or missing: a card). */
+  storyboardFrames?: Readonly<Record<string, string | null>>;
+  fonts?: StoryboardInput['fonts'];
+  paper?: StoryboardInput['paper'];
+  /** When given, `<Title>_shotlist.csv` is written too. */
+  shotList?: { snapshot: ProjectSnapshot; actualUsd?: Readonly<Record<string, number>> };
+  /** Provenance of each shot's takes, by shot id, copied into manifest.json as given. */
+  provenance?: Readonly<Record<string, unknown>>;
+  now?: Date;
+}
+
+export interface ResolveExportResult {
+  folder: string;
+  files: ManifestFile[];
+  /** Things that will not stop the export but the user should know. */
+  warnings: string[];
+}
+
+const copyMedia: ProduceMedia = async (media, dest) => {
+  // A clone where the filesystem can (APFS, btrfs), a plain copy elsewhere.
+  await fs.promises.copyFile(media.sourcePath, dest, fs.constants.COPYFILE_FICLONE);
+};
+
+const isCode = (err: unknown, code: string) => (err as NodeJS.ErrnoException | null)?.code === code;
+
+export async function exportResolveFolder(options: ResolveExportOptions): Promise<ResolveExportResult> {
+  const { cut, signal } = options;
+  const target = path.resolve(options.target);
+  const now = options.now ?? new Date();
+  const names = exportFileNames(cut.title);
+  const media = cutMedia(cut);
+  for (const m of media) {
+    if (m.path !== path.join(target, m.folder, m.fileName)) throw new Error(`the cut was planned for another folder than ${target} (${m.path})`);
+  }
+  if (fs.existsSync(target) && !options.replace) {
+    throw new UserError(`"${target}" already exists. Choose another folder, or confirm that the export should replace it.`);
+  }
+  const warnings: string[] = [];
+  if (/[^\x20-\x7e]/.test(target)) {
+    warnings.push(
+      `The export folder's path has non-ASCII characters (${target}). Resolve may fail to link media at such paths: if clips show offline, move the folder to a plain-ASCII path and relink.`,
+    );
+  }
+
+  const total = media.length + cut.references.length + 5;
+  let done = 0;
+  const report = (step: ExportStep, detail: string) => {
+    signal?.throwIfAborted();
+    options.onProgress?.({ step, detail, done: done++, total });
+  };
+
+  signal?.throwIfAborted();
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.partial-${randomBytes(4).toString('hex')}`);
+  try {
+    fs.mkdirSync(temp, { recursive: false });
+    const produce = options.produceMedia ?? copyMedia;
+    for (const m of media) {
+      report('media', `${m.folder}/${m.fileName}`);
+      fs.mkdirSync(path.join(temp, m.folder), { recursive: true });
+      await produce(m, path.join(temp, m.folder, m.fileName), signal);
+    }
+    for (const ref of cut.references) {
+      report('media', `References/${ref.fileName}`);
+      fs.mkdirSync(path.join(temp, 'References'), { recursive: true });
+      await fs.promises.copyFile(ref.sourcePath, path.join(temp, 'References', ref.fileName), fs.constants.COPYFILE_FICLONE);
+    }
+    const write = (name: string, content: string | Buffer) => fs.writeFileSync(path.join(temp, name), content);
+
+    report('timelines', `${names.fcpxml}, ${names.edl}, ${names.otio}`);
+    write(names.fcpxml, writeFcpxml(cut));
+    write(names.edl, writeEdl(cut));
+    write(names.markersEdl, writeMarkersEdl(cut));
+    write(names.otio, writeOtio(cut));
+
+    report('metadata', names.metadataCsv);
+    write(names.metadataCsv, metadataCsv(cut));
+    if (options.shotList) write(names.shotListCsv, shotListCsv(options.shotList.snapshot, options.shotList.actualUsd));
+    write(names.readme, writeReadme({ cut, names, folderName: path.basename(target), createdAt: now, hasShotList: !!options.shotList }));
+
+    report('storyboard', names.storyboardPdf);
+    const panels = cut.clips.map((clip) => ({
+      label: clip.label,
+      durationS: (clip.recordOutFrames - clip.recordInFrames) / cut.fps,
+      camera: clip.camera.replace(/_/g, ' '),
+      action: clip.action,
+      dialogue: clip.dialogue,
+      tool: clip.tool,
+      image: options.storyboardFrames?.[clip.shotId] ?? null,
+    }));
+    write(names.storyboardPdf, await writeStoryboardPdf({ title: cut.title, aspectRatio: cut.aspectRatio, panels, date: now, fonts: options.fonts, paper: options.paper }));
+
+    report('manifest', names.manifest);
+    const files = await hashTree(temp);
+    write(names.manifest, writeManifest({ cut, files, provenance: options.provenance ?? {}, createdAt: now }));
+
+    report('finish', path.basename(target));
+    moveIntoPlace(temp, target, !!options.replace);
+    options.onProgress?.({ step: 'finish', detail: target, done: total, total });
+    return { folder: target, files, warnings };
+  } catch (err) {
+    fs.rmSync(temp, { recursive: true, force: true });
+    if (isCode(err, 'ENOSPC')) {
+      throw new UserError(`The disk is full: the export to "${target}" was not written and nothing was left behind. Free some space or export to another disk, then try again.`);
+    }
+    throw err;
+  }
+}
+
+/** Every file under `root` (relative, "/"-separated) with its size and sha256. */
+async function hashTree(root: string): Promise<ManifestFile[]> {
+  const out: ManifestFile[] = [];
+  for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    out.push({ path: path.relative(root, full).split(path.sep).join('/'), bytes: fs.statSync(full).size, sha256: await sha256File(full) });
+  }
+  return out;
+}
+
+/** Renames the finished temp folder to `target`; an old target is set aside first and restored on failure. */
+function moveIntoPlace(temp: string, target: string, replace: boolean): void {
+  if (!(replace && fs.existsSync(target))) {
+    fs.renameSync(temp, target);
+    return;
+  }
+  const old = path.join(path.dirname(target), `.${path.basename(target)}.old-${randomBytes(4).toString('hex')}`);
+  fs.renameSync(target, old);
+  try {
+    fs.renameSync(temp, target);
+  } catch (err) {
+    fs.renameSync(old, target);
+    throw err;
+  }
+  fs.rmSync(old, { recursive: true, force: true });
+}

@@ -1,0 +1,90 @@
+// Helpers the export tests share: xmllint against Apple's DTD (kept in ../shared beside
+// the checkout, never copied into the project), pdfinfo for page counts, ffmpeg for real media,
+// and a strict RFC 4180 reader.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export const SHARED_DIR = path.resolve(repoRoot, '../shared');
+export const FCPXML_DTD = path.resolve(SHARED_DIR, 'fcpxml/FCPXMLv1_10.dtd');
+export const SAMPLES_DIR = path.resolve(SHARED_DIR, 'resolve-samples');
+
+/** Why the DTD checks cannot run here, or null when they can. */
+export function dtdMissing(): string | null {
+  return fs.existsSync(FCPXML_DTD) ? null : `FCPXML DTD checks skipped: ${FCPXML_DTD} is absent (CI has ../shared beside the checkout)`;
+}
+
+/** xmllint's complaints about `file` against the 1.10 DTD, or "" when it is valid. */
+export function xmllintErrors(file: string, dtd = FCPXML_DTD): string {
+  try {
+    execFileSync('xmllint', ['--noout', '--dtdvalid', dtd, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    return '';
+  } catch (err) {
+    const e = err as { stderr?: Buffer; message: string };
+    return e.stderr?.toString() || e.message;
+  }
+}
+
+export function pdfPages(file: string): number {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+}
+
+/** A 3 s, 24 fps H.264 test clip (optionally with AAC stereo), like a provider's download. */
+export function makeClip(file: string, opts: { seconds?: number; width?: number; height?: number; audio?: boolean } = {}): string {
+  const { seconds = 3, width = 640, height = 360, audio = false } = opts;
+  const args = ['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=s=${width}x${height}:r=24`];
+  if (audio) args.push('-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000');
+  args.push('-t', String(seconds), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p');
+  if (audio) args.push('-c:a', 'aac', '-ac', '2', '-shortest');
+  execFileSync('ffmpeg', [...args, file]);
+  return file;
+}
+
+/** Copies a clip's streams with a new embedded start timecode: the stamping step of conforming. */
+export function stampTimecode(src: string, dest: string, timecode: string): void {
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', src, '-map', '0', '-c', 'copy', '-timecode', timecode, dest]);
+}
+
+export function probeTimecode(file: string): string {
+  return execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream_tags=timecode', '-of', 'csv=p=0', file], { encoding: 'utf8' }).split('\n')[0]!.trim();
+}
+
+/** A DejaVu font pair when the system has one (Debian's fonts-dejavu-core, which CI installs). */
+export function dejaVu(): { regular: string; bold: string } | undefined {
+  const dir = '/usr/share/fonts/truetype/dejavu';
+  const fonts = { regular: path.join(dir, 'DejaVuSans.ttf'), bold: path.join(dir, 'DejaVuSans-Bold.ttf') };
+  return fs.existsSync(fonts.regular) && fs.existsSync(fonts.bold) ? fonts : undefined;
+}
+
+/** RFC 4180 reader for the checks (quoted fields, doubled quotes, CRLF records). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      row.push(field);
+      field = '';
+    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else {
+      field += c;
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,327 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JobState } from '../../../shared/domain/jobs';
+import { jobsRepo } from '../db/repos/jobsRepo';
+import { takesRepo } from '../db/repos/takesRepo';
+import type { Project } from '../project/project';
+import { ProviderError } from '../providers/types';
+import { useTmpDir } from '../testing/tmp';
+import { SETTINGS_KEY } from './engine';
+import { enqueueTakes, requestCancel, resolveAttention, retryJob } from './enqueue';
+import { drive, fixtureClip, makeProject, ManualClock, ScriptedProvider, shot, TEST_KEY, testEngine } from './testing';
+
+const tmp = useTmpDir();
+
+let project: Project;
+let clock: ManualClock;
+let provider: ScriptedProvider;
+let clip: string;
+
+beforeEach(async () => {
+  clip = await fixtureClip();
+  project = makeProject(tmp());
+  clock = new ManualClock();
+  provider = new ScriptedProvider(clock, clip);
+});
+afterEach(() => project.close());
+
+const ctx = () => ({ db: project.db, repo: jobsRepo(project.db), timeline: project.timeline, clock });
+const job = (id: string) => jobsRepo(project.db).get(id)!;
+const states = (id: string) => jobsRepo(project.db).events(id).map((e) => e.to_state);
+
+async function run(opts: Parameters<typeof testEngine>[1] = { clock }) {
+  const engine = testEngine(project, { provider, ...opts, clock });
+  expect(engine.start({ loop: false }).running).toBe(true);
+  await drive(engine, clock);
+  await engine.stop();
+  return engine;
+}
+
+describe('job engine: the path of a take', () => {
+  it('walks every state, logs each with a redacted reply, and writes the take with the ready', async () => {
+    const s = shot(project);
+    const { jobIds } = enqueueTakes(ctx(), { shotIds: [s.id], takes: 1 });
+    const seen: string[] = [];
+    await run({ clock, onTransition: (_j, from, to) => from !== to && seen.push(to) });
+    const id = jobIds[0]!;
+    expect(seen).toEqual(['submitting', 'submitted', 'running', 'downloading', 'checking', 'ready']);
+    expect(states(id)).toEqual(['queued', 'submitting', 'submitted', 'running', 'downloading', 'checking', 'ready']);
+    const events = JSON.stringify(jobsRepo(project.db).events(id));
+    expect(events).not.toContain(TEST_KEY);
+    expect(events).not.toMatch(/A{300}/);
+    expect(events).not.toContain('sig=abc');
+
+    const take = takesRepo(project.db).byJob(id)!;
+    expect(take).toMatchObject({ shotId: s.id, number: 1, provider: 'runway', model: 'gen4.5', tool: 'runway:gen4.5', costUsd: 0.6, width: 320, height: 180 });
+    expect(take.prompt).toContain('Mara steps in out of the rain');
+    expect(take.seed).toBe(job(id).seed);
+    expect(fs.existsSync(path.join(project.folder, take.relPath))).toBe(true);
+    expect(take.thumbRelPath).toMatch(/^media\/.+\.jpg$/);
+    expect(job(id)).toMatchObject({ state: 'ready', cost_usd: 0.6, remote_id: 'task-1' });
+    expect(provider.submits).toHaveLength(1);
+    expect(fs.readdirSync(path.join(project.folder, 'media', '.tmp'))).toEqual([]);
+  });
+
+  it('makes N takes with distinct seeds, numbered per shot, within the concurrency cap', async () => {
+    const a = shot(project);
+    const b = shot(project);
+    enqueueTakes(ctx(), { shotIds: [a.id, b.id], takes: 3 });
+    await run({ clock, tuning: { concurrency: 2 } });
+    const seeds = provider.submits.map((x) => x.req.seed);
+    expect(new Set(seeds).size).toBe(6);
+    expect(provider.maxConcurrent).toBeLessThanOrEqual(2);
+    expect(takesRepo(project.db).byShot(a.id).map((t) => t.number)).toEqual([1, 2, 3]);
+    expect(takesRepo(project.db).byShot(b.id)).toHaveLength(3);
+  });
+
+  it('polls no more often than the provider allows, unless the poll interval is overridden for a fake', async () => {
+    enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 });
+    await run();
+    const gaps = provider.pollsAt.slice(1).map((p, i) => p.at - provider.pollsAt[i]!.at);
+    expect(gaps.length).toBeGreaterThan(1);
+    for (const g of gaps) expect(g).toBeGreaterThanOrEqual(5000);
+
+    const fast = new ScriptedProvider(clock, clip);
+    provider = fast;
+    enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 });
+    await run({ clock, pollIntervalS: 0.25, customEndpoint: () => true });
+    expect(fast.pollsAt.slice(1).map((p, i) => p.at - fast.pollsAt[i]!.at)).toEqual([250, 250]);
+  });
+
+  it('renders local animatic takes through the same engine', async () => {
+    const s = shot(project, { tool: 'local:animatic', durationS: 1, label: '9Z' });
+    const { jobIds } = enqueueTakes(ctx(), { shotIds: [s.id], takes: 2 });
+    await run();
+    expect(jobIds.map((id) => job(id).state)).toEqual(['ready', 'ready']);
+    expect(states(jobIds[0]!)).toEqual(['queued', 'running', 'checking', 'ready']);
+    const takes = takesRepo(project.db).byShot(s.id);
+    expect(takes.map((t) => [t.number, t.costUsd, t.width, t.height, t.fps])).toEqual([
+      [1, 0, 1280, 720, 24],
+      [2, 0, 1280, 720, 24],
+    ]);
+  });
+});
+
+describe('job engine: errors', () => {
+  it('retries transient poll errors within the budget, then asks; check again carries on', async () => {
+    const { jobIds } = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 });
+    provider.pollErrors = Array.from({ length: 3 }, () => new ProviderError('transient', 'Runway answered 503.'));
+    await run({ clock, tuning: { maxTransientRetries: 2 } });
+    const id = jobIds[0]!;
+    expect(job(id).state).toBe('needs_attention');
+    const attention = JSON.parse(job(id).attention_json!);
+    expect(attention.choices.map((c: { choice: string }) => c.choice)).toEqual(['check_again', 'mark_failed']);
+    expect(attention.reason).toMatch(/Runway has the task/);
+    resolveAttention(ctx(), id, 'check_again');
+    await run();
+    expect(job(id).state).toBe('ready');
+    expect(provider.submits).toHaveLength(1);
+  });
+
+  it('honours Retry-After on a 429 at create, which made no task, and sends again', async () => {
+    const { jobIds } = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 });
+    provider.submitErrors = [new ProviderError('rate_limited', 'Too many requests.', { status: 429, retryAfterS: 30 })];
+    await run();
+    expect(provider.submits).toHaveLength(2);
+    expect(provider.submits[1]!.at - provider.submits[0]!.at).toBeGreaterThanOrEqual(30_000);
+    expect(job(jobIds[0]!).state).toBe('ready');
+  });
+
+  it('fails at once, in the provider\'s words, on a permanent error or a failed task', async () => {
+    const a = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    provider.submitErrors = [new ProviderError('permanent', 'promptText must be 1000 characters or fewer.', { status: 400 })];
+    await run();
+    expect(job(a)).toMatchObject({ state: 'failed', error: 'promptText must be 1000 characters or fewer.' });
+
+    provider.taskScript = () => [{ state: 'failed', reason: 'Input failed moderation.', code: 'SAFETY.INPUT.TEXT', retryable: false }];
+    const b = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    await run();
+    expect(job(b)).toMatchObject({ state: 'failed', error: 'Runway: Input failed moderation.' });
+    expect(provider.submits).toHaveLength(2);
+  });
+
+  it('never resubmits a create that timed out without proof: it asks, and sends again only when told', async () => {
+    const id = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    provider.createThenFail = [new ProviderError('transient', 'Runway answered 502 Bad Gateway.', { status: 502 })];
+    await run();
+    expect(job(id).state).toBe('needs_attention');
+    expect(provider.submits).toHaveLength(1);
+    const attention = JSON.parse(job(id).attention_json!);
+    expect(attention.choices.map((c: { choice: string }) => c.choice)).toEqual(['mark_failed', 'submit_again']);
+    expect(attention.choices[1].detail).toMatch(/you pay twice/);
+    await run();
+    expect(provider.submits).toHaveLength(1);
+    const before = job(id).external_id;
+    resolveAttention(ctx(), id, 'submit_again');
+    expect(job(id).external_id).not.toBe(before);
+    await run();
+    expect(job(id).state).toBe('ready');
+    expect(provider.submits).toHaveLength(2);
+  });
+
+  it('looks a lost create up by its external id where the API has one', async () => {
+    provider = new ScriptedProvider(clock, clip, { lookup: true });
+    provider.createThenFail = [new ProviderError('transient', 'timed out')];
+    const made = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    await run();
+    expect(job(made)).toMatchObject({ state: 'ready', remote_id: 'task-1' });
+    expect(provider.submits).toHaveLength(1);
+
+    provider.submitErrors = [new ProviderError('transient', 'connection reset')];
+    const notMade = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    await run();
+    expect(job(notMade).state).toBe('ready');
+    expect(provider.submits).toHaveLength(3);
+    expect(states(notMade)).toContain('queued');
+  });
+
+  it('treats a job found in submitting after a crash as possibly billed', async () => {
+    const id = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    jobsRepo(project.db).move(id, 'queued', 'submitting', { now: clock.now() });
+    await run();
+    expect(job(id).state).toBe('needs_attention');
+    expect(job(id).error).toBe('Shotline stopped while sending it');
+    expect(provider.submits).toHaveLength(0);
+  });
+
+  it('asks the user when a key is refused while following a task', async () => {
+    const id = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    provider.pollErrors = [new ProviderError('auth', 'Runway rejected the API key.', { status: 401 })];
+    await run();
+    expect(job(id).state).toBe('needs_attention');
+    expect(JSON.parse(job(id).attention_json!).reason).toMatch(/Fix the key in Settings/);
+  });
+
+  it('renews an expired download link by polling again', async () => {
+    const id = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    provider.downloadErrors = [new ProviderError('transient', 'The link has expired.', { code: 'url_expired', status: 403 })];
+    await run();
+    expect(job(id).state).toBe('ready');
+    expect(provider.pollsAt.length).toBe(4);
+  });
+});
+
+describe('job engine: the user\'s controls', () => {
+  it('refuses a batch past the budget, with the figures', () => {
+    project.timeline.updateProject({ ...project.timeline.project(), budgetUsd: 1 });
+    const s = shot(project);
+    enqueueTakes(ctx(), { shotIds: [s.id], takes: 1 });
+    expect(() => enqueueTakes(ctx(), { shotIds: [s.id], takes: 2 })).toThrow(
+      'Over budget: 2 takes of 1A are estimated at $1.20, and $0.60 is already spent or on its way, which would make $1.80 of the $1.00 budget.',
+    );
+    expect(jobsRepo(project.db).recent()).toHaveLength(1);
+  });
+
+  it('cancels a queued job at once and a running one at the provider', async () => {
+    const [a, b] = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 2 }).jobIds as [string, string];
+    expect(requestCancel(ctx(), a)).toBe('canceled');
+    const engine = testEngine(project, { provider, clock });
+    engine.start({ loop: false });
+    await engine.runOnce();
+    expect(job(b).state).toBe('submitted');
+    expect(requestCancel(ctx(), b)).toBe('requested');
+    await drive(engine, clock);
+    expect(job(b).state).toBe('canceled');
+    expect(provider.cancels).toEqual(['task-1']);
+    expect(jobsRepo(project.db).events(b).at(-1)!.message).toBe('Canceled; Runway confirmed.');
+    expect(provider.submits).toHaveLength(1);
+    expect(() => requestCancel(ctx(), b)).toThrow(/already canceled/);
+  });
+
+  it('retries a failed job as a fresh submission', async () => {
+    const id = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    provider.submitErrors = [new ProviderError('auth', 'Runway rejected the API key.')];
+    await run();
+    expect(job(id).state).toBe('failed');
+    expect(() => retryJob(ctx(), 'nope')).toThrow(/no longer exists/);
+    retryJob(ctx(), id);
+    await run();
+    expect(job(id).state).toBe('ready');
+    expect(provider.submits[0]!.req.externalId).not.toBe(provider.submits[1]!.req.externalId);
+  });
+
+  it('offers the shot\'s fallback when its provider is down, or switches with standing permission', async () => {
+    const fallback = new ScriptedProvider(clock, clip);
+    const failing = () => Array.from({ length: 100 }, () => new ProviderError('transient', 'Runway answered 503.'));
+    const opts = { clock, fallback, tuning: { concurrency: 1, maxTransientRetries: 3 } };
+    // Every poll fails: after three errors in a row Runway counts as down.
+    provider.pollErrors = failing();
+    const ids = enqueueTakes(ctx(), { shotIds: [shot(project, { fallbackTool: 'kling:kling-v2-5-turbo' }).id], takes: 3 }).jobIds;
+    await run(opts);
+    const [sent, ...waiting] = ids.map((id) => job(id));
+    expect(sent!.state).toBe('needs_attention');
+    for (const j of waiting) {
+      expect(j.state).toBe('needs_attention');
+      const attention = JSON.parse(j.attention_json!);
+      expect(attention.reason).toMatch(/Runway is not answering \(\d errors in a row\)\. This take has not been sent yet/);
+      expect(attention.choices[0]).toMatchObject({ choice: 'switch', label: 'Switch to Kling 2.5 Turbo' });
+    }
+    resolveAttention(ctx(), waiting[0]!.id, 'switch');
+    await run(opts);
+    expect(job(waiting[0]!.id)).toMatchObject({ state: 'ready', tool: 'kling:kling-v2-5-turbo', switched_from: 'runway:gen4.5' });
+
+    // With standing permission the engine switches by itself.
+    jobsRepo(project.db).setting.set(SETTINGS_KEY, { allowFallback: true });
+    provider.pollErrors = failing();
+    const [first, second] = enqueueTakes(ctx(), { shotIds: [shot(project, { fallbackTool: 'kling:kling-v2-5-turbo' }).id], takes: 2 }).jobIds as [string, string];
+    await run(opts);
+    expect(job(first).state).toBe('needs_attention');
+    expect(job(second)).toMatchObject({ state: 'ready', tool: 'kling:kling-v2-5-turbo', switched_from: 'runway:gen4.5' });
+    expect(jobsRepo(project.db).events(second).map((e) => e.message).join(' ')).toMatch(/switched to Kling 2.5 Turbo, as the settings allow/);
+    expect(provider.submits).toHaveLength(2);
+    expect(fallback.submits).toHaveLength(2);
+  });
+
+  it('a content refusal never counts as the provider being down', async () => {
+    provider.taskScript = () => [{ state: 'failed', reason: 'Output failed moderation.', code: 'SAFETY.OUTPUT.VIDEO', retryable: true }];
+    const ids = enqueueTakes(ctx(), { shotIds: [shot(project, { fallbackTool: 'kling:kling-v2-5-turbo' }).id], takes: 4 }).jobIds;
+    await run({ clock, tuning: { concurrency: 1 } });
+    expect(ids.map((id) => job(id).state)).toEqual(['failed', 'failed', 'failed', 'failed']);
+  });
+});
+
+describe('job engine: one engine per project', () => {
+  it('says who holds the project, and takes it over when that process is gone', () => {
+    const first = testEngine(project, { provider, clock, label: 'Shotline app' });
+    expect(first.start({ loop: false }).running).toBe(true);
+    const second = testEngine(project, { provider, clock, label: 'shotline resume' });
+    const status = second.start({ loop: false });
+    expect(status.running).toBe(false);
+    expect(status.heldBy).toMatch(/^Shotline app \(process \d+ on .+\)$/);
+    // Silent for longer than the stale limit: presumed dead.
+    clock.advance(31_000);
+    expect(second.start({ loop: false }).running).toBe(true);
+    // The old holder can no longer make a move that precedes a side effect.
+    const id = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    expect(jobsRepo(project.db).move(id, 'queued', 'submitting', { now: clock.now(), leaseHolder: 'someone-else' })).toBe(false);
+  });
+
+  it('takes over at once from a dead process on this host', () => {
+    const repo = jobsRepo(project.db);
+    repo.lease.take(undefined, { holder: 'crashed', pid: 999_999_999, host: (require('node:os') as typeof import('node:os')).hostname(), label: 'shotline resume', now: clock.now() });
+    const engine = testEngine(project, { provider, clock });
+    expect(engine.start({ loop: false }).running).toBe(true);
+  });
+});
+
+describe('job engine: states are written before their side effects', () => {
+  it('the create is sent only after submitting is committed, the download only after downloading', async () => {
+    const id = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    const atSubmit: JobState[] = [];
+    const realSubmit = provider.submit.bind(provider);
+    provider.submit = async (req) => {
+      atSubmit.push(job(id).state);
+      return realSubmit(req);
+    };
+    const atDownload: JobState[] = [];
+    const realDownload = provider.download.bind(provider);
+    provider.download = async (url, dest) => {
+      atDownload.push(job(id).state);
+      return realDownload(url, dest);
+    };
+    await run();
+    expect(atSubmit).toEqual(['submitting']);
+    expect(atDownload).toEqual(['downloading']);
+  });
+});

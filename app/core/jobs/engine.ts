@@ -1,0 +1,469 @@
+// The durable job engine: one per open project (guarded by a lease), running in the main
+// process off the UI path. The db is the truth: every pass reads the active jobs, starts the
+// steps that are due (within each model's concurrency cap), and sleeps until the next is due
+// or something wakes it. Steps are in steps.ts; the states they move through in states.ts.
+import fs from 'node:fs';
+import { getModel } from '../../../shared/catalog';
+import { DEFAULT_GENERATION_SETTINGS, type EngineStatus, type GenerationSettings, type JobState } from '../../../shared/domain/jobs';
+import type { ProviderId, ToolId } from '../../../shared/domain/types';
+import { jobsRepo, type JobRow, type JobsRepo } from '../db/repos/jobsRepo';
+import { takesRepo, type TakesRepo } from '../db/repos/takesRepo';
+import { timelineRepo, type TimelineRepo } from '../db/repos/timelineRepo';
+import type { Db } from '../db/sqlite';
+import { describeError } from '../errors';
+import { lostTouch, providerDown, providerName, toolName } from './attention';
+import { switchTool } from './enqueue';
+import { Lease } from './lease';
+import { redactJson } from './redact';
+import type { Runner, RunnerSource } from './runners';
+import { canMove, SLOT_STATES } from './states';
+import * as steps from './steps';
+import { systemClock, type Clock } from './timing';
+
+export type EngineEvent =
+  | { type: 'changed'; jobId: string; shotId: string; state: JobState; takeId: string | null }
+  | { type: 'progress'; jobId: string; shotId: string; progress: number }
+  | { type: 'batch'; batchId: string; ready: number; failed: number; attention: number; canceled: number }
+  | { type: 'status'; status: EngineStatus };
+
+export interface EngineTuning extends steps.Tuning {
+  /** Override every model's cap (benchmarks), or some. */
+  concurrency: number | Partial<Record<ToolId, number>> | null;
+  /** Consecutive transport errors after which a provider counts as down. */
+  providerDownAfter: number;
+  providerCooldownS: number;
+  heartbeatMs: number;
+  staleMs: number;
+  leaseRetryMs: number;
+  /** Longest sleep: how soon jobs queued by another process (the CLI) are noticed. */
+  rescanMs: number;
+  progressEmitMs: number;
+}
+
+export const DEFAULT_TUNING: EngineTuning = {
+  maxTransientRetries: 8,
+  maxRateLimitRetries: 30,
+  retryBaseS: 2,
+  retryMaxS: 120,
+  pollMaxS: 20,
+  concurrency: null,
+  providerDownAfter: 3,
+  providerCooldownS: 60,
+  heartbeatMs: 5_000,
+  staleMs: 30_000,
+  leaseRetryMs: 5_000,
+  rescanMs: 1_000,
+  progressEmitMs: 250,
+};
+
+export interface EngineDeps {
+  db: Db;
+  folder: string;
+  runners: RunnerSource;
+  /** Who runs it, shown to a second process: "Shotline app", "shotline resume". */
+  label: string;
+  clock?: Clock;
+  tuning?: Partial<EngineTuning>;
+  /** The poll-interval override from outside the project's settings (benchmarks, CLI). */
+  pollIntervalS?: number | null;
+  customEndpoint?: (provider: ProviderId) => boolean;
+  emit?: (e: EngineEvent) => void;
+  /** Called after every transition is committed (tests print and freeze here). */
+  onTransition?: (job: JobRow, from: JobState, to: JobState) => void;
+}
+
+interface Flight {
+  promise: Promise<void>;
+  abort: AbortController;
+  /** A create in flight is never aborted: abandoning it could still bill. */
+  abortable: boolean;
+}
+
+export const SETTINGS_KEY = 'generation';
+
+export function readSettings(repo: JobsRepo): GenerationSettings {
+  return { ...DEFAULT_GENERATION_SETTINGS, ...((repo.setting.get(SETTINGS_KEY) as Partial<GenerationSettings> | undefined) ?? {}) };
+}
+
+export class JobEngine {
+  readonly repo: JobsRepo;
+  readonly takes: TakesRepo;
+  private readonly timeline: TimelineRepo;
+  private readonly clock: Clock;
+  private readonly tuning: EngineTuning;
+  private readonly lease: Lease;
+  private readonly flights = new Map<string, Flight>();
+  private readonly health = new Map<ProviderId, { errors: number; downUntil: number }>();
+  private readonly lastProgress = new Map<string, number>();
+  private heldBy: string | null = null;
+  private stopping = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private timers: NodeJS.Timeout[] = [];
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(private readonly deps: EngineDeps) {
+    this.repo = jobsRepo(deps.db);
+    this.takes = takesRepo(deps.db);
+    this.timeline = timelineRepo(deps.db);
+    this.clock = deps.clock ?? systemClock;
+    this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
+    this.lease = new Lease(this.repo, { label: deps.label, clock: this.clock, staleMs: this.tuning.staleMs });
+  }
+
+  status(): EngineStatus {
+    return { running: this.lease.isHeld && !this.stopping, heldBy: this.lease.isHeld ? null : this.heldBy };
+  }
+
+  /**
+   * Takes the project's lease and runs. When another process holds it, says so and keeps
+   * trying in the background. `loop: false` takes the lease only (tests drive `runOnce`).
+   */
+  start(opts: { loop?: boolean } = {}): EngineStatus {
+    if (this.stopping || this.lease.isHeld) return this.status();
+    const got = this.lease.acquire();
+    if (!got.ok) {
+      this.heldBy = got.heldBy;
+      if (opts.loop !== false) this.timers.push(setTimeout(() => this.start(opts), this.tuning.leaseRetryMs).unref());
+      this.emit({ type: 'status', status: this.status() });
+      return this.status();
+    }
+    this.heldBy = null;
+    if (opts.loop !== false) {
+      this.timers.push(setInterval(() => this.beat(), this.tuning.heartbeatMs).unref());
+      this.loop = this.run();
+    }
+    this.emit({ type: 'status', status: this.status() });
+    return this.status();
+  }
+
+  /** Looks again soon: new jobs, a cancel, an answer from the user. */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Stops taking work, interrupts what can be redone, waits for creates in flight, lets go of the project. */
+  async stop(): Promise<void> {
+    if (this.stopping) return this.loop ?? undefined;
+    this.stopping = true;
+    for (const t of this.timers) clearTimeout(t);
+    for (const f of this.flights.values()) if (f.abortable) f.abort.abort();
+    this.wake();
+    await Promise.allSettled([...this.flights.values()].map((f) => f.promise));
+    await this.loop;
+    this.lease.release();
+    for (const w of this.idleWaiters.splice(0)) w();
+  }
+
+  /** Resolves when no job is queued or under way (needs_attention ones wait for the user). */
+  whenIdle(): Promise<void> {
+    if (this.repo.activeCount() === 0 && this.flights.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** One pass: starts what is due and waits for it. For tests that move a fake clock. */
+  async runOnce(): Promise<boolean> {
+    const started = this.schedule();
+    await Promise.allSettled([...this.flights.values()].map((f) => f.promise));
+    return started > 0;
+  }
+
+  /** When the next waiting job is due (ms), or null when nothing waits. */
+  nextDueAt(): number | null {
+    const due = this.repo.active().filter((j) => !this.flights.has(j.id)).map((j) => j.next_attempt_at);
+    return due.length > 0 ? Math.min(...due) : null;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping && this.lease.isHeld) {
+      this.schedule();
+      const next = this.nextDueAt();
+      const wait = next === null ? this.tuning.rescanMs : Math.max(0, Math.min(this.tuning.rescanMs, next - this.clock.now()));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeUp = null;
+      // Let a burst of finished steps land before the next pass reads the db.
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  private beat(): void {
+    if (this.lease.beat()) return;
+    // Someone took the project over (we were presumed dead): stop acting on it at once.
+    this.heldBy = this.repo.lease.get()?.label ?? 'another process';
+    void this.stop();
+  }
+
+  private cap(tool: ToolId): number {
+    const c = this.tuning.concurrency;
+    if (typeof c === 'number') return c;
+    return c?.[tool] ?? getModel(tool)?.concurrency ?? 1;
+  }
+
+  private providerOf(tool: ToolId): ProviderId {
+    return getModel(tool)?.provider ?? 'local';
+  }
+
+  /** Starts every due step; returns how many. */
+  private schedule(): number {
+    if (this.stopping || !this.lease.isHeld) return 0;
+    const now = this.clock.now();
+    const active = this.repo.active();
+    const busy = new Map<ToolId, number>();
+    for (const j of active) if (SLOT_STATES.includes(j.state)) busy.set(j.tool, (busy.get(j.tool) ?? 0) + 1);
+    let started = 0;
+    for (const job of this.repo.cancelRequests()) {
+      const flight = this.flights.get(job.id);
+      if (flight) {
+        if (flight.abortable) flight.abort.abort();
+      } else {
+        started += this.launch(job, false, (signal) => this.cancelStep(job, signal));
+      }
+    }
+    const settings = readSettings(this.repo);
+    for (const job of active) {
+      if (this.flights.has(job.id) || job.cancel_requested || job.next_attempt_at > now) continue;
+      if (job.state === 'queued') {
+        if (this.isDown(job.tool, now)) {
+          this.offerFallback(job, settings);
+          continue;
+        }
+        if ((busy.get(job.tool) ?? 0) >= this.cap(job.tool)) continue;
+        busy.set(job.tool, (busy.get(job.tool) ?? 0) + 1);
+      }
+      started += this.launch(job, job.state !== 'submitting' && job.state !== 'queued', (signal) => this.step(job, signal));
+    }
+    if (started === 0 && this.flights.size === 0 && active.length === 0) for (const w of this.idleWaiters.splice(0)) w();
+    return started;
+  }
+
+  private launch(job: JobRow, abortable: boolean, fn: (signal: AbortSignal) => Promise<void>): number {
+    const abort = new AbortController();
+    const promise = fn(abort.signal)
+      .catch((err: unknown) => this.crashed(job, err))
+      .finally(() => {
+        this.flights.delete(job.id);
+        this.wake();
+      });
+    // A local render is free to interrupt and redo; a remote queued job is about to send.
+    const local = this.runnerOf(job.tool)?.kind === 'local';
+    this.flights.set(job.id, { promise, abort, abortable: abortable || local });
+    return 1;
+  }
+
+  private runnerOf(tool: ToolId): Runner | null {
+    try {
+      return this.deps.runners.runner(tool);
+    } catch {
+      return null;
+    }
+  }
+
+  /** One step of `job` by its state. */
+  private async step(job: JobRow, signal: AbortSignal): Promise<void> {
+    const ctx = this.ctx();
+    let runner: Runner;
+    try {
+      runner = this.deps.runners.runner(job.tool);
+    } catch (err) {
+      // No key, no adapter: before sending that is a plain failure; after, the task needs the user.
+      const message = describeError(err).message;
+      if (job.state === 'queued') ctx.move(job, 'failed', { patch: { error: message, finished_at: this.clock.now() }, message: 'Not sent.' });
+      else ctx.move(job, 'needs_attention', { patch: { error: message, attention_json: JSON.stringify(lostTouch(job.tool, message, job.fallback_tool)) } });
+      return;
+    }
+    if (runner.kind === 'local') {
+      if (job.state === 'queued') {
+        const notes = await steps.renderLocal(ctx, job, runner, signal);
+        const checking = notes && this.repo.get(job.id);
+        if (checking?.state === 'checking' && !this.stopping) await this.finish(checking, true, signal);
+      } else if (job.state === 'checking') {
+        await this.finish(job, true, signal);
+      } else {
+        // Interrupted mid-render (the process stopped): renders are free, so start over.
+        if (job.temp_path) fs.rmSync(job.temp_path, { force: true });
+        ctx.move(job, 'queued', { patch: { temp_path: null, progress: null }, message: 'The render was interrupted; starting it again.' });
+      }
+      return;
+    }
+    const adapter = runner.adapter;
+    switch (job.state) {
+      case 'queued':
+        if (!this.budgetStillAllows(job)) return;
+        return steps.submit(ctx, job, adapter);
+      case 'submitting':
+        return steps.recoverSubmitting(ctx, job, adapter);
+      case 'submitted':
+      case 'running':
+        return steps.poll(ctx, job, adapter, signal);
+      case 'downloading': {
+        await steps.download(ctx, job, adapter, signal);
+        const next = this.repo.get(job.id);
+        if (next?.state === 'checking' && !this.stopping) await this.finish(next, false, signal);
+        return;
+      }
+      case 'checking':
+        return this.finish(job, false, signal);
+      default:
+        return;
+    }
+  }
+
+  private async finish(job: JobRow, local: boolean, signal: AbortSignal): Promise<void> {
+    const takeId = await steps.check(this.ctx(), job, local, signal);
+    if (!takeId) return;
+    this.afterMove({ ...job, state: 'ready' }, 'checking', 'ready', takeId);
+  }
+
+  /** The budget may have been lowered since this job was queued (its own estimate is in flight already). */
+  private budgetStillAllows(job: JobRow): boolean {
+    const budget = this.timeline.project().budgetUsd;
+    if (budget === null) return true;
+    const { spentUsd, inFlightUsd } = this.repo.spend();
+    if (spentUsd + inFlightUsd <= budget + 1e-9) return true;
+    const committed = (spentUsd + inFlightUsd).toFixed(2);
+    this.ctx().move(job, 'failed', {
+      patch: { error: `Not sent: the budget is now $${budget.toFixed(2)} and $${committed} is spent or on its way. Raise the budget, then retry.`, finished_at: this.clock.now() },
+    });
+    return false;
+  }
+
+  private async cancelStep(job: JobRow, _signal: AbortSignal): Promise<void> {
+    const ctx = this.ctx();
+    const now = this.clock.now();
+    const name = providerName(job.tool);
+    let note = 'Canceled.';
+    const runner = this.runnerOf(job.tool);
+    if (runner?.kind === 'remote' && job.remote_id && (job.state === 'submitted' || job.state === 'running')) {
+      try {
+        if (!runner.adapter.cancel) note = `Canceled here. ${name} cannot cancel a task once sent: it will finish and bill, but is not downloaded.`;
+        else {
+          await runner.adapter.cancel(job.remote_id);
+          note = `Canceled; ${name} confirmed.`;
+        }
+      } catch (err) {
+        note = `Canceled here, but ${name} did not confirm (${describeError(err).message}); it may still bill.`;
+      }
+    } else if (job.state === 'submitting') {
+      note = `Canceled. If it reached ${name} before that, it may still bill.`;
+    }
+    if (job.temp_path) fs.rmSync(job.temp_path, { force: true });
+    ctx.move(job, 'canceled', { patch: { finished_at: now, temp_path: null, attention_json: null }, message: note });
+  }
+
+  private isDown(tool: ToolId, now: number): boolean {
+    const h = this.health.get(this.providerOf(tool));
+    return !!h && h.downUntil > now;
+  }
+
+  /** A queued job of a down provider: switch (with standing permission) or ask; without a fallback, wait. */
+  private offerFallback(job: JobRow, settings: GenerationSettings): void {
+    const fallback = job.fallback_tool;
+    if (!fallback || fallback === job.tool || this.isDown(fallback, this.clock.now())) return;
+    const errors = this.health.get(this.providerOf(job.tool))?.errors ?? 0;
+    if (settings.allowFallback) {
+      const why = `${providerName(job.tool)} is not answering (${errors} errors in a row): switched to ${toolName(fallback)}, as the settings allow. Nothing had been sent.`;
+      try {
+        if (switchTool({ db: this.deps.db, repo: this.repo, timeline: this.timeline, clock: this.clock }, job, fallback, why)) {
+          this.afterMove({ ...job, tool: fallback }, 'queued', 'queued', null);
+          this.emit({ type: 'changed', jobId: job.id, shotId: job.shot_id, state: 'queued', takeId: null });
+          return;
+        }
+      } catch (err) {
+        // The shot does not fit the fallback, or the budget says no: the user decides.
+        this.repo.log(job.id, 'queued', `Could not switch to ${toolName(fallback)}: ${describeError(err).message}`, null, this.clock.now());
+      }
+    }
+    this.ctx().move(job, 'needs_attention', { patch: { attention_json: JSON.stringify(providerDown(job.tool, errors, fallback)) } });
+  }
+
+  private recordHealth(tool: ToolId, ok: boolean): void {
+    const provider = this.providerOf(tool);
+    const h = this.health.get(provider) ?? { errors: 0, downUntil: 0 };
+    if (ok) {
+      this.health.set(provider, { errors: 0, downUntil: 0 });
+      return;
+    }
+    h.errors += 1;
+    if (h.errors >= this.tuning.providerDownAfter) {
+      const times = h.errors - this.tuning.providerDownAfter;
+      h.downUntil = this.clock.now() + Math.min(600, this.tuning.providerCooldownS * 2 ** times) * 1000;
+    }
+    this.health.set(provider, h);
+  }
+
+  private crashed(job: JobRow, err: unknown): void {
+    // A bug in a step: record it on the job so it is seen, and leave the state for a retry.
+    const message = describeError(err).message;
+    this.repo.log(job.id, this.repo.get(job.id)?.state ?? job.state, `Internal error: ${message}`, null, this.clock.now());
+    console.error(`[jobs] ${job.id}: ${message}`);
+  }
+
+  private ctx(): steps.StepCtx {
+    return {
+      db: this.deps.db,
+      folder: this.deps.folder,
+      repo: this.repo,
+      takes: this.takes,
+      clock: this.clock,
+      tuning: this.tuning,
+      pollOverrideS: () => (this.deps.pollIntervalS !== undefined ? this.deps.pollIntervalS : readSettings(this.repo).pollIntervalS),
+      customEndpoint: (tool) => this.deps.customEndpoint?.(this.providerOf(tool)) ?? false,
+      move: (job, to, opts) => {
+        if (!canMove(job.state, to)) throw new Error(`bug: job ${job.id} cannot move from ${job.state} to ${to}`);
+        // A new state starts its own count of failed tries unless the step says otherwise.
+        const patch = to !== job.state && opts.patch?.attempts === undefined ? { ...opts.patch, attempts: 0 } : opts.patch;
+        // The event says why: the question asked, or the reason it failed.
+        const why = to === 'needs_attention' && patch?.attention_json ? (JSON.parse(patch.attention_json) as { reason: string }).reason : to === 'failed' ? patch?.error : undefined;
+        const ok = this.repo.move(job.id, job.state, to, {
+          now: this.clock.now(),
+          patch,
+          message: opts.message ?? why ?? undefined,
+          rawJson: opts.raw === undefined ? null : redactJson(opts.raw, this.deps.runners.secrets()),
+          leaseHolder: opts.lease ? this.lease.holder : null,
+        });
+        if (ok) this.afterMove({ ...job, ...patch, state: to } as JobRow, job.state, to, null);
+        return ok;
+      },
+      health: (tool, ok) => this.recordHealth(tool, ok),
+      progress: (job, fraction) => this.progress(job, fraction),
+    };
+  }
+
+  private afterMove(job: JobRow, from: JobState, to: JobState, takeId: string | null): void {
+    this.deps.onTransition?.(job, from, to);
+    if (from === to) return;
+    this.lastProgress.delete(job.id);
+    this.emit({ type: 'changed', jobId: job.id, shotId: job.shot_id, state: to, takeId });
+    if (to === 'ready' || to === 'failed' || to === 'canceled' || to === 'needs_attention') this.batchCheck(job.batch_id);
+  }
+
+  private batchCheck(batchId: string): void {
+    const counts = Object.fromEntries(this.repo.batchStates(batchId).map((r) => [r.state, r.n])) as Partial<Record<JobState, number>>;
+    const activeLeft = ['queued', 'submitting', 'submitted', 'running', 'downloading', 'checking'].some((s) => (counts[s as JobState] ?? 0) > 0);
+    if (activeLeft) return;
+    this.emit({ type: 'batch', batchId, ready: counts.ready ?? 0, failed: counts.failed ?? 0, attention: counts.needs_attention ?? 0, canceled: counts.canceled ?? 0 });
+  }
+
+  /** Throttled: a render reports many times a second, the UI needs a few. */
+  private progress(job: JobRow, fraction: number): void {
+    const now = Date.now();
+    const last = this.lastProgress.get(job.id) ?? 0;
+    if (now - last < this.tuning.progressEmitMs && fraction < 1) return;
+    this.lastProgress.set(job.id, now);
+    this.emit({ type: 'progress', jobId: job.id, shotId: job.shot_id, progress: fraction });
+  }
+
+  private emit(e: EngineEvent): void {
+    try {
+      this.deps.emit?.(e);
+    } catch (err) {
+      console.error('[jobs] listener failed:', err);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+// The last two states: checking what arrived (ffprobe: a video, with a length, in a codec we
+// can cut), then storing it content-addressed with a thumbnail, and writing the take in the
+// same transaction as the job's `ready`.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { getModel } from '../../../shared/catalog';
+import type { JobRow, JobsRepo } from '../db/repos/jobsRepo';
+import type { TakesRepo } from '../db/repos/takesRepo';
+import type { Db } from '../db/sqlite';
+import { ffprobe, type ProbeResult } from '../media/ffmpeg';
+import { mediaStore, mediaTempPath } from '../media/store';
+import { extractFrame } from '../media/thumbnail';
+import { compiledFor, type RequestSnapshot } from './request';
+
+/** Codecs an editor opens without a transcode; the animatic is always H.264. */
+const REMOTE_CODECS = ['h264', 'hevc', 'vp9', 'av1'];
+
+export class OutputProblem extends Error {
+  override name = 'OutputProblem';
+}
+
+/** Probes the downloaded or rendered file; throws OutputProblem saying what is wrong with it. */
+export async function checkOutput(file: string, local: boolean, signal?: AbortSignal): Promise<ProbeResult> {
+  if (!fs.existsSync(file)) throw new OutputProblem('the file is missing');
+  if (fs.statSync(file).size === 0) throw new OutputProblem('the file is empty');
+  let probe: ProbeResult;
+  try {
+    probe = await ffprobe(file, { signal });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new OutputProblem(`it is not a media file ffprobe can read (${(err as Error).message.slice(0, 200)})`);
+  }
+  if (!probe.hasVideo) throw new OutputProblem('it has no video stream');
+  if (!(probe.durationS > 0)) throw new OutputProblem('its duration is zero');
+  const codecs = local ? ['h264'] : REMOTE_CODECS;
+  if (!probe.codec || !codecs.includes(probe.codec)) throw new OutputProblem(`its video codec is ${probe.codec ?? 'unknown'}, expected ${codecs.join(' or ')}`);
+  return probe;
+}
+
+export interface FinishCtx {
+  db: Db;
+  folder: string;
+  repo: JobsRepo;
+  takes: TakesRepo;
+  now: number;
+}
+
+/**
+ * Moves the checked file into media/, makes its thumbnail, and in one transaction records both
+ * assets, the take and the job's `ready`. Returns the take id, or null when the job had already
+ * moved on (canceled meanwhile): then nothing is written and the file stays as an unreferenced,
+ * harmless copy in the store.
+ */
+export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult, notes: string[]): Promise<string | null> {
+  const store = mediaStore(ctx.db, ctx.folder);
+  const temp = job.temp_path!;
+  const thumbTemp = mediaTempPath(ctx.folder, '.jpg');
+  let thumb: { sha256: string; relPath: string; size: number } | null = null;
+  try {
+    await extractFrame(temp, thumbTemp, { atS: Math.min(1, probe.durationS / 2), width: 320 });
+    thumb = await store.place(thumbTemp, '.jpg');
+  } catch {
+    // A take without a thumbnail is still a take; the UI draws a placeholder.
+    fs.rmSync(thumbTemp, { force: true });
+  }
+  const placed = await store.place(temp, '.mp4');
+  const snap = JSON.parse(job.request_json) as RequestSnapshot;
+  const spec = getModel(job.tool);
+  const prompt = compiledFor(snap, job.tool);
+  const costUsd = job.cost_usd ?? job.cost_estimate_usd;
+  const takeId = randomUUID();
+  const ok = ctx.db.transaction(() => {
+    const asset = store.record(placed, {
+      kind: 'video',
+      mime: 'video/mp4',
+      width: probe.width,
+      height: probe.height,
+      durationS: probe.durationS,
+      fps: probe.fps.avg ?? probe.fps.r,
+      codec: probe.codec,
+      originalName: `${snap.shot.label}.mp4`,
+    });
+    const thumbAsset = thumb ? store.record(thumb, { kind: 'image', mime: 'image/jpeg' }) : null;
+    const moved = ctx.repo.move(job.id, 'checking', 'ready', {
+      now: ctx.now,
+      patch: { cost_usd: costUsd, progress: 1, finished_at: ctx.now, temp_path: null },
+      message: [`Take ready: ${probe.width}×${probe.height}, ${probe.durationS.toFixed(2)} s, ${probe.codec}.`, ...notes].join(' '),
+    });
+    if (!moved) return false;
+    ctx.takes.insert({
+      id: takeId,
+      shot_id: job.shot_id,
+      job_id: job.id,
+      asset_sha256: asset.sha256,
+      thumb_sha256: thumbAsset?.sha256 ?? null,
+      provider: spec?.provider ?? job.tool.split(':')[0]!,
+      model: spec?.model ?? job.tool,
+      tool: job.tool,
+      prompt: prompt.text,
+      negative_prompt: prompt.negative,
+      seed: job.seed,
+      params_json: JSON.stringify({
+        durationS: snap.shot.durationS,
+        aspectRatio: snap.shot.aspectRatio,
+        resolution: snap.shot.resolution || spec?.defaultResolution || '',
+        camera: snap.shot.prompt.camera,
+        remoteId: job.remote_id,
+        stepRemoteId: job.step_remote_id,
+        externalId: job.external_id,
+        startFrame: snap.startFrame?.relPath ?? null,
+        references: snap.references.map((r) => r.relPath),
+        switchedFrom: job.switched_from,
+      }),
+      cost_usd: costUsd,
+      generation_s: job.started_at ? (ctx.now - job.started_at) / 1000 : null,
+      duration_s: probe.durationS,
+      width: probe.width,
+      height: probe.height,
+      fps: probe.fps.avg ?? probe.fps.r,
+      created_at: new Date(ctx.now).toISOString(),
+    });
+    return true;
+  })();
+  return ok ? takeId : null;
+}

@@ -1,0 +1,106 @@
+// A job's request is frozen when it is queued (the shot's words, timing and images as they
+// were), so later edits never change what a queued take becomes, and the take's provenance is
+// what was actually sent. The compiled prompt is derived per tool, so a fallback switch
+// recompiles it for the new model.
+import path from 'node:path';
+import { getModel } from '../../../shared/catalog';
+import { compilePrompt, type CompiledPrompt } from '../../../shared/domain/prompt';
+import type { AspectRatio, PromptParts, Shot, ToolId } from '../../../shared/domain/types';
+import { validateShot } from '../../../shared/domain/validation';
+import type { ShotImageRow } from '../db/repos/jobsRepo';
+import { UserError } from '../errors';
+import type { GenerationRequest, ImageInput } from '../providers/types';
+
+interface ImageRef {
+  relPath: string;
+  mime: ImageInput['mime'];
+  width: number;
+  height: number;
+  tag: string | null;
+}
+
+export interface RequestSnapshot {
+  shot: { label: string; action: string; prompt: PromptParts; durationS: number; aspectRatio: AspectRatio; resolution: string; dialogue: string };
+  startFrame: ImageRef | null;
+  endFrame: ImageRef | null;
+  references: ImageRef[];
+}
+
+const MIMES = new Set<string>(['image/jpeg', 'image/png', 'image/webp']);
+
+function imageRef(r: ShotImageRow): ImageRef {
+  const mime = MIMES.has(r.mime) ? (r.mime as ImageRef['mime']) : 'image/png';
+  return { relPath: r.rel_path, mime, width: r.width, height: r.height, tag: r.tag };
+}
+
+export function snapshotRequest(shot: Shot, images: ShotImageRow[]): RequestSnapshot {
+  const start = images.find((i) => i.role === 'start');
+  const end = images.find((i) => i.role === 'end');
+  return {
+    shot: {
+      label: shot.label,
+      action: shot.action,
+      prompt: shot.prompt,
+      durationS: shot.durationS,
+      aspectRatio: shot.aspectRatio,
+      resolution: shot.resolution,
+      dialogue: shot.dialogue,
+    },
+    startFrame: start ? imageRef(start) : null,
+    endFrame: end ? imageRef(end) : null,
+    references: images.filter((i) => i.role === 'ref').map(imageRef),
+  };
+}
+
+/** The snapshot's images in the shape validation reads. */
+export function snapshotImages(snap: RequestSnapshot): ShotImageRow[] {
+  const row = (role: ShotImageRow['role'], r: ImageRef, slot = 0): ShotImageRow => ({
+    role, slot, rel_path: r.relPath, mime: r.mime, width: r.width, height: r.height, tag: r.tag,
+  });
+  return [
+    ...(snap.startFrame ? [row('start', snap.startFrame)] : []),
+    ...(snap.endFrame ? [row('end', snap.endFrame)] : []),
+    ...snap.references.map((r, i) => row('ref', r, i)),
+  ];
+}
+
+/** Refuses a shot the tool cannot make, with the validator's words (they say how to fix it). */
+export function checkShotForTool(shot: Shot, tool: ToolId, images: ShotImageRow[]): void {
+  const refs = images.filter((i) => i.role === 'ref');
+  const problems = validateShot(
+    { ...shot, tool },
+    { refCount: refs.length, hasStartKeyframe: images.some((i) => i.role === 'start'), hasEndKeyframe: images.some((i) => i.role === 'end') },
+  ).filter((i) => i.severity === 'error');
+  if (problems.length > 0) throw new UserError(`Shot ${shot.label} cannot be generated with ${getModel(tool)?.name ?? tool}: ${problems[0]!.message}`);
+}
+
+export function compiledFor(snap: RequestSnapshot, tool: ToolId): CompiledPrompt {
+  return compilePrompt(snap.shot, tool);
+}
+
+/** The adapter's view of a queued job: catalog model, compiled prompt, absolute image paths. */
+export function generationRequest(
+  job: { id: string; external_id: string; tool: ToolId; seed: number | null },
+  snap: RequestSnapshot,
+  projectFolder: string,
+): GenerationRequest {
+  const model = getModel(job.tool);
+  if (!model) throw new UserError(`"${job.tool}" is no longer in the catalog; retry the take with another tool.`);
+  const image = (ref: ImageRef | null): ImageInput | null =>
+    ref && { path: path.join(projectFolder, ...ref.relPath.split('/')), mime: ref.mime, width: ref.width, height: ref.height, ...(ref.tag ? { tag: ref.tag } : {}) };
+  return {
+    jobId: job.id,
+    externalId: job.external_id,
+    tool: job.tool,
+    model,
+    prompt: compiledFor(snap, job.tool),
+    durationS: snap.shot.durationS,
+    aspectRatio: snap.shot.aspectRatio,
+    resolution: snap.shot.resolution || model.defaultResolution,
+    seed: job.seed,
+    startFrame: image(snap.startFrame),
+    endFrame: image(snap.endFrame),
+    references: snap.references.map((r) => image(r)!),
+    shot: { label: snap.shot.label, action: snap.shot.action, prompt: snap.shot.prompt, durationS: snap.shot.durationS, aspectRatio: snap.shot.aspectRatio },
+  };
+}

@@ -1,0 +1,77 @@
+// Who makes a tool's clips: a remote adapter (built from the provider's keys and base URL) or
+// a renderer on this computer. The engine asks here per job and knows nothing of either.
+import { getModel, getProvider } from '../../../shared/catalog';
+import type { ProviderId, ToolId } from '../../../shared/domain/types';
+import { UserError } from '../errors';
+import { baseUrlFor, type KeySource } from '../keys/keySource';
+import { KlingAdapter } from '../providers/kling/adapter';
+import { animaticRenderer } from '../providers/local/animatic';
+import { RunwayAdapter } from '../providers/runway/adapter';
+import type { AdapterConfig, LocalRenderer, ProviderAdapter } from '../providers/types';
+
+export type Runner = { kind: 'remote'; adapter: ProviderAdapter } | { kind: 'local'; renderer: LocalRenderer };
+
+export type AdapterFactory = (cfg: AdapterConfig) => ProviderAdapter;
+
+/** The remote adapters this build has. */
+export const ADAPTERS: Partial<Record<ProviderId, AdapterFactory>> = {
+  runway: (cfg) => new RunwayAdapter(cfg),
+  kling: (cfg) => new KlingAdapter(cfg),
+};
+
+export interface RunnerSource {
+  /** The runner for `tool`; throws a UserError that says what to set up when there is none. */
+  runner(tool: ToolId): Runner;
+  /** Every key value in use, so the engine can scrub them from anything it logs. */
+  secrets(): string[];
+}
+
+export interface RunnerOptions {
+  keys: KeySource;
+  env?: Record<string, string | undefined>;
+  /** Base URLs saved in the app's settings (env still wins, for tests and proxies). */
+  baseUrls?: () => Partial<Record<ProviderId, string>>;
+  adapters?: Partial<Record<ProviderId, AdapterFactory>>;
+  local?: Partial<Record<ProviderId, LocalRenderer>>;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export function createRunners(opts: RunnerOptions): RunnerSource {
+  const env = opts.env ?? process.env;
+  const adapters = opts.adapters ?? ADAPTERS;
+  const local = opts.local ?? { local: animaticRenderer({ env }) };
+  // Rebuilt when the key or base URL changes, so a key entered in Settings applies to the next job.
+  const cache = new Map<ProviderId, { fingerprint: string; adapter: ProviderAdapter }>();
+
+  function runner(tool: ToolId): Runner {
+    const spec = getModel(tool);
+    if (!spec) throw new UserError(`"${tool}" is not a tool Shotline knows. Pick another tool for the shot.`);
+    const renderer = local[spec.provider];
+    if (renderer) return { kind: 'local', renderer };
+    const name = getProvider(spec.provider)?.name ?? spec.provider;
+    const factory = adapters[spec.provider];
+    if (!factory) throw new UserError(`This version of Shotline cannot send jobs to ${name} yet. Pick another tool, or the local animatic.`);
+    const keys = opts.keys.get(spec.provider);
+    if (!keys) {
+      const envNames = getProvider(spec.provider)?.keyEnv.join(' and ') ?? '';
+      throw new UserError(`No ${name} key is set. Add it in Settings (or set ${envNames} for the CLI), or generate with the local animatic.`);
+    }
+    const baseUrl = baseUrlFor(spec.provider, env, opts.baseUrls?.());
+    const fingerprint = JSON.stringify([keys, baseUrl]);
+    const hit = cache.get(spec.provider);
+    if (hit?.fingerprint === fingerprint) return { kind: 'remote', adapter: hit.adapter };
+    const adapter = factory({ baseUrl, keys, fetch: opts.fetch, timeoutMs: opts.timeoutMs });
+    cache.set(spec.provider, { fingerprint, adapter });
+    return { kind: 'remote', adapter };
+  }
+
+  return {
+    runner,
+    secrets: () => {
+      const out: string[] = [];
+      for (const s of opts.keys.status()) if (s.set) out.push(...Object.values(opts.keys.get(s.provider) ?? {}));
+      return out;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// How long the engine waits: between polls (the provider's documented floor, then slower, with
+// jitter so a hundred jobs do not poll in step), and before retrying after an error
+// (Retry-After when the provider gives one, else exponential backoff with jitter). Pure.
+
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export interface PollTiming {
+  /** The provider's documented minimum, in seconds (Runway: 5). */
+  minPollS: number;
+  /** The poll-interval setting, in seconds; null = the provider's own cadence. */
+  overrideS: number | null;
+  /** True when the URL is not the provider's public API (a fake or a proxy): the floor is ours to drop. */
+  customEndpoint: boolean;
+  /** Polls of this task so far. */
+  polls: number;
+  maxS: number;
+}
+
+/** Milliseconds until the next poll. */
+export function pollDelayMs(t: PollTiming, random: () => number = Math.random): number {
+  const floorS = t.customEndpoint ? 0 : t.minPollS;
+  if (t.overrideS !== null) return Math.max(t.overrideS, floorS) * 1000;
+  const baseS = Math.max(t.minPollS, 2);
+  const grownS = Math.min(t.maxS, baseS * 1.25 ** Math.max(0, t.polls - 1));
+  // Up to 25 % later, never earlier: the floor is a floor.
+  return Math.round(Math.max(grownS * (1 + 0.25 * random()), floorS) * 1000);
+}
+
+export interface RetryTiming {
+  /** 1 for the first retry. */
+  attempt: number;
+  /** What the provider asked for (429 Retry-After), in seconds. */
+  retryAfterS?: number;
+  baseS: number;
+  maxS: number;
+}
+
+/** Milliseconds until the next attempt after an error. */
+export function retryDelayMs(t: RetryTiming, random: () => number = Math.random): number {
+  if (t.retryAfterS !== undefined && t.retryAfterS >= 0) {
+    // Honour the ask exactly, plus a little spread so waiting jobs do not all return at once.
+    return Math.round(t.retryAfterS * 1000 * (1 + 0.1 * random()));
+  }
+  const s = Math.min(t.maxS, t.baseS * 2 ** Math.max(0, t.attempt - 1));
+  // Runway's docs: exponential backoff with up to 50 % random delay added.
+  return Math.round(s * 1000 * (1 + 0.5 * random()));
+}

@@ -1,0 +1,126 @@
+// The image a provider is sent, made at send time from the working copy: cropped to the shot's
+// ratio by the user's focus rectangle (centred by default), scaled down to the catalog's size
+// for that provider, never up, and encoded in a format and size the API takes.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { getModel, refImageRule, type RefImageRule } from '../../../shared/catalog';
+import { cropBox, defaultFocus, sendSize, type PixelBox } from '../../../shared/domain/focus';
+import type { LibraryImage } from '../../../shared/domain/library';
+import type { AspectRatio, Shot, ToolId } from '../../../shared/domain/types';
+import { libraryRepo } from '../db/repos/libraryRepo';
+import type { Db } from '../db/sqlite';
+import { UserError } from '../errors';
+import { mediaStore } from '../media/store';
+import { MEDIA_DIR } from '../project/projectFiles';
+
+export interface SendImage {
+  path: string;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp';
+  width: number;
+  height: number;
+  /** The crop taken from the oriented image, in its pixels. */
+  crop: PixelBox;
+  /** The crop was smaller than the provider's size and is sent at its own size, not upscaled. */
+  short: boolean;
+  notes: string[];
+  tag?: string;
+}
+
+/** Rendered images are cached by what went into them, so a resend reuses the file. */
+const SEND_DIR = '.send';
+
+async function encode(source: string, crop: PixelBox, size: { width: number; height: number }, rule: RefImageRule, alpha: boolean) {
+  const base = () => {
+    const img = sharp(source, { limitInputPixels: false }).extract(crop);
+    return size.width !== crop.width || size.height !== crop.height ? img.resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' }) : img;
+  };
+  if (alpha && rule.formats.includes('png')) {
+    const buf = await base().png({ compressionLevel: 9 }).toBuffer();
+    if (buf.length <= rule.maxBytes) return { buf, mime: 'image/png' as const };
+  }
+  // Without alpha (or too big as PNG): JPEG on white, stepping quality down to fit the limit.
+  for (const quality of [90, 82, 72, 60]) {
+    const buf = await base().flatten({ background: '#ffffff' }).jpeg({ quality, chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0' }).toBuffer();
+    if (buf.length <= rule.maxBytes || quality === 60) return { buf, mime: 'image/jpeg' as const };
+  }
+  throw new Error('unreachable: the last quality always returns');
+}
+
+export async function renderForSend(db: Db, folder: string, image: LibraryImage, tool: ToolId, ratio: AspectRatio): Promise<SendImage> {
+  const rule = refImageRule(tool);
+  const spec = getModel(tool);
+  if (!rule || !spec) throw new UserError(`"${tool}" is not a model Shotline knows. Pick a tool from the list.`);
+  const rect = image.focus[ratio] ?? defaultFocus(image.width, image.height, ratio);
+  const crop = cropBox(rect, image.width, image.height);
+  const max = rule.maxSize[ratio];
+  const size = sendSize(crop, max);
+  if (Math.min(size.width, size.height) < rule.minSide) {
+    throw new UserError(
+      `${image.name} is ${size.width} × ${size.height} px after the ${ratio} crop; ${spec.name} needs at least ${rule.minSide} px on each side. Use a larger image or widen the crop.`,
+    );
+  }
+  const working = mediaStore(db, folder).get(image.imageSha256);
+  if (!working) throw new UserError(`The file behind ${image.name} is missing from the project. Import it again.`);
+  const source = path.join(folder, ...working.relPath.split('/'));
+  const key = createHash('sha256').update(JSON.stringify([image.imageSha256, crop, size.width, size.height, rule.formats, rule.maxBytes, image.hasAlpha])).digest('hex');
+  const dir = path.join(folder, MEDIA_DIR, SEND_DIR);
+  fs.mkdirSync(dir, { recursive: true });
+  const cached = ['.png', '.jpg'].map((ext) => path.join(dir, `${key}${ext}`)).find((f) => fs.existsSync(f));
+  let file = cached;
+  if (!file) {
+    const { buf, mime } = await encode(source, crop, size, rule, image.hasAlpha);
+    file = path.join(dir, `${key}${mime === 'image/png' ? '.png' : '.jpg'}`);
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, buf);
+    fs.renameSync(tmp, file);
+  }
+  const notes: string[] = [];
+  if (size.short) {
+    notes.push(
+      `${image.name} is ${crop.width} × ${crop.height} px after the ${ratio} crop, smaller than the ${max.width} × ${max.height} ${spec.name} takes: sent at its own size, not upscaled.`,
+    );
+  }
+  return {
+    path: file,
+    mime: file.endsWith('.png') ? 'image/png' : 'image/jpeg',
+    width: size.width,
+    height: size.height,
+    crop,
+    short: size.short,
+    notes,
+  };
+}
+
+export interface ShotSendImages {
+  startFrame: SendImage | null;
+  endFrame: SendImage | null;
+  references: SendImage[];
+}
+
+/** Everything image a generation request for `shot` on `tool` needs, tagged where the slot has a tag. */
+export async function sendImagesForShot(db: Db, folder: string, shot: Shot, tool: ToolId = shot.tool): Promise<ShotSendImages> {
+  const lib = libraryRepo(db);
+  const image = (id: string) => {
+    const img = lib.image(id);
+    if (!img) throw new UserError(`A reference of shot ${shot.label} is no longer in the library. Fill the slot again.`);
+    return img;
+  };
+  const items = new Map(lib.items().map((i) => [i.id, i]));
+  const kf = new Map(lib.keyframesOf(shot.id).map((k) => [k.which, k]));
+  const render = (id: string) => renderForSend(db, folder, image(id), tool, shot.aspectRatio);
+  const start = kf.get('start');
+  const end = kf.get('end');
+  const references: SendImage[] = [];
+  for (const r of lib.refsOf(shot.id)) {
+    const sent = await render(r.imageId);
+    const tag = r.itemId ? items.get(r.itemId)?.tag : undefined;
+    references.push(tag ? { ...sent, tag } : sent);
+  }
+  return {
+    startFrame: start ? await render(start.imageId) : null,
+    endFrame: end ? await render(end.imageId) : null,
+    references,
+  };
+}

@@ -1,0 +1,133 @@
+// Generation as the renderer and the CLI see it: jobs, takes, settings and spend. Plain data.
+import type { ProviderId, ToolId } from './types';
+
+export const JOB_STATES = [
+  'queued',
+  'submitting',
+  'submitted',
+  'running',
+  'downloading',
+  'checking',
+  'ready',
+  'failed',
+  'canceled',
+  'needs_attention',
+] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+export const ATTENTION_CHOICES = ['check_again', 'mark_failed', 'submit_again', 'switch'] as const;
+export type AttentionChoice = (typeof ATTENTION_CHOICES)[number];
+
+/** Why a job stopped for the user, and what they may do about it. */
+export interface Attention {
+  reason: string;
+  choices: Array<{ choice: AttentionChoice; label: string; detail: string }>;
+  /** The tool `switch` moves to. */
+  fallbackTool: ToolId | null;
+}
+
+export interface JobView {
+  id: string;
+  shotId: string;
+  /** Label at the time of the request (the shot may have been renumbered or deleted since). */
+  shotLabel: string;
+  batchId: string;
+  tool: ToolId;
+  state: JobState;
+  remoteId: string | null;
+  /** 0–1 while running, where the provider says. */
+  progress: number | null;
+  /** Plain words: why it failed, or what is wrong. */
+  error: string | null;
+  attention: Attention | null;
+  cancelRequested: boolean;
+  seed: number | null;
+  costEstimateUsd: number;
+  /** What it actually cost (the provider's figure where it gives one, else the estimate); null until known. */
+  costUsd: number | null;
+  switchedFrom: ToolId | null;
+  takeId: string | null;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  updatedAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+}
+
+export interface TakeView {
+  id: string;
+  shotId: string;
+  jobId: string;
+  number: number;
+  /** `media/ab/<sha>.mp4`, relative to the project folder. */
+  relPath: string;
+  thumbRelPath: string | null;
+  provider: ProviderId;
+  model: string;
+  tool: ToolId;
+  prompt: string;
+  seed: number | null;
+  costUsd: number;
+  generationS: number | null;
+  durationS: number | null;
+  width: number | null;
+  height: number | null;
+  fps: number | null;
+  selected: boolean;
+  createdAt: string;
+}
+
+export interface GenerationSettings {
+  /** Takes per shot when the user does not say. */
+  defaultTakes: number;
+  /** Seconds between polls for every provider (benchmarks, tests); null = each provider's own cadence. */
+  pollIntervalS: number | null;
+  /** Standing permission to switch a waiting job to its shot's fallback tool when its provider is down. */
+  allowFallback: boolean;
+}
+
+export const DEFAULT_GENERATION_SETTINGS: GenerationSettings = { defaultTakes: 2, pollIntervalS: null, allowFallback: false };
+
+export interface SpendSummary {
+  /** Recorded cost of jobs that finished. */
+  spentUsd: number;
+  /** Estimates of jobs queued or under way (and those waiting on the user, which may have billed). */
+  inFlightUsd: number;
+  /** What the whole plan is estimated to cost. */
+  plannedUsd: number;
+  budgetUsd: number | null;
+}
+
+export interface EngineStatus {
+  /** This process runs the project's jobs. */
+  running: boolean;
+  /** Who does instead ("shotline resume, pid 4242 on studio-mac"), when another process holds the project. */
+  heldBy: string | null;
+}
+
+export interface KeyStatus {
+  provider: ProviderId;
+  name: string;
+  /** Environment variables the CLI and devhost read it from. */
+  envNames: string[];
+  set: boolean;
+  /** Last four characters, the only part of a key that ever reaches the renderer. */
+  last4: string | null;
+  source: 'vault' | 'env' | 'session' | null;
+  baseUrl: string;
+}
+
+export const JOB_STATE_LABELS: Record<JobState, string> = {
+  queued: 'Queued',
+  submitting: 'Sending',
+  submitted: 'Waiting',
+  running: 'Generating',
+  downloading: 'Downloading',
+  checking: 'Checking',
+  ready: 'Ready',
+  failed: 'Failed',
+  canceled: 'Canceled',
+  needs_attention: 'Needs you',
+};
+
+export const isJobActive = (s: JobState) => s !== 'ready' && s !== 'failed' && s !== 'canceled' && s !== 'needs_attention';

@@ -1,0 +1,180 @@
+// A local Gemini API for Veo (PROVIDERS.md §4, §9.4): x-goog-api-key required, Google's error
+// shape, predictLongRunning validated (instances, inline images, reference rules, parameters),
+// operations that stay `done:false` for some polls and then end with samples, an error, or the
+// responsible-AI filter; file downloads that need the key and vanish after a retention time.
+import { randomBytes } from 'node:crypto';
+import {
+  FakeClock,
+  fixtureMedia,
+  isObject,
+  newId,
+  phaseOf,
+  startServer,
+  type Fault,
+  type FakeResponse,
+  type Pace,
+  type RecordedRequest,
+} from '../common';
+
+export type VeoOutcome = 'succeed' | 'never' | { error: { code: number; message: string } } | { rai: string[] };
+
+export interface VeoFakeOptions {
+  apiKey?: string;
+  pace?: Pace;
+  runningPolls?: number;
+  models?: string[];
+  /** Accepted durationSeconds (UNCERTAIN per model, §4.3). */
+  durations?: number[];
+  allow4k?: boolean;
+  /** How long the output file is kept (about 2 days, §4.4). */
+  retentionMs?: number;
+  clock?: FakeClock;
+}
+
+export interface VeoScenario {
+  create: Fault[];
+  poll: Fault[];
+  download: Fault[];
+  outcome: VeoOutcome;
+}
+
+const STATUS_NAME: Record<number, string> = {
+  400: 'INVALID_ARGUMENT',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
+};
+
+const googleError = (code: number, message: string) => ({ error: { code, message, status: STATUS_NAME[code] ?? 'UNKNOWN' } });
+
+interface Op {
+  id: string;
+  model: string;
+  createdAt: number;
+  polls: number;
+  outcome: VeoOutcome;
+  fileId: string;
+}
+
+export type VeoFake = Awaited<ReturnType<typeof startVeoFake>>;
+
+export async function startVeoFake(opts: VeoFakeOptions = {}) {
+  const apiKey = opts.apiKey ?? 'veo-test-key';
+  const pace = opts.pace ?? { kind: 'per_poll' };
+  const runningPolls = opts.runningPolls ?? 2;
+  const models = opts.models ?? ['veo-3.1-generate-preview', 'veo-3.1-fast-generate-preview', 'veo-3.0-generate-001'];
+  const clock = opts.clock ?? new FakeClock();
+  const mp4 = fixtureMedia().mp4;
+  const ops: Op[] = [];
+  let outcome: VeoOutcome = 'succeed';
+
+  const fail = (code: number, message: string): FakeResponse => ({ status: code, body: googleError(code, message) });
+
+  function validate(body: unknown): string | null {
+    if (!isObject(body) || !Array.isArray(body.instances) || body.instances.length !== 1) return 'instances must hold exactly one instance';
+    const inst: unknown = body.instances[0];
+    if (!isObject(inst)) return 'instances[0] must be an object';
+    for (const field of ['image', 'lastFrame'] as const) {
+      if (inst[field] !== undefined && !isInlineImage(inst[field])) return `instances[0].${field} must be {bytesBase64Encoded, mimeType}`;
+    }
+    if (inst.lastFrame !== undefined && inst.image === undefined) return 'lastFrame is only supported together with image';
+    if (inst.referenceImages !== undefined) {
+      const refs = inst.referenceImages;
+      if (typeof inst.prompt !== 'string' || !inst.prompt) return 'referenceImages require a prompt';
+      if (inst.image !== undefined || inst.lastFrame !== undefined || inst.video !== undefined) return 'The image, video, or last_frame field are not supported with referenceImages';
+      if (!Array.isArray(refs) || refs.length < 1 || refs.length > 3) return 'referenceImages must hold 1 to 3 images';
+      for (const r of refs) {
+        if (!isObject(r) || r.referenceType !== 'ASSET' || !isInlineImage(r.image)) return 'referenceImages[] must be {image, referenceType: "ASSET"}';
+      }
+    }
+    if (inst.image === undefined && (typeof inst.prompt !== 'string' || !inst.prompt)) return 'prompt is required';
+    const p = isObject(body.parameters) ? body.parameters : {};
+    if (p.aspectRatio !== undefined && p.aspectRatio !== '16:9' && p.aspectRatio !== '9:16') return 'aspectRatio must be 16:9 or 9:16';
+    const resolutions = opts.allow4k ? ['720p', '1080p', '4k'] : ['720p', '1080p'];
+    if (p.resolution !== undefined && !resolutions.includes(String(p.resolution))) return `resolution must be one of ${resolutions.join(', ')}`;
+    const durations = opts.durations ?? [4, 6, 8];
+    if (p.durationSeconds !== undefined && !durations.includes(p.durationSeconds as number)) return `durationSeconds must be one of ${durations.join(', ')}`;
+    if (p.resolution === '1080p' && p.durationSeconds !== undefined && p.durationSeconds !== 8) return '1080p supports durationSeconds 8 only';
+    if (p.sampleCount !== undefined && !(Number.isInteger(p.sampleCount) && (p.sampleCount as number) >= 1 && (p.sampleCount as number) <= 4)) return 'sampleCount must be 1 to 4';
+    return null;
+  }
+
+  function view(op: Op): Record<string, unknown> {
+    const name = `models/${op.model}/operations/${op.id}`;
+    if (phaseOf(op, pace, clock.now(), runningPolls) !== 'ended') return { name, done: false, metadata: {} };
+    const o = op.outcome;
+    if (o === 'succeed') {
+      const uri = `${server.url}/v1beta/files/${op.fileId}:download?alt=media`;
+      return { name, done: true, response: { '@type': 'type.googleapis.com/GenerateVideoResponse', generateVideoResponse: { generatedSamples: [{ video: { uri } }] } } };
+    }
+    if (typeof o === 'object' && 'error' in o) return { name, done: true, error: o.error };
+    const reasons = typeof o === 'object' && 'rai' in o ? o.rai : [];
+    return { name, done: true, response: { generateVideoResponse: { raiMediaFilteredCount: 1, raiMediaFilteredReasons: reasons } } };
+  }
+
+  function handle(req: RecordedRequest): FakeResponse {
+    const key = req.headers['x-goog-api-key'];
+    if (!key) return fail(403, 'Method doesn\'t allow unregistered callers. Please use an API key.');
+    if (key !== apiKey) return fail(400, 'API key not valid. Please pass a valid API key.');
+    if (req.method === 'GET' && req.path === '/v1beta/models') {
+      const size = Math.min(Number(req.query.pageSize ?? 50), 1000);
+      return { status: 200, body: { models: models.slice(0, size).map((m) => ({ name: `models/${m}`, supportedGenerationMethods: ['predictLongRunning'] })) } };
+    }
+    const create = /^\/v1beta\/models\/([^/:]+):predictLongRunning$/.exec(req.path);
+    if (create && req.method === 'POST') {
+      const model = create[1]!;
+      if (!models.includes(model)) return fail(404, `models/${model} is not found for API version v1beta.`);
+      const problem = validate(req.body);
+      if (problem) return fail(400, problem);
+      const op: Op = { id: randomBytes(6).toString('hex'), model, createdAt: clock.now(), polls: 0, outcome, fileId: newId() };
+      ops.push(op);
+      return { status: 200, body: { name: `models/${model}/operations/${op.id}` } };
+    }
+    const poll = /^\/v1beta\/models\/([^/]+)\/operations\/([^/]+)$/.exec(req.path);
+    if (poll) {
+      const op = ops.find((o) => o.model === poll[1] && o.id === poll[2]);
+      if (!op) return fail(404, 'Operation not found.');
+      op.polls += 1;
+      return { status: 200, body: view(op) };
+    }
+    const file = /^\/v1beta\/files\/([^/:]+):download$/.exec(req.path);
+    const op = file ? ops.find((o) => o.fileId === file[1] && o.outcome === 'succeed') : undefined;
+    if (!op || clock.now() > op.createdAt + (opts.retentionMs ?? 2 * 24 * 3600_000)) return fail(404, 'File not found.');
+    return { status: 200, bytes: mp4, headers: { 'content-type': 'video/mp4' } };
+  }
+
+  const server = await startServer(
+    {
+      classify: (req) => {
+        if (req.path.endsWith(':download')) return 'download';
+        if (req.method === 'POST') return 'create';
+        return req.path.includes('/operations/') ? 'poll' : 'other';
+      },
+      handle,
+      errorBody: (status, message) => googleError(status, message),
+    },
+    clock,
+  );
+
+  return {
+    url: server.url,
+    requests: server.requests,
+    clock,
+    get creates() {
+      return ops.length;
+    },
+    setScenario(s: Partial<VeoScenario>): void {
+      if (s.create) server.faults.create = [...s.create];
+      if (s.poll) server.faults.poll = [...s.poll];
+      if (s.download) server.faults.download = [...s.download];
+      if (s.outcome) outcome = s.outcome;
+    },
+    close: () => server.close(),
+  };
+}
+
+function isInlineImage(v: unknown): boolean {
+  return isObject(v) && typeof v.bytesBase64Encoded === 'string' && /^[A-Za-z0-9+/]+=*$/.test(v.bytesBase64Encoded) && typeof v.mimeType === 'string' && v.mimeType.startsWith('image/');
+}

@@ -32,7 +32,7 @@ describe('compilePrompt for Runway', () => {
   it('puts camera language first, then the shot, with time in it', () => {
     expect(out.text).toBe(
       'Slow dolly push in, low angle. @mara, 30s, soaked trench coat. Mara steps in out of the rain and looks at @diner_sign. ' +
-        'a neon-lit diner at night. rain streaks past the window. ' +
+        'A neon-lit diner at night. Rain streaks past the window. ' +
         'Over 5 s: 0-2s: she shakes off the rain; 2-5s: she looks up. 35mm film, teal and orange.',
     );
     expect(out.limit).toBe(1000);
@@ -87,7 +87,7 @@ describe('compilePrompt for providers without one', () => {
 
   it('writes MiniMax camera moves as bracket commands and folds the negative in', () => {
     const out = compilePrompt(shot, 'minimax:MiniMax-Hailuo-02');
-    expect(out.text.startsWith('[Push in] low angle. @mara')).toBe(true);
+    expect(out.text.startsWith('[Push in] Low angle. @mara')).toBe(true);
     expect(out.text).not.toContain('dolly');
     expect(out.text.endsWith('Avoid: text, watermark.')).toBe(true);
     expect(out.negative).toBeNull();

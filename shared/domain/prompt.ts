@@ -124,10 +124,15 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** Trimmed, one line, ending in punctuation so parts don't run together. */
+/**
+ * Trimmed, one line, capitalised and ending in punctuation so parts read as sentences rather
+ * than running together. @tags are left as typed: Runway matches them case-sensitively.
+ */
 function sentence(s: string): string {
   const t = oneLine(s);
-  return !t || /[.!?…"')\]]$/.test(t) ? t : `${t}.`;
+  if (!t) return t;
+  const capital = t[0]!.toLocaleUpperCase() + t.slice(1);
+  return /[.!?…"')\]]$/.test(capital) ? capital : `${capital}.`;
 }
 
 /**

@@ -4,13 +4,13 @@ import { cutMedia } from '../../../shared/domain/cut';
 import { METADATA_CSV_COLUMNS, metadataCsv, SHOT_LIST_COLUMNS, shotListCsv } from './csv';
 import { FAKE_SOURCES, fixturePlan, fixtureSnapshot } from './exportFixture';
 import { planCut } from './planCut';
-import { parseCsv } from './testTools';
+import { csvRows } from './testTools';
 
 const cut = planCut(fixturePlan('/exports/Cafe_Noir_Resolve', FAKE_SOURCES));
 
 describe('metadataCsv', () => {
   const text = metadataCsv(cut);
-  const rows = parseCsv(text);
+  const rows = csvRows(text);
 
   it("has exactly the Resolve metadata columns RESOLVE.md names, without a BOM, CRLF records", () => {
     expect(rows[0]).toEqual(['File Name', 'Clip Name', 'Scene', 'Shot', 'Take', 'Description', 'Comments', 'Keywords', 'Good Take']);
@@ -51,7 +51,7 @@ describe('shotListCsv', () => {
   it('exports the plan alone, before any take exists, with estimates from the cost rules', () => {
     const text = shotListCsv(snapshot);
     expect(text.startsWith('\uFEFF')).toBe(true);
-    const rows = parseCsv(text.slice(1));
+    const rows = csvRows(text);
     expect(rows[0]).toEqual([...SHOT_LIST_COLUMNS]);
     expect(rows.slice(1).map((r) => `${r[0]}:${r[1]}`)).toEqual(['1:1A', '1:1B', '2:2A', '2:2B']);
     const first = rows[1]!;
@@ -64,7 +64,7 @@ describe('shotListCsv', () => {
   });
 
   it('adds actual costs where the takes have them', () => {
-    const rows = parseCsv(shotListCsv(snapshot, { s2: 1.5 }).slice(1));
+    const rows = csvRows(shotListCsv(snapshot, { s2: 1.5 }));
     expect(rows[2]![9]).toBe('1.50');
   });
 });

@@ -1,10 +1,11 @@
 // Helpers the export tests share: xmllint against Apple's DTD (kept in ../shared beside
 // the checkout, never copied into the project), pdfinfo for page counts, ffmpeg for real media,
-// and a strict RFC 4180 reader.
+// and the project's CSV reader.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCsv } from '../../cli/import/csv';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -60,31 +61,7 @@ export function dejaVu(): { regular: string; bold: string } | undefined {
   return fs.existsSync(fonts.regular) && fs.existsSync(fonts.bold) ? fonts : undefined;
 }
 
-/** RFC 4180 reader for the checks (quoted fields, doubled quotes, CRLF records). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ',') {
-      row.push(field);
-      field = '';
-    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      field += c;
-    }
-  }
-  return rows;
+/** The rows of a CSV as plain field lists (the CLI's RFC 4180 reader; it drops a BOM). */
+export function csvRows(text: string): string[][] {
+  return parseCsv(text).map((record) => record.fields);
 }

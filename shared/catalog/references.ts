@@ -30,8 +30,9 @@ export const REF_IMAGE_RULES: Record<ProviderId, RefImageRule> = {
     maxSize: box({ '16:9': [1280, 720], '9:16': [720, 1280], '1:1': [720, 720], '4:3': [960, 720], '3:4': [720, 960], '21:9': [1680, 720] }),
     minSide: 1,
     formats: ['jpeg', 'png', 'webp'],
-    // Data URIs: 5 MB of encoded text (base64 is 4/3 of the bytes).
-    maxBytes: Math.floor((5 * 1024 * 1024 * 3) / 4) - 64,
+    // Data URIs: 5 MB of encoded text (base64 is 4/3 of the bytes). Read as decimal MB, the
+    // stricter reading: the binary one would let through images Runway refuses with a 400.
+    maxBytes: Math.floor((5_000_000 * 3) / 4) - 64,
     source: 'PROVIDERS.md §1.4–1.5; DOMAIN.md (Runway references)',
   },
   kling: {

@@ -44,6 +44,24 @@ export interface Faults {
   other: Fault[];
 }
 
+/** What a test switches: the next faults per kind of call, and how tasks created from now on end. */
+export interface Scenario<Outcome> {
+  create: Fault[];
+  poll: Fault[];
+  download: Fault[];
+  outcome: Outcome;
+}
+
+/** `setScenario` for a fake: replaces the given fault queues, and the outcome if given. */
+export function scenarioSetter<Outcome>(faults: Faults, setOutcome: (o: Outcome) => void) {
+  return (s: Partial<Scenario<Outcome>>): void => {
+    if (s.create) faults.create = [...s.create];
+    if (s.poll) faults.poll = [...s.poll];
+    if (s.download) faults.download = [...s.download];
+    if (s.outcome !== undefined) setOutcome(s.outcome);
+  };
+}
+
 /** Wall time plus an offset tests can move forward, so expiry needs no sleeping. */
 export class FakeClock {
   private offset = 0;

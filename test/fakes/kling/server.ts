@@ -8,8 +8,9 @@ import {
   FakeClock,
   fixtureMedia,
   newId,
-  startServer,
   phaseOf,
+  scenarioSetter,
+  startServer,
   type Fault,
   type FakeResponse,
   type Pace,
@@ -34,13 +35,6 @@ export interface KlingFakeOptions extends Partial<KlingRules> {
   /** `final_unit_deduction` of a finished task. */
   units?: string;
   clock?: FakeClock;
-}
-
-export interface KlingScenario {
-  create: Fault[];
-  poll: Fault[];
-  download: Fault[];
-  outcome: KlingOutcome;
 }
 
 /** HTTP status of each code (§2.6), so an injected code is answered the way Kling would. */
@@ -171,12 +165,7 @@ export async function startKlingFake(opts: KlingFakeOptions = {}) {
       return tasks.length;
     },
     tasks: () => tasks.map((t) => ({ id: t.id, kind: t.kind, external: t.external, status: status(t), body: t.body })),
-    setScenario(s: Partial<KlingScenario>): void {
-      if (s.create) server.faults.create = [...s.create];
-      if (s.poll) server.faults.poll = [...s.poll];
-      if (s.download) server.faults.download = [...s.download];
-      if (s.outcome) outcome = s.outcome;
-    },
+    setScenario: scenarioSetter<KlingOutcome>(server.faults, (o) => (outcome = o)),
     close: () => server.close(),
   };
 }

@@ -8,9 +8,9 @@ import {
   fixtureMedia,
   isObject,
   newId,
-  startServer,
   phaseOf,
-  type Fault,
+  scenarioSetter,
+  startServer,
   type FakeResponse,
   type Pace,
   type RecordedRequest,
@@ -25,13 +25,6 @@ export interface LumaFakeOptions {
   /** Output URL lifetime (undocumented, §3.4). */
   urlTtlMs?: number;
   clock?: FakeClock;
-}
-
-export interface LumaScenario {
-  create: Fault[];
-  poll: Fault[];
-  download: Fault[];
-  outcome: LumaOutcome;
 }
 
 const ENUMS: Record<string, string[]> = {
@@ -154,12 +147,7 @@ export async function startLumaFake(opts: LumaFakeOptions = {}) {
     get creates() {
       return gens.length;
     },
-    setScenario(s: Partial<LumaScenario>): void {
-      if (s.create) server.faults.create = [...s.create];
-      if (s.poll) server.faults.poll = [...s.poll];
-      if (s.download) server.faults.download = [...s.download];
-      if (s.outcome) outcome = s.outcome;
-    },
+    setScenario: scenarioSetter<LumaOutcome>(server.faults, (o) => (outcome = o)),
     close: () => server.close(),
   };
 }

@@ -10,6 +10,7 @@ import {
   isObject,
   newId,
   phaseOf,
+  scenarioSetter,
   startServer,
   type Fault,
   type FakeResponse,
@@ -28,13 +29,6 @@ export interface MinimaxFakeOptions {
   /** download_url lifetime (UNCERTAIN, §5.4). */
   urlTtlMs?: number;
   clock?: FakeClock;
-}
-
-export interface MinimaxScenario {
-  create: Fault[];
-  poll: Fault[];
-  download: Fault[];
-  outcome: MinimaxOutcome;
 }
 
 const MODELS = ['MiniMax-Hailuo-2.3', 'MiniMax-Hailuo-2.3-Fast', 'MiniMax-Hailuo-02', 'T2V-01', 'T2V-01-Director', 'I2V-01', 'I2V-01-Director', 'I2V-01-live', 'S2V-01'];
@@ -154,12 +148,7 @@ export async function startMinimaxFake(opts: MinimaxFakeOptions = {}) {
     get creates() {
       return tasks.length;
     },
-    setScenario(s: Partial<MinimaxScenario>): void {
-      if (s.create) server.faults.create = [...s.create];
-      if (s.poll) server.faults.poll = [...s.poll];
-      if (s.download) server.faults.download = [...s.download];
-      if (s.outcome) outcome = s.outcome;
-    },
+    setScenario: scenarioSetter<MinimaxOutcome>(server.faults, (o) => (outcome = o)),
     close: () => server.close(),
   };
 }

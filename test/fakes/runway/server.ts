@@ -10,8 +10,8 @@ import {
   FakeClock,
   fixtureMedia,
   newId,
+  scenarioSetter,
   startServer,
-  type Fault,
   type FakeResponse,
   type RecordedRequest,
 } from '../common';
@@ -38,14 +38,6 @@ export interface RunwayFakeOptions {
   /** What GET answers for a task cancelled while running (UNCERTAIN, §1.3). */
   afterCancel?: 404 | 'CANCELLED';
   clock?: FakeClock;
-}
-
-export interface RunwayScenario {
-  create: Fault[];
-  poll: Fault[];
-  download: Fault[];
-  /** How tasks created from now on end. */
-  outcome: RunwayOutcome;
 }
 
 interface Task {
@@ -204,12 +196,7 @@ export async function startRunwayFake(opts: RunwayFakeOptions = {}) {
       return tasks.size;
     },
     tasks: () => [...tasks.values()].map((t) => ({ id: t.id, path: t.path, model: t.model, status: t.status, body: t.body })),
-    setScenario(s: Partial<RunwayScenario>): void {
-      if (s.create) server.faults.create = [...s.create];
-      if (s.poll) server.faults.poll = [...s.poll];
-      if (s.download) server.faults.download = [...s.download];
-      if (s.outcome) outcome = s.outcome;
-    },
+    setScenario: scenarioSetter<RunwayOutcome>(server.faults, (o) => (outcome = o)),
     close: () => server.close(),
   };
 }

@@ -9,8 +9,8 @@ import {
   isObject,
   newId,
   phaseOf,
+  scenarioSetter,
   startServer,
-  type Fault,
   type FakeResponse,
   type Pace,
   type RecordedRequest,
@@ -29,13 +29,6 @@ export interface VeoFakeOptions {
   /** How long the output file is kept (about 2 days, §4.4). */
   retentionMs?: number;
   clock?: FakeClock;
-}
-
-export interface VeoScenario {
-  create: Fault[];
-  poll: Fault[];
-  download: Fault[];
-  outcome: VeoOutcome;
 }
 
 const STATUS_NAME: Record<number, string> = {
@@ -165,12 +158,7 @@ export async function startVeoFake(opts: VeoFakeOptions = {}) {
     get creates() {
       return ops.length;
     },
-    setScenario(s: Partial<VeoScenario>): void {
-      if (s.create) server.faults.create = [...s.create];
-      if (s.poll) server.faults.poll = [...s.poll];
-      if (s.download) server.faults.download = [...s.download];
-      if (s.outcome) outcome = s.outcome;
-    },
+    setScenario: scenarioSetter<VeoOutcome>(server.faults, (o) => (outcome = o)),
     close: () => server.close(),
   };
 }

@@ -150,8 +150,9 @@ function videoBody(req: GenerationRequest, tier: ResolutionTier, promptImage: un
     duration: req.durationS,
     ...(promptImage ? { promptImage } : {}),
     ...(req.seed !== null ? { seed: req.seed } : {}),
-    // Only the Veo models on Runway have these fields (§1.4); the catalog says which.
-    ...(spec.negativePrompt && req.prompt.negative ? { negativePrompt: req.prompt.negative } : {}),
+    // Only the Veo models on Runway have these fields (§1.4): compilePrompt leaves `negative`
+    // null for the others, and the catalog marks which make audio.
+    ...(req.prompt.negative ? { negativePrompt: req.prompt.negative } : {}),
     ...(spec.audio ? { audio: true } : {}),
   };
 }

@@ -1,7 +1,9 @@
 // `npm run bench`: prints figures, asserts nothing. Tests never depend on timing.
 import { mib, report } from './report';
+import { libraryBench } from './library';
 import { timelineBench } from './timeline';
 
 await timelineBench();
+await libraryBench();
 // maxRSS is the peak of this process, which plays the main process (core + devhost).
 report('main process', { 'peak memory (maxRSS)': mib(process.resourceUsage().maxRSS * 1024) });

@@ -11,9 +11,14 @@ import type {
   Scene,
   Shot,
 } from './domain/types';
-import { ASPECT_RATIOS, CAMERA_MOVES, SHOT_STATUSES, TIERS } from './domain/types';
+import { ASPECT_RATIOS, CAMERA_MOVES, PROVIDERS, SHOT_STATUSES, TIERS } from './domain/types';
 import type { FocusRect, ImportProgress, ImportSummary, LibraryImage, LibraryItem, ShotRefs } from './domain/library';
 import { LIBRARY_KINDS } from './domain/library';
+import type { PlaybackCut } from './domain/playback';
+import type { AnimaticProgress, AnimaticResult, MakeFinalResult, QcResult, ShotFit, ShotTakes, TakeInfo, TakeRating, UsableCost } from './domain/takes';
+import { FIT_MODES } from './domain/takes';
+import type { EngineStatus, GenerateResult, GenerationSettings, JobState, JobView, KeyStatus, SpendSummary, TakeView } from './domain/jobs';
+import { ATTENTION_CHOICES } from './domain/jobs';
 
 const id = z.string().min(1).max(64);
 const text = (max = 20_000) => z.string().max(max);
@@ -64,7 +69,8 @@ function channel<I extends z.ZodType>(input: I) {
 }
 
 export const contract = {
-  'app.info': channel(empty).returns<{ version: string; host: 'electron' | 'devhost'; canPickFolders: boolean; defaultProjectsDir: string }>(),
+  /** `mediaBase` + a project-relative path (`media/ab/….mp4`) is the URL a <video> or <img> loads. */
+  'app.info': channel(empty).returns<{ version: string; host: 'electron' | 'devhost'; canPickFolders: boolean; defaultProjectsDir: string; mediaBase: string }>(),
   'app.pickFolder': channel(empty).returns<string | null>(),
 
   'project.create': channel(z.object({ parentDir: z.string().min(1).max(4096), title: z.string().trim().min(1).max(200) }).strict()).returns<ProjectInfo>(),
@@ -100,6 +106,8 @@ export const contract = {
   'history.redo': channel(empty).returns<HistoryState>(),
 
   ...libraryChannels(),
+  ...takesChannels(),
+  ...jobsChannels(),
 } as const;
 
 /** The reference library, shot reference slots and keyframes (issue 3). */
@@ -160,6 +168,85 @@ function libraryChannels() {
   };
 }
 
+/** Reviewing takes, and the cut as it plays (issue 5). */
+function takesChannels() {
+  const score = z.number().int().min(1).max(5).nullable();
+  // Where a grabbed frame goes: a shot's keyframe, a loose library image, a new library item, or an existing item.
+  const importTarget = z.discriminatedUnion('to', [
+    z.object({ to: z.literal('keyframe'), shotId: id, which: z.enum(['start', 'end']) }).strict(),
+    z.object({ to: z.literal('library') }).strict(),
+    z.object({ to: z.literal('item'), kind: z.enum(LIBRARY_KINDS), name: z.string().max(200).optional() }).strict(),
+    z.object({ to: z.literal('existing'), itemId: id }).strict(),
+  ]);
+  return {
+    /** A shot's takes, oldest first, with provenance, QC and review; rejected ones only when asked. */
+    'takes.list': channel(z.object({ shotId: id, includeRejected: z.boolean().optional() }).strict()).returns<TakeInfo[]>(),
+    /** Every shot's takes as thumbnail chips (rejected included, flagged), for the timeline. */
+    'takes.strips': channel(empty).returns<Record<string, ShotTakes>>(),
+    /** Circles a take for the cut (null: none). Undoable; shots whose start keyframe is this shot's frame follow it. */
+    'takes.select': channel(z.object({ shotId: id, takeId: id.nullable() }).strict()).returns<{ selectedTakeId: string | null; chained: string[] }>(),
+    /** Sets the given scores (null clears one) and notes. Undoable. */
+    'takes.rate': channel(z.object({ takeId: id, fidelity: score.optional(), consistency: score.optional(), adherence: score.optional(), notes: text(5000).optional() }).strict()).returns<TakeRating>(),
+    /** Hides a take (never deletes it); a rejected circled take is uncircled. Undoable. */
+    'takes.reject': channel(z.object({ takeId: id, rejected: z.boolean() }).strict()).returns<null>(),
+    /**
+     * Deletes a take for good: not undoable, so the UI confirms first and sends `confirm: true`.
+     * The circled take is refused unless `force`. The file goes when no other row uses it.
+     */
+    'takes.delete': channel(z.object({ takeId: id, confirm: z.literal(true), force: z.boolean().optional() }).strict()).returns<{ fileRemoved: boolean }>(),
+    /** Re-runs the take's shot as a new job on the shot's final tool (or `tool`), same prompt, refs, keyframes and seed where taken. */
+    'takes.makeFinal': channel(z.object({ takeId: id, tool: toolId.optional() }).strict()).returns<MakeFinalResult>(),
+    /** Grabs the frame at `atS` as a PNG into the library, a library item, or a shot's keyframe. */
+    'takes.grabFrame': channel(z.object({ takeId: id, atS: z.number().min(0).max(3600), target: importTarget }).strict()).returns<{ imageId: string }>(),
+    /** Runs the technical check again (or for the first time, for takes made before it existed). */
+    'takes.qc': channel(z.object({ takeId: id }).strict()).returns<QcResult[]>(),
+    /** The cut as it plays now (see shared/domain/playback.ts). */
+    'cut.playback': channel(empty).returns<PlaybackCut>(),
+    /** How the shot's take fills its slot; `retime-plan` sets its planned duration to the take's length. Undoable. */
+    'cut.setFit': channel(z.object({ shotId: id, mode: z.enum(FIT_MODES).nullable(), trimInS: z.number().min(0).max(600).optional() }).strict()).returns<ShotFit>(),
+    'cut.fits': channel(empty).returns<Record<string, ShotFit>>(),
+    'cut.usableCost': channel(empty).returns<UsableCost>(),
+    /** One MP4 of the cut; progress comes as `cut.animaticProgress`. `path` defaults to Renders/ in the project folder. */
+    'cut.renderAnimatic': channel(z.object({ renderId: z.string().min(1).max(64), path: z.string().min(1).max(4096).optional(), burnIn: z.boolean().optional() }).strict()).returns<AnimaticResult>(),
+    'cut.cancelAnimatic': channel(z.object({ renderId: z.string().min(1).max(64) }).strict()).returns<null>(),
+  };
+}
+
+/** Generation: jobs, the engine, keys and generation settings (issue 4). */
+function jobsChannels() {
+  const provider = z.enum(PROVIDERS);
+  const takes = z.number().int().min(1).max(8);
+  return {
+    /** Queues `takes` jobs per shot (default from settings) on the shot's tool or `tool`; refused past the budget. */
+    'generate.takes': channel(z.object({ shotIds: z.array(id).min(1).max(10_000), takes: takes.optional(), tool: toolId.optional() }).strict()).returns<GenerateResult>(),
+    /** The same for every shot with no take and nothing under way. */
+    'generate.allDrafts': channel(z.object({ takes: takes.optional() }).strict()).returns<GenerateResult>(),
+    /** Newest first; one shot's when `shotId` is given. */
+    'jobs.list': channel(z.object({ shotId: id.optional(), limit: z.number().int().min(1).max(5000).optional() }).strict()).returns<JobView[]>(),
+    /** The job's history in plain words (the provider's raw replies stay in the db). */
+    'jobs.events': channel(z.object({ id }).strict()).returns<Array<{ at: number; from: JobState | null; to: JobState; message: string }>>(),
+    'jobs.cancel': channel(z.object({ id }).strict()).returns<{ state: 'canceled' | 'requested' }>(),
+    'jobs.retry': channel(z.object({ id }).strict()).returns<JobView>(),
+    /** The user's answer to a job that needs attention. */
+    'jobs.resolve': channel(z.object({ id, choice: z.enum(ATTENTION_CHOICES) }).strict()).returns<JobView>(),
+    /** Whether this window runs the project's jobs (or who does), and spent vs planned. */
+    'jobs.status': channel(empty).returns<{ engine: EngineStatus; spend: SpendSummary; active: number }>(),
+    /** Takes the engine made, oldest first; one shot's when `shotId` is given. */
+    'generation.takes': channel(z.object({ shotId: id.optional() }).strict()).returns<TakeView[]>(),
+    'settings.generation': channel(empty).returns<GenerationSettings>(),
+    'settings.setGeneration': channel(z
+      .object({ defaultTakes: takes.optional(), pollIntervalS: z.number().min(0.05).max(600).nullable().optional(), allowFallback: z.boolean().optional() })
+      .strict()).returns<GenerationSettings>(),
+    /** Which keys are set: never the keys themselves, only their last four characters. */
+    'settings.keys': channel(empty).returns<KeyStatus[]>(),
+    'settings.setKey': channel(z.object({ provider, values: z.record(z.string().max(64), z.string().max(4096)) }).strict()).returns<KeyStatus[]>(),
+    'settings.removeKey': channel(z.object({ provider }).strict()).returns<KeyStatus[]>(),
+    /** Calls a cheap authenticated endpoint of the provider with the stored key. */
+    'settings.checkKey': channel(z.object({ provider }).strict()).returns<{ ok: boolean; detail: string }>(),
+    'settings.setBaseUrl': channel(z.object({ provider, baseUrl: z.string().max(2048).nullable() }).strict()).returns<KeyStatus[]>(),
+  };
+}
+
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
@@ -175,6 +262,15 @@ export interface EventMap {
   'menu.command': { command: MenuCommand };
   /** One file of a `library.import` finished (added or refused). */
   'library.importProgress': ImportProgress;
+  'cut.animaticProgress': AnimaticProgress;
+  /** Jobs changed state (and takes landed, when `takes`): invalidate job and take queries. */
+  'jobs.changed': { jobIds: string[]; shotIds: string[]; takes: boolean };
+  /** A running job's progress, 0–1, a few times a second at most. */
+  'jobs.progress': { jobId: string; shotId: string; progress: number };
+  /** Every job of one Generate click has finished, one way or another. */
+  'jobs.batchFinished': { batchId: string; ready: number; failed: number; attention: number; canceled: number };
+  /** Whether this window runs the project's jobs, or which process does. */
+  'jobs.engine': EngineStatus;
 }
 export type EventName = keyof EventMap;
 
@@ -196,6 +292,8 @@ export interface ErrorInfo {
   /** `user` errors are the user's to fix (message says how); `internal` are our bugs. */
   kind: 'user' | 'internal';
   message: string;
+  /** A user error the UI handles itself (e.g. EXPORT_EXISTS in domain/resolveExport.ts: confirm, then retry). */
+  code?: string;
 }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -215,5 +313,16 @@ export function isChannel(name: string): name is Channel {
 }
 
 export function isEventName(name: string): name is EventName {
-  return ['project.changed', 'project.opened', 'history.changed', 'menu.command', 'library.importProgress'].includes(name);
+  return [
+    'project.changed',
+    'project.opened',
+    'history.changed',
+    'menu.command',
+    'library.importProgress',
+    'cut.animaticProgress',
+    'jobs.changed',
+    'jobs.progress',
+    'jobs.batchFinished',
+    'jobs.engine',
+  ].includes(name);
 }

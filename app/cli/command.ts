@@ -16,6 +16,8 @@ export interface Io {
   err(text: string): void;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** stderr is a terminal: long commands may draw live progress there. */
+  isTTY?: boolean;
 }
 
 export interface Command {
@@ -24,11 +26,11 @@ export interface Command {
   summary: string;
   /** Positional arguments in order, as the usage line names them. */
   args: string[];
-  /** `value` names a string option's argument in help (`--out DIR`); without it, a flag. */
-  options: Record<string, { type: 'string' | 'boolean'; value?: string; help: string }>;
+  /** `value` names a string option's argument in help (`--out DIR`); without it, a flag. `multiple`: may repeat (a list). */
+  options: Record<string, { type: 'string' | 'boolean'; value?: string; help: string; multiple?: boolean }>;
   /** Paragraphs after the usage and options in `shotline NAME --help`. */
   details: string;
-  run(input: { args: string[]; options: Record<string, string | boolean | undefined>; io: Io }): void | Promise<void>;
+  run(input: { args: string[]; options: Record<string, string | boolean | string[] | undefined>; io: Io }): void | Promise<void>;
 }
 
 export function usage(cmd: Command): string {
@@ -51,7 +53,7 @@ export function helpText(cmd: Command): string {
 
 /** Parses argv for one command; null means the user asked for help. */
 export function parseCommandArgs(cmd: Command, argv: string[]) {
-  const options = Object.fromEntries(Object.entries(cmd.options).map(([name, { type }]) => [name, { type }]));
+  const options = Object.fromEntries(Object.entries(cmd.options).map(([name, { type, multiple }]) => [name, multiple ? { type, multiple } : { type }]));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
@@ -71,7 +73,7 @@ export function parseCommandArgs(cmd: Command, argv: string[]) {
     throw new UserError(`${cmd.name} takes ${cmd.args.join(' ') || 'no arguments'}; usage: ${usage(cmd)}`);
   }
   const { help: _help, ...values } = parsed.values;
-  return { args: parsed.positionals, options: values as Record<string, string | boolean | undefined> };
+  return { args: parsed.positionals, options: values as Record<string, string | boolean | string[] | undefined> };
 }
 
 /** Opens the project at DIR (relative to the caller's folder) for the length of `fn`. */

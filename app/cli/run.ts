@@ -2,14 +2,18 @@
 // code. Exported as a function over injected streams so tests run it in-process.
 import { describeError } from '../core/errors';
 import { helpText, parseCommandArgs, VERSION, type Command, type Io } from './command';
+import { cancelCommand } from './commands/cancel';
 import { costCommand } from './commands/cost';
 import { demoCommand } from './commands/demo';
+import { generateCommand } from './commands/generate';
 import { importCommand } from './commands/import';
+import { jobsCommand } from './commands/jobs';
 import { keyframeCommand } from './commands/keyframe';
 import { libraryAddCommand, libraryListCommand } from './commands/library';
 import { listCommand } from './commands/list';
 import { newCommand } from './commands/new';
 import { refsSetCommand } from './commands/refs';
+import { resumeCommand } from './commands/resume';
 
 export type { Io } from './command';
 
@@ -21,6 +25,10 @@ const COMMANDS: Command[] = [
   listCommand,
   costCommand,
   demoCommand,
+  generateCommand,
+  jobsCommand,
+  resumeCommand,
+  cancelCommand,
   libraryAddCommand,
   libraryListCommand,
   refsSetCommand,

@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { mediaResponse } from '../core/media/serve';
 import { createCore, type Core } from '../core/services/core';
 
 // The devhost: the real core plus the built renderer in a plain browser, for e2e tests on
@@ -62,6 +63,7 @@ export async function startDevhost(opts: DevhostOptions): Promise<Devhost> {
     version: opts.version ?? 'dev',
     userDataDir: opts.userDataDir,
     defaultProjectsDir: opts.projectsDir,
+    mediaBase: `${MEDIA_ROUTE}${token}/`,
   });
   if (opts.openPath) {
     const opened = await core.handle('project.open', { path: opts.openPath });
@@ -71,6 +73,7 @@ export async function startDevhost(opts: DevhostOptions): Promise<Devhost> {
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
     if (url.startsWith('/__devhost/bridge.js')) return sendFile(res, BRIDGE);
+    if (url.startsWith(MEDIA_ROUTE)) return void sendMedia(req, res, url.slice(MEDIA_ROUTE.length), token, core);
     const file = resolveInside(rendererDir, url === '/' || url.startsWith('/?') ? '/index.html' : url);
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end('not found');
@@ -123,6 +126,29 @@ export async function startDevhost(opts: DevhostOptions): Promise<Devhost> {
       core.close();
     },
   };
+}
+
+/**
+ * `/__devhost/media/<token>/media/ab/….mp4`: the open project's media with range requests,
+ * answered by the same core function as Electron's shotline-media: protocol. The token is in
+ * the path because <video> elements cannot send headers.
+ */
+const MEDIA_ROUTE = '/__devhost/media/';
+
+async function sendMedia(req: http.IncomingMessage, res: http.ServerResponse, rest: string, token: string, core: Core) {
+  const slash = rest.indexOf('/');
+  const given = Buffer.from(slash < 0 ? rest : rest.slice(0, slash));
+  const want = Buffer.from(token);
+  if (given.length !== want.length || !timingSafeEqual(given, want)) {
+    res.writeHead(403).end('forbidden');
+    return;
+  }
+  const r = await mediaResponse(core.session.current?.project.folder ?? null, rest.slice(slash + 1), { method: req.method ?? 'GET', range: req.headers.range });
+  res.writeHead(r.status, r.headers);
+  if (!r.body) return void res.end();
+  const stream = fs.createReadStream(r.body.file, { start: r.body.start, end: r.body.end });
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }
 
 function sendFile(res: http.ServerResponse, file: string) {

@@ -7,6 +7,7 @@ import { app, dialog, Menu, session, type BrowserWindow, type OpenDialogOptions 
 import type { ChannelOutput, EventMap, MenuCommand } from '../../shared/contract';
 import { createCore, type Core } from '../core/services/core';
 import { registerIpc, sendEvent } from './ipc';
+import { MEDIA_BASE, serveMedia } from './mediaProtocol';
 import { buildMenu, type MenuState } from './menu';
 import { registerPrivilegedSchemes, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
@@ -58,7 +59,9 @@ async function start(): Promise<void> {
     userDataDir: app.getPath('userData'),
     defaultProjectsDir,
     pickFolder: () => pickFolder(win, defaultProjectsDir),
+    mediaBase: MEDIA_BASE,
   });
+  serveMedia(session.defaultSession, () => core.session.current?.project.folder ?? null);
   const disposeIpc = registerIpc(core, () => win);
 
   async function showError(message: string, detail: string): Promise<void> {

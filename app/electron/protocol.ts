@@ -6,6 +6,7 @@
 // read from inside app.asar, and a named ESM import could hold the unpatched function.
 import fs from 'node:fs';
 import { protocol, type Session } from 'electron';
+import { MEDIA_PRIVILEGES, MEDIA_SCHEME } from './mediaProtocol';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, contentTypeFor, isInside, resolveAppPath } from './policy';
 
 /**
@@ -20,6 +21,7 @@ export function registerPrivilegedSchemes(): void {
       // supportFetchAPI: module scripts are fetched; codeCache: faster cold starts.
       privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
     },
+    { scheme: MEDIA_SCHEME, privileges: MEDIA_PRIVILEGES },
   ]);
 }
 

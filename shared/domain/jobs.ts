@@ -88,6 +88,13 @@ export interface GenerationSettings {
 
 export const DEFAULT_GENERATION_SETTINGS: GenerationSettings = { defaultTakes: 2, pollIntervalS: null, allowFallback: false };
 
+export interface GenerateResult {
+  batchId: string;
+  jobIds: string[];
+  /** Shots that got jobs. */
+  shots: number;
+}
+
 export interface SpendSummary {
   /** Recorded cost of jobs that finished. */
   spentUsd: number;

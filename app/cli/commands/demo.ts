@@ -7,6 +7,7 @@ import { PROJECT_EXT, createProjectAt, projectFolderName } from '../../core/proj
 import { CREATED_BY, type Command, type Io } from '../command';
 import { applyImport, readPlan, type ImportPlan } from '../import/plan';
 import { costSummary } from './cost';
+import { demoAnimatics } from './generate';
 
 export const DEMO_FILE = fileURLToPath(new URL('../../../assets/demo/night-diner.json', import.meta.url));
 
@@ -44,7 +45,7 @@ function report({ io, folder }: DemoContext) {
 }
 
 /** The demo's steps in order; later ones (render the animatic, export) slot in before `report`. */
-const STEPS: Array<(ctx: DemoContext) => void | Promise<void>> = [build, report];
+const STEPS: Array<(ctx: DemoContext) => void | Promise<void>> = [build, report, demoAnimatics];
 
 export const demoCommand: Command = {
   name: 'demo',

@@ -10,7 +10,7 @@ import type { Project } from '../../core/project/project';
 import { withProject, type Command, type Io } from '../command';
 import { plural, table } from '../format';
 
-function kindOption(value: string | boolean | undefined): LibraryKind {
+function kindOption(value: string | boolean | string[] | undefined): LibraryKind {
   const kind = typeof value === 'string' ? value : 'character';
   if (!(LIBRARY_KINDS as readonly string[]).includes(kind)) {
     throw new UserError(`--kind must be ${LIBRARY_KINDS.join(', ')}; got "${kind}".`);

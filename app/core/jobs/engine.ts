@@ -3,6 +3,7 @@
 // steps that are due (within each model's concurrency cap), and sleeps until the next is due
 // or something wakes it. Steps are in steps.ts; the states they move through in states.ts.
 import fs from 'node:fs';
+import os from 'node:os';
 import { getModel } from '../../../shared/catalog';
 import { DEFAULT_GENERATION_SETTINGS, type EngineStatus, type GenerationSettings, type JobState } from '../../../shared/domain/jobs';
 import type { ProviderId, ToolId } from '../../../shared/domain/types';
@@ -168,6 +169,13 @@ export class JobEngine {
     return started > 0;
   }
 
+  /** Carries out a requested cancel now, without running anything else (the CLI's cancel). */
+  async cancelNow(jobId: string): Promise<void> {
+    const job = this.repo.get(jobId);
+    if (!job || !this.lease.isHeld) return;
+    await this.cancelStep(job, new AbortController().signal);
+  }
+
   /** When the next waiting job is due (ms), or null when nothing waits. */
   nextDueAt(): number | null {
     const due = this.repo.active().filter((j) => !this.flights.has(j.id)).map((j) => j.next_attempt_at);
@@ -202,7 +210,10 @@ export class JobEngine {
   private cap(tool: ToolId): number {
     const c = this.tuning.concurrency;
     if (typeof c === 'number') return c;
-    return c?.[tool] ?? getModel(tool)?.concurrency ?? 1;
+    const spec = getModel(tool);
+    const base = c?.[tool] ?? spec?.concurrency ?? 1;
+    // Renders on this computer compete for its cores, and ffmpeg already uses several each.
+    return spec?.provider === 'local' && c?.[tool] === undefined ? Math.min(base, Math.max(1, Math.floor(os.availableParallelism() / 4))) : base;
   }
 
   private providerOf(tool: ToolId): ProviderId {

@@ -12,6 +12,7 @@ import { mediaTempPath } from '../media/store';
 import { ProviderError, type GenerationRequest, type PollResult, type ProviderAdapter } from '../providers/types';
 import { lostTouch, providerName, uncertainCreate } from './attention';
 import { checkOutput, OutputProblem, storeTake } from './finish';
+import { qcForJob, saveQc } from '../takes/qcTake';
 import { generationRequest, type RequestSnapshot } from './request';
 import type { Runner } from './runners';
 import type { JobState } from './states';
@@ -268,7 +269,11 @@ export async function check(ctx: StepCtx, job: JobRow, local: boolean, signal: A
   }
   try {
     const probe = await checkOutput(temp, local, signal);
-    return await storeTake({ db: ctx.db, folder: ctx.folder, repo: ctx.repo, takes: ctx.takes, now: ctx.clock.now() }, job, probe, []);
+    // The technical check (issue 5) runs on the file before it is stored; its findings never fail the job.
+    const qc = await qcForJob(job, temp, signal);
+    const takeId = await storeTake({ db: ctx.db, folder: ctx.folder, repo: ctx.repo, takes: ctx.takes, now: ctx.clock.now() }, job, probe, []);
+    if (takeId) saveQc(ctx.db, takeId, qc);
+    return takeId;
   } catch (err) {
     if (isAbort(err)) return null;
     if (!(err instanceof OutputProblem)) throw err;

@@ -124,6 +124,9 @@ export function commitImport(ctx: LibraryCtx, store: MediaStore, prepared: Prepa
       ctx.lib.setRefs(shot.id, refs);
       break;
     }
+    case 'loose':
+      for (const p of prepared) addImage(p, null);
+      break;
     case 'keyframe': {
       const imageId = addImage(prepared[0]!, null);
       if (imageId) setKeyframe(ctx, target.shotId, target.which, { imageId, source: target.source ?? prepared[0]!.name });

@@ -109,6 +109,10 @@ export interface RunOptions {
   durationS?: number;
   env?: Env;
   cwd?: string;
+  /** Analysis filters (blackdetect, freezedetect, scdet) report at `info`; the default is `error`. */
+  logLevel?: 'error' | 'info';
+  /** Every stderr chunk, for callers that read what the filters report. */
+  onStderr?: (text: string) => void;
 }
 
 /** Keeps the end of a stream: ffmpeg's reason for failing is in its last lines. */
@@ -138,7 +142,7 @@ export function progressSeconds(line: string): number | null {
 export async function runFfmpeg(args: string[], opts: RunOptions = {}): Promise<void> {
   const bin = await resolveFfmpeg(opts.env);
   if (opts.signal?.aborted) throw new AbortError();
-  const full = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-progress', 'pipe:1', ...args];
+  const full = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', opts.logLevel ?? 'error', '-progress', 'pipe:1', ...args];
   await new Promise<void>((resolve, reject) => {
     const child = spawn(bin, full, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     const err = tail();
@@ -159,7 +163,10 @@ export async function runFfmpeg(args: string[], opts: RunOptions = {}): Promise<
         if (s !== null) opts.onProgress(Math.max(0, Math.min(1, s / opts.durationS)));
       }
     });
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => {
+      err.push(chunk);
+      opts.onStderr?.(chunk.toString('utf8'));
+    });
     child.on('error', (e) => {
       opts.signal?.removeEventListener('abort', onAbort);
       reject(new UserError(`ffmpeg could not be started (${e.message}): ${INSTALL_HINT}.`));
@@ -174,7 +181,7 @@ export async function runFfmpeg(args: string[], opts: RunOptions = {}): Promise<
 }
 
 /** Runs a probe-like tool and returns its stdout. */
-async function capture(bin: string, args: string[], signal?: AbortSignal): Promise<string> {
+export async function capture(bin: string, args: string[], signal?: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, signal });
     const out: Buffer[] = [];

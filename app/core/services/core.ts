@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Channel, ChannelOutput, Contract, EventMap, EventName, Result } from '../../../shared/contract';
 import { contract, isChannel } from '../../../shared/contract';
 import { describeError } from '../errors';
+import type { KeySource } from '../keys/keySource';
 import { createSession, type Session } from './session';
 
 export interface CoreHost {
@@ -15,6 +16,10 @@ export interface CoreHost {
   defaultProjectsDir: string;
   /** Native folder picker; absent where the host has none (the devhost). */
   pickFolder?: () => Promise<string | null>;
+  /** Provider keys: the Electron shell's safeStorage vault; environment variables when absent. */
+  keys?: KeySource;
+  /** URL prefix the renderer puts before a project-relative media path (see app/core/media/serve.ts). */
+  mediaBase?: string;
 }
 
 export type Handlers = {

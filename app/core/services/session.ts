@@ -5,7 +5,9 @@ import { openProject, type Project } from '../project/project';
 import { createProjectFolder } from '../project/projectFiles';
 import { recentList } from '../project/recent';
 import type { CoreHost, Handlers } from './core';
+import { createJobsService } from './jobsHandlers';
 import { libraryHandlers } from './libraryHandlers';
+import { takesHandlers } from './takesHandlers';
 import { timelineHandlers } from './timelineHandlers';
 
 /** Tables whose edits the user can undo. Jobs, takes and money never are. */
@@ -24,6 +26,7 @@ export interface SessionDeps extends CoreHost {
 export function createSession(deps: SessionDeps) {
   const recent = recentList(deps.userDataDir);
   let current: OpenSession | null = null;
+  const jobs = createJobsService(deps);
 
   function open(): OpenSession {
     if (!current) throw new UserError('No project is open. Create a new project or open one first.');
@@ -31,14 +34,17 @@ export function createSession(deps: SessionDeps) {
   }
 
   function close() {
-    current?.project.close();
+    const closing = current;
     current = null;
+    // The job engine drains first (a create in flight must be recorded), then the db closes.
+    if (closing) void jobs.detach().finally(() => closing.project.close());
   }
 
   function activate(folder: string) {
     const project = openProject(folder);
     close();
     current = { project, history: createHistory(project.db, UNDOABLE_TABLES) };
+    jobs.attach(project);
     const info = project.info();
     recent.touch({ title: info.title, path: info.path });
     deps.emit('project.opened', { project: info });
@@ -69,6 +75,7 @@ export function createSession(deps: SessionDeps) {
       host: deps.kind,
       canPickFolders: !!deps.pickFolder,
       defaultProjectsDir: deps.defaultProjectsDir,
+      mediaBase: deps.mediaBase ?? '',
     }),
     'app.pickFolder': async () => (deps.pickFolder ? deps.pickFolder() : null),
     'project.create': ({ parentDir, title }) =>
@@ -96,11 +103,15 @@ export function createSession(deps: SessionDeps) {
     'history.redo': () => replay('redo'),
     ...timelineHandlers(edit),
     ...libraryHandlers(edit, { current: open, emit: deps.emit }),
+    ...takesHandlers(edit, { current: open, emit: deps.emit }),
+    ...jobs.handlers,
   };
 
   return {
     handlers,
     close,
+    /** Resolves when the job engine has stopped; hosts await it before quitting (drain on quit). */
+    drain: () => jobs.detach(),
     /** The open project, for hosts that need it (media protocol, tests). */
     get current() {
       return current;

@@ -3,8 +3,9 @@ import { budgetAndTiers } from './0002-budget-and-tiers';
 import { assets } from './0003-assets';
 import { library } from './0004-library';
 import { jobs } from './0005-jobs';
+import { takesReview } from './0006-takes-review';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initial, budgetAndTiers, assets, library, jobs];
+export const MIGRATIONS: readonly Migration[] = [initial, budgetAndTiers, assets, library, jobs, takesReview];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -27,13 +27,17 @@ export interface NewTake {
 
 interface TakeRow extends NewTake {
   number: number;
-  selected: number;
+  is_selected: number;
   rel_path: string;
   thumb_rel_path: string | null;
 }
 
-const SELECT = `SELECT t.*, a.rel_path, th.rel_path AS thumb_rel_path
-  FROM takes t JOIN assets a ON a.sha256 = t.asset_sha256 LEFT JOIN assets th ON th.sha256 = t.thumb_sha256`;
+// The circled take is the shot's `selected_take_id` (migration 6: an undoable shot edit);
+// `takes.selected` is no longer written.
+const SELECT = `SELECT t.*, a.rel_path, th.rel_path AS thumb_rel_path,
+    CASE WHEN s.selected_take_id = t.id THEN 1 ELSE 0 END AS is_selected
+  FROM takes t JOIN assets a ON a.sha256 = t.asset_sha256 LEFT JOIN assets th ON th.sha256 = t.thumb_sha256
+  LEFT JOIN shots s ON s.id = t.shot_id`;
 
 export function takesRepo(db: Db) {
   const q = {
@@ -49,8 +53,7 @@ export function takesRepo(db: Db) {
     get: db.prepare(`${SELECT} WHERE t.id = ?`),
     all: db.prepare(`${SELECT} ORDER BY t.shot_id, t.number`),
     jobIds: db.prepare('SELECT job_id, id FROM takes'),
-    unselect: db.prepare('UPDATE takes SET selected = 0 WHERE shot_id = ? AND selected = 1'),
-    select: db.prepare('UPDATE takes SET selected = 1 WHERE id = ?'),
+    select: db.prepare('UPDATE shots SET selected_take_id = ? WHERE id = ?'),
   };
   return {
     /** Numbers the take next for its shot (1, 2, 3…); run inside the job's `ready` transaction. */
@@ -67,11 +70,9 @@ export function takesRepo(db: Db) {
     all: () => (q.all.all() as TakeRow[]).map(takeView),
     /** job id → take id, for job lists. */
     takeIdsByJob: () => new Map((q.jobIds.all() as Array<{ job_id: string; id: string }>).map((r) => [r.job_id, r.id])),
+    /** Run inside an undoable step (app/core/takes/review.ts) so the user can take it back. */
     select(take: { id: string; shotId: string } | null, shotId: string) {
-      db.transaction(() => {
-        q.unselect.run(shotId);
-        if (take) q.select.run(take.id);
-      })();
+      q.select.run(take?.id ?? null, shotId);
     },
   };
 }
@@ -97,7 +98,7 @@ function takeView(r: TakeRow): TakeView {
     width: r.width,
     height: r.height,
     fps: r.fps,
-    selected: r.selected === 1,
+    selected: r.is_selected === 1,
     createdAt: r.created_at,
   };
 }

@@ -69,7 +69,8 @@ export function animaticArgs(plan: AnimaticPlan): string[] {
     '-map', '[v]',
     '-frames:v', String(frames),
     '-r', String(ANIMATIC_FPS),
-    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p',
+    // ultrafast: an animatic is a timing draft; speed matters more than bytes.
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '20', '-pix_fmt', 'yuv420p',
     '-movflags', '+faststart', '-an', '-f', 'mp4', '-y', plan.dest,
   ];
 }

@@ -5,6 +5,9 @@ import type { ProjectSnapshot, Shot } from '../../../../shared/domain/types';
 import { validateShot, type ShotIssue } from '../../../../shared/domain/validation';
 import { useUi } from '../../stores/ui';
 import { useActions } from '../commands/ActionsContext';
+import { useShotRefOptions } from '../library/libraryApi';
+import { ShotRefsSection } from '../refs/ShotRefsSection';
+import { ShotTakes } from '../takes/ShotTakes';
 import { FieldIssues, TextField } from './fields';
 import { FormatFields } from './FormatFields';
 import { PromptFields } from './PromptFields';
@@ -34,7 +37,8 @@ export function Inspector({ snapshot }: { snapshot: ProjectSnapshot }) {
 
 function ShotForm({ shot, scene, others }: { shot: Shot; scene: string; others: number }) {
   const actions = useActions();
-  const issues = useMemo(() => validateShot(shot), [shot]);
+  const refOptions = useShotRefOptions(shot.id);
+  const issues = useMemo(() => validateShot(shot, refOptions), [shot, refOptions]);
   const of = byField(issues);
   const update = (patch: Parameters<typeof actions.updateShot>[1]) => void actions.updateShot(shot.id, patch);
   const general = [...of('keyframes'), ...of('refs')];
@@ -53,7 +57,9 @@ function ShotForm({ shot, scene, others }: { shot: Shot; scene: string; others: 
       <div className="inspector-section">
         <TextField id="inspector-action" label="Action" multiline rows={3} value={shot.action} onCommit={(action) => update({ action })} placeholder="What happens in this shot" issues={of('action')} />
       </div>
+      <ShotTakes shot={shot} />
       <PromptFields shot={shot} issues={issues} update={update} />
+      <ShotRefsSection shot={shot} />
       <PromptPreview shot={shot} />
       <FormatFields shot={shot} issues={issues} update={update} />
       <ShotEstimateLine shot={shot} />

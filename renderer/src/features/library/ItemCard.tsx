@@ -1,6 +1,6 @@
 // One library item in the list: its primary image, name, @tag and how many shots use it. Drag
 // it onto a shot's slot or keyframe; drop image files on it to add them to it.
-import { useState, type DragEvent } from 'react';
+import { useState, type CSSProperties, type DragEvent } from 'react';
 import type { LibraryItem } from '../../../../shared/domain/library';
 import { ITEM_TYPE } from './dnd';
 import { droppedFiles, hasFiles } from './files';
@@ -9,7 +9,15 @@ import { useLibraryUi } from './store';
 import { Thumb } from './Thumb';
 import { useImport } from './useImport';
 
-export function ItemCard({ item }: { item: LibraryItem }) {
+interface Props {
+  item: LibraryItem;
+  index: number;
+  setSize: number;
+  measure: (el: Element | null) => void;
+  style: CSSProperties;
+}
+
+export function ItemCard({ item, index, setSize, measure, style }: Props) {
   const open = useLibraryUi((s) => s.openItemId === item.id);
   const openItem = useLibraryUi((s) => s.openItem);
   const runImport = useImport();
@@ -26,7 +34,15 @@ export function ItemCard({ item }: { item: LibraryItem }) {
   };
 
   return (
-    <li className={`lib-item${open ? ' is-open' : ''}${over ? ' is-drop' : ''}`} data-testid={`library-item-${item.tag}`}>
+    <li
+      ref={measure}
+      data-index={index}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      style={style}
+      className={`lib-item${open ? ' is-open' : ''}${over ? ' is-drop' : ''}`}
+      data-testid={`library-item-${item.tag}`}
+    >
       <button
         type="button"
         className="lib-item-row"

@@ -1,7 +1,7 @@
-// Turning what the user dropped, picked or pasted into the contract's ImportFile: a path where
+// Turning what the user dropped, picked or pasted into the contract's import files: a path where
 // the shell gives one (Electron), else the bytes as base64 (the browser under the devhost).
 // Folders become their files, grouped under the folder's name.
-import type { ImportFile } from '../../../../shared/domain/library';
+import type { ChannelInput } from '../../../../shared/contract';
 
 /** The core's limit, checked here too so a huge file is never read into memory. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -108,7 +108,7 @@ export function plan(dropped: Dropped[]): { batches: Dropped[][]; refused: Refus
 }
 
 /** The contract's form of one batch: paths where known, else bytes read now. */
-export function toImportFiles(batch: Dropped[]): Promise<ImportFile[]> {
+export function toImportFiles(batch: Dropped[]): Promise<ChannelInput<'library.import'>['files']> {
   return Promise.all(
     batch.map(async ({ file, group }) => {
       const path = pathOf(file);

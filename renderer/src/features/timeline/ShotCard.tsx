@@ -8,6 +8,7 @@ import { ErrorIcon, WarningIcon } from '../../components/icons';
 import { formatCredits, formatSeconds, formatUsd } from '../../lib/format';
 import { providerLabel, STATUS_LABELS } from '../../lib/labels';
 import { describeIssues, summarizeShot } from '../../lib/shotSummary';
+import { CardFit, CardTakes } from '../takes/CardTakes';
 import { Thumbnail } from './Thumbnail';
 
 export function shotOptionId(id: string): string {
@@ -72,6 +73,7 @@ export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio
       </div>
       <div className="card-body">
         <Thumbnail ratio={ratio} label={shot.label} camera={shot.prompt.camera} height={thumbHeight} maxWidth={inner} />
+        <CardTakes shotId={shot.id} inner={inner} thumbHeight={thumbHeight} ratio={ratio} beside={wide} />
         {wide && (
           <p className="card-action" style={{ WebkitLineClamp: Math.max(1, Math.floor(thumbHeight / 15.5)) }}>
             {shot.action || <span className="muted">No action yet</span>}
@@ -80,6 +82,7 @@ export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio
       </div>
       <div className="card-meta">
         <span className="card-duration" title="Duration">{formatSeconds(shot.durationS)}</span>
+        <CardFit shotId={shot.id} />
         <span className={`card-cost${estimate.adjustment ? ' is-adjusted' : ''}`} title={costTitle}>
           {estimate.adjustment ? '≈' : ''}
           {formatUsd(estimate.usd)}

@@ -1,0 +1,105 @@
+import type { Shot } from '../../../shared/domain/types';
+import { jobsRepo } from '../../core/db/repos/jobsRepo';
+import { UserError } from '../../core/errors';
+import { readSettings } from '../../core/jobs/engine';
+import { enqueueTakes, toolForShot } from '../../core/jobs/enqueue';
+import { systemClock } from '../../core/jobs/timing';
+import type { Project } from '../../core/project/project';
+import { withProject, type Command, type Io } from '../command';
+import { plural, table, usd } from '../format';
+import { cliEngine, cliRunners, costText, jobLines, runUntilIdle, stateCounts } from '../jobs';
+
+function pickShots(project: Project, labels: string[], all: boolean): Shot[] {
+  const shots = project.timeline.shots();
+  if (all) {
+    if (labels.length > 0) throw new UserError('Use --shot or --all, not both.');
+    if (shots.length === 0) throw new UserError('This project has no shots yet.');
+    return shots;
+  }
+  if (labels.length === 0) throw new UserError('Name the shots to generate with --shot 1A (repeat it for more), or use --all.');
+  return labels.map((label) => {
+    const shot = shots.find((s) => s.label.toLowerCase() === label.toLowerCase());
+    if (!shot) throw new UserError(`No shot is labelled "${label}". See the labels with: shotline list DIR`);
+    return shot;
+  });
+}
+
+function parseTakes(value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 8) throw new UserError(`--takes must be a whole number from 1 to 8; got "${String(value)}".`);
+  return n;
+}
+
+/** Queues takes of `shots`; returns the job ids. Shared with the demo. */
+export function queueTakes(project: Project, io: Io, shots: Shot[], takes: number, tool?: string): string[] {
+  const runners = cliRunners(io);
+  for (const t of new Set(tool ? [tool] : shots.map(toolForShot))) runners.runner(t);
+  const ctx = { db: project.db, repo: jobsRepo(project.db), timeline: project.timeline, clock: systemClock };
+  return enqueueTakes(ctx, { shotIds: shots.map((s) => s.id), takes, tool }).jobIds;
+}
+
+/** Waits for jobs run by another process (the app holds the project): reads their states once a second. */
+async function waitForOthers(project: Project, ids: string[]): Promise<void> {
+  const repo = jobsRepo(project.db);
+  const active = () => ids.some((id) => ['queued', 'submitting', 'submitted', 'running', 'downloading', 'checking'].includes(repo.get(id)!.state));
+  while (active()) await new Promise((r) => setTimeout(r, 1000));
+}
+
+export const generateCommand: Command = {
+  name: 'generate',
+  summary: 'Queue takes of shots (--wait: and make them now, with progress).',
+  args: ['DIR'],
+  options: {
+    shot: { type: 'string', value: 'LABEL', multiple: true, help: 'a shot to generate, by label (repeat for more)' },
+    all: { type: 'boolean', help: 'every shot in the project' },
+    takes: { type: 'string', value: 'N', help: 'takes per shot, 1–8, each with its own seed (default: the project setting, 2)' },
+    tool: { type: 'string', value: 'PROVIDER:MODEL', help: "use this tool instead of each shot's own (e.g. local:animatic)" },
+    wait: { type: 'boolean', help: 'run the jobs now and wait for them; exit 1 if any failed or needs attention' },
+  },
+  details: [
+    'Keys come from RUNWAYML_API_SECRET, KLING_ACCESS_KEY/KLING_SECRET_KEY, LUMAAI_API_KEY,',
+    'GEMINI_API_KEY and MINIMAX_API_KEY; SHOTLINE_<PROVIDER>_BASE_URL points a provider elsewhere.',
+    'The local animatic (local:animatic) needs no key. A batch that would pass the project budget is',
+    'refused with the figures. Without --wait the jobs are queued for the Shotline app or shotline',
+    'resume to run.',
+  ].join('\n'),
+  run: ({ args: [dir], options, io }) =>
+    withProject(io, dir!, async (project) => {
+      const labels = Array.isArray(options.shot) ? options.shot : typeof options.shot === 'string' ? [options.shot] : [];
+      const shots = pickShots(project, labels, options.all === true);
+      const takes = parseTakes(options.takes, readSettings(jobsRepo(project.db)).defaultTakes);
+      const tool = typeof options.tool === 'string' ? options.tool : undefined;
+      const ids = queueTakes(project, io, shots, takes, tool);
+      const estimate = ids.reduce((sum, id) => sum + jobsRepo(project.db).get(id)!.cost_estimate_usd, 0);
+      io.out(`Queued ${plural(ids.length, 'take')} of ${plural(shots.length, 'shot')}, estimated ${usd(estimate)}.\n`);
+      if (options.wait !== true) {
+        io.out(`They run in the Shotline app when the project is open there, or now with: shotline resume "${dir}"\n`);
+        return;
+      }
+      await runUntilIdle(cliEngine(project, io, 'shotline generate --wait'), io, async (heldBy) => {
+        io.err(`The project is open in ${heldBy}, which runs these jobs; waiting for it.\n`);
+        await waitForOthers(project, ids);
+      });
+      const lines = jobLines(project, ids.map((id) => jobsRepo(project.db).get(id)!));
+      io.out(table(
+        [{ title: 'Shot' }, { title: 'State' }, { title: 'Cost', align: 'right' }, { title: 'Take or reason', max: 100 }],
+        lines.map((l) => [l.shot, l.state, costText(l.costUsd), l.output ?? l.error ?? '']),
+      ));
+      const bad = lines.filter((l) => l.state !== 'ready');
+      if (bad.length > 0) throw new UserError(`${stateCounts(lines)}: see the reasons above, or shotline jobs "${dir}".`);
+    }),
+};
+
+/** `shotline demo`'s last step: a local animatic take of every shot (there are no keys in a demo). */
+export async function demoAnimatics(ctx: { io: Io; folder: string }): Promise<void> {
+  await withProject(ctx.io, ctx.folder, async (project) => {
+    const started = Date.now();
+    const ids = queueTakes(project, ctx.io, project.timeline.shots(), 1, 'local:animatic');
+    await runUntilIdle(cliEngine(project, ctx.io, 'shotline demo'), ctx.io);
+    const lines = jobLines(project, ids.map((id) => jobsRepo(project.db).get(id)!));
+    const ready = lines.filter((l) => l.state === 'ready').length;
+    ctx.io.out(`\nRendered a local animatic take of ${ready} of ${plural(lines.length, 'shot')} in ${((Date.now() - started) / 1000).toFixed(1)} s: shotline jobs "${ctx.folder}"\n`);
+    if (ready < lines.length) throw new UserError(`Some animatic takes failed (${stateCounts(lines)}); see shotline jobs "${ctx.folder}".`);
+  });
+}

@@ -1,0 +1,169 @@
+// "Render animatic": one MP4 of the cut as it plays. When every clip is a take that already is
+// what the animatic would be (H.264 yuv420p, the timeline's size, 24 fps, same time base, played
+// whole), the takes are joined by stream copy; otherwise each clip is conformed to a segment
+// (several at once) and the segments are joined. Written to a temp file beside the target and
+// renamed into place, so a canceled or failed render never leaves half a file under its name.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { PlaybackClip, PlaybackCut } from '../../../shared/domain/playback';
+import type { AnimaticResult } from '../../../shared/domain/takes';
+import { framesToTimecode, TIMELINE_FPS } from '../../../shared/domain/timecode';
+import { UserError } from '../errors';
+import { AbortError, runFfmpeg } from '../media/ffmpeg';
+import { findFont } from '../providers/local/fonts';
+import { concatList, copyRefusal, FONT_FILE, segmentArgs, streamFacts, TEXT_FILES, type Size, type StreamFacts } from './conform';
+
+export interface AnimaticOptions {
+  cut: PlaybackCut;
+  /** Project folder: clip paths are relative to it. */
+  folder: string;
+  size: Size;
+  out: string;
+  burnIn?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, stage: string) => void;
+  /** Segments encoded at once; default from the CPU count. */
+  concurrency?: number;
+}
+
+const abs = (folder: string, rel: string) => path.join(folder, ...rel.split('/'));
+const lengthOf = (c: PlaybackClip) => c.recordOutFrames - c.recordInFrames;
+
+/** Joins `files` without re-encoding into `dest`. */
+async function concatCopy(files: string[], dest: string, work: string, opts: { signal?: AbortSignal; durationS: number; onProgress?: (f: number) => void }) {
+  const list = path.join(work, 'list.txt');
+  fs.writeFileSync(list, concatList(files));
+  await runFfmpeg(['-f', 'concat', '-safe', '0', '-i', list, '-map', '0', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', '-y', dest], {
+    signal: opts.signal,
+    durationS: opts.durationS,
+    onProgress: opts.onProgress,
+  });
+}
+
+/** Each clip's stream facts when every one can be copied; null (and why) otherwise. */
+async function copyPlan(o: AnimaticOptions): Promise<{ files: string[] } | { refused: string }> {
+  if (o.burnIn) return { refused: 'burn-in draws on every frame' };
+  const files: string[] = [];
+  for (const clip of o.cut.clips) {
+    if (!clip.takeId || !clip.relPath) return { refused: `${clip.label} is a still` };
+    const file = abs(o.folder, clip.relPath);
+    let facts: StreamFacts;
+    try {
+      facts = await streamFacts(file, o.signal);
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') throw err;
+      throw new UserError(`The take of ${clip.label} cannot be read (${file}). Check the project's media folder, or circle another take.`);
+    }
+    const why = copyRefusal(facts, o.size, clip);
+    if (why) return { refused: `${clip.label}: ${why}` };
+    files.push(file);
+  }
+  return { files };
+}
+
+/** Runs `jobs` with at most `n` at once; the first failure aborts the rest. */
+async function pool<T>(items: T[], n: number, run: (item: T, i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(n, items.length)) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await run(items[i]!, i);
+      }
+    }),
+  );
+}
+
+async function encodeSegments(o: AnimaticOptions, work: string): Promise<string[]> {
+  const font = await findFont();
+  const clips = o.cut.clips;
+  const facts = await Promise.all(clips.map((c) => (c.takeId && c.relPath ? streamFacts(abs(o.folder, c.relPath), o.signal).catch(() => null) : Promise.resolve(null))));
+  const audio = facts.some((f) => f?.hasAudio);
+  const total = clips.reduce((s, c) => s + lengthOf(c), 0) || 1;
+  const done = new Array<number>(clips.length).fill(0);
+  const report = (stage: string) => o.onProgress?.(0.95 * (done.reduce((a, b) => a + b, 0) / total), stage);
+  const files = clips.map((_, i) => path.join(work, `seg-${String(i).padStart(5, '0')}.mp4`));
+  const internal = new AbortController();
+  const stop = () => internal.abort();
+  o.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    await pool(clips, o.concurrency ?? Math.max(1, Math.min(4, Math.floor(os.availableParallelism() / 2))), async (clip, i) => {
+      if (internal.signal.aborted) throw new AbortError();
+      const dir = path.join(work, `text-${i}`);
+      fs.mkdirSync(dir);
+      if (font) {
+        try {
+          fs.symlinkSync(font, path.join(dir, FONT_FILE));
+        } catch {
+          fs.copyFileSync(font, path.join(dir, FONT_FILE));
+        }
+        fs.writeFileSync(path.join(dir, TEXT_FILES.title), clip.title || clip.label);
+        fs.writeFileSync(path.join(dir, TEXT_FILES.label), clip.takeNumber ? `${clip.label}  T${clip.takeNumber}` : clip.label);
+      }
+      const input = clip.relPath
+        ? { kind: clip.takeId ? ('video' as const) : ('image' as const), path: abs(o.folder, clip.relPath), inS: clip.sourceInFrames / TIMELINE_FPS }
+        : { kind: 'card' as const };
+      const args = segmentArgs({
+        input,
+        frames: lengthOf(clip),
+        size: o.size,
+        text: { font: !!font, title: !clip.relPath, label: !!o.burnIn, timecodeStart: o.burnIn ? framesToTimecode(clip.recordInFrames) : null },
+        audio,
+        hasAudio: facts[i]?.hasAudio ?? false,
+        dest: files[i]!,
+      });
+      const stage = `Conforming ${clip.label} (${i + 1} of ${clips.length})`;
+      report(stage);
+      try {
+        await runFfmpeg(args, {
+          cwd: dir,
+          signal: internal.signal,
+          durationS: lengthOf(clip) / TIMELINE_FPS,
+          onProgress: (f) => {
+            done[i] = f * lengthOf(clip);
+            report(stage);
+          },
+        });
+      } catch (err) {
+        // One clip failing stops the others: the render as a whole has failed.
+        internal.abort();
+        if ((err as Error).name === 'AbortError') throw err;
+        throw new UserError(`Shot ${clip.label} could not be conformed for the animatic: ${(err as Error).message.slice(0, 400)}`);
+      }
+      done[i] = lengthOf(clip);
+    });
+  } finally {
+    o.signal?.removeEventListener('abort', stop);
+  }
+  return files;
+}
+
+export async function renderAnimatic(o: AnimaticOptions): Promise<AnimaticResult> {
+  if (o.cut.clips.length === 0) throw new UserError('The cut is empty. Add shots to the timeline first.');
+  const frames = o.cut.totalFrames;
+  const durationS = frames / TIMELINE_FPS;
+  fs.mkdirSync(path.dirname(o.out), { recursive: true });
+  const temp = path.join(path.dirname(o.out), `.${path.basename(o.out)}.${randomBytes(4).toString('hex')}.partial.mp4`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shotline-cut-'));
+  try {
+    o.onProgress?.(0, 'Checking the clips');
+    const plan = await copyPlan(o);
+    let mode: AnimaticResult['mode'];
+    if ('files' in plan) {
+      mode = 'copy';
+      await concatCopy(plan.files, temp, work, { signal: o.signal, durationS, onProgress: (f) => o.onProgress?.(f, 'Joining the takes') });
+    } else {
+      mode = 'encode';
+      const segments = await encodeSegments(o, work);
+      await concatCopy(segments, temp, work, { signal: o.signal, durationS, onProgress: (f) => o.onProgress?.(0.95 + 0.05 * f, 'Joining the shots') });
+    }
+    fs.renameSync(temp, o.out);
+    o.onProgress?.(1, 'Done');
+    return { path: o.out, mode, durationS, frames };
+  } finally {
+    fs.rmSync(temp, { force: true });
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}

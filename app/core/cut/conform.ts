@@ -1,0 +1,143 @@
+// Conforming one clip of the cut to the timeline: 24 fps, the timeline's size (letterboxed or
+// pillarboxed, never stretched), H.264 yuv420p, trimmed to its in point and held on its last
+// frame to fill its slot, stills held for their length, an optional burned-in label and
+// timecode. And the test for "already conforms", which lets the animatic copy instead.
+import { TIMELINE_FPS } from '../../../shared/domain/timecode';
+import { capture, resolveFfprobe } from '../media/ffmpeg';
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface StreamFacts {
+  codec: string | null;
+  width: number | null;
+  height: number | null;
+  pixFmt: string | null;
+  rFps: string | null;
+  avgFps: string | null;
+  timeBase: string | null;
+  frames: number | null;
+  sar: string | null;
+  hasAudio: boolean;
+}
+
+/** The few stream facts stream-copying depends on, in one ffprobe call. */
+export async function streamFacts(file: string, signal?: AbortSignal): Promise<StreamFacts> {
+  const bin = await resolveFfprobe();
+  const text = await capture(bin, ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name,width,height,pix_fmt,r_frame_rate,avg_frame_rate,time_base,nb_frames,sample_aspect_ratio', '-of', 'json', file], signal);
+  const streams = (JSON.parse(text) as { streams?: Array<Record<string, unknown>> }).streams ?? [];
+  const v = streams.find((s) => s.codec_type === 'video') ?? {};
+  const str = (x: unknown) => (typeof x === 'string' ? x : null);
+  const num = (x: unknown) => (typeof x === 'number' ? x : typeof x === 'string' && x !== '' && Number.isFinite(Number(x)) ? Number(x) : null);
+  return {
+    codec: str(v.codec_name),
+    width: num(v.width),
+    height: num(v.height),
+    pixFmt: str(v.pix_fmt),
+    rFps: str(v.r_frame_rate),
+    avgFps: str(v.avg_frame_rate),
+    timeBase: str(v.time_base),
+    frames: num(v.nb_frames),
+    sar: str(v.sample_aspect_ratio),
+    hasAudio: streams.some((s) => s.codec_type === 'audio'),
+  };
+}
+
+/** Timescale every segment we encode is written with, so they join without re-timing. */
+export const SEGMENT_TIMESCALE = 12288;
+
+/**
+ * Why a take cannot be copied as it is (null: it can). Copying joins the files' packets, so
+ * every one must already be what the animatic is, down to the time base; and the clip must play
+ * the whole take, with nothing trimmed or held.
+ */
+export function copyRefusal(f: StreamFacts, size: Size, clip: { sourceInFrames: number; sourceOutFrames: number; holdFrames: number; takeFrames: number | null }): string | null {
+  if (f.codec !== 'h264') return `codec ${f.codec ?? 'unknown'}`;
+  if (f.width !== size.width || f.height !== size.height) return `${f.width}×${f.height}, not ${size.width}×${size.height}`;
+  if (f.pixFmt !== 'yuv420p') return `pixel format ${f.pixFmt ?? 'unknown'}`;
+  if (f.rFps !== `${TIMELINE_FPS}/1` || f.avgFps !== `${TIMELINE_FPS}/1`) return `frame rate ${f.avgFps ?? '?'}`;
+  if (f.timeBase !== `1/${SEGMENT_TIMESCALE}`) return `time base ${f.timeBase ?? '?'}`;
+  if (f.sar && f.sar !== '1:1' && f.sar !== '0:1') return `non-square pixels (${f.sar})`;
+  if (f.hasAudio) return 'it has audio';
+  if (clip.sourceInFrames !== 0 || clip.holdFrames !== 0 || clip.sourceOutFrames !== clip.takeFrames) return 'it is trimmed or held';
+  if (f.frames !== null && f.frames !== clip.takeFrames) return `${f.frames} frames, not ${clip.takeFrames}`;
+  return null;
+}
+
+export interface SegmentPlan {
+  /** A video file (take), an image (still), or null (title card). */
+  input: { kind: 'video' | 'image'; path: string; inS: number } | { kind: 'card' };
+  frames: number;
+  size: Size;
+  /** Text is read from files in ffmpeg's cwd, so no user text is ever parsed as filter syntax. */
+  text: { font: boolean; title: boolean; label: boolean; timecodeStart: string | null };
+  /** Give the segment a stereo 48 kHz track (the take's sound, else silence) so all segments match. */
+  audio: boolean;
+  hasAudio: boolean;
+  dest: string;
+}
+
+export const TEXT_FILES = { label: 'label.txt', title: 'title.txt' } as const;
+export const FONT_FILE = 'font.ttf';
+const CARD_COLOR = '0x1f2430';
+
+const drawtext = (opts: string) => `drawtext=fontfile=${FONT_FILE}:expansion=none:${opts}`;
+
+/** The ffmpeg arguments for one segment; pure, so tests can read them. */
+export function segmentArgs(p: SegmentPlan): string[] {
+  const { width: w, height: h } = p.size;
+  const inputs: string[] = [];
+  if (p.input.kind === 'video') inputs.push('-ss', p.input.inS.toFixed(4), '-i', p.input.path);
+  else if (p.input.kind === 'image') inputs.push('-loop', '1', '-framerate', String(TIMELINE_FPS), '-i', p.input.path);
+  else inputs.push('-f', 'lavfi', '-i', `color=c=${CARD_COLOR}:s=${w}x${h}:r=${TIMELINE_FPS}`);
+  const chain = [
+    // fps first: a 30 fps or variable-rate take is resampled in time before anything else.
+    `fps=${TIMELINE_FPS}`,
+    `scale=${w}:${h}:force_original_aspect_ratio=decrease`,
+    `pad=${w}:${h}:(ow-iw)/2:(oh-ih)/2:color=black`,
+    'setsar=1',
+    // Hold the last frame for as long as needed; -frames:v below cuts the segment exactly.
+    'tpad=stop_mode=clone:stop=-1',
+  ];
+  const size = Math.round(h / 24);
+  const pad = Math.round(h / 36);
+  const box = `box=1:boxcolor=black@0.55:boxborderw=${Math.round(size / 3)}`;
+  if (p.text.font && p.text.title) chain.push(drawtext(`textfile=${TEXT_FILES.title}:fontsize=${Math.round(h / 12)}:fontcolor=white:x=(w-tw)/2:y=(h-th)/2`));
+  if (p.text.font && p.text.label) chain.push(drawtext(`textfile=${TEXT_FILES.label}:fontsize=${size}:fontcolor=white:${box}:x=${pad}:y=${pad}`));
+  if (p.text.font && p.text.timecodeStart) {
+    const tc = p.text.timecodeStart.replace(/:/g, '\\:');
+    chain.push(`drawtext=fontfile=${FONT_FILE}:timecode='${tc}':rate=${TIMELINE_FPS}:fontsize=${size}:fontcolor=white:${box}:x=w-tw-${pad}:y=h-th-${pad}`);
+  }
+  chain.push('format=yuv420p');
+  const graph = [`[0:v]${chain.join(',')}[v]`];
+  const maps = ['-map', '[v]'];
+  const seconds = (p.frames / TIMELINE_FPS).toFixed(6);
+  if (p.audio) {
+    if (p.hasAudio) {
+      graph.push('[0:a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,apad[a]');
+      maps.push('-map', '[a]');
+    } else {
+      inputs.push('-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo');
+      maps.push('-map', '1:a');
+    }
+  }
+  return [
+    ...inputs,
+    '-filter_complex', graph.join(';'),
+    ...maps,
+    '-frames:v', String(p.frames),
+    '-t', seconds,
+    '-r', String(TIMELINE_FPS),
+    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p',
+    ...(p.audio ? ['-c:a', 'aac', '-b:a', '192k'] : ['-an']),
+    '-video_track_timescale', String(SEGMENT_TIMESCALE),
+    '-f', 'mp4', '-y', p.dest,
+  ];
+}
+
+/** The concat demuxer's list: one `file` line per segment, quoted the way it reads them. */
+export function concatList(files: string[]): string {
+  return files.map((f) => `file '${f.replace(/'/g, "'\\''")}'`).join('\n') + '\n';
+}

@@ -1,0 +1,185 @@
+// Everything the Resolve export reads from an open project, in one pass through the repos: each
+// shot's clip as the playback cut plays it (selected take, else newest, else a still card, with
+// its trim or hold — shared/domain/playback.ts), its other usable takes, the still a placeholder
+// is made from, the library images the shots use, every take's provenance and what each shot
+// has cost. No SQL here: the repos hold it.
+import path from 'node:path';
+import { buildPlaybackCut, type PlaybackClip, type PlaybackShotInput } from '../../../../shared/domain/playback';
+import type { TakeView } from '../../../../shared/domain/jobs';
+import { shotTags } from '../../../../shared/domain/tags';
+import { secondsToFrames } from '../../../../shared/domain/timecode';
+import type { ProjectSnapshot, Shot } from '../../../../shared/domain/types';
+import { libraryRepo } from '../../db/repos/libraryRepo';
+import { reviewRepo } from '../../db/repos/reviewRepo';
+import { takesRepo } from '../../db/repos/takesRepo';
+import { mediaStore } from '../../media/store';
+import type { Project } from '../../project/project';
+
+export interface SourceTake {
+  take: TakeView;
+  /** Absolute path of the take's video in the project. */
+  path: string;
+  /** Its length at 24 fps, as the playback cut counts it. */
+  frames: number;
+}
+
+export interface SourceStill {
+  path: string;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp';
+  width: number;
+  height: number;
+}
+
+export interface SourceShot {
+  shot: Shot;
+  sceneNumber: number;
+  /** How the cut plays this shot (record range, trim, hold). */
+  clip: PlaybackClip;
+  /** The take that plays, null when the shot shows a still card. */
+  take: SourceTake | null;
+  /** Start keyframe, else first reference, else null (a title card). */
+  still: SourceStill | null;
+  /** The shot's other takes that are not rejected, oldest first. */
+  alternates: SourceTake[];
+}
+
+export interface ExportSource {
+  folder: string;
+  snapshot: ProjectSnapshot;
+  shots: SourceShot[];
+  /** Library images the shots use (slots, keyframes, @tags), by tag. */
+  references: Array<{ tag: string; sourcePath: string }>;
+  /** Per shot id: its takes' provenance, for manifest.json. */
+  provenance: Record<string, unknown>;
+  /** Per shot id: what its jobs have cost so far. */
+  actualUsd: Record<string, number>;
+}
+
+const MIME: Record<string, SourceStill['mime']> = { '.png': 'image/png', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
+
+export function readExportSource(project: Project): ExportSource {
+  // One read transaction: the export sees one consistent state of the project.
+  return project.db.transaction(() => read(project))();
+}
+
+function read(project: Project): ExportSource {
+  const snapshot = project.snapshot();
+  const lib = libraryRepo(project.db);
+  const reviews = reviewRepo(project.db);
+  const store = mediaStore(project.db, project.folder);
+  const takes = takesRepo(project.db).all();
+  const rejected = new Set([...reviews.reviews()].filter(([, r]) => r.rejected).map(([id]) => id));
+  const fits = reviews.fits();
+  const sceneNumber = new Map(snapshot.scenes.map((s) => [s.id, s.number]));
+
+  const imagePath = (imageId: string): SourceStill | null => {
+    const image = lib.image(imageId);
+    const asset = image && store.get(image.imageSha256);
+    if (!image || !asset) return null;
+    const file = store.absPath(asset.relPath);
+    return { path: file, mime: MIME[path.extname(file).toLowerCase()] ?? 'image/png', width: image.width, height: image.height };
+  };
+  const keyframes = lib.keyframes();
+  const refs = lib.refs();
+  const stillOf = (shotId: string): { still: SourceStill; from: 'keyframe' | 'reference' } | null => {
+    const start = keyframes.find((k) => k.shotId === shotId && k.which === 'start');
+    const startImage = start && imagePath(start.imageId);
+    if (startImage) return { still: startImage, from: 'keyframe' };
+    const first = refs.find((r) => r.shotId === shotId);
+    const refImage = first && imagePath(first.imageId);
+    return refImage ? { still: refImage, from: 'reference' } : null;
+  };
+
+  const byShot = new Map<string, TakeView[]>();
+  for (const t of takes) byShot.set(t.shotId, [...(byShot.get(t.shotId) ?? []), t]);
+  const stills = new Map(snapshot.shots.map((s) => [s.id, stillOf(s.id)]));
+  const inputs: PlaybackShotInput[] = snapshot.shots.map((shot) => ({
+    id: shot.id,
+    label: shot.label,
+    sceneId: shot.sceneId,
+    durationS: shot.durationS,
+    action: shot.action,
+    takes: (byShot.get(shot.id) ?? []).map((t) => ({ ...t, rejected: rejected.has(t.id) })),
+    fit: fits.get(shot.id) ?? { mode: null, trimInS: 0 },
+    still: stills.get(shot.id) ? { relPath: stills.get(shot.id)!.still.path, from: stills.get(shot.id)!.from } : null,
+  }));
+  const cut = buildPlaybackCut(inputs);
+
+  const source = (t: TakeView): SourceTake => ({ take: t, path: store.absPath(t.relPath), frames: Math.max(1, secondsToFrames(t.durationS ?? 0)) });
+  const shots = snapshot.shots.map((shot, i): SourceShot => {
+    const clip = cut.clips[i]!;
+    const own = byShot.get(shot.id) ?? [];
+    const played = own.find((t) => t.id === clip.takeId);
+    return {
+      shot,
+      sceneNumber: sceneNumber.get(shot.sceneId) ?? 0,
+      clip,
+      take: played ? source(played) : null,
+      still: stills.get(shot.id)?.still ?? null,
+      alternates: own.filter((t) => t.id !== clip.takeId && !rejected.has(t.id) && (t.durationS ?? 0) > 0).map(source),
+    };
+  });
+
+  const provenance = Object.fromEntries(
+    snapshot.shots.map((shot) => [
+      shot.id,
+      {
+        takes: (byShot.get(shot.id) ?? []).map((t) => ({
+          take: t.number,
+          file: t.relPath,
+          provider: t.provider,
+          model: t.model,
+          tool: t.tool,
+          prompt: t.prompt,
+          seed: t.seed,
+          costUsd: t.costUsd,
+          generationS: t.generationS,
+          durationS: t.durationS,
+          size: t.width && t.height ? `${t.width}x${t.height}` : null,
+          fps: t.fps,
+          createdAt: t.createdAt,
+          jobId: t.jobId,
+          selected: t.selected,
+          rejected: rejected.has(t.id),
+          review: reviews.review(t.id).rating,
+          qc: reviews.qc(t.id),
+          fromTakeId: reviews.fromTakeId(t.id),
+        })),
+      },
+    ]),
+  );
+  const actualUsd = Object.fromEntries(reviews.spendByShot());
+  return { folder: project.folder, snapshot, shots, references: usedReferences(project, snapshot.shots), provenance, actualUsd };
+}
+
+/** Every library image a shot uses — in a slot, as a keyframe, or through an @tag (the item's primary image) — once, named by tag. */
+function usedReferences(project: Project, shots: Shot[]): ExportSource['references'] {
+  const lib = libraryRepo(project.db);
+  const store = mediaStore(project.db, project.folder);
+  const items = new Map(lib.items().map((i) => [i.id, i]));
+  const byTag = new Map(lib.items().map((i) => [i.tag.toLowerCase(), i]));
+  const seen = new Set<string>();
+  const out: ExportSource['references'] = [];
+  const add = (imageId: string | undefined, itemId: string | null) => {
+    const image = imageId ? lib.image(imageId) : undefined;
+    if (!image || seen.has(image.id)) return;
+    // The original as imported: the editor gets the full-quality file, not our working copy.
+    const asset = store.get(image.sha256) ?? store.get(image.imageSha256);
+    if (!asset) return;
+    seen.add(image.id);
+    const item = itemId ? items.get(itemId) : image.itemId ? items.get(image.itemId) : undefined;
+    out.push({ tag: item?.tag ?? path.parse(image.name).name, sourcePath: store.absPath(asset.relPath) });
+  };
+  const refs = lib.refs();
+  const keyframes = lib.keyframes();
+  for (const shot of shots) {
+    for (const k of keyframes.filter((x) => x.shotId === shot.id)) add(k.imageId, k.itemId);
+    for (const r of refs.filter((x) => x.shotId === shot.id)) add(r.imageId, r.itemId);
+    for (const tag of shotTags(shot)) {
+      const item = byTag.get(tag.toLowerCase());
+      const images = item ? lib.imagesOf(item.id) : [];
+      add((images.find((i) => i.primary) ?? images[0])?.id, item?.id ?? null);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventMap } from '../../../shared/contract';
+import { testCore } from '../testing/core';
+import { useTmpDir } from '../testing/tmp';
+
+const tmp = useTmpDir();
+let t: ReturnType<typeof testCore>;
+afterEach(async () => {
+  await t.core.session.drain();
+  t.close();
+});
+
+function nextEvent<E extends keyof EventMap>(name: E, match: (p: EventMap[E]) => boolean = () => true): Promise<EventMap[E]> {
+  return new Promise((resolve) => {
+    const off = t.core.on((event, payload) => {
+      if ((event as string) === name && match(payload as EventMap[E])) {
+        off();
+        resolve(payload as EventMap[E]);
+      }
+    });
+  });
+}
+
+describe('generation through the contract', () => {
+  it('generates local takes, reports them by events, and shows spent vs planned', async () => {
+    t = testCore(tmp());
+    const info = await t.call('project.create', { parentDir: tmp(), title: 'Gen' });
+    const scene = (await t.call('project.snapshot', {})).scenes[0]!;
+    const shot = await t.call('shot.add', { sceneId: scene.id });
+    await t.call('shot.update', { id: shot.id, patch: { durationS: 1, action: 'A door opens' } });
+    expect((await t.call('jobs.status', {})).engine).toEqual({ running: true, heldBy: null });
+
+    const finished = nextEvent('jobs.batchFinished');
+    const result = await t.call('generate.takes', { shotIds: [shot.id], takes: 2 });
+    expect(result).toMatchObject({ shots: 1 });
+    expect(result.jobIds).toHaveLength(2);
+    expect(await finished).toMatchObject({ batchId: result.batchId, ready: 2, failed: 0 });
+    expect(t.events.some((e) => e.event === 'jobs.changed' && (e.payload as EventMap['jobs.changed']).takes)).toBe(true);
+
+    const jobs = await t.call('jobs.list', {});
+    expect(jobs.map((j) => [j.state, j.shotLabel, j.tool, j.costUsd])).toEqual([
+      ['ready', '1A', 'local:animatic', 0],
+      ['ready', '1A', 'local:animatic', 0],
+    ]);
+    const takes = await t.call('generation.takes', { shotId: shot.id });
+    expect(takes.map((x) => x.number)).toEqual([1, 2]);
+    expect(new Set(takes.map((x) => x.seed)).size).toBe(2);
+    const events = await t.call('jobs.events', { id: jobs[0]!.id });
+    expect(events.map((e) => e.to)).toEqual(['queued', 'running', 'checking', 'ready']);
+
+    const status = await t.call('jobs.status', {});
+    expect(status.spend).toMatchObject({ spentUsd: 0, inFlightUsd: 0, plannedUsd: 0, budgetUsd: null });
+    await expect(t.call('generate.allDrafts', {})).rejects.toThrow(/Every shot already has a take/);
+    expect(info.schemaVersion).toBeGreaterThanOrEqual(5);
+  });
+
+  it('refuses a remote tool without a key, saying where to set it', async () => {
+    t = testCore(tmp());
+    await t.call('project.create', { parentDir: tmp(), title: 'Keys' });
+    const scene = (await t.call('project.snapshot', {})).scenes[0]!;
+    const shot = await t.call('shot.add', { sceneId: scene.id });
+    await t.call('shot.update', { id: shot.id, patch: { tool: 'runway:gen4.5', durationS: 5, action: 'Rain on the window' } });
+    await expect(t.call('generate.takes', { shotIds: [shot.id], takes: 1 })).rejects.toThrow(
+      /No Runway key is set\. Add it in Settings \(or set RUNWAYML_API_SECRET for the CLI\), or generate with the local animatic\./,
+    );
+    expect(await t.call('jobs.list', {})).toEqual([]);
+  });
+
+  it('shows only the last four characters of a key, and checks it with the provider', async () => {
+    t = testCore(tmp());
+    const secret = 'key_abcdefghijklmnop4f2a';
+    const statuses = await t.call('settings.setKey', { provider: 'runway', values: { RUNWAYML_API_SECRET: ` ${secret} ` } });
+    const runway = statuses.find((s) => s.provider === 'runway')!;
+    expect(runway).toMatchObject({ set: true, last4: '4f2a', source: 'session' });
+    expect(JSON.stringify(await t.call('settings.keys', {}))).not.toContain(secret);
+    await expect(t.call('settings.setKey', { provider: 'kling', values: { KLING_ACCESS_KEY: 'ak' } })).rejects.toThrow(/Enter KLING_SECRET_KEY for Kling/);
+    await t.call('settings.setBaseUrl', { provider: 'runway', baseUrl: 'http://127.0.0.1:9' });
+    const check = await t.call('settings.checkKey', { provider: 'runway' });
+    expect(check.ok).toBe(false);
+    await expect(t.call('settings.setBaseUrl', { provider: 'runway', baseUrl: 'http://example.com' })).rejects.toThrow(/https/);
+    const removed = await t.call('settings.removeKey', { provider: 'runway' });
+    expect(removed.find((s) => s.provider === 'runway')).toMatchObject({ set: false, last4: null });
+    await expect(t.call('settings.checkKey', { provider: 'runway' })).rejects.toThrow(/No Runway key is set/);
+  });
+
+  it('keeps generation settings per project', async () => {
+    t = testCore(tmp());
+    await t.call('project.create', { parentDir: tmp(), title: 'Settings' });
+    expect(await t.call('settings.generation', {})).toEqual({ defaultTakes: 2, pollIntervalS: null, allowFallback: false });
+    expect(await t.call('settings.setGeneration', { defaultTakes: 3, allowFallback: true })).toEqual({ defaultTakes: 3, pollIntervalS: null, allowFallback: true });
+  });
+});

@@ -1,0 +1,198 @@
+// Generation behind the contract: the open project's job engine (started when a project opens,
+// drained when it closes), the generate / cancel / retry / resolve channels, keys and
+// generation settings. Engine events become contract events; the renderer never polls.
+import { getProvider, modelsFor } from '../../../shared/catalog';
+import type { EventMap, EventName } from '../../../shared/contract';
+import { projectCost } from '../../../shared/domain/cost';
+import { DEFAULT_GENERATION_SETTINGS, type GenerationSettings } from '../../../shared/domain/jobs';
+import type { ProviderId } from '../../../shared/domain/types';
+import { jobView } from '../db/repos/jobsRepo';
+import { UserError } from '../errors';
+import { enqueueTakes, requestCancel, resolveAttention, retryJob, shotsNotGenerated, toolForShot, type JobsCtx } from '../jobs/enqueue';
+import { JobEngine, readSettings, SETTINGS_KEY, type EngineEvent } from '../jobs/engine';
+import { createRunners } from '../jobs/runners';
+import { systemClock } from '../jobs/timing';
+import { baseUrlFor, envKeySource, type KeySource } from '../keys/keySource';
+import { providerSettings } from '../keys/providerSettings';
+import type { Project } from '../project/project';
+import type { Handlers } from './core';
+
+type JobChannels =
+  | 'generate.takes'
+  | 'generate.allDrafts'
+  | 'jobs.list'
+  | 'jobs.events'
+  | 'jobs.cancel'
+  | 'jobs.retry'
+  | 'jobs.resolve'
+  | 'jobs.status'
+  | 'generation.takes'
+  | 'settings.generation'
+  | 'settings.setGeneration'
+  | 'settings.keys'
+  | 'settings.setKey'
+  | 'settings.removeKey'
+  | 'settings.checkKey'
+  | 'settings.setBaseUrl';
+
+export interface JobsServiceDeps {
+  kind: 'electron' | 'devhost';
+  userDataDir: string;
+  keys?: KeySource;
+  env?: Record<string, string | undefined>;
+  emit: <E extends EventName>(event: E, payload: EventMap[E]) => void;
+}
+
+export function createJobsService(deps: JobsServiceDeps) {
+  const env = deps.env ?? process.env;
+  const keys = deps.keys ?? envKeySource(env);
+  const saved = providerSettings(deps.userDataDir);
+  const runners = createRunners({ keys, env, baseUrls: saved.baseUrls });
+  const label = deps.kind === 'electron' ? 'the Shotline app' : 'the Shotline devhost';
+  let open: { project: Project; engine: JobEngine } | null = null;
+  /** The engine being drained, so a reopened project waits for it before taking the lease. */
+  let draining: Promise<void> = Promise.resolve();
+
+  const forward = (e: EngineEvent) => {
+    if (e.type === 'changed') deps.emit('jobs.changed', { jobIds: [e.jobId], shotIds: [e.shotId], takes: e.state === 'ready' });
+    else if (e.type === 'progress') deps.emit('jobs.progress', { jobId: e.jobId, shotId: e.shotId, progress: e.progress });
+    else if (e.type === 'batch') deps.emit('jobs.batchFinished', e);
+    else deps.emit('jobs.engine', e.status);
+  };
+
+  function current() {
+    if (!open) throw new UserError('No project is open. Create a new project or open one first.');
+    return open;
+  }
+
+  function ctx(): JobsCtx {
+    const { project } = current();
+    return { db: project.db, repo: current().engine.repo, timeline: project.timeline, clock: systemClock };
+  }
+
+  /** After a user action: tell the renderer, and let the engine look at once. */
+  function changed(jobIds: string[], shotIds: string[]) {
+    deps.emit('jobs.changed', { jobIds, shotIds, takes: false });
+    open?.engine.wake();
+  }
+
+  function customEndpoint(provider: ProviderId): boolean {
+    return baseUrlFor(provider, env, saved.baseUrls()) !== getProvider(provider)?.defaultBaseUrl;
+  }
+
+  function keyStatus() {
+    return keys.status().map((s) => ({ ...s, baseUrl: baseUrlFor(s.provider, env, saved.baseUrls()) }));
+  }
+
+  function generate(shotIds: string[], takes: number | undefined, tool?: string) {
+    const n = takes ?? readSettings(current().engine.repo).defaultTakes;
+    // Say now, not as a failed job later, when a tool has no key or no adapter here.
+    const tools = new Set(tool ? [tool] : shotIds.map((id) => current().project.timeline.shot(id)).filter((s) => !!s).map((s) => toolForShot(s)));
+    for (const t of tools) runners.runner(t);
+    const { batchId, jobIds } = enqueueTakes(ctx(), { shotIds, takes: n, tool });
+    changed(jobIds, shotIds);
+    return { batchId, jobIds, shots: shotIds.length };
+  }
+
+  const handlers: Pick<Handlers, JobChannels> = {
+    'generate.takes': ({ shotIds, takes, tool }) => generate(shotIds, takes, tool),
+    'generate.allDrafts': ({ takes }) => {
+      const shots = shotsNotGenerated(ctx());
+      if (shots.length === 0) throw new UserError('Every shot already has a take or one on its way. Select shots and use Generate to make more.');
+      return generate(shots.map((s) => s.id), takes);
+    },
+    'jobs.list': ({ shotId, limit }) => {
+      const { engine, project } = current();
+      const rows = shotId ? engine.repo.byShot(shotId).reverse() : engine.repo.recent(limit ?? 500);
+      const takeIds = engine.takes.takeIdsByJob();
+      const labels = new Map(project.timeline.shots().map((s) => [s.id, s.label]));
+      return rows.map((r) => jobView(r, takeIds.get(r.id) ?? null, labels.get(r.shot_id)));
+    },
+    'jobs.events': ({ id }) => current().engine.repo.events(id).map((e) => ({ at: e.at, from: e.from_state, to: e.to_state, message: e.message })),
+    'jobs.cancel': ({ id }) => {
+      const state = requestCancel(ctx(), id);
+      changed([id], [current().engine.repo.get(id)!.shot_id]);
+      return { state };
+    },
+    'jobs.retry': ({ id }) => {
+      const row = retryJob(ctx(), id);
+      changed([id], [row.shot_id]);
+      return jobView(row, null);
+    },
+    'jobs.resolve': ({ id, choice }) => {
+      const row = resolveAttention(ctx(), id, choice);
+      changed([id], [row.shot_id]);
+      return jobView(row, null);
+    },
+    'jobs.status': () => {
+      const { engine, project } = current();
+      const { spentUsd, inFlightUsd } = engine.repo.spend();
+      const snapshot = project.snapshot();
+      return {
+        engine: engine.status(),
+        spend: { spentUsd, inFlightUsd, plannedUsd: projectCost(snapshot).totalUsd, budgetUsd: snapshot.project.budgetUsd },
+        active: engine.repo.activeCount(),
+      };
+    },
+    'generation.takes': ({ shotId }) => {
+      const { engine } = current();
+      return shotId ? engine.takes.byShot(shotId) : engine.takes.all();
+    },
+    'settings.generation': () => (open ? readSettings(open.engine.repo) : DEFAULT_GENERATION_SETTINGS),
+    'settings.setGeneration': (patch) => {
+      const { engine } = current();
+      const next: GenerationSettings = { ...readSettings(engine.repo), ...patch };
+      engine.repo.setting.set(SETTINGS_KEY, next);
+      engine.wake();
+      return next;
+    },
+    'settings.keys': () => keyStatus(),
+    'settings.setKey': async ({ provider, values }) => {
+      await keys.set(provider, values);
+      open?.engine.wake();
+      return keyStatus();
+    },
+    'settings.removeKey': async ({ provider }) => {
+      await keys.remove(provider);
+      return keyStatus();
+    },
+    'settings.checkKey': async ({ provider }) => {
+      const name = getProvider(provider)?.name ?? provider;
+      const model = runnerToolFor(provider);
+      if (!model) throw new UserError(`${name} needs no key.`);
+      const runner = runners.runner(model);
+      if (runner.kind !== 'remote') throw new UserError(`${name} needs no key.`);
+      return runner.adapter.checkKey();
+    },
+    'settings.setBaseUrl': ({ provider, baseUrl }) => {
+      saved.setBaseUrl(provider, baseUrl?.trim() || null);
+      return keyStatus();
+    },
+  };
+
+  return {
+    handlers,
+    /** Starts the project's engine (after the previous project's has drained). */
+    attach(project: Project) {
+      const engine = new JobEngine({ db: project.db, folder: project.folder, runners, label, emit: forward, customEndpoint });
+      open = { project, engine };
+      void draining.then(() => {
+        if (open?.engine === engine) engine.start();
+      });
+    },
+    /** Stops the engine: renders and polls are interrupted (they resume next time), creates in flight are awaited. */
+    detach(): Promise<void> {
+      const closing = open;
+      open = null;
+      if (closing) draining = closing.engine.stop();
+      return draining;
+    },
+  };
+}
+
+/** Any model of the provider, to reach its adapter for a key check. */
+function runnerToolFor(provider: ProviderId): string | null {
+  const spec = getProvider(provider);
+  if (!spec || spec.keyEnv.length === 0) return null;
+  return modelsFor(provider)[0]?.tool ?? null;
+}

@@ -1,0 +1,57 @@
+// Grabbing a frame of a take as a still: a full-size PNG imported through the library, so it can
+// be the next shot's keyframe or a library image like any other.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ImportTarget, LibraryKind } from '../../../shared/domain/library';
+import { TIMELINE_FPS } from '../../../shared/domain/timecode';
+import { UserError } from '../errors';
+import { importImages, type ImportOptions } from '../library/importer';
+import { runFfmpeg } from '../media/ffmpeg';
+import { mediaTempPath } from '../media/store';
+import { takeOrThrow, type TakesProject } from './queries';
+import { takeName } from './review';
+
+export type GrabTarget =
+  | { to: 'keyframe'; shotId: string; which: 'start' | 'end' }
+  | { to: 'library' }
+  | { to: 'item'; kind: LibraryKind; name?: string }
+  | { to: 'existing'; itemId: string };
+
+/** Writes the frame shown at `atS` (clamped into the take) as a PNG; returns its path. */
+export async function frameAt(video: string, atS: number, durationS: number | null, dest: string): Promise<void> {
+  const last = durationS ? Math.max(0, durationS - 1 / TIMELINE_FPS) : atS;
+  // -ss before -i seeks to the nearest keyframe and then decodes up to the exact time.
+  await runFfmpeg(['-ss', Math.min(Math.max(0, atS), last).toFixed(3), '-i', video, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', '-y', dest]);
+  if (!fs.existsSync(dest) || fs.statSync(dest).size === 0) throw new UserError('No frame could be read at that time; the take may be damaged.');
+}
+
+export async function grabFrame(
+  project: TakesProject,
+  takeId: string,
+  atS: number,
+  target: GrabTarget,
+  commit: ImportOptions['commit'],
+): Promise<{ imageId: string }> {
+  const take = takeOrThrow(project, takeId);
+  const name = takeName(project, take);
+  const fileName = `${name.replace(/\s+/g, '-')}-${atS.toFixed(2)}s.png`;
+  const where: ImportTarget =
+    target.to === 'keyframe'
+      ? { to: 'keyframe', shotId: target.shotId, which: target.which, source: `${name}, ${atS.toFixed(2)} s` }
+      : target.to === 'library'
+        ? { to: 'loose' }
+        : target.to === 'item'
+        ? { to: 'item', kind: target.kind, name: target.name?.trim() || `Frame of ${name}` }
+        : target;
+  const png = mediaTempPath(project.folder, '.png');
+  try {
+    await frameAt(path.join(project.folder, ...take.relPath.split('/')), atS, take.durationS, png);
+    const summary = await importImages(project, [{ name: fileName, path: png }], where, { commit });
+    const added = summary.added[0];
+    if (added) return { imageId: added.imageId };
+    const why = summary.skipped[0]?.reason ?? summary.refused[0]?.reason ?? 'it was not added';
+    throw new UserError(`The frame was not added: ${why}`);
+  } finally {
+    fs.rmSync(png, { force: true });
+  }
+}

@@ -1,0 +1,83 @@
+import type { Locator } from '@playwright/test';
+import sharp from 'sharp';
+import { artifact, expect, test } from '../fixtures/app';
+import { workspace } from '../pages/workspace';
+
+interface PageFile {
+  name: string;
+  b64: string;
+  type: string;
+}
+
+const png = async (name: string, colour: string, width: number, height: number): Promise<PageFile> => ({
+  name,
+  type: 'image/png',
+  b64: (await sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer()).toString('base64'),
+});
+
+/** Drops files made in the page from bytes, as a desktop drag would (devhost: no paths, so bytes travel). */
+async function dropFiles(target: Locator, files: PageFile[]) {
+  await target.evaluate((el, list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+    el.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    el.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+test('drop reference images, fill a Runway shot’s slots, refuse a fourth (screenshots)', async ({ app }) => {
+  const ws = workspace(app);
+  await ws.createProject('Library E2E');
+  await app.getByRole('button', { name: 'Add shot' }).click();
+  await ws.card('1A').click();
+  await ws.inspector.getByRole('combobox', { name: 'Tool', exact: true }).selectOption('runway:gen4_turbo');
+
+  // Three files dropped on the library become three tagged items.
+  const library = app.getByRole('region', { name: 'Library' });
+  await dropFiles(library, [await png('Mara.png', '#c0563a', 300, 400), await png('Diner.png', '#3a6ec0', 640, 360), await png('Neon.png', '#c03aa8', 400, 400)]);
+  const summary = library.getByRole('status', { name: 'Import summary' });
+  await expect(summary).toContainText('3 images added');
+  const items = library.getByRole('list', { name: 'Library items' });
+  await expect(items.getByRole('listitem')).toHaveCount(3);
+  await expect(items.getByRole('button', { name: 'Mara @mara' })).toBeVisible();
+
+  // A Runway Gen-4 shot has three slots (the catalog's number); fill them from the library.
+  const slots = ws.inspector.getByRole('list', { name: 'Reference slots' });
+  await expect(slots.getByRole('listitem')).toHaveCount(3);
+  await ws.inspector.getByRole('combobox', { name: 'Reference slot 1' }).selectOption({ label: '@mara — Mara' });
+  await expect(slots.getByRole('listitem', { name: 'Slot 1: @mara' })).toBeVisible();
+  await ws.inspector.getByRole('combobox', { name: 'Reference slot 2' }).selectOption({ label: '@diner — Diner' });
+  await ws.inspector.getByRole('combobox', { name: 'Reference slot 3' }).selectOption({ label: '@neon — Neon' });
+  await expect(slots.getByRole('listitem', { name: 'Slot 3: @neon' })).toBeVisible();
+
+  // The prompt: @tag completion, and a flag for a filled slot the prompt never names.
+  const subject = ws.inspector.getByRole('textbox', { name: 'Subject' });
+  await subject.click();
+  await subject.pressSequentially('@ma');
+  const completion = app.getByRole('listbox', { name: 'Library tags' });
+  await expect(completion.getByRole('option', { name: /@mara/ })).toContainText('slot 1');
+  await subject.press('Enter');
+  await expect(subject).toHaveValue('@mara ');
+  await subject.pressSequentially('walks into the @diner');
+  await expect(ws.inspector.getByRole('list', { name: 'Tags in the prompt' })).toContainText('@diner slot 2');
+  await expect(ws.inspector).toContainText('Slot 3 holds @neon, but the prompt never mentions it.');
+
+  // A fourth image dropped on the full shot is refused, and the three stay.
+  await dropFiles(slots.getByRole('listitem', { name: 'Slot 3: @neon' }), [await png('Car.png', '#888888', 320, 240)]);
+  await expect(summary).toContainText('1 refused');
+  await expect(summary).toContainText('Runway Gen-4 Turbo takes up to 3 reference images; shot 1A would have 4.');
+  await expect(slots.getByRole('listitem')).toHaveCount(3);
+  await expect(slots.getByRole('listitem', { name: 'Slot 1: @mara' })).toBeVisible();
+
+  // The library knows where each item is used.
+  await items.getByRole('button', { name: 'Mara @mara' }).click();
+  const details = library.getByRole('group', { name: '@mara details' });
+  await expect(details.getByRole('button', { name: /^1A/ })).toContainText('reference');
+
+  // Give the library the left column's height for the picture (the cost panel to its minimum).
+  await app.getByRole('separator', { name: 'Resize cost panel' }).press('Home');
+  await library.screenshot({ path: artifact('library.png') });
+  await ws.inspector.getByRole('group', { name: 'References and keyframes' }).screenshot({ path: artifact('shot-slots.png') });
+  await app.screenshot({ path: artifact('library-workspace.png') });
+});

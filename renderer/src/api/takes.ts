@@ -1,0 +1,77 @@
+// react-query hooks for takes and the cut (issue 5). Every edit comes back as `project.changed`
+// (takes, reviews, QC, fits, shots, keyframes) or `jobs.changed` with new takes; both invalidate
+// everything under the 'takes' and 'cut' keys, since the cut depends on all of them.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
+import type { ChannelInput } from '../../../shared/contract';
+import { call, errorMessage, subscribe } from './client';
+import { useAppInfo } from './queries';
+import { useUi } from '../stores/ui';
+
+export const takeKeys = {
+  all: ['takes'] as const,
+  list: (shotId: string, includeRejected: boolean) => ['takes', 'list', shotId, includeRejected] as const,
+  strips: ['takes', 'strips'] as const,
+  cut: ['cut'] as const,
+  playback: ['cut', 'playback'] as const,
+  fits: ['cut', 'fits'] as const,
+  usableCost: ['cut', 'usableCost'] as const,
+};
+
+export function useTakes(shotId: string, includeRejected = true) {
+  return useQuery({ queryKey: takeKeys.list(shotId, includeRejected), queryFn: () => call('takes.list', { shotId, includeRejected }) });
+}
+
+export function useTakeStrips() {
+  return useQuery({ queryKey: takeKeys.strips, queryFn: () => call('takes.strips', {}) });
+}
+
+export function usePlaybackCut() {
+  return useQuery({ queryKey: takeKeys.playback, queryFn: () => call('cut.playback', {}) });
+}
+
+export function useFits() {
+  return useQuery({ queryKey: takeKeys.fits, queryFn: () => call('cut.fits', {}) });
+}
+
+export function useUsableCost() {
+  return useQuery({ queryKey: takeKeys.usableCost, queryFn: () => call('cut.usableCost', {}) });
+}
+
+/** `relPath` (`media/ab/….mp4`) as a URL the page can load; null until the app info is in. */
+export function useMediaUrl(): (relPath: string | null | undefined) => string | null {
+  const base = useAppInfo().data?.mediaBase;
+  return useCallback((relPath) => (relPath && base !== undefined ? base + relPath : null), [base]);
+}
+
+/** Keeps take and cut queries fresh; mount once per open project. */
+export function useTakeEvents(): void {
+  const qc = useQueryClient();
+  useEffect(() => {
+    const refresh = () => {
+      void qc.invalidateQueries({ queryKey: takeKeys.all });
+      void qc.invalidateQueries({ queryKey: takeKeys.cut });
+    };
+    const offs = [
+      subscribe('project.changed', refresh),
+      subscribe('project.opened', refresh),
+      subscribe('jobs.changed', ({ takes }) => takes && refresh()),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [qc]);
+}
+
+type TakeChannel = 'takes.select' | 'takes.rate' | 'takes.reject' | 'takes.delete' | 'takes.makeFinal' | 'takes.grabFrame' | 'takes.qc' | 'cut.setFit';
+
+/** A contract call whose failure becomes a toast (the message already says what to do). */
+export function useTakeAction<C extends TakeChannel>(channel: C) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChannelInput<C>) => call(channel, input),
+    onError: (err) => useUi.getState().notify('error', errorMessage(err)),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: takeKeys.all });
+      void qc.invalidateQueries({ queryKey: takeKeys.cut });
+    },
+  });
+}

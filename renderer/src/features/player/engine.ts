@@ -1,0 +1,319 @@
+// The player engine: plays the cut on a few stacked layers, imperatively (React only renders the
+// empty stage and reads the state this publishes). While a clip plays forward its <video> is the
+// clock (what is on screen is what the timecode says); stills, held last frames and reverse play
+// run on a wall clock. Seams are scheduled from the frame callback of the outgoing clip's last
+// frame, with the next clip already parked on its first frame (see seam.ts).
+import { VideoDeck, bringToFront, type Slot } from './deck';
+import { SeamAudio } from './audio';
+import { frameInItem, frameToMediaTime, itemIndexAt, recordFrameFromMedia, totalFrames, type PlayItem } from './items';
+import { FRAME_MS, STARTUP_MS, clockFrames, seamAfter, seamTiming, type Seam } from './seam';
+import { StillLayer, type StillElements } from './stillLayer';
+import { NO_LOOP, clampFrame, playStart, wrapFrame, type LoopRange } from './transport';
+
+export interface PlayerState {
+  /** Record frame under the playhead, from the first frame of the cut. */
+  frame: number;
+  /** Index of the item under the playhead (-1: empty cut). */
+  index: number;
+  /** 0 stopped; ±1, ±2, ±4, ±8. */
+  rate: number;
+  loop: LoopRange;
+  total: number;
+}
+
+export const PLAY_MARK = 'shotline:play';
+export const FIRST_FRAME_MARK = 'shotline:first-frame';
+
+type FrameMeta = { mediaTime: number; expectedDisplayTime: number };
+
+export class PlayerEngine {
+  private items: PlayItem[] = [];
+  private state: PlayerState = { frame: 0, index: -1, rate: 0, loop: NO_LOOP, total: 0 };
+  private listeners = new Set<() => void>();
+  private deck: VideoDeck;
+  private audio: SeamAudio;
+  private still: StillLayer;
+  private front: Slot | null = null;
+  /** Bumped by every stop, seek and play: async work of an older run gives up. */
+  private run = 0;
+  private showToken = 0;
+  private timers = new Set<number>();
+  private raf = 0;
+  private firstFramePending = false;
+
+  constructor(videos: HTMLVideoElement[], still: StillElements) {
+    this.deck = new VideoDeck(videos);
+    this.audio = new SeamAudio(videos);
+    this.still = new StillLayer(still);
+  }
+
+  // ---- store ------------------------------------------------------------------------------------
+  subscribe = (fn: () => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+  getState = () => this.state;
+  private set(patch: Partial<PlayerState>) {
+    const next = { ...this.state, ...patch };
+    if (Object.keys(patch).every((k) => next[k as keyof PlayerState] === this.state[k as keyof PlayerState])) return;
+    this.state = next;
+    for (const fn of this.listeners) fn();
+  }
+  private setFrame(frame: number) {
+    this.set({ frame, index: itemIndexAt(this.items, frame) });
+  }
+
+  // ---- commands ---------------------------------------------------------------------------------
+  setItems(items: PlayItem[]): void {
+    const rate = this.state.rate;
+    this.halt();
+    this.items = items;
+    const total = totalFrames(items);
+    this.set({ total, rate: 0 });
+    this.setFrame(clampFrame(this.state.frame, total));
+    if (rate) this.play(rate);
+    else this.showFrame(this.state.frame);
+  }
+
+  setLoop(loop: LoopRange): void {
+    this.set({ loop });
+    if (this.state.rate) this.play(this.state.rate);
+  }
+
+  /** Moves the playhead; playback (if any) carries on from there. */
+  seek(frame: number): void {
+    const f = clampFrame(frame, this.state.total);
+    if (this.state.rate) {
+      this.set({ frame: f });
+      this.play(this.state.rate);
+    } else {
+      this.setFrame(f);
+      this.showFrame(f);
+    }
+  }
+
+  pause(): void {
+    this.halt();
+    this.set({ rate: 0 });
+    this.showFrame(this.state.frame);
+  }
+
+  play(rate = 1): void {
+    if (!this.items.length || rate === 0) return this.pause();
+    this.halt();
+    this.audio.unlock();
+    this.audio.setMuted(Math.abs(rate) > 2);
+    const { loop, total } = this.state;
+    const frame = playStart(this.state.frame, loop, total, rate);
+    this.set({ rate });
+    this.setFrame(frame);
+    performance.clearMarks(FIRST_FRAME_MARK);
+    performance.mark(PLAY_MARK);
+    this.firstFramePending = true;
+    const run = this.run;
+    if (rate < 0) this.runClock(frame, run, () => this.endOfPlay(run));
+    else void this.startAt(frame, run);
+  }
+
+  destroy(): void {
+    this.halt();
+    this.listeners.clear();
+    this.deck.release();
+    this.audio.close();
+  }
+
+  // ---- display ----------------------------------------------------------------------------------
+  /** Shows `frame` still (scrubbing, stepping, reverse play); the old picture stays until the new one is ready. */
+  private showFrame(frame: number): void {
+    const i = itemIndexAt(this.items, frame);
+    const item = this.items[i];
+    if (!item) return;
+    const at = frameInItem(item, frame);
+    const token = ++this.showToken;
+    const current = () => token === this.showToken;
+    if (at.kind === 'still' || !item.video) {
+      void this.still.show(item.still, current).then(() => current() && this.presented());
+      return;
+    }
+    const slot = this.deck.acquire(item.video.src, [this.front]);
+    void this.deck.park(slot, frameToMediaTime(at.sourceFrame)).then(() => {
+      if (!current()) return;
+      if (slot.el.error) return void this.still.show(item.still, current);
+      this.bring(slot);
+      this.presented();
+    });
+  }
+
+  private bring(slot: Slot) {
+    bringToFront(slot.el);
+    if (this.front && this.front !== slot) this.front.el.pause();
+    this.front = slot;
+  }
+
+  private presented() {
+    if (!this.firstFramePending) return;
+    this.firstFramePending = false;
+    performance.mark(FIRST_FRAME_MARK);
+  }
+
+  // ---- forward play -----------------------------------------------------------------------------
+  private async startAt(frame: number, run: number): Promise<void> {
+    const i = itemIndexAt(this.items, frame);
+    const item = this.items[i]!;
+    const at = frameInItem(item, frame);
+    const seam = seamAfter(this.items, i, this.state.loop, this.state.total);
+    this.setFrame(frame);
+    this.preload(seam);
+    let still = at.kind === 'still' || !item.video;
+    if (!still && item.video) {
+      const slot = this.deck.acquire(item.video.src, [this.front]);
+      const t = frameToMediaTime(at.kind === 'still' ? 0 : at.sourceFrame);
+      if (!this.deck.isAt(slot, t)) await this.deck.park(slot, t);
+      if (run !== this.run) return;
+      if (slot.el.error) still = true;
+      else if (at.kind === 'video') return this.playVideo(slot, item, seam, run);
+      else {
+        this.bring(slot); // a held last frame
+        this.presented();
+      }
+    }
+    if (still) {
+      this.showToken++;
+      await this.still.show(item.still, () => run === this.run);
+      if (run !== this.run) return;
+      this.front?.el.pause();
+      this.front = null;
+      this.presented();
+    }
+    this.runClock(frame, run, () => this.cut(seam, run), seam.cutFrame);
+  }
+
+  /** Loads what plays after the seam and parks it on its first frame. */
+  private preload(seam: Seam) {
+    const next = seam.next && this.items[seam.next.index];
+    if (!next) return;
+    const at = frameInItem(next, seam.next!.frame);
+    if (at.kind === 'video' && next.video) {
+      const slot = this.deck.acquire(next.video.src, [this.front]);
+      void this.deck.park(slot, frameToMediaTime(at.sourceFrame));
+    } else void this.still.preload(next.still);
+  }
+
+  private playVideo(slot: Slot, item: PlayItem, seam: Seam, run: number) {
+    const el = slot.el;
+    const rate = this.state.rate;
+    let first = true;
+    let done = false;
+    el.playbackRate = rate;
+    this.audio.silence(el);
+    // Parked on its first frame, the clip already has that frame painted behind the front layer:
+    // bringing it forward now shows the frame on time; waiting for the first frame callback
+    // would report the frame after it, and frame one of every shot would never be seen.
+    if (el.readyState >= 2 && !slot.seeking) this.bring(slot);
+    const finish = (presentedAt: number, last: number) => {
+      if (done) return;
+      done = true;
+      el.onended = null;
+      const t = seamTiming(presentedAt, rate);
+      const holds = last + 1 < seam.cutFrame;
+      if (!holds) this.at(t.fadeAt, run, () => this.audio.fadeOut(el, t.fadeMs));
+      this.at(t.startAt, run, () => {
+        el.pause();
+        if (holds) this.runClock(last + 1, run, () => this.cut(seam, run), seam.cutFrame);
+        else this.cut(seam, run);
+      });
+    };
+    const onFrame = (now: number, meta: FrameMeta) => {
+      if (run !== this.run || done) return;
+      if (first) {
+        first = false;
+        if (this.front !== slot) this.bring(slot);
+        this.audio.fadeIn(el, 8);
+        this.presented();
+      }
+      const frame = recordFrameFromMedia(item, meta.mediaTime);
+      this.setFrame(frame);
+      if (seam.videoEnd !== null && frame >= seam.videoEnd) finish(meta.expectedDisplayTime || now, frame);
+      else watchFrames(el, onFrame);
+    };
+    el.onended = () => run === this.run && finish(performance.now() - FRAME_MS, this.state.frame);
+    watchFrames(el, onFrame);
+    el.play().catch(() => {
+      // A clip that will not play (unreadable file) must not stall the cut: hold it and move on.
+      if (run === this.run) finish(performance.now(), this.state.frame);
+    });
+  }
+
+  private cut(seam: Seam, run: number) {
+    if (run !== this.run) return;
+    if (!seam.next) return this.endOfPlay(run);
+    void this.startAt(seam.next.frame, run);
+  }
+
+  private endOfPlay(run: number) {
+    if (run !== this.run) return;
+    this.halt();
+    this.set({ rate: 0 });
+    this.showFrame(this.state.frame);
+  }
+
+  // ---- wall clock -------------------------------------------------------------------------------
+  /** Advances the playhead from `from` at the current rate; `end` (exclusive) calls `onEnd` on time. */
+  private runClock(from: number, run: number, onEnd: () => void, end?: number) {
+    const rate = this.state.rate;
+    const t0 = performance.now();
+    let last = from;
+    const tick = () => {
+      if (run !== this.run) return;
+      const now = performance.now();
+      let f = from + clockFrames(now - t0, rate);
+      if (end !== undefined && rate > 0) {
+        const msLeft = ((end - from) * FRAME_MS) / rate - (now - t0);
+        if (msLeft < 20) {
+          this.setFrame(end - 1);
+          this.at(now + msLeft - STARTUP_MS, run, onEnd);
+          return;
+        }
+      }
+      if (rate < 0) {
+        const wrapped = wrapFrame(f, rate, this.state.loop, this.state.total);
+        if (wrapped === null) return onEnd();
+        if (wrapped !== f) return this.runClock(wrapped, run, onEnd);
+        f = wrapped;
+        if (f !== last) this.showFrame(f);
+      }
+      if (f !== last) this.setFrame(f);
+      last = f;
+      this.raf = requestAnimationFrame(tick);
+    };
+    if (rate < 0) this.showFrame(from);
+    this.raf = requestAnimationFrame(tick);
+  }
+
+  private at(when: number, run: number, fn: () => void) {
+    const id = window.setTimeout(() => {
+      this.timers.delete(id);
+      if (run === this.run) fn();
+    }, Math.max(0, when - performance.now()));
+    this.timers.add(id);
+  }
+
+  /** Stops whatever is running: timers, the clock, the playing clip. */
+  private halt() {
+    this.run++;
+    cancelAnimationFrame(this.raf);
+    for (const id of this.timers) clearTimeout(id);
+    this.timers.clear();
+    for (const s of this.deck.slots) s.el.pause();
+  }
+}
+
+/** requestVideoFrameCallback where the browser has it, else animation frames reading currentTime. */
+function watchFrames(el: HTMLVideoElement, cb: (now: number, meta: FrameMeta) => void) {
+  if ('requestVideoFrameCallback' in el) {
+    el.requestVideoFrameCallback((now, meta) => cb(now, meta));
+    return;
+  }
+  const v = el as HTMLVideoElement;
+  requestAnimationFrame((now) => cb(now, { mediaTime: v.currentTime, expectedDisplayTime: now }));
+}

@@ -2,6 +2,7 @@
 // code. Exported as a function over injected streams so tests run it in-process.
 import { describeError } from '../core/errors';
 import { helpText, parseCommandArgs, VERSION, type Command, type Io } from './command';
+import { animaticCommand } from './commands/animatic';
 import { cancelCommand } from './commands/cancel';
 import { costCommand } from './commands/cost';
 import { demoCommand } from './commands/demo';
@@ -14,6 +15,7 @@ import { listCommand } from './commands/list';
 import { newCommand } from './commands/new';
 import { refsSetCommand } from './commands/refs';
 import { resumeCommand } from './commands/resume';
+import { qcCommand, rateCommand, selectCommand, takesCommand } from './commands/takes';
 
 export type { Io } from './command';
 
@@ -33,6 +35,11 @@ const COMMANDS: Command[] = [
   libraryListCommand,
   refsSetCommand,
   keyframeCommand,
+  takesCommand,
+  selectCommand,
+  rateCommand,
+  qcCommand,
+  animaticCommand,
 ];
 
 /** Finds the command the words name; two-word names ("library add") win over one. */

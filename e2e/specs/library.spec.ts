@@ -77,6 +77,8 @@ test('drop reference images, fill a Runway shot’s slots, refuse a fourth (scre
 
   // Give the library the left column's height for the picture (the cost panel to its minimum).
   await app.getByRole('separator', { name: 'Resize cost panel' }).press('Home');
+  // Toasts float over the inspector; clear them so the pictures show the panels.
+  while ((await app.getByRole('button', { name: 'Dismiss', exact: true }).count()) > 0) await app.getByRole('button', { name: 'Dismiss', exact: true }).first().click();
   await library.screenshot({ path: artifact('library.png') });
   await ws.inspector.getByRole('group', { name: 'References and keyframes' }).screenshot({ path: artifact('shot-slots.png') });
   await app.screenshot({ path: artifact('library-workspace.png') });

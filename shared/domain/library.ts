@@ -105,9 +105,7 @@ export type ImportTarget =
   /** Loose images into a shot's slots, from `slot` on (the first empty one when absent). */
   | { to: 'slot'; shotId: string; slot?: number }
   /** `source` says where it came from ("shot 1B, last frame"); the file name by default. */
-  | { to: 'keyframe'; shotId: string; which: KeyframeWhich; source?: string }
-  /** Loose images in the library, in no item (a frame grabbed from a take). */
-  | { to: 'loose' };
+  | { to: 'keyframe'; shotId: string; which: KeyframeWhich; source?: string };
 
 export interface ImportAdded {
   name: string;

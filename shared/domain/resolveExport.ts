@@ -1,5 +1,6 @@
 // The choices and reports of "Export: DaVinci Resolve…" as the contract carries them. The
 // writers' own model is cut.ts; this is what the dialog, the CLI and the core say to each other.
+import type { CutDiff } from './cut';
 
 /**
  * Media formats of the export. H.264 in MP4 is small and what Resolve on macOS and Windows reads;
@@ -73,4 +74,24 @@ export interface ResolveExportInfo {
   defaultOutDir: string;
   /** `<Title>_Resolve`: what is created inside the chosen folder. */
   folderName: string;
+}
+
+/** What `cut.importPreview` found in a timeline exported back from Resolve. */
+export interface CutImportPreview {
+  file: string;
+  /** Clips on the edit's main track. */
+  clips: number;
+  diff: CutDiff;
+  /** True when applying would change nothing. */
+  unchanged: boolean;
+}
+
+/** What `cut.importApply` changed, as one undoable step. */
+export interface CutImportResult {
+  /** Shots that changed place among the others (CutDiff.reordered). */
+  moved: number;
+  /** Shots whose planned duration changed. */
+  durations: number;
+  /** Shots the edit no longer has: kept, reported, deleted only if the user then asks. */
+  removed: Array<{ shotId: string; label: string }>;
 }

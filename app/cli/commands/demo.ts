@@ -51,11 +51,14 @@ export const demoCommand: Command = {
   name: 'demo',
   summary: 'Build a sample project, "Night Diner": 3 scenes, mixed tools, a budget.',
   args: [],
-  options: { out: { type: 'string', value: 'DIR', help: `where to put it (default: the current folder)` } },
+  options: {
+    out: { type: 'string', value: 'DIR', help: `where to put it (default: the current folder)` },
+    'no-render': { type: 'boolean', help: 'build the project only, without a local animatic take of every shot' },
+  },
   details: [
     `Without --out the project is ./Night Diner${PROJECT_EXT}. With --out, a DIR ending in ${PROJECT_EXT} is`,
     'the project folder itself; any other DIR is the folder to create it in. The project folder must',
-    'not exist yet.',
+    'not exist yet. Every shot then gets a take from the local animatic renderer (no keys needed).',
   ].join('\n'),
   async run({ options, io }) {
     const plan = readPlan(DEMO_FILE);
@@ -63,6 +66,7 @@ export const demoCommand: Command = {
     const out = typeof options.out === 'string' ? options.out : undefined;
     if (out === '') throw new UserError('--out is empty; give a folder, or leave --out off to use the current folder');
     const ctx: DemoContext = { io, plan, folder: demoFolder(io, out, plan.project.title) };
-    for (const step of STEPS) await step(ctx);
+    const steps = options['no-render'] === true ? STEPS.filter((s) => s !== demoAnimatics) : STEPS;
+    for (const step of steps) await step(ctx);
   },
 };

@@ -3,7 +3,7 @@
 // frame to fill its slot, stills held for their length, an optional burned-in label and
 // timecode. And the test for "already conforms", which lets the animatic copy instead.
 import { TIMELINE_FPS } from '../../../shared/domain/timecode';
-import { capture, resolveFfprobe } from '../media/ffmpeg';
+import { fitFilters, probeSource } from '../media/conform';
 
 export interface Size {
   width: number;
@@ -23,25 +23,20 @@ export interface StreamFacts {
   hasAudio: boolean;
 }
 
-/** The few stream facts stream-copying depends on, in one ffprobe call. */
+/** The few stream facts stream-copying depends on, from the one source probe the export's conform uses too. */
 export async function streamFacts(file: string, signal?: AbortSignal): Promise<StreamFacts> {
-  const bin = await resolveFfprobe();
-  const text = await capture(bin, ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name,width,height,pix_fmt,r_frame_rate,avg_frame_rate,time_base,nb_frames,sample_aspect_ratio', '-of', 'json', file], signal);
-  const streams = (JSON.parse(text) as { streams?: Array<Record<string, unknown>> }).streams ?? [];
-  const v = streams.find((s) => s.codec_type === 'video') ?? {};
-  const str = (x: unknown) => (typeof x === 'string' ? x : null);
-  const num = (x: unknown) => (typeof x === 'number' ? x : typeof x === 'string' && x !== '' && Number.isFinite(Number(x)) ? Number(x) : null);
+  const p = await probeSource(file, signal);
   return {
-    codec: str(v.codec_name),
-    width: num(v.width),
-    height: num(v.height),
-    pixFmt: str(v.pix_fmt),
-    rFps: str(v.r_frame_rate),
-    avgFps: str(v.avg_frame_rate),
-    timeBase: str(v.time_base),
-    frames: num(v.nb_frames),
-    sar: str(v.sample_aspect_ratio),
-    hasAudio: streams.some((s) => s.codec_type === 'audio'),
+    codec: p.codec,
+    width: p.width,
+    height: p.height,
+    pixFmt: p.pixFmt,
+    rFps: p.rFrameRate,
+    avgFps: p.avgFrameRate,
+    timeBase: p.timeBase,
+    frames: p.frames,
+    sar: p.sar,
+    hasAudio: !!p.audio,
   };
 }
 
@@ -95,9 +90,8 @@ export function segmentArgs(p: SegmentPlan): string[] {
   const chain = [
     // fps first: a 30 fps or variable-rate take is resampled in time before anything else.
     `fps=${TIMELINE_FPS}`,
-    `scale=${w}:${h}:force_original_aspect_ratio=decrease`,
-    `pad=${w}:${h}:(ow-iw)/2:(oh-ih)/2:color=black`,
-    'setsar=1',
+    // The picture fitted the way every conform fits it (square pixels, letterboxed, never stretched).
+    ...fitFilters({ width: w, height: h, fit: 'letterbox' }),
     // Hold the last frame for as long as needed; -frames:v below cuts the segment exactly.
     'tpad=stop_mode=clone:stop=-1',
   ];

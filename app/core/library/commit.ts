@@ -41,7 +41,10 @@ function record(store: MediaStore, p: PreparedImage) {
   store.record(p.thumb, { kind: 'image', mime: p.thumb.mime, originalName: p.name });
 }
 
-export function commitImport(ctx: LibraryCtx, store: MediaStore, prepared: PreparedImage[], target: ImportTarget, refused: Refusal[]): ImportSummary {
+/** Besides the drop targets: loose images in the library, in no item (a frame grabbed from a take). */
+export type CommitTarget = ImportTarget | { to: 'loose' };
+
+export function commitImport(ctx: LibraryCtx, store: MediaStore, prepared: PreparedImage[], target: CommitTarget, refused: Refusal[]): ImportSummary {
   const summary: ImportSummary = { added: [], skipped: [], refused: [...refused], itemsCreated: [] };
   if (prepared.length === 0) return summary;
 

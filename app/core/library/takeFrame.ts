@@ -2,10 +2,14 @@
 // as this shot's start). Takes arrive with the generation work; until a shot has one, asking
 // for its frame says so plainly.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Shot } from '../../../shared/domain/types';
 import { UserError } from '../errors';
 import { runFfmpeg } from '../media/ffmpeg';
 import { mediaTempPath } from '../media/store';
+import { takesRepo } from '../db/repos/takesRepo';
+import type { TakesProject } from '../takes/queries';
+import { circledOrNewest } from '../takes/review';
 
 export interface TakeVideo {
   /** Absolute path of the take's video file. */
@@ -18,12 +22,13 @@ export type TakeLookup = (shot: Shot) => TakeVideo | null;
 /** The lookup to use until the project has takes. */
 export const noTakesYet: TakeLookup = () => null;
 
-/**
- * The take lookup for an open project: the one place the generation work plugs its takes in
- * (selected take, else newest). Until then every shot has none.
- */
-export function takeLookup(_project: { db: unknown; folder: string }): TakeLookup {
-  return noTakesYet;
+/** The take lookup for an open project: the take the cut plays (circled, else newest not rejected). */
+export function takeLookup(project: TakesProject): TakeLookup {
+  return (shot) => {
+    const id = circledOrNewest(project, shot.id);
+    const take = id ? takesRepo(project.db).get(id) : undefined;
+    return take ? { path: path.join(project.folder, ...take.relPath.split('/')) } : null;
+  };
 }
 
 export type FrameWhich = 'first' | 'last';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../testing/tmp';
-import { makeSourceClip } from './testClips';
+import { frameDiff, makeSourceClip, tinyFrames } from './testClips';
 import { conformArgs, conformClip, conformMode, parseSourceProbe, probeSource, type ConformJob, type SourceProbe } from './conform';
 
 const tmp = useTmpDir('shotline-conform-');
@@ -16,12 +16,6 @@ function strip(file: string, x: number): number[] {
   return [...out];
 }
 const black = (px: number[]) => Math.max(...px) < 24;
-/** Every frame as 32×18 gray pixels: enough to tell moving frames from frozen ones through lossy coding. */
-function tinyFrames(file: string): Buffer[] {
-  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:v:0', '-vf', 'scale=32:18,format=gray', '-f', 'rawvideo', '-'], { maxBuffer: 1 << 24 });
-  return Array.from({ length: raw.length / 576 }, (_, i) => raw.subarray(i * 576, (i + 1) * 576));
-}
-const diff = (a: Buffer, b: Buffer) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
 const packetHash = (file: string) => execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:v:0', '-c', 'copy', '-f', 'md5', '-'], { encoding: 'utf8' }).trim();
 
 const base = (p: Partial<SourceProbe> = {}): SourceProbe => ({
@@ -33,6 +27,7 @@ const base = (p: Partial<SourceProbe> = {}): SourceProbe => ({
   sar: '1:1',
   rFrameRate: '24/1',
   avgFrameRate: '24/1',
+  timeBase: '1/24000',
   frames: 48,
   durationS: 2,
   audio: null,
@@ -114,8 +109,8 @@ describe('conformClip', () => {
     const frames = tinyFrames(dest);
     expect(frames).toHaveLength(36);
     // Frozen from frame 23 (the take's last) on; the take itself moves from frame to frame.
-    for (const f of frames.slice(24)) expect(diff(f, frames[23]!)).toBeLessThanOrEqual(4);
-    expect(frames.slice(1, 24).filter((f, i) => diff(f, frames[i]!) > 8).length).toBeGreaterThan(20);
+    for (const f of frames.slice(24)) expect(frameDiff(f, frames[23]!)).toBeLessThanOrEqual(4);
+    expect(frames.slice(1, 24).filter((f, i) => frameDiff(f, frames[i]!) > 8).length).toBeGreaterThan(20);
   });
 
   it('stream-copies a clip that already conforms, setting only its timecode', async () => {

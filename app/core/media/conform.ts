@@ -139,6 +139,8 @@ export interface SourceProbe {
   sar: string | null;
   rFrameRate: string | null;
   avgFrameRate: string | null;
+  /** The video stream's time base ("1/12288"): files joined by stream copy must share it. */
+  timeBase: string | null;
   /** Frames the container declares (cheap; no decoding). */
   frames: number | null;
   durationS: number | null;
@@ -165,6 +167,7 @@ export function parseSourceProbe(json: { streams?: Json[]; format?: Json }): Sou
     sar: str(v.sample_aspect_ratio),
     rFrameRate: str(v.r_frame_rate),
     avgFrameRate: str(v.avg_frame_rate),
+    timeBase: str(v.time_base),
     frames: num(v.nb_frames),
     durationS: num(json.format?.duration) ?? num(v.duration),
     audio: a ? { codec: str(a.codec_name) ?? '', sampleRate: num(a.sample_rate) ?? 0, channels: num(a.channels) ?? 0 } : null,

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import type { EventMap, EventName } from '../../../shared/contract';
 import type { LibraryItem } from '../../../shared/domain/library';
 import { libraryRepo } from '../db/repos/libraryRepo';
+import { reviewRepo } from '../db/repos/reviewRepo';
 import { UserError } from '../errors';
 import { importImages } from '../library/importer';
 import * as ops from '../library/ops';
@@ -28,6 +29,12 @@ export interface LibraryDeps {
   /** Where `shot:…:last` keyframes find a take; none until the project has takes. */
   takes?: (project: Project) => TakeLookup;
 }
+
+const linkAfter = <T>(fn: () => T, link: () => void): T => {
+  const result = fn();
+  link();
+  return result;
+};
 
 function dataUrl(mime: string, buf: Buffer): string {
   return `data:${mime};base64,${buf.toString('base64')}`;
@@ -136,7 +143,8 @@ export function libraryHandlers(edit: Edit, deps: LibraryDeps): Pick<Handlers, L
             project,
             [{ name: `${from.label}-${source.frame}-frame.png`, path: frame }],
             { to: 'keyframe', shotId, which, source: takeFrameSource(from.label, source.frame) },
-            { commit: commitIn(project) },
+            // The keyframe remembers which shot it is a frame of, so it follows that shot's circled take.
+            { commit: (label, fn) => commitIn(project)(label, () => linkAfter(fn, () => reviewRepo(project.db).linkKeyframe(shotId, which, { shotId: from.id, frame: source.frame }))) },
           );
           if (summary.refused[0]) throw new UserError(`The frame of shot ${from.label} could not be used: ${summary.refused[0].reason}`);
         } finally {

@@ -11,7 +11,8 @@ import { takesHandlers } from './takesHandlers';
 import { timelineHandlers } from './timelineHandlers';
 
 /** Tables whose edits the user can undo. Jobs, takes and money never are. */
-export const UNDOABLE_TABLES = ['project', 'scenes', 'shots', 'library_items', 'library_images', 'shot_refs', 'shot_keyframes'] as const;
+// take_reviews (ratings, rejection, continuity) is undoable; the circled take and fit are shot columns.
+export const UNDOABLE_TABLES = ['project', 'scenes', 'shots', 'library_items', 'library_images', 'shot_refs', 'shot_keyframes', 'take_reviews'] as const;
 
 export interface OpenSession {
   project: Project;

@@ -2,12 +2,15 @@
 // be the next shot's keyframe or a library image like any other.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportTarget, LibraryKind } from '../../../shared/domain/library';
+import type { ImportSummary, ImportTarget, LibraryKind } from '../../../shared/domain/library';
 import { TIMELINE_FPS } from '../../../shared/domain/timecode';
 import { UserError } from '../errors';
+import { commitImport } from '../library/commit';
 import { importImages, type ImportOptions } from '../library/importer';
+import { libraryCtx } from '../library/ops';
+import { prepareFiles } from '../library/prepare';
 import { runFfmpeg } from '../media/ffmpeg';
-import { mediaTempPath } from '../media/store';
+import { mediaStore, mediaTempPath } from '../media/store';
 import { takeOrThrow, type TakesProject } from './queries';
 import { takeName } from './review';
 
@@ -25,6 +28,13 @@ export async function frameAt(video: string, atS: number, durationS: number | nu
   if (!fs.existsSync(dest) || fs.statSync(dest).size === 0) throw new UserError('No frame could be read at that time; the take may be damaged.');
 }
 
+/** A loose library image needs no item; the library's import has no such drop target, so it is committed here. */
+async function importLoose(project: TakesProject, png: string, name: string, commit: ImportOptions['commit']): Promise<ImportSummary> {
+  const { prepared, refused } = await prepareFiles(project.db, project.folder, [{ name, path: png }]);
+  if (prepared.length === 0) return { added: [], skipped: [], refused, itemsCreated: [] };
+  return commit('Add frame to the library', () => commitImport(libraryCtx(project), mediaStore(project.db, project.folder), prepared, { to: 'loose' }, refused));
+}
+
 export async function grabFrame(
   project: TakesProject,
   takeId: string,
@@ -35,18 +45,13 @@ export async function grabFrame(
   const take = takeOrThrow(project, takeId);
   const name = takeName(project, take);
   const fileName = `${name.replace(/\s+/g, '-')}-${atS.toFixed(2)}s.png`;
-  const where: ImportTarget =
-    target.to === 'keyframe'
-      ? { to: 'keyframe', shotId: target.shotId, which: target.which, source: `${name}, ${atS.toFixed(2)} s` }
-      : target.to === 'library'
-        ? { to: 'loose' }
-        : target.to === 'item'
-        ? { to: 'item', kind: target.kind, name: target.name?.trim() || `Frame of ${name}` }
-        : target;
   const png = mediaTempPath(project.folder, '.png');
   try {
     await frameAt(path.join(project.folder, ...take.relPath.split('/')), atS, take.durationS, png);
-    const summary = await importImages(project, [{ name: fileName, path: png }], where, { commit });
+    const summary =
+      target.to === 'library'
+        ? await importLoose(project, png, fileName, commit)
+        : await importImages(project, [{ name: fileName, path: png }], importTarget(target, name, atS), { commit });
     const added = summary.added[0];
     if (added) return { imageId: added.imageId };
     const why = summary.skipped[0]?.reason ?? summary.refused[0]?.reason ?? 'it was not added';
@@ -54,4 +59,10 @@ export async function grabFrame(
   } finally {
     fs.rmSync(png, { force: true });
   }
+}
+
+function importTarget(target: Exclude<GrabTarget, { to: 'library' }>, name: string, atS: number): ImportTarget {
+  if (target.to === 'keyframe') return { to: 'keyframe', shotId: target.shotId, which: target.which, source: `${name}, ${atS.toFixed(2)} s` };
+  if (target.to === 'item') return { to: 'item', kind: target.kind, name: target.name?.trim() || `Frame of ${name}` };
+  return target;
 }

@@ -71,7 +71,8 @@ export function mediaProducer(prepared: PreparedExport, workDir: string, opts: {
 /** What the local animatic renderer needs to draw one frame of the shot at the timeline's size. */
 function placeholderRequest(recipe: Extract<Recipe, { kind: 'placeholder' }>): GenerationRequest {
   const { shot, still } = recipe;
-  const image = still && { path: still.path, mime: still.mime, width: still.width, height: still.height };
+  // The local renderer reads only the path; the size is for remote APIs.
+  const image = still && { path: still.path, mime: still.mime, width: 0, height: 0 };
   return {
     jobId: `export-${shot.id}`,
     externalId: `export-${shot.id}`,

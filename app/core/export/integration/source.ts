@@ -1,10 +1,10 @@
-// Everything the Resolve export reads from an open project, in one pass through the repos: each
-// shot's clip as the playback cut plays it (selected take, else newest, else a still card, with
-// its trim or hold — shared/domain/playback.ts), its other usable takes, the still a placeholder
-// is made from, the library images the shots use, every take's provenance and what each shot
-// has cost. No SQL here: the repos hold it.
+// Everything the Resolve export reads from an open project, in one read transaction: each
+// shot's clip exactly as the playback cut plays it (takes/queries.ts: selected take, else newest,
+// else a still card, with its trim or hold), its other usable takes, the still a placeholder is
+// drawn from, the library images the shots use, every take's provenance and what each shot has
+// cost. No SQL here: the repos and the takes queries hold it.
 import path from 'node:path';
-import { buildPlaybackCut, type PlaybackClip, type PlaybackShotInput } from '../../../../shared/domain/playback';
+import type { PlaybackClip } from '../../../../shared/domain/playback';
 import type { TakeView } from '../../../../shared/domain/jobs';
 import { shotTags } from '../../../../shared/domain/tags';
 import { secondsToFrames } from '../../../../shared/domain/timecode';
@@ -14,6 +14,7 @@ import { reviewRepo } from '../../db/repos/reviewRepo';
 import { takesRepo } from '../../db/repos/takesRepo';
 import { mediaStore } from '../../media/store';
 import type { Project } from '../../project/project';
+import { listTakes, playbackCut } from '../../takes/queries';
 
 export interface SourceTake {
   take: TakeView;
@@ -26,8 +27,6 @@ export interface SourceTake {
 export interface SourceStill {
   path: string;
   mime: 'image/jpeg' | 'image/png' | 'image/webp';
-  width: number;
-  height: number;
 }
 
 export interface SourceShot {
@@ -37,7 +36,7 @@ export interface SourceShot {
   clip: PlaybackClip;
   /** The take that plays, null when the shot shows a still card. */
   take: SourceTake | null;
-  /** Start keyframe, else first reference, else null (a title card). */
+  /** For a still card: the start keyframe, else the first reference; null draws a title card. */
   still: SourceStill | null;
   /** The shot's other takes that are not rejected, oldest first. */
   alternates: SourceTake[];
@@ -49,7 +48,7 @@ export interface ExportSource {
   shots: SourceShot[];
   /** Library images the shots use (slots, keyframes, @tags), by tag. */
   references: Array<{ tag: string; sourcePath: string }>;
-  /** Per shot id: its takes' provenance, for manifest.json. */
+  /** Per shot id: its takes with their full provenance (TakeInfo), for manifest.json. */
   provenance: Record<string, unknown>;
   /** Per shot id: what its jobs have cost so far. */
   actualUsd: Record<string, number>;
@@ -64,90 +63,31 @@ export function readExportSource(project: Project): ExportSource {
 
 function read(project: Project): ExportSource {
   const snapshot = project.snapshot();
-  const lib = libraryRepo(project.db);
   const reviews = reviewRepo(project.db);
   const store = mediaStore(project.db, project.folder);
-  const takes = takesRepo(project.db).all();
+  const cut = playbackCut(project);
   const rejected = new Set([...reviews.reviews()].filter(([, r]) => r.rejected).map(([id]) => id));
-  const fits = reviews.fits();
   const sceneNumber = new Map(snapshot.scenes.map((s) => [s.id, s.number]));
-
-  const imagePath = (imageId: string): SourceStill | null => {
-    const image = lib.image(imageId);
-    const asset = image && store.get(image.imageSha256);
-    if (!image || !asset) return null;
-    const file = store.absPath(asset.relPath);
-    return { path: file, mime: MIME[path.extname(file).toLowerCase()] ?? 'image/png', width: image.width, height: image.height };
-  };
-  const keyframes = lib.keyframes();
-  const refs = lib.refs();
-  const stillOf = (shotId: string): { still: SourceStill; from: 'keyframe' | 'reference' } | null => {
-    const start = keyframes.find((k) => k.shotId === shotId && k.which === 'start');
-    const startImage = start && imagePath(start.imageId);
-    if (startImage) return { still: startImage, from: 'keyframe' };
-    const first = refs.find((r) => r.shotId === shotId);
-    const refImage = first && imagePath(first.imageId);
-    return refImage ? { still: refImage, from: 'reference' } : null;
-  };
-
   const byShot = new Map<string, TakeView[]>();
-  for (const t of takes) byShot.set(t.shotId, [...(byShot.get(t.shotId) ?? []), t]);
-  const stills = new Map(snapshot.shots.map((s) => [s.id, stillOf(s.id)]));
-  const inputs: PlaybackShotInput[] = snapshot.shots.map((shot) => ({
-    id: shot.id,
-    label: shot.label,
-    sceneId: shot.sceneId,
-    durationS: shot.durationS,
-    action: shot.action,
-    takes: (byShot.get(shot.id) ?? []).map((t) => ({ ...t, rejected: rejected.has(t.id) })),
-    fit: fits.get(shot.id) ?? { mode: null, trimInS: 0 },
-    still: stills.get(shot.id) ? { relPath: stills.get(shot.id)!.still.path, from: stills.get(shot.id)!.from } : null,
-  }));
-  const cut = buildPlaybackCut(inputs);
+  for (const t of takesRepo(project.db).all()) byShot.set(t.shotId, [...(byShot.get(t.shotId) ?? []), t]);
 
   const source = (t: TakeView): SourceTake => ({ take: t, path: store.absPath(t.relPath), frames: Math.max(1, secondsToFrames(t.durationS ?? 0)) });
   const shots = snapshot.shots.map((shot, i): SourceShot => {
     const clip = cut.clips[i]!;
+    if (clip.shotId !== shot.id) throw new Error(`the playback cut is not in timeline order at ${shot.label}`);
     const own = byShot.get(shot.id) ?? [];
     const played = own.find((t) => t.id === clip.takeId);
+    const stillPath = !played && clip.relPath ? store.absPath(clip.relPath) : null;
     return {
       shot,
       sceneNumber: sceneNumber.get(shot.sceneId) ?? 0,
       clip,
       take: played ? source(played) : null,
-      still: stills.get(shot.id)?.still ?? null,
+      still: stillPath ? { path: stillPath, mime: MIME[path.extname(stillPath).toLowerCase()] ?? 'image/png' } : null,
       alternates: own.filter((t) => t.id !== clip.takeId && !rejected.has(t.id) && (t.durationS ?? 0) > 0).map(source),
     };
   });
-
-  const provenance = Object.fromEntries(
-    snapshot.shots.map((shot) => [
-      shot.id,
-      {
-        takes: (byShot.get(shot.id) ?? []).map((t) => ({
-          take: t.number,
-          file: t.relPath,
-          provider: t.provider,
-          model: t.model,
-          tool: t.tool,
-          prompt: t.prompt,
-          seed: t.seed,
-          costUsd: t.costUsd,
-          generationS: t.generationS,
-          durationS: t.durationS,
-          size: t.width && t.height ? `${t.width}x${t.height}` : null,
-          fps: t.fps,
-          createdAt: t.createdAt,
-          jobId: t.jobId,
-          selected: t.selected,
-          rejected: rejected.has(t.id),
-          review: reviews.review(t.id).rating,
-          qc: reviews.qc(t.id),
-          fromTakeId: reviews.fromTakeId(t.id),
-        })),
-      },
-    ]),
-  );
+  const provenance = Object.fromEntries(snapshot.shots.map((shot) => [shot.id, { takes: listTakes(project, shot.id, true) }]));
   const actualUsd = Object.fromEntries(reviews.spendByShot());
   return { folder: project.folder, snapshot, shots, references: usedReferences(project, snapshot.shots), provenance, actualUsd };
 }

@@ -8,6 +8,7 @@ import { WarningIcon } from '../../components/icons';
 import { formatCredits, formatUsd } from '../../lib/format';
 import { providerLabel } from '../../lib/labels';
 import { buildTimeline } from '../../lib/timeline';
+import { UsableCost } from '../takes/UsableCost';
 import { BudgetField } from './BudgetField';
 
 function Bar({ value, max, provider }: { value: number; max: number; provider?: string }) {
@@ -57,6 +58,8 @@ export function CostPanel({ snapshot }: { snapshot: ProjectSnapshot }) {
           )}
         </div>
       )}
+
+      <UsableCost />
 
       <h3>By provider</h3>
       {providers.length === 0 ? (

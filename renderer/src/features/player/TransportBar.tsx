@@ -1,7 +1,7 @@
 // Under the scrub bar: the running record timecode, the transport buttons (each naming its
 // key), the loop range, where the playhead is in the cut, and Render animatic.
 import { framesToTimecode, TIMELINE_START_FRAMES } from '../../../../shared/domain/timecode';
-import { NextShotGlyph, PauseGlyph, PlayGlyph, PrevShotGlyph, StepBackGlyph, StepFwdGlyph } from './icons';
+import { MarkInGlyph, MarkOutGlyph, NextShotGlyph, PauseGlyph, PlayGlyph, PrevShotGlyph, StepBackGlyph, StepFwdGlyph } from './icons';
 import { RenderAnimatic } from './RenderAnimatic';
 import { rateLabel } from './shuttle';
 import { hasLoop, markIn, markOut, nextEdit, NO_LOOP, playRange, previousEdit, stepFrame } from './transport';
@@ -66,11 +66,11 @@ export function TransportBar() {
           <NextShotGlyph />
         </button>
         <span className="toolbar-sep" />
-        <button type="button" className="btn btn-small transport-mark" aria-label="Mark loop in" title="Loop from this frame (I)" disabled={empty} onClick={() => engine.setLoop(markIn(loop, frame))}>
-          I
+        <button type="button" className="icon-btn" aria-label="Mark loop in" title="Loop from this frame (I)" disabled={empty} onClick={() => engine.setLoop(markIn(loop, frame))}>
+          <MarkInGlyph />
         </button>
-        <button type="button" className="btn btn-small transport-mark" aria-label="Mark loop out" title="Loop up to this frame (O)" disabled={empty} onClick={() => engine.setLoop(markOut(loop, frame))}>
-          O
+        <button type="button" className="icon-btn" aria-label="Mark loop out" title="Loop up to this frame (O)" disabled={empty} onClick={() => engine.setLoop(markOut(loop, frame))}>
+          <MarkOutGlyph />
         </button>
         {range && (
           <span className="loop-chip" data-testid="loop-range">

@@ -20,3 +20,15 @@ export const LoopGlyph = () => (
     <path d="M3 7V6a2 2 0 0 1 2-2h7.5M10.5 2l2 2-2 2M13 9v1a2 2 0 0 1-2 2H3.5M5.5 14l-2-2 2-2" />
   </svg>
 );
+export const MarkInGlyph = () => (
+  <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <path d="M9.5 3H6v10h3.5" />
+    <path d="M9 8h4" strokeWidth="1.2" />
+  </svg>
+);
+export const MarkOutGlyph = () => (
+  <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <path d="M6.5 3H10v10H6.5" />
+    <path d="M7 8H3" strokeWidth="1.2" />
+  </svg>
+);

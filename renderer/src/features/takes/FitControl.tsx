@@ -12,7 +12,7 @@ import { dragTrimIn, keyTrimIn, trimWindow } from './trim';
 
 const secs = (frames: number) => formatSeconds(frames / TIMELINE_FPS);
 
-export function FitControl({ clip, videoUrl }: { clip: PlaybackClip; videoUrl: string | null }) {
+export function FitControl({ clip, videoUrl, thumbUrl }: { clip: PlaybackClip; videoUrl: string | null; thumbUrl: string | null }) {
   const setFit = useTakeAction('cut.setFit');
   const takeFrames = clip.takeFrames ?? 0;
   const longer = takeFrames > clip.plannedFrames;
@@ -45,6 +45,7 @@ export function FitControl({ clip, videoUrl }: { clip: PlaybackClip; videoUrl: s
           plannedFrames={clip.plannedFrames}
           trimIn={clip.sourceInFrames}
           videoUrl={videoUrl}
+          thumbUrl={thumbUrl}
           onCommit={(f) => setFit.mutate({ shotId: clip.shotId, mode: 'trim', trimInS: f / TIMELINE_FPS })}
         />
       )}
@@ -57,10 +58,11 @@ interface StripProps {
   plannedFrames: number;
   trimIn: number;
   videoUrl: string | null;
+  thumbUrl: string | null;
   onCommit: (frames: number) => void;
 }
 
-function TrimStrip({ takeFrames, plannedFrames, trimIn, videoUrl, onCommit }: StripProps) {
+function TrimStrip({ takeFrames, plannedFrames, trimIn, videoUrl, thumbUrl, onCommit }: StripProps) {
   const [value, setValue] = useState(trimIn);
   const ref = useRef<HTMLDivElement>(null);
   const video = useRef<HTMLVideoElement>(null);
@@ -113,7 +115,7 @@ function TrimStrip({ takeFrames, plannedFrames, trimIn, videoUrl, onCommit }: St
     <div className="trim">
       {videoUrl && <video ref={video} className="trim-preview" src={videoUrl} muted preload="auto" playsInline onLoadedMetadata={(e) => (e.currentTarget.currentTime = (value + 0.02) / TIMELINE_FPS)} aria-hidden="true" />}
       <div className="trim-body">
-        <div className="trim-strip" ref={ref}>
+        <div className="trim-strip" ref={ref} data-thumb={thumbUrl ? '' : undefined} style={thumbUrl ? { backgroundImage: `url("${thumbUrl}")` } : undefined}>
           {seconds.map((s) => (
             <span key={s} className="trim-tick" style={{ left: `${((s * TIMELINE_FPS) / takeFrames) * 100}%` }} />
           ))}

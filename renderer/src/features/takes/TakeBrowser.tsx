@@ -61,7 +61,7 @@ export function TakeBrowser({ shot, ratio, nextShot }: Props) {
       </div>
       {all.isError && <p className="form-error">Could not read the takes: {String(all.error.message)}</p>}
       {all.data && all.data.length === 0 && <p className="muted">No takes yet. Generate this shot to get some; each run of it adds a take here.</p>}
-      {clip && <FitControl clip={clip} videoUrl={mediaUrl(playing?.relPath)} />}
+      {clip && <FitControl clip={clip} videoUrl={mediaUrl(playing?.relPath)} thumbUrl={mediaUrl(playing?.thumbRelPath)} />}
       {takes.length > 0 && (
         <div className="take-grid" role="listbox" aria-label={`Takes of shot ${shot.label}`} tabIndex={0} aria-activedescendant={active ? takeOptionId(active.id) : undefined} onKeyDown={onKey}>
           {takes.map((t) => (

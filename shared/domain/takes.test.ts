@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { usableCost } from './takes';
+
+describe('usableCost', () => {
+  it('divides what each shot cost by the seconds of its circled take in the cut', () => {
+    const report = usableCost([
+      { shotId: 'a', label: '1A', spentUsd: 3, usableS: 5 },
+      { shotId: 'b', label: '1B', spentUsd: 1.2, usableS: 0 },
+    ]);
+    expect(report.shots.map((s) => s.usdPerUsableS)).toEqual([0.6, null]);
+    // Money spent on a shot with nothing usable still counts against the film.
+    expect(report.film).toEqual({ spentUsd: 4.2, usableS: 5, usdPerUsableS: 0.84 });
+  });
+
+  it('counts money spent on shots since deleted, and has no figure for a film with nothing usable', () => {
+    expect(usableCost([{ shotId: 'a', label: '1A', spentUsd: 2, usableS: 4 }], 2).film.usdPerUsableS).toBe(1);
+    expect(usableCost([], 5).film).toEqual({ spentUsd: 5, usableS: 0, usdPerUsableS: null });
+  });
+});

@@ -19,6 +19,8 @@ import type { AnimaticProgress, AnimaticResult, MakeFinalResult, QcResult, ShotF
 import { FIT_MODES } from './domain/takes';
 import type { EngineStatus, GenerateResult, GenerationSettings, JobState, JobView, KeyStatus, SpendSummary, TakeView } from './domain/jobs';
 import { ATTENTION_CHOICES } from './domain/jobs';
+import type { CutImportPreview, CutImportResult, ResolveExportInfo, ResolveExportProgress, ResolveExportSummary } from './domain/resolveExport';
+import { FRAME_FITS, MEDIA_FORMATS } from './domain/resolveExport';
 
 const id = z.string().min(1).max(64);
 const text = (max = 20_000) => z.string().max(max);
@@ -108,6 +110,7 @@ export const contract = {
   ...libraryChannels(),
   ...takesChannels(),
   ...jobsChannels(),
+  ...exportChannels(),
 } as const;
 
 /** The reference library, shot reference slots and keyframes (issue 3). */
@@ -247,6 +250,41 @@ function jobsChannels() {
   };
 }
 
+/** Export to DaVinci Resolve, the shot list on its own, and the cut back from Resolve (issue 6). */
+function exportChannels() {
+  const file = z.string().min(1).max(4096);
+  const exportId = z.string().min(1).max(64);
+  const shotRef = z.object({ shotId: id, label: z.string().max(200) });
+  // A diff as `cut.importPreview` returned it; the core checks its ids against the project.
+  const diff = z.object({
+    order: z.array(id).max(10_000),
+    reordered: z.array(shotRef.extend({ from: z.number().int(), to: z.number().int() })).max(10_000),
+    durations: z.array(shotRef.extend({ beforeFrames: z.number().int(), afterFrames: z.number().int().min(1), deltaFrames: z.number().int(), deltaSeconds: z.number() })).max(10_000),
+    removed: z.array(shotRef).max(10_000),
+    unknown: z.array(z.object({ position: z.number().int(), name: z.string().max(4096), fileName: z.string().max(4096).nullable(), durationFrames: z.number().int() })).max(10_000),
+    takeChanged: z.array(shotRef.extend({ before: z.number().int().nullable(), after: z.number().int() })).max(10_000),
+    repeated: z.array(shotRef.extend({ position: z.number().int() })).max(10_000),
+  });
+  return {
+    /** The timeline's size and rate for the open project, and where the dialog proposes to export. */
+    'export.info': channel(empty).returns<ResolveExportInfo>(),
+    /**
+     * Writes OUT/<Title>_Resolve (progress as `export.progress`). An existing folder is refused
+     * with code EXPORT_EXISTS unless `replace`: the UI asks, then calls again with `replace`.
+     */
+    'export.resolve': channel(z
+      .object({ exportId, outDir: file, format: z.enum(MEDIA_FORMATS), fit: z.enum(FRAME_FITS), alternates: z.boolean(), replace: z.boolean().optional() })
+      .strict()).returns<ResolveExportSummary>(),
+    'export.cancel': channel(z.object({ exportId }).strict()).returns<null>(),
+    /** The shot list CSV alone, at any time (before any take exists). */
+    'export.shotList': channel(z.object({ path: file }).strict()).returns<{ path: string; shots: number }>(),
+    /** Reads an FCPXML or EDL exported from Resolve and compares it with the shots; changes nothing. */
+    'cut.importPreview': channel(z.object({ path: file }).strict()).returns<CutImportPreview>(),
+    /** Applies the edit's order and planned durations as one undoable step (re-read from `path`, or a previewed `diff`). Deletes nothing. */
+    'cut.importApply': channel(z.union([z.object({ path: file }).strict(), z.object({ diff }).strict()])).returns<CutImportResult>(),
+  };
+}
+
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
@@ -271,6 +309,8 @@ export interface EventMap {
   'jobs.batchFinished': { batchId: string; ready: number; failed: number; attention: number; canceled: number };
   /** Whether this window runs the project's jobs, or which process does. */
   'jobs.engine': EngineStatus;
+  /** A running Resolve export: its step, what it is doing, and how far along it is. */
+  'export.progress': ResolveExportProgress;
 }
 export type EventName = keyof EventMap;
 
@@ -285,6 +325,9 @@ export const MENU_COMMANDS = [
   'scene.add',
   'shot.renumber',
   'view.cost',
+  'file.exportResolve',
+  'file.exportShotList',
+  'file.importCut',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -324,5 +367,6 @@ export function isEventName(name: string): name is EventName {
     'jobs.progress',
     'jobs.batchFinished',
     'jobs.engine',
+    'export.progress',
   ].includes(name);
 }

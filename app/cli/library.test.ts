@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as img from '../core/library/testImages';
+import { insertTake, makeClip } from '../core/takes/testing';
 import { openProject } from '../core/project/project';
 import { useTmpDir } from '../core/testing/tmp';
 import { cli, writeFile } from './testing';
@@ -140,6 +141,17 @@ describe('shotline keyframe', () => {
     expect(take).toMatchObject({ code: 1, err: 'shotline: shot 1B has no take yet. Generate it first, or use an image file or a @tag.\n' });
     expect((await cli(['keyframe', 'film.shotline', '--shot', '1B', '--end', 'none'], { cwd })).out).toBe('1B end: none\n');
     expect((await cli(['keyframe', 'film.shotline', '--shot', '1B'], { cwd })).code).toBe(1);
+  });
+
+  it('takes shot:1A:last from the shot’s take once it has one', async () => {
+    const cwd = await film();
+    const p = openProject(path.join(cwd, 'film.shotline'));
+    const shot = p.snapshot().shots.find((s) => s.label === '1A')!;
+    await insertTake(p, shot, await makeClip(path.join(cwd, 'take.mp4'), { width: 320, height: 180 }));
+    p.close();
+    const r = await cli(['keyframe', 'film.shotline', '--shot', '1B', '--start', 'shot:1A:last'], { cwd });
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toContain('1B start: shot 1A, last frame (320×180)');
   });
 
   it('tells "library" alone which subcommands exist', async () => {

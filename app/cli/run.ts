@@ -6,8 +6,10 @@ import { animaticCommand } from './commands/animatic';
 import { cancelCommand } from './commands/cancel';
 import { costCommand } from './commands/cost';
 import { demoCommand } from './commands/demo';
+import { exportCommand } from './commands/export';
 import { generateCommand } from './commands/generate';
 import { importCommand } from './commands/import';
+import { importCutCommand } from './commands/importCut';
 import { jobsCommand } from './commands/jobs';
 import { keyframeCommand } from './commands/keyframe';
 import { libraryAddCommand, libraryListCommand } from './commands/library';
@@ -40,6 +42,8 @@ const COMMANDS: Command[] = [
   rateCommand,
   qcCommand,
   animaticCommand,
+  exportCommand,
+  importCutCommand,
 ];
 
 /** Finds the command the words name; two-word names ("library add") win over one. */

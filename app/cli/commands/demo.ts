@@ -7,6 +7,7 @@ import { PROJECT_EXT, createProjectAt, projectFolderName } from '../../core/proj
 import { CREATED_BY, type Command, type Io } from '../command';
 import { applyImport, readPlan, type ImportPlan } from '../import/plan';
 import { costSummary } from './cost';
+import { exportForResolve } from './export';
 import { demoAnimatics } from './generate';
 
 export const DEMO_FILE = fileURLToPath(new URL('../../../assets/demo/night-diner.json', import.meta.url));
@@ -44,8 +45,19 @@ function report({ io, folder }: DemoContext) {
   }
 }
 
+/** The README's main job, start to finish: the Resolve folder beside the project; its path is printed last. */
+async function demoExport({ io, folder }: DemoContext) {
+  const project = openProject(folder);
+  try {
+    io.out('\nExporting for DaVinci Resolve...\n');
+    await exportForResolve(project, io, { out: path.dirname(folder), format: 'h264', fit: 'letterbox', alternates: false, replace: false });
+  } finally {
+    project.close();
+  }
+}
+
 /** The demo's steps in order; later ones (render the animatic, export) slot in before `report`. */
-const STEPS: Array<(ctx: DemoContext) => void | Promise<void>> = [build, report, demoAnimatics];
+const STEPS: Array<(ctx: DemoContext) => void | Promise<void>> = [build, report, demoAnimatics, demoExport];
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -54,6 +66,7 @@ export const demoCommand: Command = {
   options: {
     out: { type: 'string', value: 'DIR', help: `where to put it (default: the current folder)` },
     'no-render': { type: 'boolean', help: 'build the project only, without a local animatic take of every shot' },
+    'no-export': { type: 'boolean', help: 'skip the last step, the DaVinci Resolve folder beside the project' },
   },
   details: [
     `Without --out the project is ./Night Diner${PROJECT_EXT}. With --out, a DIR ending in ${PROJECT_EXT} is`,
@@ -66,7 +79,8 @@ export const demoCommand: Command = {
     const out = typeof options.out === 'string' ? options.out : undefined;
     if (out === '') throw new UserError('--out is empty; give a folder, or leave --out off to use the current folder');
     const ctx: DemoContext = { io, plan, folder: demoFolder(io, out, plan.project.title) };
-    const steps = options['no-render'] === true ? STEPS.filter((s) => s !== demoAnimatics) : STEPS;
+    const skipped = new Set([options['no-render'] === true && demoAnimatics, options['no-export'] === true && demoExport]);
+    const steps = STEPS.filter((s) => !skipped.has(s));
     for (const step of steps) await step(ctx);
   },
 };

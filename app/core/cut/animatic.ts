@@ -12,6 +12,7 @@ import type { AnimaticResult } from '../../../shared/domain/takes';
 import { framesToTimecode, TIMELINE_FPS } from '../../../shared/domain/timecode';
 import { UserError } from '../errors';
 import { AbortError, runFfmpeg } from '../media/ffmpeg';
+import { wrapText } from '../providers/local/animatic';
 import { findFont } from '../providers/local/fonts';
 import { concatList, copyRefusal, FONT_FILE, segmentArgs, streamFacts, TEXT_FILES, type Size, type StreamFacts } from './conform';
 
@@ -99,7 +100,9 @@ async function encodeSegments(o: AnimaticOptions, work: string): Promise<string[
         } catch {
           fs.copyFileSync(font, path.join(dir, FONT_FILE));
         }
-        fs.writeFileSync(path.join(dir, TEXT_FILES.title), clip.title || clip.label);
+        // About 0.55 em per character across 85 % of the card (the title is h/12 high).
+        const perLine = Math.max(12, Math.floor((o.size.width * 0.85) / ((o.size.height / 12) * 0.55)));
+        fs.writeFileSync(path.join(dir, TEXT_FILES.title), wrapText(clip.title || clip.label, perLine, 4));
         fs.writeFileSync(path.join(dir, TEXT_FILES.label), clip.takeNumber ? `${clip.label}  T${clip.takeNumber}` : clip.label);
       }
       const input = clip.relPath

@@ -39,6 +39,8 @@ export interface EngineTuning extends steps.Tuning {
   /** Longest sleep: how soon jobs queued by another process (the CLI) are noticed. */
   rescanMs: number;
   progressEmitMs: number;
+  /** Takes checked and stored at once (each runs ffprobe and ffmpeg). */
+  checkConcurrency: number;
 }
 
 export const DEFAULT_TUNING: EngineTuning = {
@@ -55,6 +57,7 @@ export const DEFAULT_TUNING: EngineTuning = {
   leaseRetryMs: 5_000,
   rescanMs: 1_000,
   progressEmitMs: 250,
+  checkConcurrency: Math.max(4, os.availableParallelism()),
 };
 
 export interface EngineDeps {
@@ -76,6 +79,8 @@ export interface EngineDeps {
 interface Flight {
   promise: Promise<void>;
   abort: AbortController;
+  /** Checking runs ffprobe and ffmpeg here: those share the machine's cores. */
+  checking: boolean;
   /** A create in flight is never aborted: abandoning it could still bill. */
   abortable: boolean;
 }
@@ -237,8 +242,14 @@ export class JobEngine {
       }
     }
     const settings = readSettings(this.repo);
+    let checks = [...this.flights.values()].filter((f) => f.checking).length;
     for (const job of active) {
       if (this.flights.has(job.id) || job.cancel_requested || job.next_attempt_at > now) continue;
+      if (job.state === 'checking') {
+        // ffprobe, a thumbnail and a hash per take: a few at a time, or a burst of finished jobs thrashes the machine.
+        if (checks >= this.tuning.checkConcurrency) continue;
+        checks += 1;
+      }
       if (job.state === 'queued') {
         if (this.isDown(job.tool, now)) {
           this.offerFallback(job, settings);
@@ -263,7 +274,7 @@ export class JobEngine {
       });
     // A local render is free to interrupt and redo; a remote queued job is about to send.
     const local = this.runnerOf(job.tool)?.kind === 'local';
-    this.flights.set(job.id, { promise, abort, abortable: abortable || local });
+    this.flights.set(job.id, { promise, abort, abortable: abortable || local, checking: job.state === 'checking' });
     return 1;
   }
 
@@ -290,9 +301,7 @@ export class JobEngine {
     }
     if (runner.kind === 'local') {
       if (job.state === 'queued') {
-        const notes = await steps.renderLocal(ctx, job, runner, signal);
-        const checking = notes && this.repo.get(job.id);
-        if (checking?.state === 'checking' && !this.stopping) await this.finish(checking, true, signal);
+        await steps.renderLocal(ctx, job, runner, signal);
       } else if (job.state === 'checking') {
         await this.finish(job, true, signal);
       } else {
@@ -312,12 +321,8 @@ export class JobEngine {
       case 'submitted':
       case 'running':
         return steps.poll(ctx, job, adapter, signal);
-      case 'downloading': {
-        await steps.download(ctx, job, adapter, signal);
-        const next = this.repo.get(job.id);
-        if (next?.state === 'checking' && !this.stopping) await this.finish(next, false, signal);
-        return;
-      }
+      case 'downloading':
+        return steps.download(ctx, job, adapter, signal);
       case 'checking':
         return this.finish(job, false, signal);
       default:

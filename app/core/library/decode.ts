@@ -40,8 +40,9 @@ export interface DecodedImage {
 
 const SHARP_INPUT = { limitInputPixels: MAX_PIXELS, failOn: 'truncated', sequentialRead: true } as const;
 
+/** Rounded up, so a file just over a limit never reads as the limit itself. */
 export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  if (n >= 1024 * 1024) return `${Math.ceil((n / 1024 / 1024) * 10) / 10} MB`;
   if (n >= 1024) return `${Math.round(n / 1024)} KB`;
   return `${n} bytes`;
 }

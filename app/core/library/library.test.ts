@@ -4,8 +4,10 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { refInfo } from '../../../shared/domain/library';
 import { validateShot } from '../../../shared/domain/validation';
+import { insertTake, makeClip } from '../takes/testing';
 import { testCore } from '../testing/core';
 import { useTmpDir } from '../testing/tmp';
+import { sendImagesForShot } from './sendImage';
 import * as img from './testImages';
 
 const tmp = useTmpDir();
@@ -81,7 +83,7 @@ describe('import', () => {
     await t.call('library.import', { files: [{ name: 'copy.jpg', path: file }], target: { to: 'items', kind: 'prop' } });
     expect(stored(p.media)).toEqual(before);
     // original (already sRGB JPEG, so also the working copy) + thumbnail
-    expect(before.filter((f) => !f.startsWith('.send'))).toHaveLength(2);
+    expect(before).toHaveLength(2);
   });
 
   it('refuses the bad files with a reason each, keeps the good ones, and leaves no stray files', async () => {
@@ -100,6 +102,16 @@ describe('import', () => {
     expect(summary.refused[3]!.reason).toContain('20000 × 20000');
     expect(img.filesUnder(path.join(p.media, '.tmp'))).toEqual([]);
     expect(stored(p.media)).toHaveLength(2);
+  });
+
+  it('refuses a file over 200 MB, from a path or as bytes, without copying it', async () => {
+    const p = await project();
+    const big = path.join(p.files, 'huge.tif');
+    img.write(p.files, 'huge.tif', '');
+    fs.truncateSync(big, 200 * 1024 * 1024 + 1); // sparse: no disk used
+    const summary = await t.call('library.import', { files: [{ name: 'huge.tif', path: big }], target: { to: 'items', kind: 'prop' } });
+    expect(summary.refused).toEqual([{ name: 'huge.tif', reason: 'it is 200.1 MB; Shotline takes images up to 200 MB. Export a smaller copy.' }]);
+    expect(img.filesUnder(p.media)).toEqual([]);
   });
 
   it('creates nothing when every file is refused', async () => {
@@ -263,6 +275,23 @@ describe('keyframes', () => {
   });
 });
 
+describe('keyframes from a take', () => {
+  it('takes the first or last frame of the previous shot’s take', async () => {
+    const p = await project();
+    const a = await shot(p.scene, 'kling:kling-v2-5-turbo', 'x');
+    const b = await shot(p.scene, 'kling:kling-v2-5-turbo', 'y');
+    const clip = await makeClip(path.join(p.dir, 'clip.mp4'), { width: 320, height: 180, durationS: 1 });
+    await insertTake(t.core.session.current!.project, (await t.call('project.snapshot', {})).shots.find((s) => s.id === a.id)!, clip);
+    const last = await t.call('refs.setKeyframe', { shotId: b.id, which: 'start', source: { fromShotId: a.id, frame: 'last' } });
+    expect(last.start).toMatchObject({ source: 'shot 1A, last frame', width: 320, height: 180 });
+    const first = await t.call('refs.setKeyframe', { shotId: b.id, which: 'end', source: { fromShotId: a.id, frame: 'first' } });
+    // testsrc2 moves every frame, so the two frames are different images.
+    expect(first.end!.imageId).not.toBe(first.start!.imageId);
+    expect(first.end!.thumbSha256).not.toBe(first.start!.thumbSha256);
+    expect((await t.call('history.state', {})).undoLabel).toBe('Set end keyframe');
+  });
+});
+
 describe('send-time images', () => {
   it('crops to the ratio and fits Runway’s size, never upscaling', async () => {
     const p = await project();
@@ -301,6 +330,31 @@ describe('send-time images', () => {
     expect(fitted).toEqual({ x: 0.5, y: 0, w: 0.5, h: 1 });
     expect(await colour()).toBe('blue');
     expect((await t.call('library.list', {})).items[0]!.images[0]!.focus['1:1']).toEqual(fitted);
-    expect(fs.existsSync(path.join(p.info.path, 'media', '.send'))).toBe(true);
+    // The same crop sent again is the same stored file, not a new one.
+    const before = stored(p.media);
+    await colour();
+    expect(stored(p.media)).toEqual(before);
+  });
+
+  it('gives the generation request every image of a shot, cropped, sized and tagged', async () => {
+    const p = await project();
+    const s = await shot(p.scene, 'runway:gen4_turbo', '@mara at the @diner');
+    const add = async (name: string, tag: string, w: number, h: number) =>
+      (await t.call('library.import', { files: [{ name, path: img.write(p.files, name, await img.photoJpeg(w, h)) }], target: { to: 'item', kind: 'character', name: tag, tag } })).itemsCreated[0]!.id;
+    const mara = await add('mara.jpg', 'mara', 2000, 2000);
+    const diner = await add('diner.jpg', 'diner', 3000, 1000);
+    await t.call('refs.set', { shotId: s.id, refs: [{ itemId: mara }, { itemId: diner }] });
+    await t.call('refs.setKeyframe', { shotId: s.id, which: 'start', source: { itemId: diner } });
+    const open = t.core.session.current!.project;
+    const sent = await sendImagesForShot(open.db, open.folder, open.timeline.shot(s.id)!);
+    expect(sent.references.map((r) => [r.tag, r.width, r.height, r.mime])).toEqual([
+      ['mara', 1280, 720, 'image/jpeg'],
+      ['diner', 1280, 720, 'image/jpeg'],
+    ]);
+    expect([sent.startFrame?.width, sent.startFrame?.height]).toEqual([1280, 720]);
+    expect(sent.endFrame).toBeNull();
+    const meta = await sharp(sent.references[0]!.path).metadata();
+    expect([meta.width, meta.height]).toEqual([1280, 720]);
+    expect(sent.references[0]!.relPath.startsWith('media/')).toBe(true);
   });
 });

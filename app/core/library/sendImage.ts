@@ -1,9 +1,7 @@
 // The image a provider is sent, made at send time from the working copy: cropped to the shot's
 // ratio by the user's focus rectangle (centred by default), scaled down to the catalog's size
 // for that provider, never up, and encoded in a format and size the API takes.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import sharp from 'sharp';
 import { getModel, refImageRule, type RefImageRule } from '../../../shared/catalog';
 import { cropBox, defaultFocus, sendSize, type PixelBox } from '../../../shared/domain/focus';
@@ -12,11 +10,12 @@ import type { AspectRatio, Shot, ToolId } from '../../../shared/domain/types';
 import { libraryRepo } from '../db/repos/libraryRepo';
 import type { Db } from '../db/sqlite';
 import { UserError } from '../errors';
-import { mediaStore } from '../media/store';
-import { MEDIA_DIR } from '../project/projectFiles';
+import { mediaStore, mediaTempPath } from '../media/store';
 
 export interface SendImage {
   path: string;
+  /** Where it is stored in the project, content-addressed (stable: a queued job can freeze it). */
+  relPath: string;
   mime: 'image/jpeg' | 'image/png' | 'image/webp';
   width: number;
   height: number;
@@ -27,9 +26,6 @@ export interface SendImage {
   notes: string[];
   tag?: string;
 }
-
-/** Rendered images are cached by what went into them, so a resend reuses the file. */
-const SEND_DIR = '.send';
 
 async function encode(source: string, crop: PixelBox, size: { width: number; height: number }, rule: RefImageRule, alpha: boolean) {
   const base = () => {
@@ -61,21 +57,16 @@ export async function renderForSend(db: Db, folder: string, image: LibraryImage,
       `${image.name} is ${size.width} × ${size.height} px after the ${ratio} crop; ${spec.name} needs at least ${rule.minSide} px on each side. Use a larger image or widen the crop.`,
     );
   }
-  const working = mediaStore(db, folder).get(image.imageSha256);
+  const store = mediaStore(db, folder);
+  const working = store.get(image.imageSha256);
   if (!working) throw new UserError(`The file behind ${image.name} is missing from the project. Import it again.`);
-  const source = path.join(folder, ...working.relPath.split('/'));
-  const key = createHash('sha256').update(JSON.stringify([image.imageSha256, crop, size.width, size.height, rule.formats, rule.maxBytes, image.hasAlpha])).digest('hex');
-  const dir = path.join(folder, MEDIA_DIR, SEND_DIR);
-  fs.mkdirSync(dir, { recursive: true });
-  const cached = ['.png', '.jpg'].map((ext) => path.join(dir, `${key}${ext}`)).find((f) => fs.existsSync(f));
-  let file = cached;
-  if (!file) {
-    const { buf, mime } = await encode(source, crop, size, rule, image.hasAlpha);
-    file = path.join(dir, `${key}${mime === 'image/png' ? '.png' : '.jpg'}`);
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, buf);
-    fs.renameSync(tmp, file);
-  }
+  const { buf, mime } = await encode(store.absPath(working.relPath), crop, size, rule, image.hasAlpha);
+  // Stored like any media: the same crop at the same size is the same file, kept once.
+  const ext = mime === 'image/png' ? '.png' : '.jpg';
+  const tmp = mediaTempPath(folder, ext);
+  fs.writeFileSync(tmp, buf);
+  const placed = await store.place(tmp, ext);
+  store.record(placed, { kind: 'image', mime, width: size.width, height: size.height, originalName: `${image.name} (${spec.name}, ${ratio})` });
   const notes: string[] = [];
   if (size.short) {
     notes.push(
@@ -83,8 +74,9 @@ export async function renderForSend(db: Db, folder: string, image: LibraryImage,
     );
   }
   return {
-    path: file,
-    mime: file.endsWith('.png') ? 'image/png' : 'image/jpeg',
+    path: store.absPath(placed.relPath),
+    relPath: placed.relPath,
+    mime,
     width: size.width,
     height: size.height,
     crop,

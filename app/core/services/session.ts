@@ -6,6 +6,7 @@ import { createProjectFolder } from '../project/projectFiles';
 import { recentList } from '../project/recent';
 import type { CoreHost, Handlers } from './core';
 import { createJobsService } from './jobsHandlers';
+import { exportHandlers } from './exportHandlers';
 import { libraryHandlers } from './libraryHandlers';
 import { takesHandlers } from './takesHandlers';
 import { timelineHandlers } from './timelineHandlers';
@@ -105,6 +106,7 @@ export function createSession(deps: SessionDeps) {
     ...timelineHandlers(edit),
     ...libraryHandlers(edit, { current: open, emit: deps.emit }),
     ...takesHandlers(edit, { current: open, emit: deps.emit }),
+    ...exportHandlers(edit, { current: open, emit: deps.emit }),
     ...jobs.handlers,
   };
 

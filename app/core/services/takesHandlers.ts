@@ -19,7 +19,8 @@ import type { Handlers } from './core';
 import { LIBRARY_TABLES } from './libraryHandlers';
 import type { Edit, OpenSession } from './session';
 
-type TakesChannels = Extract<keyof Handlers, `takes.${string}` | `cut.${string}`>;
+// The cut's round trip with Resolve (cut.import*) is the export's (exportHandlers.ts).
+type TakesChannels = Exclude<Extract<keyof Handlers, `takes.${string}` | `cut.${string}`>, `cut.import${string}`>;
 
 /** Tables the take channels change, for `project.changed`. */
 export const TAKES_TABLES = ['takes', 'take_reviews', 'take_qc'];

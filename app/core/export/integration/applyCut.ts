@@ -78,7 +78,8 @@ export function sceneLayout(scenes: readonly Scene[], shots: readonly Shot[], or
     let top = -Infinity;
     let topAt = 0;
     for (let i = 0; i <= n; i++) {
-      if (best[j]![i]! - prefix[i]! > top) {
+      // >=: of equally good cuts, the latest — a shot between two scenes joins the earlier one.
+      if (best[j]![i]! - prefix[i]! >= top) {
         top = best[j]![i]! - prefix[i]!;
         topAt = i;
       }

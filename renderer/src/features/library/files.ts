@@ -72,11 +72,12 @@ function readBase64(file: File): Promise<string> {
 }
 
 function pathOf(file: File): string | null {
-  return window.shotline?.pathForFile?.(file) || null;
+  return (typeof window !== 'undefined' && window.shotline?.pathForFile?.(file)) || null;
 }
 
 export function sizeLabel(bytes: number): string {
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+  // Rounded up, so a file just over the limit never reads as "200 MB".
+  return `${Math.ceil((bytes / 1024 / 1024) * 10) / 10} MB`;
 }
 
 /**

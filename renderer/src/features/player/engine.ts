@@ -5,6 +5,7 @@
 // frame, with the next clip already parked on its first frame (see seam.ts).
 import { VideoDeck, bringToFront, type Slot } from './deck';
 import { SeamAudio } from './audio';
+import { StateStore, watchFrames, type FrameMeta } from './frames';
 import { frameInItem, frameToMediaTime, itemIndexAt, recordFrameFromMedia, totalFrames, type PlayItem } from './items';
 import { FRAME_MS, STARTUP_MS, clockFrames, seamAfter, seamTiming, type Seam } from './seam';
 import { StillLayer, type StillElements } from './stillLayer';
@@ -24,12 +25,8 @@ export interface PlayerState {
 export const PLAY_MARK = 'shotline:play';
 export const FIRST_FRAME_MARK = 'shotline:first-frame';
 
-type FrameMeta = { mediaTime: number; expectedDisplayTime: number };
-
-export class PlayerEngine {
+export class PlayerEngine extends StateStore<PlayerState> {
   private items: PlayItem[] = [];
-  private state: PlayerState = { frame: 0, index: -1, rate: 0, loop: NO_LOOP, total: 0 };
-  private listeners = new Set<() => void>();
   private deck: VideoDeck;
   private audio: SeamAudio;
   private still: StillLayer;
@@ -42,23 +39,12 @@ export class PlayerEngine {
   private firstFramePending = false;
 
   constructor(videos: HTMLVideoElement[], still: StillElements) {
+    super({ frame: 0, index: -1, rate: 0, loop: NO_LOOP, total: 0 });
     this.deck = new VideoDeck(videos);
     this.audio = new SeamAudio(videos);
     this.still = new StillLayer(still);
   }
 
-  // ---- store ------------------------------------------------------------------------------------
-  subscribe = (fn: () => void) => {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  };
-  getState = () => this.state;
-  private set(patch: Partial<PlayerState>) {
-    const next = { ...this.state, ...patch };
-    if (Object.keys(patch).every((k) => next[k as keyof PlayerState] === this.state[k as keyof PlayerState])) return;
-    this.state = next;
-    for (const fn of this.listeners) fn();
-  }
   private setFrame(frame: number) {
     this.set({ frame, index: itemIndexAt(this.items, frame) });
   }
@@ -117,7 +103,7 @@ export class PlayerEngine {
 
   destroy(): void {
     this.halt();
-    this.listeners.clear();
+    this.clearListeners();
     this.deck.release();
     this.audio.close();
   }
@@ -306,14 +292,4 @@ export class PlayerEngine {
     this.timers.clear();
     for (const s of this.deck.slots) s.el.pause();
   }
-}
-
-/** requestVideoFrameCallback where the browser has it, else animation frames reading currentTime. */
-function watchFrames(el: HTMLVideoElement, cb: (now: number, meta: FrameMeta) => void) {
-  if ('requestVideoFrameCallback' in el) {
-    el.requestVideoFrameCallback((now, meta) => cb(now, meta));
-    return;
-  }
-  const v = el as HTMLVideoElement;
-  requestAnimationFrame((now) => cb(now, { mediaTime: v.currentTime, expectedDisplayTime: now }));
 }

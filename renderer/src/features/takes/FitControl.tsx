@@ -14,11 +14,16 @@ const secs = (frames: number) => formatSeconds(frames / TIMELINE_FPS);
 
 export function FitControl({ clip, videoUrl, thumbUrl }: { clip: PlaybackClip; videoUrl: string | null; thumbUrl: string | null }) {
   const setFit = useTakeAction('cut.setFit');
+  // The choice shows at once; the cut catches up when the core answers (or reverts on error).
+  const [chosen, setChosen] = useState<{ mode: FitMode; over: FitMode | null } | null>(null);
   const takeFrames = clip.takeFrames ?? 0;
   const longer = takeFrames > clip.plannedFrames;
   if (!clip.takeId || (clip.mismatchFrames === 0 && clip.fit === null)) return null;
-  const mode: FitMode | null = clip.fit;
-  const choose = (m: FitMode) => setFit.mutate({ shotId: clip.shotId, mode: m, ...(m === 'trim' ? { trimInS: clip.sourceInFrames / TIMELINE_FPS } : {}) });
+  const mode: FitMode | null = chosen && chosen.over === clip.fit && !setFit.isError ? chosen.mode : clip.fit;
+  const choose = (m: FitMode) => {
+    setChosen({ mode: m, over: clip.fit });
+    setFit.mutate({ shotId: clip.shotId, mode: m, ...(m === 'trim' ? { trimInS: clip.sourceInFrames / TIMELINE_FPS } : {}) });
+  };
   const options: Array<[FitMode, string]> = [
     longer ? ['trim', 'Trim'] : ['hold', 'Hold last frame'],
     ['retime-plan', clip.mismatchFrames === 0 ? 'Plan follows take' : `Make the shot ${secs(takeFrames)}`],
@@ -40,7 +45,7 @@ export function FitControl({ clip, videoUrl, thumbUrl }: { clip: PlaybackClip; v
       </div>
       {longer && mode === 'trim' && (
         <TrimStrip
-          key={`${clip.takeId}-${clip.sourceInFrames}`}
+          key={clip.takeId}
           takeFrames={takeFrames}
           plannedFrames={clip.plannedFrames}
           trimIn={clip.sourceInFrames}
@@ -75,6 +80,10 @@ function TrimStrip({ takeFrames, plannedFrames, trimIn, videoUrl, thumbUrl, onCo
     if (video.current && video.current.readyState >= 1) video.current.currentTime = (value + 0.02) / TIMELINE_FPS;
   }, [value]);
   useEffect(() => () => window.clearTimeout(pending.current ?? undefined), []);
+  // A saved in point (this strip's commit, an undo) moves the window unless the user is at it.
+  useEffect(() => {
+    if (!drag.current && pending.current === null) setValue(trimIn);
+  }, [trimIn]);
 
   const commitSoon = (f: number) => {
     window.clearTimeout(pending.current ?? undefined);

@@ -68,7 +68,7 @@ export function TakeViewer({ take, ratio, targets }: { take: TakeInfo; ratio: nu
   return (
     <div className="take-viewer">
       <div className="take-screen" style={{ aspectRatio: String(ratio) }} onClick={toggle}>
-        <video key={take.id} ref={ref} src={mediaUrl(take.relPath) ?? undefined} poster={mediaUrl(take.thumbRelPath) ?? undefined} preload="auto" playsInline aria-label={`Take ${take.number}`} />
+        <video key={take.id} ref={ref} src={mediaUrl(take.relPath) ?? undefined} poster={mediaUrl(take.thumbRelPath) ?? undefined} preload="metadata" playsInline aria-label={`Take ${take.number}`} />
       </div>
       <div className="take-controls">
         <button type="button" className="icon-btn" aria-label={playing ? 'Pause take' : 'Play take'} onClick={toggle}>

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildPlaybackCut, type PlaybackShotInput } from '../shared/domain/playback';
+import { renderAnimatic } from '../app/core/cut/animatic';
+import { makeClip } from '../app/core/takes/testing';
+import { mib, ms, report } from './report';
+
+const CLIPS = Number(process.env.BENCH_CUT_CLIPS ?? 30);
+const SECONDS = 10;
+const SIZE = { width: 1280, height: 720 };
+
+/** `n` shots, each playing a copy of `clip` whole (one file per shot, as takes are). */
+function cutOf(folder: string, clip: string, n: number, tag: string) {
+  const shots: PlaybackShotInput[] = [];
+  for (let i = 0; i < n; i++) {
+    const rel = `media/${tag}-${i}.mp4`;
+    fs.copyFileSync(clip, path.join(folder, rel));
+    shots.push({
+      id: `${tag}${i}`,
+      label: `${i + 1}A`,
+      sceneId: 's',
+      durationS: SECONDS,
+      action: '',
+      takes: [{ id: `t${tag}${i}`, number: 1, relPath: rel, durationS: SECONDS, width: SIZE.width, height: SIZE.height, selected: true, rejected: false, createdAt: '' }],
+      fit: { mode: null, trimInS: 0 },
+      still: null,
+    });
+  }
+  return buildPlaybackCut(shots);
+}
+
+/** The animatic of 30 conforming 10 s takes (stream copy) against copying the same bytes; and of 30 that need conforming. */
+export async function cutBench() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shotline-bench-cut-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'media'));
+    const conforming = await makeClip(path.join(dir, 'conforming.mp4'), { durationS: SECONDS, ...SIZE });
+    // 30 fps at another size: every clip must be resampled in time and scaled.
+    const other = await makeClip(path.join(dir, 'other.mp4'), { durationS: SECONDS, width: 960, height: 540, fps: 30 });
+
+    const copyCut = cutOf(dir, conforming, CLIPS, 'c');
+    const bytes = CLIPS * fs.statSync(conforming).size;
+    const t0 = performance.now();
+    const copied = await renderAnimatic({ cut: copyCut, folder: dir, size: SIZE, out: path.join(dir, 'copy.mp4') });
+    const copyMs = performance.now() - t0;
+    fs.mkdirSync(path.join(dir, 'plain'));
+    const t1 = performance.now();
+    for (let i = 0; i < CLIPS; i++) fs.copyFileSync(path.join(dir, 'media', `c-${i}.mp4`), path.join(dir, 'plain', `${i}.mp4`));
+    const plainMs = performance.now() - t1;
+    report(`animatic, ${CLIPS} conforming ${SECONDS} s takes (${mib(bytes)})`, {
+      mode: copied.mode,
+      'render wall time': ms(copyMs),
+      'plain file copy of the same bytes': ms(plainMs),
+      'render ÷ copy': `${(copyMs / plainMs).toFixed(1)}×`,
+    });
+
+    const encodeCut = cutOf(dir, other, CLIPS, 'e');
+    const t2 = performance.now();
+    const encoded = await renderAnimatic({ cut: encodeCut, folder: dir, size: SIZE, out: path.join(dir, 'encode.mp4') });
+    const encodeS = (performance.now() - t2) / 1000;
+    report(`animatic, ${CLIPS} non-conforming ${SECONDS} s takes (960×540 at 30 fps → 1280×720 at 24)`, {
+      mode: encoded.mode,
+      'render wall time': `${encodeS.toFixed(1)} s`,
+      'video seconds per wall second': (encoded.durationS / encodeS).toFixed(2),
+      cpus: String(os.availableParallelism()),
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

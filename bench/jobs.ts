@@ -1,0 +1,113 @@
+// The job engine's throughput against the Runway fake (2 s generations, 20 at a time, polls
+// every 250 ms), and the local animatic renderer's speed. Figures only; nothing asserted.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { jobsRepo } from '../app/core/db/repos/jobsRepo';
+import { JobEngine } from '../app/core/jobs/engine';
+import { enqueueTakes } from '../app/core/jobs/enqueue';
+import { createRunners } from '../app/core/jobs/runners';
+import { makeProject, shot } from '../app/core/jobs/testing';
+import { systemClock } from '../app/core/jobs/timing';
+import { envKeySource } from '../app/core/keys/keySource';
+import { CAMERA_MOVES } from '../shared/domain/types';
+import { report } from './report';
+
+const KEY = 'rw_bench_key_0123456789';
+const JOBS = 200;
+const CAP = 20;
+const GENERATION_S = 2;
+const POLL_S = 0.25;
+
+async function startFake() {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./runwayFake.child.ts', import.meta.url))], {
+    env: { ...process.env, KEY, GENERATION_MS: String(GENERATION_S * 1000), MAX_CONCURRENT: String(CAP) },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = readline.createInterface({ input: child.stdout! });
+  const next = () => new Promise<string>((resolve) => lines.once('line', resolve));
+  const { url } = JSON.parse(await next()) as { url: string };
+  return {
+    url,
+    async stats() {
+      child.stdin!.write('stats\n');
+      return JSON.parse(await next()) as { creates: number; jobs: number; duplicates: number; polls: number };
+    },
+    stop: () => child.kill(),
+  };
+}
+
+async function engineBench(dir: string) {
+  const fake = await startFake();
+  const project = makeProject(dir);
+  try {
+    const shots = Array.from({ length: JOBS / 8 }, () => shot(project, { tool: 'runway:gen4.5', durationS: 5 }));
+    const ctx = { db: project.db, repo: jobsRepo(project.db), timeline: project.timeline, clock: systemClock };
+    enqueueTakes(ctx, { shotIds: shots.map((s) => s.id), takes: 8 });
+    const engine = new JobEngine({
+      db: project.db,
+      folder: project.folder,
+      runners: createRunners({ keys: envKeySource({ RUNWAYML_API_SECRET: KEY }), env: { SHOTLINE_RUNWAY_BASE_URL: fake.url } }),
+      label: 'bench',
+      pollIntervalS: POLL_S,
+      customEndpoint: () => true,
+      tuning: { concurrency: CAP },
+    });
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    engine.start();
+    await engine.whenIdle();
+    const wall = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    await engine.stop();
+    const stats = await fake.stats();
+    const ready = ctx.repo.recent(JOBS).filter((j) => j.state === 'ready').length;
+    const ideal = (JOBS / CAP) * GENERATION_S;
+    report(`job engine: ${JOBS} jobs, Runway fake, ${GENERATION_S} s generations, cap ${CAP}, polls every ${POLL_S * 1000} ms`, {
+      'wall time': `${wall.toFixed(1)} s (ideal ${ideal.toFixed(0)} s: ${((wall / ideal) * 100).toFixed(0)} %)`,
+      'engine CPU (this process)': `${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (${(((cpu.user + cpu.system) / 1e6 / wall) * 100).toFixed(0)} % of one core); ffprobe and thumbnails run as child processes`,
+      'jobs ready': `${ready} of ${JOBS}`,
+      'creates at the fake': `${stats.creates} for ${stats.jobs} jobs, ${stats.duplicates} duplicate submissions`,
+      'polls at the fake': `${stats.polls} (${(stats.polls / JOBS).toFixed(1)} per job)`,
+    });
+  } finally {
+    project.close();
+    fake.stop();
+  }
+}
+
+async function animaticBench(dir: string) {
+  const project = makeProject(dir);
+  try {
+    const moves = CAMERA_MOVES.slice(0, 6);
+    const shots = moves.map((camera) => shot(project, { tool: 'local:animatic', durationS: 5, prompt: { camera } }));
+    const ctx = { db: project.db, repo: jobsRepo(project.db), timeline: project.timeline, clock: systemClock };
+    enqueueTakes(ctx, { shotIds: shots.map((s) => s.id), takes: 1 });
+    const engine = new JobEngine({ db: project.db, folder: project.folder, runners: createRunners({ keys: envKeySource({}) }), label: 'bench' });
+    const t0 = performance.now();
+    engine.start();
+    await engine.whenIdle();
+    const wall = (performance.now() - t0) / 1000;
+    await engine.stop();
+    const seconds = shots.length * 5;
+    report(`local animatic: ${shots.length} shots × 5 s at 1280×720, 24 fps, through the engine (${moves.join(', ')})`, {
+      'wall time': `${wall.toFixed(1)} s for ${seconds} s of video`,
+      'video seconds per wall second': `${(seconds / wall).toFixed(2)} (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores)`,
+    });
+  } finally {
+    project.close();
+  }
+}
+
+export async function jobsBench() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shotline-bench-jobs-'));
+  try {
+    await engineBench(path.join(dir, 'engine'));
+    await animaticBench(path.join(dir, 'animatic'));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -92,4 +92,20 @@ test('takes: circle, rate, reject; the cut plays across three shot boundaries (s
   await expect(p.region.getByTestId('loop-range')).toHaveText(/01:00:03:12.01:00:05:11/);
   await app.keyboard.press('Alt+x');
   await expect(p.region.getByTestId('loop-range')).toHaveCount(0);
+
+  // Duration reconciliation: 1A's 2 s take in a 1.5 s slot is flagged on the card and in the
+  // player, and trimmed from an in point chosen on the strip.
+  await ws.card('1A').click();
+  const duration = ws.inspector.getByRole('textbox', { name: 'Duration', exact: true });
+  await duration.fill('1.5');
+  await duration.press('Enter');
+  await expect(ws.card('1A').getByTestId('fit-badge')).toContainText('+0.5s');
+  await p.takes.getByRole('radio', { name: 'Trim' }).check();
+  const window = p.takes.getByRole('slider', { name: 'Trim in point' });
+  await window.focus();
+  await app.keyboard.press('End');
+  await window.blur();
+  await expect(window).toHaveAttribute('aria-valuenow', '12');
+  await expect(p.region.getByTestId('fit-badge')).toHaveAttribute('aria-label', /Trimmed/);
+  await expect(p.timecode).toHaveText(STARTS['1A']!);
 });

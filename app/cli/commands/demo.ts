@@ -57,7 +57,8 @@ async function demoExport({ io, folder }: DemoContext) {
 }
 
 /** The demo's steps in order; later ones (render the animatic, export) slot in before `report`. */
-const STEPS: Array<(ctx: DemoContext) => void | Promise<void>> = [build, report, demoAnimatics, demoExport];
+type DemoStep = (ctx: DemoContext) => void | Promise<void>;
+const STEPS: DemoStep[] = [build, report, demoAnimatics, demoExport];
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -79,7 +80,7 @@ export const demoCommand: Command = {
     const out = typeof options.out === 'string' ? options.out : undefined;
     if (out === '') throw new UserError('--out is empty; give a folder, or leave --out off to use the current folder');
     const ctx: DemoContext = { io, plan, folder: demoFolder(io, out, plan.project.title) };
-    const skipped = new Set([options['no-render'] === true && demoAnimatics, options['no-export'] === true && demoExport]);
+    const skipped = new Set<DemoStep | false>([options['no-render'] === true && demoAnimatics, options['no-export'] === true && demoExport]);
     const steps = STEPS.filter((s) => !skipped.has(s));
     for (const step of steps) await step(ctx);
   },

@@ -9,7 +9,7 @@ import { plural } from '../format';
 
 const FORMAT_NAMES: Record<MediaFormat, string> = { h264: 'H.264 MP4', dnxhr: 'DNxHR HQ MOV', prores: 'ProRes 422 MOV' };
 
-function choice<T extends string>(value: string | boolean | undefined, allowed: readonly T[], option: string): T {
+function choice<T extends string>(value: string | boolean | string[] | undefined, allowed: readonly T[], option: string): T {
   if (value === undefined) return allowed[0]!;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   throw new UserError(`--${option} must be one of ${allowed.join(', ')}`);

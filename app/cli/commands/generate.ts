@@ -1,7 +1,7 @@
 import type { Shot } from '../../../shared/domain/types';
 import { jobsRepo } from '../../core/db/repos/jobsRepo';
 import { UserError } from '../../core/errors';
-import { readSettings } from '../../core/jobs/engine';
+import { readSettings } from '../../core/jobs/settings';
 import { enqueueTakes, toolForShot } from '../../core/jobs/enqueue';
 import { systemClock } from '../../core/jobs/timing';
 import type { Project } from '../../core/project/project';

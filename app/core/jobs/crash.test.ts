@@ -86,7 +86,10 @@ function runChild(folder: string, freezeAt = ''): Run {
     buf = parts.pop()!;
     for (const line of parts) {
       lines.push(line);
-      for (const w of waiters.splice(0)) (w.re.test(line) ? w.resolve(line) : waiters.push(w));
+      for (const w of waiters.splice(0)) {
+        if (w.re.test(line)) w.resolve(line);
+        else waiters.push(w);
+      }
     }
   });
   child.stderr!.on('data', (c: Buffer) => (errText += c.toString()));

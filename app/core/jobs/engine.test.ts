@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobState } from '../../../shared/domain/jobs';
@@ -7,7 +8,7 @@ import { takesRepo } from '../db/repos/takesRepo';
 import type { Project } from '../project/project';
 import { ProviderError } from '../providers/types';
 import { useTmpDir } from '../testing/tmp';
-import { SETTINGS_KEY } from './engine';
+import { SETTINGS_KEY } from './settings';
 import { enqueueTakes, requestCancel, resolveAttention, retryJob } from './enqueue';
 import { drive, fixtureClip, makeProject, ManualClock, ScriptedProvider, shot, TEST_KEY, testEngine } from './testing';
 
@@ -299,7 +300,7 @@ describe('job engine: one engine per project', () => {
 
   it('takes over at once from a dead process on this host', () => {
     const repo = jobsRepo(project.db);
-    repo.lease.take(undefined, { holder: 'crashed', pid: 999_999_999, host: (require('node:os') as typeof import('node:os')).hostname(), label: 'shotline resume', now: clock.now() });
+    repo.lease.take(undefined, { holder: 'crashed', pid: 999_999_999, host: os.hostname(), label: 'shotline resume', now: clock.now() });
     const engine = testEngine(project, { provider, clock });
     expect(engine.start({ loop: false }).running).toBe(true);
   });

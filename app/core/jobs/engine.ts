@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { getModel } from '../../../shared/catalog';
-import { DEFAULT_GENERATION_SETTINGS, type EngineStatus, type GenerationSettings, type JobState } from '../../../shared/domain/jobs';
+import type { EngineStatus, GenerationSettings, JobState } from '../../../shared/domain/jobs';
 import type { ProviderId, ToolId } from '../../../shared/domain/types';
 import { jobsRepo, type JobRow, type JobsRepo } from '../db/repos/jobsRepo';
 import { takesRepo, type TakesRepo } from '../db/repos/takesRepo';
@@ -14,51 +14,20 @@ import type { Db } from '../db/sqlite';
 import { describeError } from '../errors';
 import { lostTouch, providerDown, providerName, toolName } from './attention';
 import { switchTool } from './enqueue';
+import { ProviderHealth } from './health';
 import { Lease } from './lease';
 import { redactJson } from './redact';
 import type { Runner, RunnerSource } from './runners';
 import { canMove, SLOT_STATES } from './states';
 import * as steps from './steps';
-import { systemClock, type Clock } from './timing';
+import { readSettings } from './settings';
+import { DEFAULT_TUNING, systemClock, type Clock, type EngineTuning } from './timing';
 
 export type EngineEvent =
   | { type: 'changed'; jobId: string; shotId: string; state: JobState; takeId: string | null }
   | { type: 'progress'; jobId: string; shotId: string; progress: number }
   | { type: 'batch'; batchId: string; ready: number; failed: number; attention: number; canceled: number }
   | { type: 'status'; status: EngineStatus };
-
-export interface EngineTuning extends steps.Tuning {
-  /** Override every model's cap (benchmarks), or some. */
-  concurrency: number | Partial<Record<ToolId, number>> | null;
-  /** Consecutive transport errors after which a provider counts as down. */
-  providerDownAfter: number;
-  providerCooldownS: number;
-  heartbeatMs: number;
-  staleMs: number;
-  leaseRetryMs: number;
-  /** Longest sleep: how soon jobs queued by another process (the CLI) are noticed. */
-  rescanMs: number;
-  progressEmitMs: number;
-  /** Takes checked and stored at once (each runs ffprobe and ffmpeg). */
-  checkConcurrency: number;
-}
-
-export const DEFAULT_TUNING: EngineTuning = {
-  maxTransientRetries: 8,
-  maxRateLimitRetries: 30,
-  retryBaseS: 2,
-  retryMaxS: 120,
-  pollMaxS: 20,
-  concurrency: null,
-  providerDownAfter: 3,
-  providerCooldownS: 60,
-  heartbeatMs: 5_000,
-  staleMs: 30_000,
-  leaseRetryMs: 5_000,
-  rescanMs: 1_000,
-  progressEmitMs: 250,
-  checkConcurrency: Math.max(4, os.availableParallelism()),
-};
 
 export interface EngineDeps {
   db: Db;
@@ -85,12 +54,6 @@ interface Flight {
   abortable: boolean;
 }
 
-export const SETTINGS_KEY = 'generation';
-
-export function readSettings(repo: JobsRepo): GenerationSettings {
-  return { ...DEFAULT_GENERATION_SETTINGS, ...((repo.setting.get(SETTINGS_KEY) as Partial<GenerationSettings> | undefined) ?? {}) };
-}
-
 export class JobEngine {
   readonly repo: JobsRepo;
   readonly takes: TakesRepo;
@@ -99,7 +62,7 @@ export class JobEngine {
   private readonly tuning: EngineTuning;
   private readonly lease: Lease;
   private readonly flights = new Map<string, Flight>();
-  private readonly health = new Map<ProviderId, { errors: number; downUntil: number }>();
+  private readonly health: ProviderHealth;
   private readonly lastProgress = new Map<string, number>();
   private heldBy: string | null = null;
   private stopping = false;
@@ -114,6 +77,7 @@ export class JobEngine {
     this.timeline = timelineRepo(deps.db);
     this.clock = deps.clock ?? systemClock;
     this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
+    this.health = new ProviderHealth({ downAfter: this.tuning.providerDownAfter, cooldownS: this.tuning.providerCooldownS });
     this.lease = new Lease(this.repo, { label: deps.label, clock: this.clock, staleMs: this.tuning.staleMs });
   }
 
@@ -178,7 +142,7 @@ export class JobEngine {
   async cancelNow(jobId: string): Promise<void> {
     const job = this.repo.get(jobId);
     if (!job || !this.lease.isHeld) return;
-    await this.cancelStep(job, new AbortController().signal);
+    await this.cancelStep(job);
   }
 
   /** When the next waiting job is due (ms), or null when nothing waits. */
@@ -238,7 +202,7 @@ export class JobEngine {
       if (flight) {
         if (flight.abortable) flight.abort.abort();
       } else {
-        started += this.launch(job, false, (signal) => this.cancelStep(job, signal));
+        started += this.launch(job, false, () => this.cancelStep(job));
       }
     }
     const settings = readSettings(this.repo);
@@ -349,39 +313,19 @@ export class JobEngine {
     return false;
   }
 
-  private async cancelStep(job: JobRow, _signal: AbortSignal): Promise<void> {
-    const ctx = this.ctx();
-    const now = this.clock.now();
-    const name = providerName(job.tool);
-    let note = 'Canceled.';
-    const runner = this.runnerOf(job.tool);
-    if (runner?.kind === 'remote' && job.remote_id && (job.state === 'submitted' || job.state === 'running')) {
-      try {
-        if (!runner.adapter.cancel) note = `Canceled here. ${name} cannot cancel a task once sent: it will finish and bill, but is not downloaded.`;
-        else {
-          await runner.adapter.cancel(job.remote_id);
-          note = `Canceled; ${name} confirmed.`;
-        }
-      } catch (err) {
-        note = `Canceled here, but ${name} did not confirm (${describeError(err).message}); it may still bill.`;
-      }
-    } else if (job.state === 'submitting') {
-      note = `Canceled. If it reached ${name} before that, it may still bill.`;
-    }
-    if (job.temp_path) fs.rmSync(job.temp_path, { force: true });
-    ctx.move(job, 'canceled', { patch: { finished_at: now, temp_path: null, attention_json: null }, message: note });
+  private isDown(tool: ToolId, now: number): boolean {
+    return this.health.isDown(this.providerOf(tool), now);
   }
 
-  private isDown(tool: ToolId, now: number): boolean {
-    const h = this.health.get(this.providerOf(tool));
-    return !!h && h.downUntil > now;
+  private cancelStep(job: JobRow): Promise<void> {
+    return steps.cancel(this.ctx(), job, this.runnerOf(job.tool));
   }
 
   /** A queued job of a down provider: switch (with standing permission) or ask; without a fallback, wait. */
   private offerFallback(job: JobRow, settings: GenerationSettings): void {
     const fallback = job.fallback_tool;
     if (!fallback || fallback === job.tool || this.isDown(fallback, this.clock.now())) return;
-    const errors = this.health.get(this.providerOf(job.tool))?.errors ?? 0;
+    const errors = this.health.errors(this.providerOf(job.tool));
     if (settings.allowFallback) {
       const why = `${providerName(job.tool)} is not answering (${errors} errors in a row): switched to ${toolName(fallback)}, as the settings allow. Nothing had been sent.`;
       try {
@@ -396,21 +340,6 @@ export class JobEngine {
       }
     }
     this.ctx().move(job, 'needs_attention', { patch: { attention_json: JSON.stringify(providerDown(job.tool, errors, fallback)) } });
-  }
-
-  private recordHealth(tool: ToolId, ok: boolean): void {
-    const provider = this.providerOf(tool);
-    const h = this.health.get(provider) ?? { errors: 0, downUntil: 0 };
-    if (ok) {
-      this.health.set(provider, { errors: 0, downUntil: 0 });
-      return;
-    }
-    h.errors += 1;
-    if (h.errors >= this.tuning.providerDownAfter) {
-      const times = h.errors - this.tuning.providerDownAfter;
-      h.downUntil = this.clock.now() + Math.min(600, this.tuning.providerCooldownS * 2 ** times) * 1000;
-    }
-    this.health.set(provider, h);
   }
 
   private crashed(job: JobRow, err: unknown): void {
@@ -446,7 +375,7 @@ export class JobEngine {
         if (ok) this.afterMove({ ...job, ...patch, state: to } as JobRow, job.state, to, null);
         return ok;
       },
-      health: (tool, ok) => this.recordHealth(tool, ok),
+      health: (tool, ok) => this.health.record(this.providerOf(tool), ok, this.clock.now()),
       progress: (job, fraction) => this.progress(job, fraction),
     };
   }

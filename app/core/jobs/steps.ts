@@ -16,15 +16,7 @@ import { qcForJob, saveQc } from '../takes/qcTake';
 import { generationRequest, type RequestSnapshot } from './request';
 import type { Runner } from './runners';
 import type { JobState } from './states';
-import { pollDelayMs, retryDelayMs, type Clock } from './timing';
-
-export interface Tuning {
-  maxTransientRetries: number;
-  maxRateLimitRetries: number;
-  retryBaseS: number;
-  retryMaxS: number;
-  pollMaxS: number;
-}
+import { pollDelayMs, retryDelayMs, type Clock, type EngineTuning } from './timing';
 
 /** What a step may use of the engine. */
 export interface StepCtx {
@@ -33,7 +25,7 @@ export interface StepCtx {
   repo: JobsRepo;
   takes: TakesRepo;
   clock: Clock;
-  tuning: Tuning;
+  tuning: EngineTuning;
   pollOverrideS(): number | null;
   customEndpoint(tool: string): boolean;
   /**
@@ -287,4 +279,26 @@ export async function check(ctx: StepCtx, job: JobRow, local: boolean, signal: A
     }
     return null;
   }
+}
+
+/** A requested cancel: tell the provider where the task is running and the API can, then record it. */
+export async function cancel(ctx: StepCtx, job: JobRow, runner: Runner | null): Promise<void> {
+  const name = providerName(job.tool);
+  let note = 'Canceled.';
+  if (runner?.kind === 'remote' && job.remote_id && (job.state === 'submitted' || job.state === 'running')) {
+    try {
+      if (!runner.adapter.cancel) {
+        note = `Canceled here. ${name} cannot cancel a task once sent: it will finish and bill, but is not downloaded.`;
+      } else {
+        await runner.adapter.cancel(job.remote_id);
+        note = `Canceled; ${name} confirmed.`;
+      }
+    } catch (err) {
+      note = `Canceled here, but ${name} did not confirm (${describe(err)}); it may still bill.`;
+    }
+  } else if (job.state === 'submitting') {
+    note = `Canceled. If it reached ${name} before that, it may still bill.`;
+  }
+  if (job.temp_path) fs.rmSync(job.temp_path, { force: true });
+  ctx.move(job, 'canceled', { patch: { finished_at: ctx.clock.now(), temp_path: null, attention_json: null }, message: note });
 }

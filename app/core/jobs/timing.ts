@@ -1,6 +1,8 @@
 // How long the engine waits: between polls (the provider's documented floor, then slower, with
 // jitter so a hundred jobs do not poll in step), and before retrying after an error
 // (Retry-After when the provider gives one, else exponential backoff with jitter). Pure.
+import os from 'node:os';
+import type { ToolId } from '../../../shared/domain/types';
 
 export interface Clock {
   now(): number;
@@ -49,3 +51,43 @@ export function retryDelayMs(t: RetryTiming, random: () => number = Math.random)
   // Runway's docs: exponential backoff with up to 50 % random delay added.
   return Math.round(s * 1000 * (1 + 0.5 * random()));
 }
+
+/** The engine's limits and rhythms; tests and benchmarks override some. */
+export interface EngineTuning {
+  maxTransientRetries: number;
+  maxRateLimitRetries: number;
+  retryBaseS: number;
+  retryMaxS: number;
+  pollMaxS: number;
+  /** Override every model's cap (benchmarks), or some. */
+  concurrency: number | Partial<Record<ToolId, number>> | null;
+  /** Consecutive transport errors after which a provider counts as down. */
+  providerDownAfter: number;
+  providerCooldownS: number;
+  heartbeatMs: number;
+  staleMs: number;
+  leaseRetryMs: number;
+  /** Longest sleep: how soon jobs queued by another process (the CLI) are noticed. */
+  rescanMs: number;
+  progressEmitMs: number;
+  /** Takes checked and stored at once (each runs ffprobe and ffmpeg). */
+  checkConcurrency: number;
+}
+
+export const DEFAULT_TUNING: EngineTuning = {
+  maxTransientRetries: 8,
+  maxRateLimitRetries: 30,
+  retryBaseS: 2,
+  retryMaxS: 120,
+  pollMaxS: 20,
+  concurrency: null,
+  providerDownAfter: 3,
+  providerCooldownS: 60,
+  heartbeatMs: 5_000,
+  staleMs: 30_000,
+  leaseRetryMs: 5_000,
+  rescanMs: 1_000,
+  progressEmitMs: 250,
+  checkConcurrency: Math.max(4, os.availableParallelism()),
+};
+

@@ -149,10 +149,11 @@ export class PlayerEngine extends StateStore<PlayerState> {
     const at = frameInItem(item, frame);
     const seam = seamAfter(this.items, i, this.state.loop, this.state.total);
     this.setFrame(frame);
-    this.preload(seam);
     let still = at.kind === 'still' || !item.video;
-    if (!still && item.video) {
-      const slot = this.deck.acquire(item.video.src, [this.front]);
+    // This clip's slot first (it may be the one parked at the last seam), then the next clip's.
+    const slot = !still && item.video ? this.deck.acquire(item.video.src, [this.front]) : null;
+    this.preload(seam, [this.front, slot]);
+    if (slot) {
       const t = frameToMediaTime(at.kind === 'still' ? 0 : at.sourceFrame);
       if (!this.deck.isAt(slot, t)) await this.deck.park(slot, t);
       if (run !== this.run) return;
@@ -175,12 +176,15 @@ export class PlayerEngine extends StateStore<PlayerState> {
   }
 
   /** Loads what plays after the seam and parks it on its first frame. */
-  private preload(seam: Seam) {
+  private preload(seam: Seam, keep: Array<Slot | null>) {
     const next = seam.next && this.items[seam.next.index];
     if (!next) return;
     const at = frameInItem(next, seam.next!.frame);
     if (at.kind === 'video' && next.video) {
-      const slot = this.deck.acquire(next.video.src, [this.front]);
+      const src = next.video.src;
+      // The same file on screen (a loop inside one shot): it is sought when its turn comes.
+      if (this.deck.slots.some((s) => s.src === src && keep.includes(s))) return;
+      const slot = this.deck.acquire(src, keep);
       void this.deck.park(slot, frameToMediaTime(at.sourceFrame));
     } else void this.still.preload(next.still);
   }

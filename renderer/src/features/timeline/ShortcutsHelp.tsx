@@ -20,6 +20,10 @@ export const SHORTCUTS: Array<[keys: string, what: string]> = [
   ['Ctrl+Shift+Z  Ctrl+Y', 'Redo'],
   ['+  −', 'Larger / smaller cards'],
   ['Escape', 'Keep only the focused shot selected'],
+  ['J  K  L', 'Player: play backwards / stop / play (again: faster); Space in the player plays and pauses'],
+  ['I  O  Alt+X', 'Player: loop from / to the frame under the playhead; clear the loop'],
+  ['←  →', 'Player (focused): one frame back / on (Shift: one second)'],
+  ['↑  ↓', 'Player (focused): previous / next shot'],
 ];
 
 export const TIMELINE_HELP =

@@ -1,5 +1,6 @@
 // `npm run bench`: prints figures, asserts nothing. Tests never depend on timing.
 import { cutBench } from './cut';
+import { jobsBench } from './jobs';
 import { mib, report } from './report';
 import { libraryBench } from './library';
 import { playerBench } from './player';
@@ -7,6 +8,7 @@ import { timelineBench } from './timeline';
 
 await timelineBench();
 await libraryBench();
+await jobsBench();
 await playerBench();
 await cutBench();
 // maxRSS is the peak of this process, which plays the main process (core + devhost).

@@ -21,7 +21,7 @@ async function shotline(args: string[], cwd: string) {
 describe('bin.mjs', () => {
   it('runs the CLI in a child process with real exit codes', async () => {
     const cwd = tmp();
-    const demo = await shotline(['demo', '--no-render', '--out', 'films'], cwd);
+    const demo = await shotline(['demo', '--no-render', '--no-export', '--out', 'films'], cwd);
     expect(demo.stderr).toBe('');
     expect(demo.code).toBe(0);
     const list = await shotline(['list', 'films/Night Diner.shotline', '--json'], cwd);

@@ -12,7 +12,7 @@ const tmp = useTmpDir('shotline-demo-');
 describe('shotline demo', () => {
   it('builds Night Diner in the current folder: 8–12 valid shots over 3 scenes, mixed tools, a budget', async () => {
     const cwd = tmp();
-    const r = await cli(['demo', '--no-render'], { cwd });
+    const r = await cli(['demo', '--no-render', '--no-export'], { cwd });
     expect(r).toMatchObject({ code: 0, err: '' });
     const folder = path.join(cwd, 'Night Diner.shotline');
     expect(r.out).toContain(`Built the demo project at ${folder}`);
@@ -43,16 +43,16 @@ describe('shotline demo', () => {
 
   it('--out DIR ending in .shotline is the project folder; any other DIR is its parent', async () => {
     const cwd = tmp();
-    expect((await cli(['demo', '--no-render', '--out', 'exact/Diner Cut.shotline'], { cwd })).code).toBe(0);
+    expect((await cli(['demo', '--no-render', '--no-export', '--out', 'exact/Diner Cut.shotline'], { cwd })).code).toBe(0);
     expect(fs.existsSync(path.join(cwd, 'exact/Diner Cut.shotline/project.db'))).toBe(true);
-    expect((await cli(['demo', '--no-render', '--out', 'parent'], { cwd })).code).toBe(0);
+    expect((await cli(['demo', '--no-render', '--no-export', '--out', 'parent'], { cwd })).code).toBe(0);
     expect(fs.existsSync(path.join(cwd, 'parent/Night Diner.shotline/project.db'))).toBe(true);
   });
 
   it('refuses to overwrite an existing demo', async () => {
     const cwd = tmp();
-    await cli(['demo', '--no-render'], { cwd });
-    const again = await cli(['demo', '--no-render'], { cwd });
+    await cli(['demo', '--no-render', '--no-export'], { cwd });
+    const again = await cli(['demo', '--no-render', '--no-export'], { cwd });
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/^shotline: .*Night Diner\.shotline" already exists.*\n$/);
   });

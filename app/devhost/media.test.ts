@@ -39,6 +39,7 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(folder, 'media', 'ab', 'abc.mp4'), Buffer.from('0123456789'));
   fs.symlinkSync(path.join(folder, 'project.db'), path.join(folder, 'media', 'ab', 'db.mp4'));
   const info = await host.core.handle('app.info', {});
+  if (!info.ok) throw new Error(info.error.message);
   base = (info.value as { mediaBase: string }).mediaBase;
 });
 afterEach(() => host.close());

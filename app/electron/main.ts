@@ -6,6 +6,7 @@ import path from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import type { ChannelOutput, EventMap, MenuCommand } from '../../shared/contract';
 import { createCore, type Core } from '../core/services/core';
+import { keyVault } from './keyVault';
 import { registerIpc, sendEvent } from './ipc';
 import { MEDIA_BASE, serveMedia } from './mediaProtocol';
 import { buildMenu, type MenuState } from './menu';
@@ -60,6 +61,7 @@ async function start(): Promise<void> {
     defaultProjectsDir,
     pickFolder: () => pickFolder(win, defaultProjectsDir),
     mediaBase: MEDIA_BASE,
+    keys: keyVault(app.getPath('userData')),
   });
   serveMedia(session.defaultSession, () => core.session.current?.project.folder ?? null);
   const disposeIpc = registerIpc(core, () => win);
@@ -120,6 +122,17 @@ async function start(): Promise<void> {
   });
   app.on('window-all-closed', () => {
     if (!isMac) app.quit();
+  });
+  // Drain on quit: a create already sent must have its task id recorded before the process ends,
+  // or the next start has to ask the user whether it was billed.
+  let drained = false;
+  app.on('before-quit', (event) => {
+    if (drained) return;
+    event.preventDefault();
+    void core.session.drain().finally(() => {
+      drained = true;
+      app.quit();
+    });
   });
   app.on('will-quit', () => {
     disposeIpc();

@@ -50,6 +50,10 @@ function fileMenu(state: MenuState, act: MenuActions, isMac: boolean): MenuItemC
       { type: 'separator' },
       { label: 'Close Project', enabled: state.projectOpen, click: () => act.closeProject() },
       { type: 'separator' },
+      { label: 'Export: DaVinci Resolve…', enabled: state.projectOpen, click: () => act.command('file.exportResolve') },
+      { label: 'Export Shot List…', enabled: state.projectOpen, click: () => act.command('file.exportShotList') },
+      { label: 'Import Cut from Resolve…', enabled: state.projectOpen, click: () => act.command('file.importCut') },
+      { type: 'separator' },
       // Every edit is committed to project.db as it happens; there is nothing to save.
       { label: 'Saved automatically', enabled: false },
       ...(isMac ? [] : ([{ type: 'separator' }, { role: 'quit' }] satisfies MenuItemConstructorOptions[])),

@@ -57,7 +57,7 @@ test('plan a short: scenes, shots, drag, prompt, tools, cost, undo, reload', asy
 test('the demo project on the timeline (screenshot)', async ({ app, workdir }) => {
   const folder = path.join(workdir, 'Night Diner.shotline');
   const io = { out: () => {}, err: (t: string) => console.error(t), cwd: workdir, env: {} };
-  expect(await run(['demo', '--no-render', '--out', folder], io)).toBe(0);
+  expect(await run(['demo', '--no-render', '--no-export', '--out', folder], io)).toBe(0);
 
   const form = app.getByRole('form', { name: 'Open project' });
   await form.getByRole('textbox', { name: 'Project folder' }).fill(folder);

@@ -122,6 +122,8 @@ export interface KeyStatus {
   last4: string | null;
   source: 'vault' | 'env' | 'session' | null;
   baseUrl: string;
+  /** Where the key store is weaker than it looks (Linux without a keyring). */
+  warning?: string | null;
 }
 
 export const JOB_STATE_LABELS: Record<JobState, string> = {

@@ -43,25 +43,47 @@ async function concatCopy(files: string[], dest: string, work: string, opts: { s
   });
 }
 
-/** Each clip's stream facts when every one can be copied; null (and why) otherwise. */
-async function copyPlan(o: AnimaticOptions): Promise<{ files: string[] } | { refused: string }> {
-  if (o.burnIn) return { refused: 'burn-in draws on every frame' };
-  const files: string[] = [];
-  for (const clip of o.cut.clips) {
-    if (!clip.takeId || !clip.relPath) return { refused: `${clip.label} is a still` };
+/**
+ * Stream facts of every take in the cut, probed a few at a time. Cached by path, size and
+ * modification time: stored media never change, so a second render probes nothing.
+ */
+const factsCache = new Map<string, StreamFacts>();
+async function probeClips(o: AnimaticOptions): Promise<Array<StreamFacts | null>> {
+  const facts = new Array<StreamFacts | null>(o.cut.clips.length).fill(null);
+  await pool(o.cut.clips, 6, async (clip, i) => {
+    if (!clip.takeId || !clip.relPath) return;
     const file = abs(o.folder, clip.relPath);
-    let facts: StreamFacts;
+    let key: string;
     try {
-      facts = await streamFacts(file, o.signal);
+      const st = fs.statSync(file);
+      key = `${file}\0${st.size}\0${st.mtimeMs}`;
+    } catch {
+      throw new UserError(`The take of ${clip.label} is missing from the project (${file}). Circle another take, or delete this one.`);
+    }
+    const hit = factsCache.get(key);
+    if (hit) return void (facts[i] = hit);
+    try {
+      facts[i] = await streamFacts(file, o.signal);
     } catch (err) {
       if ((err as Error).name === 'AbortError') throw err;
       throw new UserError(`The take of ${clip.label} cannot be read (${file}). Check the project's media folder, or circle another take.`);
     }
-    const why = copyRefusal(facts, o.size, clip);
-    if (why) return { refused: `${clip.label}: ${why}` };
-    files.push(file);
+    if (factsCache.size > 5000) factsCache.clear();
+    factsCache.set(key, facts[i]!);
+  });
+  return facts;
+}
+
+/** Why the takes cannot simply be joined; null when they can. */
+function whyNotCopy(o: AnimaticOptions, facts: Array<StreamFacts | null>): string | null {
+  if (o.burnIn) return 'burn-in draws on every frame';
+  for (const [i, clip] of o.cut.clips.entries()) {
+    const f = facts[i];
+    if (!clip.takeId || !f) return `${clip.label} is a still`;
+    const why = copyRefusal(f, o.size, clip);
+    if (why) return `${clip.label}: ${why}`;
   }
-  return { files };
+  return null;
 }
 
 /** Runs `jobs` with at most `n` at once; the first failure aborts the rest. */
@@ -77,10 +99,9 @@ async function pool<T>(items: T[], n: number, run: (item: T, i: number) => Promi
   );
 }
 
-async function encodeSegments(o: AnimaticOptions, work: string): Promise<string[]> {
+async function encodeSegments(o: AnimaticOptions, facts: Array<StreamFacts | null>, work: string): Promise<string[]> {
   const font = await findFont();
   const clips = o.cut.clips;
-  const facts = await Promise.all(clips.map((c) => (c.takeId && c.relPath ? streamFacts(abs(o.folder, c.relPath), o.signal).catch(() => null) : Promise.resolve(null))));
   const audio = facts.some((f) => f?.hasAudio);
   const total = clips.reduce((s, c) => s + lengthOf(c), 0) || 1;
   const done = new Array<number>(clips.length).fill(0);
@@ -152,14 +173,13 @@ export async function renderAnimatic(o: AnimaticOptions): Promise<AnimaticResult
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shotline-cut-'));
   try {
     o.onProgress?.(0, 'Checking the clips');
-    const plan = await copyPlan(o);
-    let mode: AnimaticResult['mode'];
-    if ('files' in plan) {
-      mode = 'copy';
-      await concatCopy(plan.files, temp, work, { signal: o.signal, durationS, onProgress: (f) => o.onProgress?.(f, 'Joining the takes') });
+    const facts = await probeClips(o);
+    const mode: AnimaticResult['mode'] = whyNotCopy(o, facts) === null ? 'copy' : 'encode';
+    if (mode === 'copy') {
+      const files = o.cut.clips.map((c) => abs(o.folder, c.relPath!));
+      await concatCopy(files, temp, work, { signal: o.signal, durationS, onProgress: (f) => o.onProgress?.(f, 'Joining the takes') });
     } else {
-      mode = 'encode';
-      const segments = await encodeSegments(o, work);
+      const segments = await encodeSegments(o, facts, work);
       await concatCopy(segments, temp, work, { signal: o.signal, durationS, onProgress: (f) => o.onProgress?.(0.95 + 0.05 * f, 'Joining the shots') });
     }
     fs.renameSync(temp, o.out);

@@ -19,9 +19,6 @@ export interface TakeVideo {
 /** Finds the take a frame is taken from: the shot's selected take, else its newest. */
 export type TakeLookup = (shot: Shot) => TakeVideo | null;
 
-/** The lookup to use until the project has takes. */
-export const noTakesYet: TakeLookup = () => null;
-
 /** The take lookup for an open project: the take the cut plays (circled, else newest not rejected). */
 export function takeLookup(project: TakesProject): TakeLookup {
   return (shot) => {

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../testing/tmp';
@@ -111,6 +112,20 @@ describe('conformClip', () => {
     // Frozen from frame 23 (the take's last) on; the take itself moves from frame to frame.
     for (const f of frames.slice(24)) expect(frameDiff(f, frames[23]!)).toBeLessThanOrEqual(4);
     expect(frames.slice(1, 24).filter((f, i) => frameDiff(f, frames[i]!) > 8).length).toBeGreaterThan(20);
+  });
+
+  it('makes a long still from one encoded second, repeated, at the exact length and timecode', async () => {
+    const dir = tmp();
+    const src = await makeSourceClip(path.join(dir, 'frame.mp4'), { width: 320, height: 180, fps: 24, seconds: 1 / 24 });
+    const dest = path.join(dir, 'still.mp4');
+    expect(await conformClip({ src, dest, spec: { width: W, height: H, fit: 'letterbox', format: 'h264' }, frames: 1, holdFrames: 70, startTimecodeFrames: 172800 })).toBe('encode');
+    const p = await probeOf(dest);
+    expect(p).toMatchObject({ codec: 'h264', profile: 'High', width: W, height: H, rFrameRate: '24/1', avgFrameRate: '24/1', frames: 71 });
+    const frames = tinyFrames(dest);
+    expect(frames).toHaveLength(71);
+    for (const f of frames) expect(frameDiff(f, frames[0]!)).toBeLessThanOrEqual(4);
+    expect(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream_tags=timecode', '-of', 'csv=p=0', dest], { encoding: 'utf8' })).toContain('02:00:00:00');
+    expect(fs.readdirSync(dir).sort()).toEqual(['frame.mp4', 'still.mp4']);
   });
 
   it('stream-copies a clip that already conforms, setting only its timecode', async () => {

@@ -4,7 +4,9 @@
 // that needs a clip Resolve links and plays at the timeline's rate (RESOLVE.md §6): the Resolve
 // export, and whatever else joins takes into one cut. A clip that already conforms is stream-
 // copied with only its timecode set, never re-encoded.
-import { resolveFfprobe, capture, runFfmpeg } from './ffmpeg';
+import fs from 'node:fs';
+import path from 'node:path';
+import { capture, resolveFfprobe, runFfmpeg } from './ffmpeg';
 import type { FrameFit, MediaFormat } from '../../../shared/domain/resolveExport';
 import { framesToTimecode, TIMELINE_FPS } from '../../../shared/domain/timecode';
 
@@ -89,6 +91,8 @@ export interface ConformJob {
   holdFrames?: number;
   /** The file's embedded start timecode, in frames at 24 fps. */
   startTimecodeFrames?: number;
+  /** No B-frames: frames stored in the order they play, so a stream copy may cut after any of them. */
+  noReorder?: boolean;
 }
 
 /** The arguments of a full conform (re-encode); pure, for tests. `audio`: the source has a sound track to keep. */
@@ -112,7 +116,7 @@ export function conformArgs(job: ConformJob, audio: boolean): string[] {
   const graph = audio ? `[0:v:0]${video}[v];[0:a:0]${sound}[a]` : `[0:v:0]${video}[v]`;
   const args = ['-i', job.src, '-filter_complex', graph, '-map', '[v]'];
   if (audio) args.push('-map', '[a]', ...f.audio, '-ac', '2', '-ar', String(AUDIO_RATE));
-  args.push('-frames:v', String(total), '-r', String(TIMELINE_FPS), '-fps_mode', 'cfr', ...f.video, '-pix_fmt', f.pixFmt);
+  args.push('-frames:v', String(total), '-r', String(TIMELINE_FPS), '-fps_mode', 'cfr', ...f.video, ...(job.noReorder ? ['-bf', '0'] : []), '-pix_fmt', f.pixFmt);
   return [...args, ...timecodeArgs(job), ...f.mux, '-map_metadata', '-1', '-map_chapters', '-1', '-y', job.dest];
 }
 
@@ -222,8 +226,36 @@ export interface ConformOptions {
 export async function conformClip(job: ConformJob, opts: ConformOptions = {}): Promise<'copy' | 'encode'> {
   const probe = opts.probe ?? (await probeSource(job.src, opts.signal));
   const mode = conformMode(probe, job);
-  const durationS = (job.frames + (job.holdFrames ?? 0)) / TIMELINE_FPS;
+  const total = job.frames + (job.holdFrames ?? 0);
+  if (mode.video === 'encode' && job.frames === 1 && !probe.audio && total >= 2 * GOP) {
+    await stillClip(job, total, opts);
+    return 'encode';
+  }
   const args = mode.video === 'copy' ? copyArgs(job, mode.audio) : conformArgs(job, mode.audio !== 'none');
-  await runFfmpeg(args, { signal: opts.signal, onProgress: opts.onProgress, durationS });
+  await runFfmpeg(args, { signal: opts.signal, onProgress: opts.onProgress, durationS: total / TIMELINE_FPS });
   return mode.video;
+}
+
+/** Frames between keyframes in what we encode (`-g 24`, and every intra frame for DNxHR/ProRes). */
+const GOP = TIMELINE_FPS;
+
+/**
+ * A still held for `total` frames: one second is encoded, then repeated by stream copy and cut
+ * at the exact frame count. Every second starts on a keyframe and has no B-frames (so the cut
+ * drops only frames at the end), and the copy is a valid constant-rate stream; a long
+ * placeholder costs what a one-second one does.
+ */
+async function stillClip(job: ConformJob, total: number, opts: ConformOptions): Promise<void> {
+  const second = `${job.dest}.second${FORMATS[job.spec.format].ext}`;
+  const list = `${job.dest}.list.txt`;
+  try {
+    await runFfmpeg(conformArgs({ ...job, dest: second, holdFrames: GOP - 1, startTimecodeFrames: undefined, noReorder: true }, false), { signal: opts.signal });
+    const quoted = `file '${path.resolve(second).replace(/'/g, "'\\''")}'\n`;
+    fs.writeFileSync(list, quoted.repeat(Math.ceil(total / GOP)));
+    const args = ['-f', 'concat', '-safe', '0', '-i', list, '-map', '0:v:0', '-c', 'copy', '-frames:v', String(total), ...timecodeArgs(job), ...FORMATS[job.spec.format].mux, '-y', job.dest];
+    await runFfmpeg(args, { signal: opts.signal, onProgress: opts.onProgress, durationS: total / TIMELINE_FPS });
+  } finally {
+    fs.rmSync(second, { force: true });
+    fs.rmSync(list, { force: true });
+  }
 }

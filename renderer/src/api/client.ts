@@ -12,11 +12,14 @@ declare global {
 export class ShotlineError extends Error {
   readonly kind: ErrorInfo['kind'];
   readonly channel: Channel;
+  /** Set for errors the UI handles itself (ErrorInfo.code). */
+  readonly code: string | undefined;
   constructor(channel: Channel, info: ErrorInfo) {
     super(info.message);
     this.name = 'ShotlineError';
     this.kind = info.kind;
     this.channel = channel;
+    this.code = info.code;
   }
 }
 

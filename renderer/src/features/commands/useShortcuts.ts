@@ -5,6 +5,7 @@ import type { MenuCommand } from '../../../../shared/contract';
 import { subscribe } from '../../api/client';
 import { isTextEntry, primary } from '../../components/keys';
 import { useUi } from '../../stores/ui';
+import { useExportDialog } from '../export/store';
 import type { Actions } from './actions';
 
 export function useGlobalShortcuts(actions: Actions): void {
@@ -53,6 +54,12 @@ export function runMenuCommand(command: MenuCommand, actions: Actions): void {
       return void actions.addScene();
     case 'shot.renumber':
       return void actions.renumber();
+    case 'file.exportResolve':
+      return useExportDialog.getState().setOpen('resolve');
+    case 'file.exportShotList':
+      return useExportDialog.getState().setOpen('shotList');
+    case 'file.importCut':
+      return useExportDialog.getState().setOpen('importCut');
     case 'view.cost': {
       const panel = document.getElementById('cost-panel');
       panel?.scrollIntoView({ block: 'nearest' });

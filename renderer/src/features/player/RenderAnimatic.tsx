@@ -1,6 +1,6 @@
 // "Render animatic…": one MP4 of the cut as it plays now, written to the project's Renders/
 // folder by the core, with progress, cancel and an optional burn-in of label and timecode.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AnimaticResult } from '../../../../shared/domain/takes';
 import { formatRunningTime } from '../../../../shared/domain/timecode';
 import { call, errorMessage, subscribe } from '../../api/client';
@@ -16,6 +16,7 @@ export function RenderAnimatic({ disabled }: { disabled: boolean }) {
   const [run, setRun] = useState<Run | null>(null);
   const [done, setDone] = useState<AnimaticResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const canceled = useRef(false);
 
   useEffect(() => {
     if (!run) return;
@@ -29,18 +30,21 @@ export function RenderAnimatic({ disabled }: { disabled: boolean }) {
     setRun({ id, fraction: 0, stage: 'Starting…', canceling: false });
     setDone(null);
     setError(null);
+    canceled.current = false;
     try {
       const result = await call('cut.renderAnimatic', { renderId: id, burnIn });
       setDone(result);
       useUi.getState().notify('info', `Animatic written to ${result.path}`);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(canceled.current ? null : errorMessage(err));
+      if (canceled.current) useUi.getState().notify('info', 'Animatic render canceled.');
     } finally {
       setRun(null);
     }
   };
   const cancel = () => {
     if (!run) return;
+    canceled.current = true;
     setRun({ ...run, canceling: true });
     void call('cut.cancelAnimatic', { renderId: run.id }).catch((err) => setError(errorMessage(err)));
   };

@@ -218,7 +218,6 @@ export class PlayerEngine extends StateStore<PlayerState> {
       if (first) {
         first = false;
         if (this.front !== slot) this.bring(slot);
-        this.audio.fadeIn(el, 8);
         this.presented();
       }
       const frame = recordFrameFromMedia(item, meta.mediaTime);
@@ -228,6 +227,8 @@ export class PlayerEngine extends StateStore<PlayerState> {
     };
     el.onended = () => run === this.run && finish(performance.now() - FRAME_MS, this.state.frame);
     watchFrames(el, onFrame);
+    // The sound ramps up from silence as the clip starts: no click where its waveform begins.
+    this.audio.fadeIn(el, 25);
     el.play().catch(() => {
       // A clip that will not play (unreadable file) must not stall the cut: hold it and move on.
       if (run === this.run) finish(performance.now(), this.state.frame);

@@ -9,6 +9,7 @@ import { shortcut } from '../../components/keys';
 import { useDraft } from '../../components/useDraft';
 import { formatUsd } from '../../lib/format';
 import { useActions } from '../commands/ActionsContext';
+import { ExportMenu } from '../export/ExportMenu';
 
 function ProjectTitle({ title }: { title: string }) {
   const actions = useActions();
@@ -79,6 +80,7 @@ export function Header({ snapshot }: { snapshot: ProjectSnapshot }) {
         </label>
       </div>
       <span className="header-spacer" />
+      <ExportMenu />
       <div className="toolbar" role="toolbar" aria-label="History">
         <button type="button" className="icon-btn" aria-label="Undo" title={`${undoTitle} (${shortcut('Ctrl+Z')})`} disabled={!history?.canUndo} onClick={() => void actions.undo()}>
           <UndoIcon />

@@ -8,6 +8,7 @@ import { PANEL_LIMITS, useLayout } from '../../stores/layout';
 import { useActions } from '../commands/ActionsContext';
 import { useGlobalShortcuts } from '../commands/useShortcuts';
 import { CostPanel } from '../cost/CostPanel';
+import { ExportDialogs } from '../export/ExportMenu';
 import { Inspector } from '../inspector/Inspector';
 import { Timeline } from '../timeline/Timeline';
 import { TimelineToolbar } from '../timeline/TimelineToolbar';
@@ -54,6 +55,7 @@ export function Workspace({ snapshot }: { snapshot: ProjectSnapshot }) {
         </aside>
       </div>
       <StatusBar snapshot={snapshot} totalFrames={model.totalFrames} />
+      <ExportDialogs />
     </div>
   );
 }

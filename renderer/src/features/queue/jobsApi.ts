@@ -1,0 +1,141 @@
+// Jobs, generation settings and keys as react-query data. The core pushes every change
+// (`jobs.changed`, `jobs.progress`, `jobs.batchFinished`, `jobs.engine`); nothing here polls.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { ChannelInput, ChannelOutput } from '../../../../shared/contract';
+import { isJobActive, type JobView } from '../../../../shared/domain/jobs';
+import { call, errorMessage, subscribe } from '../../api/client';
+import { useUi } from '../../stores/ui';
+
+export const jobKeys = {
+  all: ['jobs'] as const,
+  list: ['jobs', 'list'] as const,
+  status: ['jobs', 'status'] as const,
+  /** jobId → 0–1, fed by `jobs.progress` events only. */
+  progress: ['jobs', 'progress'] as const,
+  generation: ['settings', 'generation'] as const,
+  keys: ['settings', 'keys'] as const,
+};
+
+export function useJobs() {
+  return useQuery({ queryKey: jobKeys.list, queryFn: () => call('jobs.list', { limit: 500 }) });
+}
+
+export function useJobStatus() {
+  return useQuery({ queryKey: jobKeys.status, queryFn: () => call('jobs.status', {}) });
+}
+
+export function useJobProgress(): Record<string, number> {
+  return useQuery<Record<string, number>>({ queryKey: jobKeys.progress, queryFn: () => ({}), staleTime: Infinity }).data ?? {};
+}
+
+export function useGenerationSettings() {
+  return useQuery({ queryKey: jobKeys.generation, queryFn: () => call('settings.generation', {}) });
+}
+
+export function useKeyStatus() {
+  return useQuery({ queryKey: jobKeys.keys, queryFn: () => call('settings.keys', {}) });
+}
+
+/** What a shot's card shows while its jobs run: how many, and how far the furthest one is. */
+export interface ShotJobs {
+  active: number;
+  queued: number;
+  progress: number | null;
+  attention: number;
+}
+
+let lastShotJobs: { jobs: JobView[] | undefined; progress: Record<string, number>; map: Map<string, ShotJobs> } | null = null;
+
+/** Per shot, from the one job list: computed once per change however many cards ask. */
+function shotJobsOf(jobs: JobView[] | undefined, progress: Record<string, number>): Map<string, ShotJobs> {
+  if (lastShotJobs && lastShotJobs.jobs === jobs && lastShotJobs.progress === progress) return lastShotJobs.map;
+  const map = new Map<string, ShotJobs>();
+  for (const j of jobs ?? []) {
+    const live = isJobActive(j.state);
+    if (!live && j.state !== 'needs_attention') continue;
+    const s = map.get(j.shotId) ?? { active: 0, queued: 0, progress: null, attention: 0 };
+    if (j.state === 'needs_attention') s.attention += 1;
+    else if (j.state === 'queued') s.queued += 1;
+    else s.active += 1;
+    const p = progress[j.id] ?? j.progress;
+    if (live && j.state !== 'queued' && p !== null && p !== undefined) s.progress = Math.max(s.progress ?? 0, p);
+    map.set(j.shotId, s);
+  }
+  lastShotJobs = { jobs, progress, map };
+  return map;
+}
+
+export function useShotJobs(shotId: string): ShotJobs | undefined {
+  return shotJobsOf(useJobs().data, useJobProgress()).get(shotId);
+}
+
+function plural(n: number, word: string) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Keeps job data fresh from the core's events, and says when a batch is done. Mount once. */
+export function useJobEvents(): void {
+  const qc = useQueryClient();
+  useEffect(() => {
+    const refresh = () => {
+      void qc.invalidateQueries({ queryKey: jobKeys.list });
+      void qc.invalidateQueries({ queryKey: jobKeys.status });
+    };
+    const offs = [
+      subscribe('jobs.changed', refresh),
+      subscribe('jobs.engine', refresh),
+      subscribe('project.opened', () => {
+        qc.setQueryData(jobKeys.progress, {});
+        refresh();
+        void qc.invalidateQueries({ queryKey: jobKeys.generation });
+      }),
+      subscribe('jobs.progress', ({ jobId, progress }) => {
+        qc.setQueryData<Record<string, number>>(jobKeys.progress, (old) => ({ ...old, [jobId]: progress }));
+      }),
+      subscribe('jobs.batchFinished', ({ ready, failed, attention, canceled }) => {
+        const parts = [ready && `${plural(ready, 'take')} ready`, failed && `${failed} failed`, attention && `${attention} need${attention === 1 ? 's' : ''} you`, canceled && `${canceled} canceled`];
+        const text = `Generation finished: ${parts.filter(Boolean).join(', ') || 'nothing to do'}.`;
+        useUi.getState().notify(failed || attention ? 'error' : 'info', text);
+        notifyOs(text);
+      }),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [qc]);
+}
+
+/** A system notification as well, when the window is in the background and the user allowed it. */
+function notifyOs(text: string) {
+  if (typeof Notification === 'undefined' || !document.hidden || Notification.permission !== 'granted') return;
+  new Notification('Shotline', { body: text });
+}
+
+type JobChannel = 'generate.takes' | 'generate.allDrafts' | 'jobs.cancel' | 'jobs.retry' | 'jobs.resolve' | 'settings.setGeneration';
+
+/** A job command; a refusal (over budget, no key…) becomes a toast that says what to do. */
+export function useJobAction<C extends JobChannel>(channel: C, onDone?: (value: ChannelOutput<C>) => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChannelInput<C>) => call(channel, input),
+    onSuccess: (value) => onDone?.(value),
+    onError: (err) => useUi.getState().notify('error', errorMessage(err)),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: jobKeys.all });
+      if (channel === 'settings.setGeneration') void qc.invalidateQueries({ queryKey: jobKeys.generation });
+    },
+  });
+}
+
+/** "Generate N takes" for some shots, with a toast for what was queued. */
+export function useGenerate() {
+  return useJobAction('generate.takes', (r) => useUi.getState().notify('info', `Queued ${plural(r.jobIds.length, 'take')} of ${plural(r.shots, 'shot')}.`));
+}
+
+export function useGenerateAllDrafts() {
+  return useJobAction('generate.allDrafts', (r) => useUi.getState().notify('info', `Queued ${plural(r.jobIds.length, 'draft take')} for ${plural(r.shots, 'shot')} with none yet.`));
+}
+
+export function jobElapsedS(j: JobView, now: number): number | null {
+  if (!j.startedAt) return null;
+  return Math.max(0, ((j.finishedAt ?? now) - j.startedAt) / 1000);
+}

@@ -10,12 +10,12 @@ import type { Shot } from '../../../shared/domain/types';
 import { reviewRepo } from '../db/repos/reviewRepo';
 import { takesRepo } from '../db/repos/takesRepo';
 import { UserError } from '../errors';
+import { libraryCtx, shotOrThrow as libraryShotOrThrow } from '../library/ops';
 import { takeOrThrow, type TakesProject } from './queries';
 
+/** The library's check, with the words it uses (the shot may come back with Ctrl+Z). */
 export function shotOrThrow(project: TakesProject, shotId: string): Shot {
-  const shot = project.timeline.shot(shotId);
-  if (!shot) throw new UserError('That shot no longer exists. Refresh the timeline.');
-  return shot;
+  return libraryShotOrThrow(libraryCtx(project), shotId);
 }
 
 export function takeName(project: TakesProject, take: { number: number; shotId: string }): string {

@@ -34,7 +34,8 @@ export async function prepareSelection(project: TakesProject, shotId: string, ta
   const take = takeOrThrow(project, takeId);
   if (take.shotId !== shotId) throw new UserError(`Take ${take.number} belongs to another shot, not ${shot.label}. Refresh the take list.`);
   if (reviewRepo(project.db).review(takeId).rejected) throw new UserError(`Take ${take.number} of ${shot.label} is rejected. Restore it before circling it.`);
-  const chains = reviewRepo(project.db).chainsFrom(shotId);
+  // Circling the take already circled changes nothing downstream either.
+  const chains = take.selected ? [] : reviewRepo(project.db).chainsFrom(shotId);
   if (chains.length === 0) return { shotId, takeId, chains: [] };
 
   const video = path.join(project.folder, ...take.relPath.split('/'));

@@ -85,7 +85,7 @@ export async function exportProjectToResolve(project: Project, opts: ProjectExpo
       encoded: producer.stats.encoded,
       width: cut.width,
       height: cut.height,
-      warnings: result.warnings,
+      warnings: [...prepared.warnings, ...result.warnings],
     };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 // the recipe that makes it: conform a take (with its hold), or render a placeholder from the
 // shot's still or title card. Each take is probed once here: the timelines must say whether a
 // clip has sound, and the conform decides from the same probe whether it can stream-copy.
+import fs from 'node:fs';
 import type { ExportCut } from '../../../../shared/domain/cut';
 import type { FrameFit, MediaFormat } from '../../../../shared/domain/resolveExport';
 import { TIMELINE_FPS } from '../../../../shared/domain/timecode';
@@ -50,6 +51,8 @@ export interface PreparedExport {
   spec: ConformSpec;
   /** By the media file's path in the finished folder (ClipMedia.path). */
   recipes: Map<string, Recipe>;
+  /** What the user should know but that does not stop the export. */
+  warnings: string[];
 }
 
 /**
@@ -127,17 +130,21 @@ export async function prepareExport(
   });
 
   const recipes = new Map<string, Recipe>();
+  const warnings: string[] = [];
   cut.clips.forEach((c, i) => {
     const s = source.shots[i]!;
     if (s.take) {
       const middle = Math.floor((c.sourceInFrames + c.sourceOutFrames) / 2);
       recipes.set(c.media.path, takeRecipe(s.take, s.shot.label, probes, s.clip.holdFrames, middle));
     } else {
-      recipes.set(c.media.path, { kind: 'placeholder', shotId: s.shot.id, shot: s.shot, aspectRatio: project.aspectRatio, still: s.still, frames: c.media.durationFrames });
+      // A still gone from the project's media folder still gets the shot a placeholder: its title card.
+      const still = s.still && fs.existsSync(s.still.path) ? s.still : null;
+      if (s.still && !still) warnings.push(`The image of shot ${s.shot.label} is missing from the project (${s.still.path}); its placeholder is a title card.`);
+      recipes.set(c.media.path, { kind: 'placeholder', shotId: s.shot.id, shot: s.shot, aspectRatio: project.aspectRatio, still, frames: c.media.durationFrames });
     }
     c.alternates.forEach((a, j) => recipes.set(a.media.path, takeRecipe(s.alternates[j]!, s.shot.label, probes, 0, null)));
   });
-  return { cut, target, spec, recipes };
+  return { cut, target, spec, recipes, warnings };
 }
 
 function takeRecipe(t: SourceTake, label: string, probes: Map<string, SourceProbe>, hold: number, storyboardAt: number | null): Recipe {

@@ -9,10 +9,12 @@ import { call, errorMessage } from '../../api/client';
 import { keys } from '../../api/queries';
 import { useUi } from '../../stores/ui';
 import { Dialog } from '../takes/Dialog';
+import { FormError } from './FormError';
 import { PathField } from './PathField';
 import { useExportDialog } from './store';
 
 const secs = (frames: number) => `${(frames / 24).toFixed(2)} s`;
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function Section({ title, items, note }: { title: string; items: string[]; note?: string }) {
   if (items.length === 0) return null;
@@ -119,11 +121,11 @@ export function ImportCutDialog() {
         {preview && <DiffView preview={preview} />}
         {applied && (
           <p className="render-done" role="status">
-            Applied: {applied.moved} shots moved, {applied.durations} lengths changed.
+            Applied: {count(applied.moved, 'shot')} moved, {count(applied.durations, 'length')} changed. Ctrl+Z undoes it.
           </p>
         )}
         {applied && applied.removed.length > 0 && (
-          <div className="export-confirm" role="group" aria-label="Shots not in the edit">
+          <div className={confirmDelete ? 'export-confirm' : ''} role="group" aria-label="Shots not in the edit">
             {confirmDelete ? (
               <>
                 <p>Delete {applied.removed.map((r) => r.label).join(', ')} from the plan? Their takes stay in the project; Ctrl+Z brings the shots back.</p>
@@ -132,27 +134,23 @@ export function ImportCutDialog() {
                     Keep them
                   </button>
                   <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void deleteRemoved()}>
-                    Delete {applied.removed.length} shots
+                    Delete {count(applied.removed.length, 'shot')}
                   </button>
                 </div>
               </>
             ) : (
               <button type="button" className="btn" onClick={() => setConfirmDelete(true)}>
-                Delete the {applied.removed.length} shots the edit dropped…
+                Delete the {count(applied.removed.length, 'shot')} the edit dropped…
               </button>
             )}
           </div>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => setOpen(null)}>
             {applied ? 'Close' : 'Cancel'}
           </button>
-          {preview && !applied ? (
+          {applied ? null : preview ? (
             <button type="button" className="btn btn-primary" disabled={busy || preview.unchanged} onClick={() => void apply()}>
               Apply order and lengths
             </button>

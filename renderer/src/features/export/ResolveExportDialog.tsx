@@ -18,6 +18,7 @@ import {
 import { call, errorMessage, ShotlineError, subscribe } from '../../api/client';
 import { useUi } from '../../stores/ui';
 import { Dialog } from '../takes/Dialog';
+import { FormError } from './FormError';
 import { PathField } from './PathField';
 import { useExportDialog } from './store';
 
@@ -147,11 +148,7 @@ export function ResolveExportDialog() {
             ))}
           </div>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
         <div className="dialog-actions">
           {run ? (
             <button type="button" className="btn" onClick={cancel} disabled={run.canceling}>

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { call, errorMessage } from '../../api/client';
 import { Dialog } from '../takes/Dialog';
+import { FormError } from './FormError';
 import { PathField } from './PathField';
 import { useExportDialog } from './store';
 
@@ -47,11 +48,7 @@ export function ShotListDialog() {
             Wrote {done.shots} shots to <code data-testid="shotlist-file">{done.path}</code>
           </p>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => setOpen(null)}>
             {done ? 'Close' : 'Cancel'}

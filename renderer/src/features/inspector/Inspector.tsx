@@ -12,6 +12,7 @@ import { FieldIssues, TextField } from './fields';
 import { FormatFields } from './FormatFields';
 import { PromptFields } from './PromptFields';
 import { PromptPreview } from './PromptPreview';
+import { ShotGenerate } from '../queue/GenerateButtons';
 import { ShotEstimateLine } from './ShotEstimateLine';
 
 function byField(issues: ShotIssue[]) {
@@ -63,6 +64,7 @@ function ShotForm({ shot, scene, others }: { shot: Shot; scene: string; others: 
       <PromptPreview shot={shot} />
       <FormatFields shot={shot} issues={issues} update={update} />
       <ShotEstimateLine shot={shot} />
+      <ShotGenerate shot={shot} update={update} />
       <div className="inspector-section">
         <h3>Notes</h3>
         <TextField id="inspector-dialogue" label="Dialogue" value={shot.dialogue} onCommit={(dialogue) => update({ dialogue })} placeholder="A spoken line, if any" />

@@ -28,16 +28,19 @@ function formatElapsed(s: number | null): string {
   return m > 0 ? `${m}:${String(Math.floor(s % 60)).padStart(2, '0')}` : `${Math.floor(s)} s`;
 }
 
-const ORDER = (j: JobView) => (isJobActive(j.state) ? 0 : j.state === 'needs_attention' ? 1 : 2);
+/** Under way first, then waiting, then those that need the user, then the finished, newest first. */
+const RANK = (j: JobView) => (j.state === 'needs_attention' ? 2 : j.state === 'queued' ? 1 : isJobActive(j.state) ? 0 : 3);
+const byQueueOrder = (a: JobView, b: JobView) => RANK(a) - RANK(b) || (RANK(a) < 3 ? a.createdAt - b.createdAt : b.updatedAt - a.updatedAt);
 
 export function QueuePanel() {
   useJobEvents();
-  const jobs = useJobs().data ?? [];
+  const data = useJobs().data;
+  const jobs = useMemo(() => data ?? [], [data]);
   const status = useJobStatus().data;
   const open = useQueueUi((s) => s.queueOpen);
   const setOpen = useQueueUi((s) => s.setQueueOpen);
   const allDrafts = useGenerateAllDrafts();
-  const sorted = useMemo(() => [...jobs].sort((a, b) => ORDER(a) - ORDER(b) || (ORDER(a) === 0 ? a.createdAt - b.createdAt : b.updatedAt - a.updatedAt)), [jobs]);
+  const sorted = useMemo(() => [...jobs].sort(byQueueOrder), [jobs]);
   const running = jobs.filter((j) => isJobActive(j.state) && j.state !== 'queued').length;
   const queued = jobs.filter((j) => j.state === 'queued').length;
   const attention = jobs.filter((j) => j.state === 'needs_attention').length;

@@ -8,6 +8,7 @@ import { ErrorIcon, WarningIcon } from '../../components/icons';
 import { formatCredits, formatSeconds, formatUsd } from '../../lib/format';
 import { providerLabel, STATUS_LABELS } from '../../lib/labels';
 import { describeIssues, summarizeShot } from '../../lib/shotSummary';
+import { ShotJobBadge } from '../queue/ShotJobBadge';
 import { CardFit, CardTakes } from '../takes/CardTakes';
 import { Thumbnail } from './Thumbnail';
 
@@ -59,6 +60,7 @@ export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio
     >
       <div className="card-top">
         <span className="card-label">{shot.label}</span>
+        <ShotJobBadge shotId={shot.id} />
         {width >= 96 && (
           <span className="tool-badge" data-provider={s.provider} title={s.toolName}>
             {width >= 150 ? s.toolShort : providerLabel(s.provider)}

@@ -4,6 +4,7 @@ import { shortcut } from '../../components/keys';
 import { ToolSelect } from '../../components/ToolSelect';
 import { ZOOM_MAX, ZOOM_MIN, useUi } from '../../stores/ui';
 import { useActions } from '../commands/ActionsContext';
+import { GenerateSelected } from '../queue/GenerateButtons';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { ZOOM_STEP } from './useTimelineKeys';
 
@@ -45,6 +46,7 @@ export function TimelineToolbar({ shotCount }: { shotCount: number }) {
       <button type="button" className="btn" onClick={() => void actions.renumber()} aria-label="Renumber shots" title="Renumber scenes and shots in timeline order (labels otherwise stay put)">
         <NumberIcon /> <span className="btn-label">Renumber</span>
       </button>
+      <GenerateSelected />
       <span className="toolbar-spacer" />
       <span className="toolbar-info" aria-live="polite">
         {selection.ids.length > 1 ? `${selection.ids.length} of ${shotCount} selected` : `${shotCount} ${shotCount === 1 ? 'shot' : 'shots'}`}

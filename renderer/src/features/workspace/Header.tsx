@@ -10,6 +10,7 @@ import { useDraft } from '../../components/useDraft';
 import { formatUsd } from '../../lib/format';
 import { useActions } from '../commands/ActionsContext';
 import { ExportMenu } from '../export/ExportMenu';
+import { SettingsButton } from '../settings/SettingsDialog';
 
 function ProjectTitle({ title }: { title: string }) {
   const actions = useActions();
@@ -89,6 +90,7 @@ export function Header({ snapshot }: { snapshot: ProjectSnapshot }) {
           <RedoIcon />
         </button>
       </div>
+      <SettingsButton />
       <button type="button" className="icon-btn" aria-label="Close project" title="Close project" onClick={() => void actions.closeProject()}>
         <CloseIcon />
       </button>

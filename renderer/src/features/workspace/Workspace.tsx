@@ -10,6 +10,7 @@ import { useGlobalShortcuts } from '../commands/useShortcuts';
 import { CostPanel } from '../cost/CostPanel';
 import { ExportDialogs } from '../export/ExportMenu';
 import { Inspector } from '../inspector/Inspector';
+import { QueuePanel } from '../queue/QueuePanel';
 import { Timeline } from '../timeline/Timeline';
 import { TimelineToolbar } from '../timeline/TimelineToolbar';
 import { Header } from './Header';
@@ -46,6 +47,7 @@ export function Workspace({ snapshot }: { snapshot: ProjectSnapshot }) {
           <Splitter label="Resize player" orientation="horizontal" value={sizes.player} {...PANEL_LIMITS.player} sign={1} onChange={(v) => setSize('player', v)} />
           <TimelineToolbar shotCount={snapshot.shots.length} />
           <Timeline snapshot={snapshot} />
+          <QueuePanel />
         </main>
         <Splitter label="Resize inspector panel" orientation="vertical" value={sizes.right} {...PANEL_LIMITS.right} sign={-1} onChange={(v) => setSize('right', v)} />
         <aside className="panel panel-right">

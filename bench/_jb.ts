@@ -1,0 +1,2 @@
+import { jobsBench } from './jobs';
+await jobsBench();

@@ -1,0 +1,75 @@
+// The Resolve export of a 100-shot project (SHOTLINE_BENCH_EXPORT_SHOTS to change it), one 2 s
+// take per shot made through the job engine: takes that already conform (1080p, 24 fps, H.264)
+// against a plain copy of the same files, and takes that must be conformed (720p, 30 fps) in
+// seconds of video exported per second. Every take is the same clip (the store keeps it once);
+// the export still reads, stamps and hashes one file per shot.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { jobsRepo } from '../app/core/db/repos/jobsRepo';
+import { exportProjectToResolve } from '../app/core/export/integration/exportProject';
+import { readExportSource } from '../app/core/export/integration/source';
+import { enqueueTakes } from '../app/core/jobs/enqueue';
+import { drive, makeProject, ManualClock, ScriptedProvider, shot, testEngine } from '../app/core/jobs/testing';
+import { makeSourceClip } from '../app/core/media/testClips';
+import { report } from './report';
+
+const SHOTS = Number(process.env.SHOTLINE_BENCH_EXPORT_SHOTS ?? 100);
+const TAKE_S = 2;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function projectWithTakes(dir: string, clip: string) {
+  const project = makeProject(dir);
+  project.timeline.updateProject({ title: `Bench ${SHOTS}`, aspectRatio: '16:9', budgetUsd: null });
+  const ids = project.db.transaction(() => Array.from({ length: SHOTS }, (_, i) => shot(project, { tool: 'runway:gen4_turbo', durationS: TAKE_S, action: `Shot ${i + 1}` }).id))();
+  const clock = new ManualClock();
+  const engine = testEngine(project, { clock, provider: new ScriptedProvider(clock, clip) });
+  enqueueTakes({ db: project.db, repo: jobsRepo(project.db), timeline: project.timeline, clock }, { shotIds: ids, takes: 1 });
+  engine.start({ loop: false });
+  await drive(engine, clock, 100_000);
+  await engine.stop();
+  return project;
+}
+
+async function run(kind: 'conforming' | 'non-conforming') {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shotline-bench-export-'));
+  try {
+    const clip = await makeSourceClip(path.join(dir, 'take.mp4'), kind === 'conforming' ? { width: 1920, height: 1080, fps: 24, seconds: TAKE_S } : { width: 1280, height: 720, fps: 30, seconds: TAKE_S, audio: true });
+    const project = await projectWithTakes(path.join(dir, 'p'), clip);
+    try {
+      const takes = readExportSource(project).shots.map((s) => s.take!.path);
+      const copyDir = path.join(dir, 'copy');
+      fs.mkdirSync(copyDir);
+      const c0 = performance.now();
+      for (const [i, file] of takes.entries()) await fs.promises.copyFile(file, path.join(copyDir, `${i}.mp4`));
+      const copyMs = performance.now() - c0;
+
+      const out = path.join(dir, 'out');
+      fs.mkdirSync(out);
+      const t0 = performance.now();
+      const r = await exportProjectToResolve(project, { outDir: out, format: 'h264', fit: 'letterbox', alternates: false });
+      const exportMs = performance.now() - t0;
+      const videoS = SHOTS * TAKE_S;
+      const figures: Record<string, string> = {
+        'export wall time': seconds(exportMs),
+        'media copied / conformed': `${r.copied} / ${r.encoded}`,
+      };
+      if (kind === 'conforming') {
+        figures['plain copy of the same files'] = seconds(copyMs);
+        figures['export ÷ plain copy'] = `${(exportMs / copyMs).toFixed(1)}×`;
+      } else {
+        figures['video exported per second'] = `${(videoS / (exportMs / 1000)).toFixed(2)} s/s`;
+      }
+      report(`Resolve export, ${SHOTS} shots × ${TAKE_S} s, ${kind} takes (${kind === 'conforming' ? '1920×1080 24 fps H.264, no sound' : '1280×720 30 fps with AAC → 1920×1080 24 fps'})`, figures);
+    } finally {
+      project.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function exportBench() {
+  await run('conforming');
+  await run('non-conforming');
+}

@@ -51,6 +51,8 @@ async function run(kind: 'conforming' | 'non-conforming') {
       const exportMs = performance.now() - t0;
       const videoS = SHOTS * TAKE_S;
       const figures: Record<string, string> = {
+        // ffmpeg runs as child processes: the machine's load says how much CPU they got.
+        'load average (1 min) after': os.loadavg()[0]!.toFixed(1),
         'export wall time': seconds(exportMs),
         'media copied / conformed': `${r.copied} / ${r.encoded}`,
       };

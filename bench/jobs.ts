@@ -55,7 +55,12 @@ async function engineBench(dir: string) {
       pollIntervalS: POLL_S,
       customEndpoint: () => true,
       tuning: { concurrency: CAP },
+      // The provider-facing part ends when the file is here; checking (ffprobe, QC, thumbnail) follows.
+      emit: (e) => {
+        if (e.type === 'changed' && e.state === 'checking') lastDownload = performance.now();
+      },
     });
+    let lastDownload = 0;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     engine.start();
@@ -67,7 +72,8 @@ async function engineBench(dir: string) {
     const ready = ctx.repo.recent(JOBS).filter((j) => j.state === 'ready').length;
     const ideal = (JOBS / CAP) * GENERATION_S;
     report(`job engine: ${JOBS} jobs, Runway fake, ${GENERATION_S} s generations, cap ${CAP}, polls every ${POLL_S * 1000} ms`, {
-      'wall time': `${wall.toFixed(1)} s (ideal ${ideal.toFixed(0)} s: ${((wall / ideal) * 100).toFixed(0)} %)`,
+      'all generated and downloaded': `${((lastDownload - t0) / 1000).toFixed(1)} s (ideal ${ideal.toFixed(0)} s: ${(((lastDownload - t0) / 1000 / ideal) * 100).toFixed(0)} %)`,
+      'all checked and stored (wall)': `${wall.toFixed(1)} s (ffprobe, QC and a thumbnail per take, ${os.availableParallelism()} cores, load average ${os.loadavg()[0]!.toFixed(1)})`,
       'engine CPU (this process)': `${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (${(((cpu.user + cpu.system) / 1e6 / wall) * 100).toFixed(0)} % of one core); ffprobe and thumbnails run as child processes`,
       'jobs ready': `${ready} of ${JOBS}`,
       'creates at the fake': `${stats.creates} for ${stats.jobs} jobs, ${stats.duplicates} duplicate submissions`,

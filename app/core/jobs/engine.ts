@@ -133,7 +133,7 @@ export class JobEngine {
 
   /** One pass: starts what is due and waits for it. For tests that move a fake clock. */
   async runOnce(): Promise<boolean> {
-    const started = this.schedule();
+    const { started } = this.schedule();
     await Promise.allSettled([...this.flights.values()].map((f) => f.promise));
     return started > 0;
   }
@@ -153,9 +153,8 @@ export class JobEngine {
 
   private async run(): Promise<void> {
     while (!this.stopping && this.lease.isHeld) {
-      this.schedule();
-      const next = this.nextDueAt();
-      const wait = next === null ? this.tuning.rescanMs : Math.max(0, Math.min(this.tuning.rescanMs, next - this.clock.now()));
+      const { nextDue } = this.schedule();
+      const wait = nextDue === null ? this.tuning.rescanMs : Math.max(0, Math.min(this.tuning.rescanMs, nextDue - this.clock.now()));
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);
         this.wakeUp = () => {
@@ -189,9 +188,12 @@ export class JobEngine {
     return getModel(tool)?.provider ?? 'local';
   }
 
-  /** Starts every due step; returns how many. */
-  private schedule(): number {
-    if (this.stopping || !this.lease.isHeld) return 0;
+  /**
+   * Starts every due step. Returns how many, and when the next job not yet due will be; jobs
+   * waiting for a slot are left out of that, since a step finishing wakes the loop anyway.
+   */
+  private schedule(): { started: number; nextDue: number | null } {
+    if (this.stopping || !this.lease.isHeld) return { started: 0, nextDue: null };
     const now = this.clock.now();
     const active = this.repo.active();
     const busy = new Map<ToolId, number>();
@@ -207,8 +209,13 @@ export class JobEngine {
     }
     const settings = readSettings(this.repo);
     let checks = [...this.flights.values()].filter((f) => f.checking).length;
+    let nextDue: number | null = null;
     for (const job of active) {
-      if (this.flights.has(job.id) || job.cancel_requested || job.next_attempt_at > now) continue;
+      if (this.flights.has(job.id) || job.cancel_requested) continue;
+      if (job.next_attempt_at > now) {
+        nextDue = Math.min(nextDue ?? Infinity, job.next_attempt_at);
+        continue;
+      }
       if (job.state === 'checking') {
         // ffprobe, a thumbnail and a hash per take: a few at a time, or a burst of finished jobs thrashes the machine.
         if (checks >= this.tuning.checkConcurrency) continue;
@@ -225,7 +232,7 @@ export class JobEngine {
       started += this.launch(job, job.state !== 'submitting' && job.state !== 'queued', (signal) => this.step(job, signal));
     }
     if (started === 0 && this.flights.size === 0 && active.length === 0) for (const w of this.idleWaiters.splice(0)) w();
-    return started;
+    return { started, nextDue };
   }
 
   private launch(job: JobRow, abortable: boolean, fn: (signal: AbortSignal) => Promise<void>): number {
@@ -345,8 +352,12 @@ export class JobEngine {
   private crashed(job: JobRow, err: unknown): void {
     // A bug in a step: record it on the job so it is seen, and leave the state for a retry.
     const message = describeError(err).message;
-    this.repo.log(job.id, this.repo.get(job.id)?.state ?? job.state, `Internal error: ${message}`, null, this.clock.now());
     console.error(`[jobs] ${job.id}: ${message}`);
+    try {
+      this.repo.log(job.id, this.repo.get(job.id)?.state ?? job.state, `Internal error: ${message}`, null, this.clock.now());
+    } catch {
+      // The db itself is the trouble (closed, full): the console line above is all we can leave.
+    }
   }
 
   private ctx(): steps.StepCtx {

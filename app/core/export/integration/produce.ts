@@ -10,7 +10,7 @@ import type { ClipMedia } from '../../../../shared/domain/cut';
 import { compilePrompt } from '../../../../shared/domain/prompt';
 import { TIMELINE_FPS } from '../../../../shared/domain/timecode';
 import { conformClip } from '../../media/conform';
-import { runFfmpeg } from '../../media/ffmpeg';
+import { extractFrame } from '../../media/thumbnail';
 import { animaticRenderer } from '../../providers/local/animatic';
 import type { GenerationRequest } from '../../providers/types';
 import type { ProduceMedia } from '../resolveFolder';
@@ -40,10 +40,7 @@ export function mediaProducer(prepared: PreparedExport, workDir: string, opts: {
   async function storyboardFrame(shotId: string, file: string, frame: number, signal?: AbortSignal) {
     // Shot ids are hex (or plain test ids): safe as file names.
     const out = path.join(workDir, `storyboard-${shotId}.jpg`);
-    await runFfmpeg(
-      ['-ss', (frame / TIMELINE_FPS).toFixed(4), '-i', file, '-frames:v', '1', '-vf', `scale=${STORYBOARD_WIDTH}:-2,format=yuvj420p`, '-q:v', '3', '-y', out],
-      { signal },
-    );
+    await extractFrame(file, out, { atS: frame / TIMELINE_FPS, width: STORYBOARD_WIDTH, signal });
     storyboardFrames[shotId] = out;
   }
 

@@ -3,6 +3,7 @@
 // else a still card, with its trim or hold), its other usable takes, the still a placeholder is
 // drawn from, the library images the shots use, every take's provenance and what each shot has
 // cost. No SQL here: the repos and the takes queries hold it.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { PlaybackClip } from '../../../../shared/domain/playback';
 import type { TakeView } from '../../../../shared/domain/jobs';
@@ -105,10 +106,12 @@ function usedReferences(project: Project, shots: Shot[]): ExportSource['referenc
     if (!image || seen.has(image.id)) return;
     // The original as imported: the editor gets the full-quality file, not our working copy.
     const asset = store.get(image.sha256) ?? store.get(image.imageSha256);
-    if (!asset) return;
+    const file = asset && store.absPath(asset.relPath);
+    // References are a convenience for the editor: one gone from the media folder is left out.
+    if (!file || !fs.existsSync(file)) return;
     seen.add(image.id);
     const item = itemId ? items.get(itemId) : image.itemId ? items.get(image.itemId) : undefined;
-    out.push({ tag: item?.tag ?? path.parse(image.name).name, sourcePath: store.absPath(asset.relPath) });
+    out.push({ tag: item?.tag ?? path.parse(image.name).name, sourcePath: file });
   };
   const refs = lib.refs();
   const keyframes = lib.keyframes();

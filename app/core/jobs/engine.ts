@@ -7,7 +7,7 @@ import os from 'node:os';
 import { getModel } from '../../../shared/catalog';
 import type { EngineStatus, GenerationSettings, JobState } from '../../../shared/domain/jobs';
 import type { ProviderId, ToolId } from '../../../shared/domain/types';
-import { jobsRepo, type JobRow, type JobsRepo } from '../db/repos/jobsRepo';
+import { jobsRepo, type ActiveJob, type JobRow, type JobsRepo } from '../db/repos/jobsRepo';
 import { takesRepo, type TakesRepo } from '../db/repos/takesRepo';
 import { timelineRepo, type TimelineRepo } from '../db/repos/timelineRepo';
 import type { Db } from '../db/sqlite';
@@ -64,6 +64,8 @@ export class JobEngine {
   private readonly flights = new Map<string, Flight>();
   private readonly health: ProviderHealth;
   private readonly lastProgress = new Map<string, number>();
+  /** Uneventful polls since the job's last write: count, next poll, progress (see StepCtx.polled). */
+  private readonly polls = new Map<string, { polls: number; nextAt: number; progress: number | null }>();
   private heldBy: string | null = null;
   private stopping = false;
   private loop: Promise<void> | null = null;
@@ -147,8 +149,25 @@ export class JobEngine {
 
   /** When the next waiting job is due (ms), or null when nothing waits. */
   nextDueAt(): number | null {
-    const due = this.repo.active().filter((j) => !this.flights.has(j.id)).map((j) => j.next_attempt_at);
+    const due = this.activeRows().filter((j) => !this.flights.has(j.id)).map((j) => j.next_attempt_at);
     return due.length > 0 ? Math.min(...due) : null;
+  }
+
+  /** The active jobs as the scheduler sees them: the db's, with the next poll not yet written laid over. */
+  private activeRows(): ActiveJob[] {
+    const rows = this.repo.activeSlim();
+    if (this.polls.size === 0) return rows;
+    return rows.map((r) => {
+      const p = this.polls.get(r.id);
+      return p ? { ...r, next_attempt_at: Math.max(r.next_attempt_at, p.nextAt) } : r;
+    });
+  }
+
+  /** A job's whole row, with polls not yet written laid over; null when it is gone. */
+  private fullRow(id: string): JobRow | null {
+    const row = this.repo.get(id);
+    const p = row && this.polls.get(id);
+    return row && p ? { ...row, polls: p.polls, progress: p.progress, next_attempt_at: Math.max(row.next_attempt_at, p.nextAt) } : (row ?? null);
   }
 
   private async run(): Promise<void> {
@@ -164,7 +183,7 @@ export class JobEngine {
       });
       this.wakeUp = null;
       // Let a burst of finished steps land before the next pass reads the db.
-      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setTimeout(r, this.tuning.passGapMs));
     }
   }
 
@@ -195,7 +214,7 @@ export class JobEngine {
   private schedule(): { started: number; nextDue: number | null } {
     if (this.stopping || !this.lease.isHeld) return { started: 0, nextDue: null };
     const now = this.clock.now();
-    const active = this.repo.active();
+    const active = this.activeRows();
     const busy = new Map<ToolId, number>();
     for (const j of active) if (SLOT_STATES.includes(j.state)) busy.set(j.tool, (busy.get(j.tool) ?? 0) + 1);
     let started = 0;
@@ -223,13 +242,15 @@ export class JobEngine {
       }
       if (job.state === 'queued') {
         if (this.isDown(job.tool, now)) {
-          this.offerFallback(job, settings);
+          const full = this.fullRow(job.id);
+          if (full) this.offerFallback(full, settings);
           continue;
         }
         if ((busy.get(job.tool) ?? 0) >= this.cap(job.tool)) continue;
         busy.set(job.tool, (busy.get(job.tool) ?? 0) + 1);
       }
-      started += this.launch(job, job.state !== 'submitting' && job.state !== 'queued', (signal) => this.step(job, signal));
+      const full = this.fullRow(job.id);
+      if (full) started += this.launch(full, job.state !== 'submitting' && job.state !== 'queued', (signal) => this.step(full, signal));
     }
     if (started === 0 && this.flights.size === 0 && active.length === 0) for (const w of this.idleWaiters.splice(0)) w();
     return { started, nextDue };
@@ -387,12 +408,14 @@ export class JobEngine {
         return ok;
       },
       health: (tool, ok) => this.health.record(this.providerOf(tool), ok, this.clock.now()),
+      polled: (job, p) => void this.polls.set(job.id, p),
       progress: (job, fraction) => this.progress(job, fraction),
     };
   }
 
   private afterMove(job: JobRow, from: JobState, to: JobState, takeId: string | null): void {
     this.deps.onTransition?.(job, from, to);
+    this.polls.delete(job.id);
     if (from === to) return;
     this.lastProgress.delete(job.id);
     this.emit({ type: 'changed', jobId: job.id, shotId: job.shot_id, state: to, takeId });

@@ -34,6 +34,11 @@ export interface StepCtx {
    */
   move(job: JobRow, to: JobState, opts: { patch?: JobPatch; message?: string; raw?: unknown; lease?: boolean }): boolean;
   health(tool: string, ok: boolean): void;
+  /**
+   * An uneventful poll ("still running"): kept in memory, not written. A committed write per
+   * poll (an fsync each) would cost more than the poll; after a restart polling just resumes.
+   */
+  polled(job: JobRow, p: { polls: number; nextAt: number; progress: number | null }): void;
   progress(job: JobRow, fraction: number): void;
 }
 
@@ -146,16 +151,22 @@ export async function poll(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter, 
     case 'running': {
       const to = res.state === 'running' ? 'running' : job.state;
       const polls = job.polls + 1;
+      const nextAt = nextPoll(ctx, job, polls + 1);
       if (res.progress !== null) ctx.progress(job, res.progress);
+      if (to === job.state && job.attempts === 0) {
+        ctx.polled(job, { polls, nextAt, progress: res.progress });
+        return;
+      }
       ctx.move(job, to, {
-        patch: { progress: res.progress, polls, attempts: 0, next_attempt_at: nextPoll(ctx, job, polls + 1) },
+        patch: { progress: res.progress, polls, attempts: 0, next_attempt_at: nextAt },
         ...(to !== job.state ? { message: `${name} is generating it.`, raw: res.raw } : {}),
       });
       return;
     }
     case 'succeeded':
+      // URLs expire: the download starts at once, into a temp file named now so a crash leaves no stray.
       ctx.move(job, 'downloading', {
-        patch: { output_url: res.outputUrl, cost_usd: res.costUsd, progress: 1, attempts: 0, next_attempt_at: 0 },
+        patch: { output_url: res.outputUrl, temp_path: mediaTempPath(ctx.folder, '.mp4'), cost_usd: res.costUsd, progress: 1, attempts: 0, next_attempt_at: 0 },
         message: `${name} finished it${res.costUsd !== null ? ` (cost $${res.costUsd.toFixed(2)})` : ''}; downloading.`,
         raw: res.raw,
       });

@@ -72,6 +72,8 @@ export interface EngineTuning {
   progressEmitMs: number;
   /** Takes checked and stored at once (each runs ffprobe and ffmpeg). */
   checkConcurrency: number;
+  /** Least time between two passes over the db, so a burst of finished steps makes one pass. */
+  passGapMs: number;
 }
 
 export const DEFAULT_TUNING: EngineTuning = {
@@ -89,5 +91,6 @@ export const DEFAULT_TUNING: EngineTuning = {
   rescanMs: 1_000,
   progressEmitMs: 250,
   checkConcurrency: Math.max(4, os.availableParallelism()),
+  passGapMs: 15,
 };
 

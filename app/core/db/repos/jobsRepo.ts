@@ -34,6 +34,8 @@ export interface JobRow {
   next_attempt_at: number;
 }
 
+export type ActiveJob = Pick<JobRow, 'id' | 'shot_id' | 'tool' | 'state' | 'cancel_requested' | 'next_attempt_at' | 'fallback_tool' | 'batch_id'>;
+
 /** Columns a transition may set besides `state` and `updated_at`. */
 export type JobPatch = Partial<
   Pick<
@@ -112,6 +114,10 @@ export function jobsRepo(db: Db) {
     byShot: db.prepare('SELECT * FROM jobs WHERE shot_id = ? ORDER BY created_at, rowid'),
     all: db.prepare('SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?'),
     active: db.prepare(`SELECT * FROM jobs WHERE state IN ${ACTIVE_SQL} ORDER BY created_at, rowid`),
+    activeSlim: db.prepare(
+      `SELECT id, shot_id, tool, state, cancel_requested, next_attempt_at, fallback_tool, batch_id FROM jobs
+       WHERE state IN ${ACTIVE_SQL} ORDER BY created_at, rowid`,
+    ),
     live: db.prepare(`SELECT * FROM jobs WHERE state IN ${ACTIVE_SQL} OR state = 'needs_attention' ORDER BY created_at, rowid`),
     activeCount: db.prepare(`SELECT count(*) FROM jobs WHERE state IN ${ACTIVE_SQL}`).pluck(),
     cancelRequests: db.prepare(`SELECT * FROM jobs WHERE cancel_requested = 1 AND (state IN ${ACTIVE_SQL} OR state = 'needs_attention')`),
@@ -169,6 +175,8 @@ export function jobsRepo(db: Db) {
     byShot: (shotId: string) => q.byShot.all(shotId) as JobRow[],
     recent: (limit = 500) => q.all.all(limit) as JobRow[],
     active: () => q.active.all() as JobRow[],
+    /** What the scheduler looks at on every pass (no request or reply text): cheap to read often. */
+    activeSlim: () => q.activeSlim.all() as ActiveJob[],
     live: () => q.live.all() as JobRow[],
     activeCount: () => q.activeCount.get() as number,
     cancelRequests: () => q.cancelRequests.all() as JobRow[],

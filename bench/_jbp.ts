@@ -1,2 +1,0 @@
-import { jobsBench } from './jobs';
-await jobsBench();

@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'renderer/dist/', 'e2e/artifacts/', 'test-results/', '.native/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'renderer/dist/', 'e2e/artifacts/', 'test-results/', '.native/', '.look/'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

@@ -186,6 +186,31 @@ describe('job engine: errors', () => {
     expect(provider.submits).toHaveLength(0);
   });
 
+  it('runs a two-step job (start frame, then video), and never resends step two blindly', async () => {
+    const twoStep = () => {
+      let n = 0;
+      const plain = provider.taskScript;
+      provider.taskScript = () => (n++ % 2 === 0 ? [{ state: 'queued', progress: null }, { state: 'step_done', outputUrl: 'https://fake.test/frame.png' }] : plain());
+    };
+    twoStep();
+    const ok = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    await run();
+    expect(job(ok)).toMatchObject({ state: 'ready', step: 2, step_remote_id: 'task-1', remote_id: 'task-2' });
+    expect(states(ok)).toEqual(['queued', 'submitting', 'submitted', 'queued', 'submitting', 'submitted', 'running', 'downloading', 'checking', 'ready']);
+
+    // Step two's create gets a 502: the video task may exist, so the user decides.
+    provider.createThenFail = [];
+    const lost = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    const realSubmit = provider.submitNext.bind(provider);
+    provider.submitNext = async (remoteId, req) => {
+      provider.createThenFail = [new ProviderError('transient', 'Runway answered 502.', { status: 502 })];
+      return realSubmit(remoteId, req);
+    };
+    await run();
+    expect(job(lost)).toMatchObject({ state: 'needs_attention', step: 2 });
+    expect(provider.submits).toHaveLength(4);
+  });
+
   it('asks the user when a key is refused while following a task', async () => {
     const id = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
     provider.pollErrors = [new ProviderError('auth', 'Runway rejected the API key.', { status: 401 })];

@@ -4,20 +4,18 @@ import { getModel, getProvider } from '../../../shared/catalog';
 import type { ProviderId, ToolId } from '../../../shared/domain/types';
 import { UserError } from '../errors';
 import { baseUrlFor, type KeySource } from '../keys/keySource';
-import { KlingAdapter } from '../providers/kling/adapter';
 import { animaticRenderer } from '../providers/local/animatic';
-import { RunwayAdapter } from '../providers/runway/adapter';
+import { createAdapter, isRemoteProvider } from '../providers/registry';
 import type { AdapterConfig, LocalRenderer, ProviderAdapter } from '../providers/types';
 
 export type Runner = { kind: 'remote'; adapter: ProviderAdapter } | { kind: 'local'; renderer: LocalRenderer };
 
 export type AdapterFactory = (cfg: AdapterConfig) => ProviderAdapter;
 
-/** The remote adapters this build has. */
-export const ADAPTERS: Partial<Record<ProviderId, AdapterFactory>> = {
-  runway: (cfg) => new RunwayAdapter(cfg),
-  kling: (cfg) => new KlingAdapter(cfg),
-};
+/** The remote adapters this build has (providers/registry.ts); tests pass their own. */
+function registryAdapter(provider: ProviderId): AdapterFactory | undefined {
+  return isRemoteProvider(provider) ? (cfg) => createAdapter(provider, cfg) : undefined;
+}
 
 export interface RunnerSource {
   /** The runner for `tool`; throws a UserError that says what to set up when there is none. */
@@ -39,7 +37,7 @@ export interface RunnerOptions {
 
 export function createRunners(opts: RunnerOptions): RunnerSource {
   const env = opts.env ?? process.env;
-  const adapters = opts.adapters ?? ADAPTERS;
+  const adapterFor = (p: ProviderId) => (opts.adapters ? opts.adapters[p] : registryAdapter(p));
   const local = opts.local ?? { local: animaticRenderer({ env }) };
   // Rebuilt when the key or base URL changes, so a key entered in Settings applies to the next job.
   const cache = new Map<ProviderId, { fingerprint: string; adapter: ProviderAdapter }>();
@@ -50,7 +48,7 @@ export function createRunners(opts: RunnerOptions): RunnerSource {
     const renderer = local[spec.provider];
     if (renderer) return { kind: 'local', renderer };
     const name = getProvider(spec.provider)?.name ?? spec.provider;
-    const factory = adapters[spec.provider];
+    const factory = adapterFor(spec.provider);
     if (!factory) throw new UserError(`This version of Shotline cannot send jobs to ${name} yet. Pick another tool, or the local animatic.`);
     const keys = opts.keys.get(spec.provider);
     if (!keys) {

@@ -6,6 +6,7 @@ import { PROVIDER_SPECS, getProvider } from '../../../shared/catalog';
 import type { KeyStatus } from '../../../shared/domain/jobs';
 import type { ProviderId } from '../../../shared/domain/types';
 import { UserError } from '../errors';
+import { baseUrlFor as remoteBaseUrl, isRemoteProvider } from '../providers/registry';
 
 type Env = Record<string, string | undefined>;
 
@@ -24,9 +25,9 @@ export interface KeySource {
 /** Providers that need a key (everything but the local renderer). */
 export const KEYED_PROVIDERS = PROVIDER_SPECS.filter((p) => p.keyEnv.length > 0);
 
-/** `SHOTLINE_RUNWAY_BASE_URL` and friends, else the catalog's public endpoint. */
+/** `SHOTLINE_RUNWAY_BASE_URL` and friends, else a saved one, else the catalog's public endpoint; '' for the local renderer. */
 export function baseUrlFor(provider: ProviderId, env: Env, saved: Partial<Record<ProviderId, string>> = {}): string {
-  return env[`SHOTLINE_${provider.toUpperCase()}_BASE_URL`] || saved[provider] || getProvider(provider)?.defaultBaseUrl || '';
+  return isRemoteProvider(provider) ? remoteBaseUrl(provider, env, saved) : '';
 }
 
 export function last4(value: string): string {

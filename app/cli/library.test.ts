@@ -5,7 +5,7 @@ import * as img from '../core/library/testImages';
 import { insertTake, makeClip } from '../core/takes/testing';
 import { openProject } from '../core/project/project';
 import { useTmpDir } from '../core/testing/tmp';
-import { cli, writeFile } from './testing';
+import { cli, cliFilm } from './testing';
 
 const tmp = useTmpDir('shotline-cli-lib-');
 
@@ -24,8 +24,7 @@ const shots = {
 
 async function film() {
   const cwd = tmp();
-  expect((await cli(['new', 'film.shotline'], { cwd })).code).toBe(0);
-  expect((await cli(['import', 'film.shotline', writeFile(cwd, 'shots.json', shots)], { cwd })).code).toBe(0);
+  await cliFilm(cwd, shots);
   return cwd;
 }
 

@@ -5,7 +5,7 @@ import { openProject } from '../core/project/project';
 import { insertTake, makeClip } from '../core/takes/testing';
 import { useTmpDir } from '../core/testing/tmp';
 import { ffprobe } from '../core/media/ffmpeg';
-import { cli, writeFile } from './testing';
+import { cli, cliFilm } from './testing';
 
 const tmp = useTmpDir('shotline-cli-takes-');
 
@@ -25,8 +25,7 @@ const plan = {
 /** A project whose 1A has two takes (the second 30 fps, to fail a check); 1B has none. */
 async function film() {
   const cwd = tmp();
-  expect((await cli(['new', 'film.shotline'], { cwd })).code).toBe(0);
-  expect((await cli(['import', 'film.shotline', writeFile(cwd, 'plan.json', plan)], { cwd })).code).toBe(0);
+  await cliFilm(cwd, plan);
   const project = openProject(path.join(cwd, 'film.shotline'));
   try {
     const shot = project.timeline.shots().find((s) => s.label === '1A')!;

@@ -21,3 +21,12 @@ export function writeFile(dir: string, name: string, content: unknown): string {
   fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
   return file;
 }
+
+/** `shotline new film.shotline` then `import` of `plan` in `cwd`; fails loudly if either does. */
+export async function cliFilm(cwd: string, plan: unknown): Promise<string> {
+  for (const argv of [['new', 'film.shotline'], ['import', 'film.shotline', writeFile(cwd, 'plan.json', plan)]]) {
+    const r = await cli(argv, { cwd });
+    if (r.code !== 0) throw new Error(`shotline ${argv[0]} exited ${r.code}: ${r.err}`);
+  }
+  return path.join(cwd, 'film.shotline');
+}

@@ -273,7 +273,7 @@ export async function check(ctx: StepCtx, job: JobRow, local: boolean, signal: A
   try {
     const probe = await checkOutput(temp, local, signal);
     // The technical check (issue 5) runs on the file before it is stored; its findings never fail the job.
-    const qc = await qcForJob(job, temp, signal);
+    const qc = await qcForJob(job, temp, signal, probe);
     const takeId = await storeTake({ db: ctx.db, folder: ctx.folder, repo: ctx.repo, takes: ctx.takes, now: ctx.clock.now() }, job, probe, []);
     if (takeId) saveQc(ctx.db, takeId, qc);
     return takeId;

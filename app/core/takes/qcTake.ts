@@ -9,6 +9,7 @@ import { reviewRepo } from '../db/repos/reviewRepo';
 import type { Db } from '../db/sqlite';
 import { UserError } from '../errors';
 import type { RequestSnapshot } from '../jobs/request';
+import type { ProbeResult } from '../media/ffmpeg';
 import { runQc, type QcExpectations } from '../media/qc';
 import { animaticSize, ANIMATIC_FPS, frameCount } from '../providers/local/sizes';
 import { takeOrThrow, type TakesProject } from './queries';
@@ -60,9 +61,14 @@ function asked(requestJson: string): AskedFor {
  * The engine's hook, on the downloaded file before it is stored. Never fails the job: a check
  * that cannot run leaves the take unchecked (null), and `checkTake` can run it later.
  */
-export async function qcForJob(job: { tool: ToolId; request_json: string }, file: string, signal?: AbortSignal): Promise<QcResult[] | null> {
+export async function qcForJob(
+  job: { tool: ToolId; request_json: string },
+  file: string,
+  signal?: AbortSignal,
+  probe?: ProbeResult,
+): Promise<QcResult[] | null> {
   try {
-    return await runQc(file, qcExpectations(job.tool, asked(job.request_json)), { signal });
+    return await runQc(file, qcExpectations(job.tool, asked(job.request_json)), { signal, probe });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     return null;

@@ -6,10 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { jobsRepo } from '../app/core/db/repos/jobsRepo';
 import { exportProjectToResolve } from '../app/core/export/integration/exportProject';
 import { readExportSource } from '../app/core/export/integration/source';
-import { enqueueTakes } from '../app/core/jobs/enqueue';
+import { enqueueTakes, jobsCtx } from '../app/core/jobs/enqueue';
 import { drive, makeProject, ManualClock, ScriptedProvider, shot, testEngine } from '../app/core/jobs/testing';
 import { makeSourceClip } from '../app/core/media/testClips';
 import { report } from './report';
@@ -24,7 +23,7 @@ async function projectWithTakes(dir: string, clip: string) {
   const ids = project.db.transaction(() => Array.from({ length: SHOTS }, (_, i) => shot(project, { tool: 'runway:gen4_turbo', durationS: TAKE_S, action: `Shot ${i + 1}` }).id))();
   const clock = new ManualClock();
   const engine = testEngine(project, { clock, provider: new ScriptedProvider(clock, clip) });
-  enqueueTakes({ db: project.db, repo: jobsRepo(project.db), timeline: project.timeline, clock }, { shotIds: ids, takes: 1 });
+  await enqueueTakes(jobsCtx(project, clock), { shotIds: ids, takes: 1 });
   engine.start({ loop: false });
   await drive(engine, clock, 100_000);
   await engine.stop();

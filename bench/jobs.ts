@@ -6,12 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { jobsRepo } from '../app/core/db/repos/jobsRepo';
 import { JobEngine } from '../app/core/jobs/engine';
-import { enqueueTakes } from '../app/core/jobs/enqueue';
+import { enqueueTakes, jobsCtx } from '../app/core/jobs/enqueue';
 import { createRunners } from '../app/core/jobs/runners';
 import { makeProject, shot } from '../app/core/jobs/testing';
-import { systemClock } from '../app/core/jobs/timing';
 import { envKeySource } from '../app/core/keys/keySource';
 import { CAMERA_MOVES } from '../shared/domain/types';
 import { report } from './report';
@@ -45,8 +43,8 @@ async function engineBench(dir: string) {
   const project = makeProject(dir);
   try {
     const shots = Array.from({ length: JOBS / 8 }, () => shot(project, { tool: 'runway:gen4.5', durationS: 5 }));
-    const ctx = { db: project.db, repo: jobsRepo(project.db), timeline: project.timeline, clock: systemClock };
-    enqueueTakes(ctx, { shotIds: shots.map((s) => s.id), takes: 8 });
+    const ctx = jobsCtx(project);
+    await enqueueTakes(ctx, { shotIds: shots.map((s) => s.id), takes: 8 });
     const engine = new JobEngine({
       db: project.db,
       folder: project.folder,
@@ -90,8 +88,8 @@ async function animaticBench(dir: string) {
   try {
     const moves = CAMERA_MOVES.slice(0, 6);
     const shots = moves.map((camera) => shot(project, { tool: 'local:animatic', durationS: 5, prompt: { camera } }));
-    const ctx = { db: project.db, repo: jobsRepo(project.db), timeline: project.timeline, clock: systemClock };
-    enqueueTakes(ctx, { shotIds: shots.map((s) => s.id), takes: 1 });
+    const ctx = jobsCtx(project);
+    await enqueueTakes(ctx, { shotIds: shots.map((s) => s.id), takes: 1 });
     const engine = new JobEngine({ db: project.db, folder: project.folder, runners: createRunners({ keys: envKeySource({}) }), label: 'bench' });
     const t0 = performance.now();
     engine.start();

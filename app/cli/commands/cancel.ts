@@ -1,7 +1,6 @@
 import { jobsRepo, type JobRow } from '../../core/db/repos/jobsRepo';
 import { UserError } from '../../core/errors';
-import { requestCancel } from '../../core/jobs/enqueue';
-import { systemClock } from '../../core/jobs/timing';
+import { jobsCtx, requestCancel } from '../../core/jobs/enqueue';
 import type { Project } from '../../core/project/project';
 import { withProject, type Command } from '../command';
 import { cliEngine } from '../jobs';
@@ -23,7 +22,7 @@ export const cancelCommand: Command = {
   run: ({ args: [dir, jobArg], io }) =>
     withProject(io, dir!, async (project) => {
       const job = findJob(project, jobArg!);
-      const ctx = { db: project.db, repo: jobsRepo(project.db), timeline: project.timeline, clock: systemClock };
+      const ctx = jobsCtx(project);
       if (requestCancel(ctx, job.id) === 'canceled') {
         io.out(`Canceled ${job.shot_label} (${job.id.slice(0, 8)}).\n`);
         return;

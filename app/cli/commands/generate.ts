@@ -2,8 +2,7 @@ import type { Shot } from '../../../shared/domain/types';
 import { jobsRepo } from '../../core/db/repos/jobsRepo';
 import { UserError } from '../../core/errors';
 import { readSettings } from '../../core/jobs/settings';
-import { enqueueTakes, toolForShot } from '../../core/jobs/enqueue';
-import { systemClock } from '../../core/jobs/timing';
+import { enqueueTakes, jobsCtx, toolForShot } from '../../core/jobs/enqueue';
 import type { Project } from '../../core/project/project';
 import { withProject, type Command, type Io } from '../command';
 import { plural, table, usd } from '../format';
@@ -32,11 +31,10 @@ function parseTakes(value: unknown, fallback: number): number {
 }
 
 /** Queues takes of `shots`; returns the job ids. Shared with the demo. */
-export function queueTakes(project: Project, io: Io, shots: Shot[], takes: number, tool?: string): string[] {
+export async function queueTakes(project: Project, io: Io, shots: Shot[], takes: number, tool?: string): Promise<string[]> {
   const runners = cliRunners(io);
   for (const t of new Set(tool ? [tool] : shots.map(toolForShot))) runners.runner(t);
-  const ctx = { db: project.db, repo: jobsRepo(project.db), timeline: project.timeline, clock: systemClock };
-  return enqueueTakes(ctx, { shotIds: shots.map((s) => s.id), takes, tool }).jobIds;
+  return (await enqueueTakes(jobsCtx(project), { shotIds: shots.map((s) => s.id), takes, tool })).jobIds;
 }
 
 /** Waits for jobs run by another process (the app holds the project): reads their states once a second. */
@@ -70,7 +68,7 @@ export const generateCommand: Command = {
       const shots = pickShots(project, labels, options.all === true);
       const takes = parseTakes(options.takes, readSettings(jobsRepo(project.db)).defaultTakes);
       const tool = typeof options.tool === 'string' ? options.tool : undefined;
-      const ids = queueTakes(project, io, shots, takes, tool);
+      const ids = await queueTakes(project, io, shots, takes, tool);
       const estimate = ids.reduce((sum, id) => sum + jobsRepo(project.db).get(id)!.cost_estimate_usd, 0);
       io.out(`Queued ${plural(ids.length, 'take')} of ${plural(shots.length, 'shot')}, estimated ${usd(estimate)}.\n`);
       if (options.wait !== true) {
@@ -95,7 +93,7 @@ export const generateCommand: Command = {
 export async function demoAnimatics(ctx: { io: Io; folder: string }): Promise<void> {
   await withProject(ctx.io, ctx.folder, async (project) => {
     const started = Date.now();
-    const ids = queueTakes(project, ctx.io, project.timeline.shots(), 1, 'local:animatic');
+    const ids = await queueTakes(project, ctx.io, project.timeline.shots(), 1, 'local:animatic');
     await runUntilIdle(cliEngine(project, ctx.io, 'shotline demo'), ctx.io);
     const lines = jobLines(project, ids.map((id) => jobsRepo(project.db).get(id)!));
     const ready = lines.filter((l) => l.state === 'ready').length;

@@ -12,9 +12,8 @@ import { jobsRepo } from '../db/repos/jobsRepo';
 import { openProject } from '../project/project';
 import { takesRepo } from '../db/repos/takesRepo';
 import { useTmpDir } from '../testing/tmp';
-import { enqueueTakes } from './enqueue';
+import { enqueueTakes, jobsCtx } from './enqueue';
 import { makeProject, shot } from './testing';
-import { systemClock } from './timing';
 
 const CHILD = fileURLToPath(new URL('./crash.child.ts', import.meta.url));
 const KEY = 'rw_crash_test_key_0123456789';
@@ -125,8 +124,8 @@ type KillPoint = 'queued' | 'submitting: reply lost' | 'submitting: before send'
 
 async function crashAndResume(point: KillPoint) {
   const project = makeProject(tmp());
-  const ctx = { db: project.db, repo: jobsRepo(project.db), timeline: project.timeline, clock: systemClock };
-  const ids = enqueueTakes(ctx, { shotIds: [shot(project).id, shot(project).id], takes: 1 }).jobIds;
+  const ctx = jobsCtx(project);
+  const ids = (await enqueueTakes(ctx, { shotIds: [shot(project).id, shot(project).id], takes: 1 })).jobIds;
   const seeds = ids.map((id) => ctx.repo.get(id)!.seed!);
   project.close();
 

@@ -9,7 +9,7 @@ import type { Project } from '../project/project';
 import { ProviderError } from '../providers/types';
 import { useTmpDir } from '../testing/tmp';
 import { SETTINGS_KEY } from './settings';
-import { enqueueTakes, requestCancel, resolveAttention, retryJob } from './enqueue';
+import { enqueueTakes, jobsCtx, requestCancel, resolveAttention, retryJob } from './enqueue';
 import { drive, fixtureClip, makeProject, ManualClock, ScriptedProvider, shot, TEST_KEY, testEngine } from './testing';
 
 const tmp = useTmpDir();
@@ -27,7 +27,7 @@ beforeEach(async () => {
 });
 afterEach(() => project.close());
 
-const ctx = () => ({ db: project.db, repo: jobsRepo(project.db), timeline: project.timeline, clock });
+const ctx = () => jobsCtx(project, clock);
 const job = (id: string) => jobsRepo(project.db).get(id)!;
 const states = (id: string) => jobsRepo(project.db).events(id).map((e) => e.to_state);
 
@@ -42,7 +42,7 @@ async function run(opts: Parameters<typeof testEngine>[1] = { clock }) {
 describe('job engine: the path of a take', () => {
   it('walks every state, logs each with a redacted reply, and writes the take with the ready', async () => {
     const s = shot(project);
-    const { jobIds } = enqueueTakes(ctx(), { shotIds: [s.id], takes: 1 });
+    const { jobIds } = await enqueueTakes(ctx(), { shotIds: [s.id], takes: 1 });
     const seen: string[] = [];
     await run({ clock, onTransition: (_j, from, to) => from !== to && seen.push(to) });
     const id = jobIds[0]!;
@@ -67,7 +67,7 @@ describe('job engine: the path of a take', () => {
   it('makes N takes with distinct seeds, numbered per shot, within the concurrency cap', async () => {
     const a = shot(project);
     const b = shot(project);
-    enqueueTakes(ctx(), { shotIds: [a.id, b.id], takes: 3 });
+    await enqueueTakes(ctx(), { shotIds: [a.id, b.id], takes: 3 });
     await run({ clock, tuning: { concurrency: 2 } });
     const seeds = provider.submits.map((x) => x.req.seed);
     expect(new Set(seeds).size).toBe(6);
@@ -77,7 +77,7 @@ describe('job engine: the path of a take', () => {
   });
 
   it('polls no more often than the provider allows, unless the poll interval is overridden for a fake', async () => {
-    enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 });
+    await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 });
     await run();
     const gaps = provider.pollsAt.slice(1).map((p, i) => p.at - provider.pollsAt[i]!.at);
     expect(gaps.length).toBeGreaterThan(1);
@@ -85,14 +85,14 @@ describe('job engine: the path of a take', () => {
 
     const fast = new ScriptedProvider(clock, clip);
     provider = fast;
-    enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 });
+    await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 });
     await run({ clock, pollIntervalS: 0.25, customEndpoint: () => true });
     expect(fast.pollsAt.slice(1).map((p, i) => p.at - fast.pollsAt[i]!.at)).toEqual([250, 250]);
   });
 
   it('renders local animatic takes through the same engine', async () => {
     const s = shot(project, { tool: 'local:animatic', durationS: 1, label: '9Z' });
-    const { jobIds } = enqueueTakes(ctx(), { shotIds: [s.id], takes: 2 });
+    const { jobIds } = await enqueueTakes(ctx(), { shotIds: [s.id], takes: 2 });
     await run();
     expect(jobIds.map((id) => job(id).state)).toEqual(['ready', 'ready']);
     expect(states(jobIds[0]!)).toEqual(['queued', 'running', 'checking', 'ready']);
@@ -106,7 +106,7 @@ describe('job engine: the path of a take', () => {
 
 describe('job engine: errors', () => {
   it('retries transient poll errors within the budget, then asks; check again carries on', async () => {
-    const { jobIds } = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 });
+    const { jobIds } = await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 });
     provider.pollErrors = Array.from({ length: 3 }, () => new ProviderError('transient', 'Runway answered 503.'));
     await run({ clock, tuning: { maxTransientRetries: 2 } });
     const id = jobIds[0]!;
@@ -121,7 +121,7 @@ describe('job engine: errors', () => {
   });
 
   it('honours Retry-After on a 429 at create, which made no task, and sends again', async () => {
-    const { jobIds } = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 });
+    const { jobIds } = await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 });
     provider.submitErrors = [new ProviderError('rate_limited', 'Too many requests.', { status: 429, retryAfterS: 30 })];
     await run();
     expect(provider.submits).toHaveLength(2);
@@ -130,20 +130,20 @@ describe('job engine: errors', () => {
   });
 
   it('fails at once, in the provider\'s words, on a permanent error or a failed task', async () => {
-    const a = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    const a = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
     provider.submitErrors = [new ProviderError('permanent', 'promptText must be 1000 characters or fewer.', { status: 400 })];
     await run();
     expect(job(a)).toMatchObject({ state: 'failed', error: 'promptText must be 1000 characters or fewer.' });
 
     provider.taskScript = () => [{ state: 'failed', reason: 'Input failed moderation.', code: 'SAFETY.INPUT.TEXT', retryable: false }];
-    const b = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    const b = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
     await run();
     expect(job(b)).toMatchObject({ state: 'failed', error: 'Runway: Input failed moderation.' });
     expect(provider.submits).toHaveLength(2);
   });
 
   it('never resubmits a create that timed out without proof: it asks, and sends again only when told', async () => {
-    const id = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    const id = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
     provider.createThenFail = [new ProviderError('transient', 'Runway answered 502 Bad Gateway.', { status: 502 })];
     await run();
     expect(job(id).state).toBe('needs_attention');
@@ -164,13 +164,13 @@ describe('job engine: errors', () => {
   it('looks a lost create up by its external id where the API has one', async () => {
     provider = new ScriptedProvider(clock, clip, { lookup: true });
     provider.createThenFail = [new ProviderError('transient', 'timed out')];
-    const made = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    const made = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
     await run();
     expect(job(made)).toMatchObject({ state: 'ready', remote_id: 'task-1' });
     expect(provider.submits).toHaveLength(1);
 
     provider.submitErrors = [new ProviderError('transient', 'connection reset')];
-    const notMade = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    const notMade = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
     await run();
     expect(job(notMade).state).toBe('ready');
     expect(provider.submits).toHaveLength(3);
@@ -178,7 +178,7 @@ describe('job engine: errors', () => {
   });
 
   it('treats a job found in submitting after a crash as possibly billed', async () => {
-    const id = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    const id = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
     jobsRepo(project.db).move(id, 'queued', 'submitting', { now: clock.now() });
     await run();
     expect(job(id).state).toBe('needs_attention');
@@ -193,14 +193,14 @@ describe('job engine: errors', () => {
       provider.taskScript = () => (n++ % 2 === 0 ? [{ state: 'queued', progress: null }, { state: 'step_done', outputUrl: 'https://fake.test/frame.png' }] : plain());
     };
     twoStep();
-    const ok = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    const ok = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
     await run();
     expect(job(ok)).toMatchObject({ state: 'ready', step: 2, step_remote_id: 'task-1', remote_id: 'task-2' });
     expect(states(ok)).toEqual(['queued', 'submitting', 'submitted', 'queued', 'submitting', 'submitted', 'running', 'downloading', 'checking', 'ready']);
 
     // Step two's create gets a 502: the video task may exist, so the user decides.
     provider.createThenFail = [];
-    const lost = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    const lost = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
     const realSubmit = provider.submitNext.bind(provider);
     provider.submitNext = async (remoteId, req) => {
       provider.createThenFail = [new ProviderError('transient', 'Runway answered 502.', { status: 502 })];
@@ -212,7 +212,7 @@ describe('job engine: errors', () => {
   });
 
   it('asks the user when a key is refused while following a task', async () => {
-    const id = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    const id = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
     provider.pollErrors = [new ProviderError('auth', 'Runway rejected the API key.', { status: 401 })];
     await run();
     expect(job(id).state).toBe('needs_attention');
@@ -220,7 +220,7 @@ describe('job engine: errors', () => {
   });
 
   it('renews an expired download link by polling again', async () => {
-    const id = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    const id = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
     provider.downloadErrors = [new ProviderError('transient', 'The link has expired.', { code: 'url_expired', status: 403 })];
     await run();
     expect(job(id).state).toBe('ready');
@@ -229,18 +229,18 @@ describe('job engine: errors', () => {
 });
 
 describe('job engine: the user\'s controls', () => {
-  it('refuses a batch past the budget, with the figures', () => {
+  it('refuses a batch past the budget, with the figures', async () => {
     project.timeline.updateProject({ ...project.timeline.project(), budgetUsd: 1 });
     const s = shot(project);
-    enqueueTakes(ctx(), { shotIds: [s.id], takes: 1 });
-    expect(() => enqueueTakes(ctx(), { shotIds: [s.id], takes: 2 })).toThrow(
+    await enqueueTakes(ctx(), { shotIds: [s.id], takes: 1 });
+    await expect(enqueueTakes(ctx(), { shotIds: [s.id], takes: 2 })).rejects.toThrow(
       'Over budget: 2 takes of 1A are estimated at $1.20, and $0.60 is already spent or on its way, which would make $1.80 of the $1.00 budget.',
     );
     expect(jobsRepo(project.db).recent()).toHaveLength(1);
   });
 
   it('cancels a queued job at once and a running one at the provider', async () => {
-    const [a, b] = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 2 }).jobIds as [string, string];
+    const [a, b] = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 2 })).jobIds as [string, string];
     expect(requestCancel(ctx(), a)).toBe('canceled');
     const engine = testEngine(project, { provider, clock });
     engine.start({ loop: false });
@@ -256,7 +256,7 @@ describe('job engine: the user\'s controls', () => {
   });
 
   it('retries a failed job as a fresh submission', async () => {
-    const id = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    const id = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
     provider.submitErrors = [new ProviderError('auth', 'Runway rejected the API key.')];
     await run();
     expect(job(id).state).toBe('failed');
@@ -273,7 +273,7 @@ describe('job engine: the user\'s controls', () => {
     const opts = { clock, fallback, tuning: { concurrency: 1, maxTransientRetries: 3 } };
     // Every poll fails: after three errors in a row Runway counts as down.
     provider.pollErrors = failing();
-    const ids = enqueueTakes(ctx(), { shotIds: [shot(project, { fallbackTool: 'kling:kling-v2-5-turbo' }).id], takes: 3 }).jobIds;
+    const ids = (await enqueueTakes(ctx(), { shotIds: [shot(project, { fallbackTool: 'kling:kling-v2-5-turbo' }).id], takes: 3 })).jobIds;
     await run(opts);
     const [sent, ...waiting] = ids.map((id) => job(id));
     expect(sent!.state).toBe('needs_attention');
@@ -290,7 +290,7 @@ describe('job engine: the user\'s controls', () => {
     // With standing permission the engine switches by itself.
     jobsRepo(project.db).setting.set(SETTINGS_KEY, { allowFallback: true });
     provider.pollErrors = failing();
-    const [first, second] = enqueueTakes(ctx(), { shotIds: [shot(project, { fallbackTool: 'kling:kling-v2-5-turbo' }).id], takes: 2 }).jobIds as [string, string];
+    const [first, second] = (await enqueueTakes(ctx(), { shotIds: [shot(project, { fallbackTool: 'kling:kling-v2-5-turbo' }).id], takes: 2 })).jobIds as [string, string];
     await run(opts);
     expect(job(first).state).toBe('needs_attention');
     expect(job(second)).toMatchObject({ state: 'ready', tool: 'kling:kling-v2-5-turbo', switched_from: 'runway:gen4.5' });
@@ -301,14 +301,14 @@ describe('job engine: the user\'s controls', () => {
 
   it('a content refusal never counts as the provider being down', async () => {
     provider.taskScript = () => [{ state: 'failed', reason: 'Output failed moderation.', code: 'SAFETY.OUTPUT.VIDEO', retryable: true }];
-    const ids = enqueueTakes(ctx(), { shotIds: [shot(project, { fallbackTool: 'kling:kling-v2-5-turbo' }).id], takes: 4 }).jobIds;
+    const ids = (await enqueueTakes(ctx(), { shotIds: [shot(project, { fallbackTool: 'kling:kling-v2-5-turbo' }).id], takes: 4 })).jobIds;
     await run({ clock, tuning: { concurrency: 1 } });
     expect(ids.map((id) => job(id).state)).toEqual(['failed', 'failed', 'failed', 'failed']);
   });
 });
 
 describe('job engine: one engine per project', () => {
-  it('says who holds the project, and takes it over when that process is gone', () => {
+  it('says who holds the project, and takes it over when that process is gone', async () => {
     const first = testEngine(project, { provider, clock, label: 'Shotline app' });
     expect(first.start({ loop: false }).running).toBe(true);
     const second = testEngine(project, { provider, clock, label: 'shotline resume' });
@@ -319,7 +319,7 @@ describe('job engine: one engine per project', () => {
     clock.advance(31_000);
     expect(second.start({ loop: false }).running).toBe(true);
     // The old holder can no longer make a move that precedes a side effect.
-    const id = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    const id = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
     expect(jobsRepo(project.db).move(id, 'queued', 'submitting', { now: clock.now(), leaseHolder: 'someone-else' })).toBe(false);
   });
 
@@ -333,7 +333,7 @@ describe('job engine: one engine per project', () => {
 
 describe('job engine: states are written before their side effects', () => {
   it('the create is sent only after submitting is committed, the download only after downloading', async () => {
-    const id = enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 }).jobIds[0]!;
+    const id = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
     const atSubmit: JobState[] = [];
     const realSubmit = provider.submit.bind(provider);
     provider.submit = async (req) => {

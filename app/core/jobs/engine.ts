@@ -357,7 +357,7 @@ export class JobEngine {
     if (settings.allowFallback) {
       const why = `${providerName(job.tool)} is not answering (${errors} errors in a row): switched to ${toolName(fallback)}, as the settings allow. Nothing had been sent.`;
       try {
-        if (switchTool({ db: this.deps.db, repo: this.repo, timeline: this.timeline, clock: this.clock }, job, fallback, why)) {
+        if (switchTool({ db: this.deps.db, folder: this.deps.folder, repo: this.repo, timeline: this.timeline, clock: this.clock }, job, fallback, why)) {
           this.afterMove({ ...job, tool: fallback }, 'queued', 'queued', null);
           this.emit({ type: 'changed', jobId: job.id, shotId: job.shot_id, state: 'queued', takeId: null });
           return;

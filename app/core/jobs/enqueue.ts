@@ -7,19 +7,28 @@ import { getModel } from '../../../shared/catalog';
 import { estimateShot } from '../../../shared/domain/cost';
 import type { Attention, AttentionChoice } from '../../../shared/domain/jobs';
 import type { Shot, ToolId } from '../../../shared/domain/types';
-import type { JobRow, JobsRepo } from '../db/repos/jobsRepo';
+import { jobsRepo, type JobRow, type JobsRepo, type ShotImageRow } from '../db/repos/jobsRepo';
 import type { TimelineRepo } from '../db/repos/timelineRepo';
 import type { Db } from '../db/sqlite';
 import { UserError } from '../errors';
+import { sendImagesForShot, type SendImage } from '../library/sendImage';
 import { hasChoice, toolName } from './attention';
 import { checkShotForTool, snapshotImages, snapshotRequest, type RequestSnapshot } from './request';
-import type { Clock } from './timing';
+import type { Project } from '../project/project';
+import { systemClock, type Clock } from './timing';
 
 export interface JobsCtx {
   db: Db;
+  /** The project folder: send-time images are stored in its media store. */
+  folder: string;
   repo: JobsRepo;
   timeline: TimelineRepo;
   clock: Clock;
+}
+
+/** The context for a project opened here (CLI, tests, benchmarks). */
+export function jobsCtx(project: Pick<Project, 'db' | 'folder' | 'timeline'>, clock: Clock = systemClock): JobsCtx {
+  return { db: project.db, folder: project.folder, repo: jobsRepo(project.db), timeline: project.timeline, clock };
 }
 
 const usd = (n: number) => `$${n.toFixed(2)}`;
@@ -62,20 +71,41 @@ export interface EnqueueInput {
   tool?: ToolId;
 }
 
-/** Queues `takes` jobs per shot with distinct seeds; all or nothing. */
-export function enqueueTakes(ctx: JobsCtx, input: EnqueueInput): { batchId: string; jobIds: string[] } {
+/** The images `tool` will be sent for `shot`, in the rows a snapshot freezes. */
+async function sendRows(ctx: JobsCtx, shot: Shot, tool: ToolId): Promise<ShotImageRow[]> {
+  const sent = await sendImagesForShot(ctx.db, ctx.folder, shot, tool);
+  const row = (role: ShotImageRow['role'], img: SendImage, slot = 0): ShotImageRow => ({
+    role, slot, rel_path: img.relPath, mime: img.mime, width: img.width, height: img.height, tag: img.tag ?? null,
+  });
+  return [
+    ...(sent.startFrame ? [row('start', sent.startFrame)] : []),
+    ...(sent.endFrame ? [row('end', sent.endFrame)] : []),
+    ...sent.references.map((r, i) => row('ref', r, i)),
+  ];
+}
+
+/**
+ * Queues `takes` jobs per shot with distinct seeds; all or nothing. The request is frozen as the
+ * shots were when this was called, with each image already cropped and scaled for its tool: that
+ * work is slow, so it runs first, outside the transaction that writes the jobs.
+ */
+export async function enqueueTakes(ctx: JobsCtx, input: EnqueueInput): Promise<{ batchId: string; jobIds: string[] }> {
   if (input.shotIds.length === 0) throw new UserError('No shots to generate. Select shots, or use Generate all drafts.');
   if (!(input.takes >= 1 && input.takes <= 8)) throw new UserError('Generate between 1 and 8 takes at a time.');
+  const picked = input.shotIds.map((id) => {
+    const shot = ctx.timeline.shot(id);
+    if (!shot) throw new UserError('A shot to generate no longer exists. Reselect the shots and try again.');
+    const tool = input.tool ?? toolForShot(shot);
+    // Refused before any image is made, with the validator's words.
+    checkShotForTool(shot, tool, ctx.repo.shotImages(shot.id));
+    return { shot, tool };
+  });
+  const plan: Array<{ shot: Shot; tool: ToolId; snap: RequestSnapshot; estimate: number }> = [];
+  for (const { shot, tool } of picked) {
+    plan.push({ shot, tool, snap: snapshotRequest(shot, await sendRows(ctx, shot, tool)), estimate: estimateShot(shot, tool).usd });
+  }
   return ctx.db.transaction(() => {
-    const plan: Array<{ shot: Shot; tool: ToolId; snap: RequestSnapshot; estimate: number }> = [];
-    for (const id of input.shotIds) {
-      const shot = ctx.timeline.shot(id);
-      if (!shot) throw new UserError('A shot to generate no longer exists. Reselect the shots and try again.');
-      const tool = input.tool ?? toolForShot(shot);
-      const images = ctx.repo.shotImages(shot.id);
-      checkShotForTool(shot, tool, images);
-      plan.push({ shot, tool, snap: snapshotRequest(shot, images), estimate: estimateShot(shot, tool).usd });
-    }
+    if (plan.some((p) => !ctx.timeline.shot(p.shot.id))) throw new UserError('A shot was deleted while its takes were being queued. Nothing was queued; try again.');
     const total = plan.reduce((sum, p) => sum + p.estimate * input.takes, 0);
     const labels = plan.map((p) => p.shot.label);
     const what = `${input.takes} ${input.takes === 1 ? 'take' : 'takes'} of ${labels.length > 3 ? `${labels.length} shots` : labels.join(', ')}`;
@@ -179,7 +209,9 @@ function snapShot(snap: RequestSnapshot, job: JobRow, tool: ToolId): Shot {
 /**
  * Re-queues `job` on its fallback tool as a fresh job (new external id, prompt recompiled for the
  * new model when it is sent). Refused, with the reason, when the shot does not fit that tool or
- * the budget would not allow it.
+ * the budget would not allow it. The images made for the first tool are sent as they are: they
+ * were scaled down, never up, so they are within every provider's size, and this runs in the
+ * engine's loop, where there is no time to make new ones.
  */
 export function switchTool(ctx: JobsCtx, job: JobRow, to: ToolId, message: string): boolean {
   if (!getModel(to)) throw new UserError(`The fallback tool "${to}" is not in the catalog. Pick another fallback for shot ${job.shot_label}.`);

@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startRunwayFake } from '../../../test/fakes/runway/server';
 import { refInfo } from '../../../shared/domain/library';
 import { validateShot } from '../../../shared/domain/validation';
+import { jobsRepo } from '../db/repos/jobsRepo';
+import type { RequestSnapshot } from '../jobs/request';
 import { insertTake, makeClip } from '../takes/testing';
 import { testCore } from '../testing/core';
 import { useTmpDir } from '../testing/tmp';
@@ -204,6 +207,23 @@ describe('reference slots', () => {
     expect((await t.call('refs.set', { shotId: s.id, refs: [] })).refs).toEqual([]);
   });
 
+  it('copies slots and keyframes with a duplicated shot, in one undo step', async () => {
+    const p = await withItems(3);
+    const s = await shot(p.scene, 'runway:gen4_turbo', 'ref1 and ref2');
+    await t.call('refs.set', { shotId: s.id, refs: p.items.slice(0, 2).map((i) => ({ itemId: i.id })) });
+    await t.call('refs.setKeyframe', { shotId: s.id, which: 'start', source: { itemId: p.items[2]!.id } });
+    const [copy] = await t.call('shot.duplicate', { ids: [s.id] });
+    const all = await t.call('refs.all', {});
+    const view = (r: (typeof all)[string] | undefined) => [r?.refs.map((x) => [x.slot, x.tag, x.imageId]), r?.start?.imageId, r?.start?.source, r?.end];
+    expect(copy!.label).toBe('1B');
+    expect(view(all[copy!.id])).toEqual(view(all[s.id]));
+    expect(all[copy!.id]!.refs.map((x) => x.tag)).toEqual(['ref1', 'ref2']);
+    await t.call('history.undo', {});
+    const after = await t.call('refs.all', {});
+    expect(after[copy!.id]).toBeUndefined();
+    expect(view(after[s.id])).toEqual(view(all[s.id]));
+  });
+
   it('refuses the same reference twice in one shot', async () => {
     const p = await withItems(1);
     const s = await shot(p.scene, 'runway:gen4_turbo');
@@ -356,5 +376,55 @@ describe('send-time images', () => {
     const meta = await sharp(sent.references[0]!.path).metadata();
     expect([meta.width, meta.height]).toEqual([1280, 720]);
     expect(sent.references[0]!.relPath.startsWith('media/')).toBe(true);
+  });
+});
+
+describe('send-time images in generation', () => {
+  it('freezes the cropped, scaled images in the queued job and sends those to the provider', async () => {
+    const fake = await startRunwayFake({ apiKey: 'rw_send_test_key_0123456789' });
+    try {
+      const p = await project();
+      await t.call('settings.setKey', { provider: 'runway', values: { RUNWAYML_API_SECRET: 'rw_send_test_key_0123456789' } });
+      await t.call('settings.setBaseUrl', { provider: 'runway', baseUrl: fake.url });
+      const s = await shot(p.scene, 'runway:gen4_turbo', '@mara at the @diner');
+      // Mara: 400 × 100, left half red, right half blue; her 16:9 focus is on the blue side.
+      const red = await sharp({ create: { width: 200, height: 100, channels: 3, background: '#ff0000' } }).png().toBuffer();
+      const mara = await sharp({ create: { width: 400, height: 100, channels: 3, background: '#0000ff' } }).composite([{ input: red, left: 0, top: 0 }]).png().toBuffer();
+      const add = async (name: string, tag: string, bytes: Buffer) =>
+        (await t.call('library.import', { files: [{ name, path: img.write(p.files, name, bytes) }], target: { to: 'item', kind: 'character', name: tag, tag } })).added[0]!;
+      const m = await add('mara.png', 'mara', mara);
+      const d = await add('diner.jpg', 'diner', await img.photoJpeg(3000, 1000));
+      await t.call('library.setFocus', { imageId: m.imageId, ratio: '16:9', rect: { x: 0.5, y: 0, w: 0.5, h: 1 } });
+      await t.call('refs.set', { shotId: s.id, refs: [{ itemId: m.itemId! }, { itemId: d.itemId! }] });
+
+      const { jobIds } = await t.call('generate.takes', { shotIds: [s.id], takes: 1 });
+      const open = t.core.session.current!.project;
+      const snap = JSON.parse(jobsRepo(open.db).get(jobIds[0]!)!.request_json) as RequestSnapshot;
+      const working = (await t.call('library.list', {})).items.map((i) => i.images[0]!);
+      expect(snap.references.map((r) => [r.tag, r.width, r.height])).toEqual([
+        ['mara', 178, 100],
+        ['diner', 1280, 720],
+      ]);
+      for (const r of snap.references) expect(working.some((w) => r.relPath.includes(w.imageSha256))).toBe(false);
+
+      // Refocusing after queueing does not change what the queued take sends.
+      await t.call('library.setFocus', { imageId: m.imageId, ratio: '16:9', rect: { x: 0, y: 0, w: 0.5, h: 1 } });
+      while (!fake.requests.some((r) => r.path === '/v1/text_to_image')) await new Promise((r) => setTimeout(r, 20));
+      const body = fake.requests.find((r) => r.path === '/v1/text_to_image')!.body as { referenceImages: Array<{ uri: string; tag: string }> };
+      const sent = await Promise.all(
+        body.referenceImages.map(async (r) => {
+          const bytes = Buffer.from(r.uri.split(',')[1]!, 'base64');
+          const meta = await sharp(bytes).metadata();
+          const { data } = await sharp(bytes).resize(1, 1).raw().toBuffer({ resolveWithObject: true });
+          return [r.tag, meta.width, meta.height, data[2]! > data[0]! ? 'blue' : 'not blue'];
+        }),
+      );
+      expect(sent).toEqual([
+        ['mara', 178, 100, 'blue'],
+        ['diner', 1280, 720, 'not blue'],
+      ]);
+    } finally {
+      await fake.close();
+    }
   });
 });

@@ -221,3 +221,9 @@ export function setKeyframe(ctx: LibraryCtx, shotId: string, which: KeyframeWhic
   const image = imageOrThrow(ctx, input.imageId);
   ctx.lib.setKeyframe(shot.id, which, { imageId: image.id, itemId: image.itemId, source: input.source ?? image.name });
 }
+
+/** Gives shot `to` the same slots and keyframes as `from`: a duplicated shot keeps its references. */
+export function copyShotImages(ctx: LibraryCtx, from: string, to: string) {
+  ctx.lib.setRefs(to, ctx.lib.refsOf(from));
+  for (const { which, imageId, itemId, source } of ctx.lib.keyframesOf(from)) ctx.lib.setKeyframe(to, which, { imageId, itemId, source });
+}

@@ -68,7 +68,7 @@ export function createJobsService(deps: JobsServiceDeps) {
 
   function ctx(): JobsCtx {
     const { project } = current();
-    return { db: project.db, repo: current().engine.repo, timeline: project.timeline, clock: systemClock };
+    return { db: project.db, folder: project.folder, repo: current().engine.repo, timeline: project.timeline, clock: systemClock };
   }
 
   /** After a user action: tell the renderer, and let the engine look at once. */
@@ -85,12 +85,12 @@ export function createJobsService(deps: JobsServiceDeps) {
     return keys.status().map((s) => ({ ...s, baseUrl: baseUrlFor(s.provider, env, saved.baseUrls()) }));
   }
 
-  function generate(shotIds: string[], takes: number | undefined, tool?: string) {
+  async function generate(shotIds: string[], takes: number | undefined, tool?: string) {
     const n = takes ?? readSettings(current().engine.repo).defaultTakes;
     // Say now, not as a failed job later, when a tool has no key or no adapter here.
     const tools = new Set(tool ? [tool] : shotIds.map((id) => current().project.timeline.shot(id)).filter((s) => !!s).map((s) => toolForShot(s)));
     for (const t of tools) runners.runner(t);
-    const { batchId, jobIds } = enqueueTakes(ctx(), { shotIds, takes: n, tool });
+    const { batchId, jobIds } = await enqueueTakes(ctx(), { shotIds, takes: n, tool });
     changed(jobIds, shotIds);
     return { batchId, jobIds, shots: shotIds.length };
   }

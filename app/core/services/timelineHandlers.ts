@@ -1,5 +1,6 @@
 import type { Handlers } from './core';
 import type { Edit } from './session';
+import { copyShotImages, libraryCtx } from '../library/ops';
 import * as ops from '../timeline/ops';
 
 type TimelineChannels =
@@ -42,7 +43,12 @@ export function timelineHandlers(edit: Edit): Pick<Handlers, TimelineChannels> {
         return null;
       }),
     'shot.duplicate': ({ ids }) =>
-      edit(`Duplicate ${plural(ids.length, 'Shot')}`, SHOTS, ({ project }) => ops.duplicateShots(project.timeline, ids)),
+      edit(`Duplicate ${plural(ids.length, 'Shot')}`, [...SHOTS, 'shot_refs', 'shot_keyframes'], ({ project }) => {
+        const copies = ops.duplicateShots(project.timeline, ids);
+        const library = libraryCtx(project);
+        for (const { from, shot } of copies) copyShotImages(library, from, shot.id);
+        return copies.map((c) => c.shot);
+      }),
     'shot.delete': ({ ids }) =>
       edit(`Delete ${plural(ids.length, 'Shot')}`, SHOTS, ({ project }) => {
         ops.deleteShots(project.timeline, ids);

@@ -11,7 +11,7 @@ import { jobsRepo } from '../db/repos/jobsRepo';
 import { reviewRepo } from '../db/repos/reviewRepo';
 import { UserError } from '../errors';
 import { providerName, toolName } from '../jobs/attention';
-import { guardBudget, type JobsCtx } from '../jobs/enqueue';
+import { guardBudget, jobsCtx } from '../jobs/enqueue';
 import { checkShotForTool, snapshotImages, type RequestSnapshot } from '../jobs/request';
 import { systemClock, type Clock } from '../jobs/timing';
 import { takeOrThrow, type TakesProject } from './queries';
@@ -40,7 +40,7 @@ export function makeFinal(project: TakesProject, takeId: string, toolOverride?: 
   const estimateUsd = estimateShot(asShot, tool).usd;
 
   const repo = jobsRepo(project.db);
-  const ctx: JobsCtx = { db: project.db, repo, timeline: project.timeline, clock };
+  const ctx = jobsCtx(project, clock);
   const jobId = randomUUID();
   project.db.transaction(() => {
     guardBudget(ctx, estimateUsd, `the final of ${shot.label}`);

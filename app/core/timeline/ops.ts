@@ -109,13 +109,12 @@ export function updateShot(repo: TimelineRepo, id: string, patch: ShotPatch): Sh
   return repo.shot(id)!;
 }
 
-export function duplicateShots(repo: TimelineRepo, ids: string[]): Shot[] {
-  const copies: Shot[] = [];
-  for (const shot of timelineOrder(repo, ids)) {
-    const { id: _id, label: _label, position: _p, sceneId, ...fields } = shot;
-    copies.push(addShot(repo, sceneId, { ...fields, status: 'planned' }, { afterShotId: shot.id }));
-  }
-  return copies;
+/** Copies each shot right after itself; `from` names the original of each copy. */
+export function duplicateShots(repo: TimelineRepo, ids: string[]): Array<{ from: string; shot: Shot }> {
+  return timelineOrder(repo, ids).map((shot) => {
+    const { id: from, label: _label, position: _p, sceneId, ...fields } = shot;
+    return { from, shot: addShot(repo, sceneId, { ...fields, status: 'planned' }, { afterShotId: from }) };
+  });
 }
 
 export function deleteShots(repo: TimelineRepo, ids: string[]) {

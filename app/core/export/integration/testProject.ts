@@ -4,7 +4,6 @@
 // a keyframe and a reference come from the library, and the title breaks naive writers.
 import fs from 'node:fs';
 import path from 'node:path';
-import { jobsRepo } from '../../db/repos/jobsRepo';
 import { reviewRepo } from '../../db/repos/reviewRepo';
 import { takesRepo } from '../../db/repos/takesRepo';
 import { importImages } from '../../library/importer';
@@ -14,7 +13,7 @@ import { makeSourceClip } from '../../media/testClips';
 import type { Project } from '../../project/project';
 import { addScene, addShot, updateShot } from '../../timeline/ops';
 import { drive, makeProject, ManualClock, ScriptedProvider, shot, testEngine } from '../../jobs/testing';
-import { enqueueTakes } from '../../jobs/enqueue';
+import { enqueueTakes, jobsCtx } from '../../jobs/enqueue';
 
 export const TEST_TITLE = 'Café "Noir": 東京/Night\\Diner*?<>|';
 
@@ -28,7 +27,7 @@ async function generate(project: Project, shotIds: string[], takes: number, clip
   const clock = new ManualClock();
   const provider = clip ? new ScriptedProvider(clock, clip) : undefined;
   const engine = testEngine(project, { clock, provider });
-  enqueueTakes({ db: project.db, repo: jobsRepo(project.db), timeline: project.timeline, clock }, { shotIds, takes });
+  await enqueueTakes(jobsCtx(project, clock), { shotIds, takes });
   engine.start({ loop: false });
   await drive(engine, clock);
   await engine.stop();

@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { enqueueTakes, jobsCtx } from '../app/core/jobs/enqueue';
 import { createProjectFolder } from '../app/core/project/projectFiles';
+import type { Core } from '../app/core/services/core';
+import type { Channel, ChannelInput, ChannelOutput } from '../shared/contract';
 import { startDevhost } from '../app/devhost/server';
 import { PHOTO } from './photos';
 import { CHROMIUM_ARGS, mib, ms, report } from './report';
@@ -73,6 +76,7 @@ export async function libraryBench() {
       await page.waitForTimeout(500);
       const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
       const value = summary.value;
+      const queueing = await queueWithReferences(host.core, value.added.map((a) => a.itemId!));
       report(`library import (${COUNT} photos, ${PHOTO.width}×${PHOTO.height} JPEG, ${mib(bytes)})`, {
         'photos generated in': ms(generated),
         added: `${value.added.length} (refused ${value.refused.length})`,
@@ -85,6 +89,7 @@ export async function libraryBench() {
         'renderer longest task': longTasks.length ? ms(Math.max(...longTasks)) : 'none over 50 ms',
         'renderer tasks over 100 ms': String(longTasks.filter((d) => d > 100).length),
       });
+      report(`queueing Runway takes with references (send images cropped and scaled from ${PHOTO.width}×${PHOTO.height})`, queueing);
     } finally {
       await browser.close();
       await host.close();
@@ -92,4 +97,41 @@ export async function libraryBench() {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function call<C extends Channel>(core: Core, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const r = await core.handle(channel, input);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value as ChannelOutput<C>;
+}
+
+/**
+ * Twenty Runway shots with three references each, queued: once sharing the same three items (a
+ * cast across a scene: each image is made once), once with sixty different items.
+ */
+async function queueWithReferences(core: Core, itemIds: string[]): Promise<Record<string, string>> {
+  const scene = (await call(core, 'scene.add', { name: 'Bench' })).id;
+  const shots = async (refsOf: (i: number) => string[]) => {
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const s = await call(core, 'shot.add', { sceneId: scene });
+      await call(core, 'shot.update', { id: s.id, patch: { tool: 'runway:gen4_turbo', durationS: 5, action: 'Bench shot' } });
+      await call(core, 'refs.set', { shotId: s.id, refs: refsOf(i).map((itemId) => ({ itemId })) });
+      ids.push(s.id);
+    }
+    return ids;
+  };
+  const project = core.session.current!.project;
+  const time = async (ids: string[]) => {
+    const t0 = performance.now();
+    await enqueueTakes(jobsCtx(project), { shotIds: ids, takes: 1 });
+    return performance.now() - t0;
+  };
+  const shared = await time(await shots(() => itemIds.slice(0, 3)));
+  const distinct = await time(await shots((i) => itemIds.slice(3 + i * 3, 6 + i * 3)));
+  return {
+    '20 shots sharing 3 references (3 images made)': ms(shared),
+    '20 shots with 60 different references (60 images made)': ms(distinct),
+    'per image made': ms(distinct / 60),
+  };
 }

@@ -7,11 +7,11 @@ import { libraryBench } from './library';
 import { playerBench } from './player';
 import { timelineBench } from './timeline';
 
-await timelineBench();
-await libraryBench();
-await jobsBench();
-await playerBench();
-await cutBench();
-await exportBench();
+// `npm run bench -- library export` runs only those.
+const BENCHES = { timeline: timelineBench, library: libraryBench, jobs: jobsBench, player: playerBench, cut: cutBench, export: exportBench };
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !(w in BENCHES));
+if (unknown.length) throw new Error(`No benchmark named ${unknown.join(', ')}; there are: ${Object.keys(BENCHES).join(', ')}.`);
+for (const [name, bench] of Object.entries(BENCHES)) if (wanted.length === 0 || wanted.includes(name)) await bench();
 // maxRSS is the peak of this process, which plays the main process (core + devhost).
 report('main process', { 'peak memory (maxRSS)': mib(process.resourceUsage().maxRSS * 1024) });

@@ -37,6 +37,13 @@ test('generate two local animatic takes for two shots and see them appear', asyn
   }
   await expect(queue.getByTestId('queue-spend')).toContainText('Spent $0.00');
   await app.screenshot({ path: artifact('generate-done.png') });
+
+  // With takes in, a frame of another shot's take can be a keyframe: 1A's first frame as 1B's end.
+  await ws.card('1B').click();
+  const end = ws.inspector.getByRole('group', { name: 'End keyframe' });
+  await end.getByRole('combobox', { name: 'End keyframe from a take' }).selectOption({ label: 'First frame of 1A' });
+  await expect(end).toContainText('shot 1A, first frame');
+  await expect(end.getByRole('img', { name: 'End keyframe: shot 1A, first frame' })).toBeVisible();
 });
 
 test('settings show a key only by its last four characters', async ({ app }) => {

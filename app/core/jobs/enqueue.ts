@@ -11,7 +11,7 @@ import { jobsRepo, type JobRow, type JobsRepo, type ShotImageRow } from '../db/r
 import type { TimelineRepo } from '../db/repos/timelineRepo';
 import type { Db } from '../db/sqlite';
 import { UserError } from '../errors';
-import { sendImagesForShot, type SendImage } from '../library/sendImage';
+import { sendImagesForShot, type SendCache, type SendImage } from '../library/sendImage';
 import { hasChoice, toolName } from './attention';
 import { checkShotForTool, snapshotImages, snapshotRequest, type RequestSnapshot } from './request';
 import type { Project } from '../project/project';
@@ -72,8 +72,8 @@ export interface EnqueueInput {
 }
 
 /** The images `tool` will be sent for `shot`, in the rows a snapshot freezes. */
-async function sendRows(ctx: JobsCtx, shot: Shot, tool: ToolId): Promise<ShotImageRow[]> {
-  const sent = await sendImagesForShot(ctx.db, ctx.folder, shot, tool);
+async function sendRows(ctx: JobsCtx, shot: Shot, tool: ToolId, cache: SendCache): Promise<ShotImageRow[]> {
+  const sent = await sendImagesForShot(ctx.db, ctx.folder, shot, tool, cache);
   const row = (role: ShotImageRow['role'], img: SendImage, slot = 0): ShotImageRow => ({
     role, slot, rel_path: img.relPath, mime: img.mime, width: img.width, height: img.height, tag: img.tag ?? null,
   });
@@ -101,8 +101,9 @@ export async function enqueueTakes(ctx: JobsCtx, input: EnqueueInput): Promise<{
     return { shot, tool };
   });
   const plan: Array<{ shot: Shot; tool: ToolId; snap: RequestSnapshot; estimate: number }> = [];
+  const cache: SendCache = new Map();
   for (const { shot, tool } of picked) {
-    plan.push({ shot, tool, snap: snapshotRequest(shot, await sendRows(ctx, shot, tool)), estimate: estimateShot(shot, tool).usd });
+    plan.push({ shot, tool, snap: snapshotRequest(shot, await sendRows(ctx, shot, tool, cache)), estimate: estimateShot(shot, tool).usd });
   }
   return ctx.db.transaction(() => {
     if (plan.some((p) => !ctx.timeline.shot(p.shot.id))) throw new UserError('A shot was deleted while its takes were being queued. Nothing was queued; try again.');

@@ -91,8 +91,11 @@ export interface ShotSendImages {
   references: SendImage[];
 }
 
+/** Renders already made in one batch, by image, provider and ratio: a character in twenty shots is cropped once. */
+export type SendCache = Map<string, Promise<SendImage>>;
+
 /** Everything image a generation request for `shot` on `tool` needs, tagged where the slot has a tag. */
-export async function sendImagesForShot(db: Db, folder: string, shot: Shot, tool: ToolId = shot.tool): Promise<ShotSendImages> {
+export async function sendImagesForShot(db: Db, folder: string, shot: Shot, tool: ToolId = shot.tool, cache: SendCache = new Map()): Promise<ShotSendImages> {
   const lib = libraryRepo(db);
   const image = (id: string) => {
     const img = lib.image(id);
@@ -101,7 +104,12 @@ export async function sendImagesForShot(db: Db, folder: string, shot: Shot, tool
   };
   const items = new Map(lib.items().map((i) => [i.id, i]));
   const kf = new Map(lib.keyframesOf(shot.id).map((k) => [k.which, k]));
-  const render = (id: string) => renderForSend(db, folder, image(id), tool, shot.aspectRatio);
+  const render = (id: string) => {
+    const key = `${id}|${refImageRule(tool)?.provider ?? tool}|${shot.aspectRatio}`;
+    let made = cache.get(key);
+    if (!made) cache.set(key, (made = renderForSend(db, folder, image(id), tool, shot.aspectRatio)));
+    return made;
+  };
   const start = kf.get('start');
   const end = kf.get('end');
   const references: SendImage[] = [];

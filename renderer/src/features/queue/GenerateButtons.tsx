@@ -16,6 +16,9 @@ function takesLabel(n: number) {
   return `Generate ${n} take${n === 1 ? '' : 's'}`;
 }
 
+/** While the core crops and scales each shot's references for its provider, before the jobs exist. */
+const QUEUING = 'Preparing images…';
+
 /** Toolbar: the selected shots (or the focused one). */
 export function GenerateSelected() {
   const selection = useUi((s) => s.selection);
@@ -32,7 +35,7 @@ export function GenerateSelected() {
       title={ids.length ? `${takesLabel(n)} of each selected shot, each with its own seed` : 'Select shots to generate'}
       onClick={() => generate.mutate({ shotIds: ids, takes: n }, { onSuccess: () => openQueue(true) })}
     >
-      <GenerateIcon /> <span className="btn-label">{takesLabel(n)}</span>
+      <GenerateIcon /> <span className="btn-label">{generate.isPending ? QUEUING : takesLabel(n)}</span>
     </button>
   );
 }
@@ -48,7 +51,7 @@ export function ShotGenerate({ shot, update }: { shot: Shot; update: (patch: { f
     <div className="inspector-section shot-generate" role="group" aria-label="Generate">
       <div className="shot-generate-row">
         <button type="button" className="btn btn-primary" data-testid="generate-shot" disabled={generate.isPending} onClick={() => generate.mutate({ shotIds: [shot.id], takes: n }, { onSuccess: () => openQueue(true) })}>
-          <GenerateIcon /> {takesLabel(n)}
+          <GenerateIcon /> {generate.isPending ? QUEUING : takesLabel(n)}
         </button>
         {busy && <span className="muted">{busy}</span>}
       </div>

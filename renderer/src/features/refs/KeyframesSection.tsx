@@ -1,11 +1,13 @@
-// Start and end keyframes: from an image file, a library item, or the last frame of the
-// previous shot's take (the continuity move). Whether the model uses them is validation's call.
+// Start and end keyframes: from an image file, a library item, or the first or last frame of
+// another shot's take; the last frame of the previous shot has its own button (the continuity
+// move). Whether the model uses them is validation's call.
 import { useRef, useState, type DragEvent } from 'react';
 import { getModel } from '../../../../shared/catalog';
 import type { ChannelInput } from '../../../../shared/contract';
 import type { Keyframe, KeyframeWhich, LibraryItem } from '../../../../shared/domain/library';
 import type { Shot } from '../../../../shared/domain/types';
 import { useSnapshot } from '../../api/queries';
+import { useTakeStrips } from '../../api/takes';
 import { act } from '../library/actions';
 import { carries, ITEM_TYPE } from '../library/dnd';
 import { droppedFiles, hasFiles } from '../library/files';
@@ -18,8 +20,10 @@ const TITLES: Record<KeyframeWhich, string> = { start: 'Start keyframe', end: 'E
 export function KeyframesSection({ shot, items }: { shot: Shot; items: LibraryItem[] }) {
   const refs = useShotRefs(shot.id);
   const shots = useSnapshot().data?.shots ?? [];
+  const strips = useTakeStrips().data ?? {};
   const at = shots.findIndex((s) => s.id === shot.id);
   const previous = at > 0 ? shots[at - 1] : undefined;
+  const withTakes = shots.filter((s) => s.id !== shot.id && (strips[s.id]?.takes.length ?? 0) > 0);
   const spec = getModel(shot.tool);
   return (
     <div className="keyframes">
@@ -33,6 +37,7 @@ export function KeyframesSection({ shot, items }: { shot: Shot; items: LibraryIt
             keyframe={refs[which]}
             items={items}
             previous={which === 'start' ? previous : undefined}
+            withTakes={withTakes}
             unsupported={!!spec && !(which === 'start' ? spec.keyframes.first : spec.keyframes.last)}
           />
         ))}
@@ -47,10 +52,12 @@ interface BoxProps {
   keyframe: Keyframe | null;
   items: LibraryItem[];
   previous?: Shot;
+  /** Other shots with a take to take a frame from. */
+  withTakes: Shot[];
   unsupported: boolean;
 }
 
-function KeyframeBox({ which, shot, keyframe, items, previous, unsupported }: BoxProps) {
+function KeyframeBox({ which, shot, keyframe, items, previous, withTakes, unsupported }: BoxProps) {
   const runImport = useImport();
   const picker = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -107,6 +114,25 @@ function KeyframeBox({ which, shot, keyframe, items, previous, unsupported }: Bo
           <button type="button" className="chip-btn" title={`The last frame of ${previous.label}'s selected (else newest) take`} onClick={() => setFrom({ fromShotId: previous.id, frame: 'last' })}>
             Last frame of {previous.label}
           </button>
+        )}
+        {withTakes.length > 0 && (
+          <select
+            aria-label={`${title} from a take`}
+            value=""
+            title="The first or last frame of a shot's selected (else newest) take"
+            onChange={(e) => {
+              const [fromShotId, frame] = e.target.value.split('|') as [string, 'first' | 'last'];
+              if (fromShotId) setFrom({ fromShotId, frame });
+            }}
+          >
+            <option value="">From a take…</option>
+            {withTakes.map((s) => (
+              <optgroup key={s.id} label={`Shot ${s.label}`}>
+                <option value={`${s.id}|last`}>Last frame of {s.label}</option>
+                <option value={`${s.id}|first`}>First frame of {s.label}</option>
+              </optgroup>
+            ))}
+          </select>
         )}
         {keyframe && (
           <button type="button" className="chip-btn" aria-label={`Clear ${title.toLowerCase()}`} onClick={() => setFrom(null)}>

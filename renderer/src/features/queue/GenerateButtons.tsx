@@ -29,7 +29,7 @@ export function GenerateSelected() {
   return (
     <button
       type="button"
-      className="btn"
+      className="btn btn-keep-label"
       data-testid="generate-selected"
       disabled={!ids.length || generate.isPending}
       title={ids.length ? `${takesLabel(n)} of each selected shot, each with its own seed` : 'Select shots to generate'}

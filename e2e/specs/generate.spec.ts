@@ -33,6 +33,8 @@ test('generate two local animatic takes for two shots and see them appear', asyn
   await expect(queue.getByTestId('queue-summary')).toHaveText('4 jobs, all done');
   for (const label of ['1A', '1B']) {
     await expect(ws.card(label).getByRole('img', { name: /^2 takes/ })).toBeVisible();
+    // The card's frame is now the newest take's, not the placeholder.
+    await expect(ws.card(label).getByRole('img', { name: `${label}, take 2` })).toBeVisible();
     await expect(ws.card(label).getByTestId('shot-generating')).toHaveCount(0);
   }
   await expect(queue.getByTestId('queue-spend')).toContainText('Spent $0.00');

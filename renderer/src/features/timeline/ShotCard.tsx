@@ -10,6 +10,7 @@ import { providerLabel, STATUS_LABELS } from '../../lib/labels';
 import { describeIssues, summarizeShot } from '../../lib/shotSummary';
 import { ShotJobBadge } from '../queue/ShotJobBadge';
 import { CardFit, CardTakes } from '../takes/CardTakes';
+import { useCardImage } from './useCardImage';
 import { Thumbnail } from './Thumbnail';
 
 export function shotOptionId(id: string): string {
@@ -33,6 +34,7 @@ export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio
   const { listeners, setNodeRef } = useDraggable({ id: shot.id, data: { kind: 'shot' } });
   const s = useMemo(() => summarizeShot(shot), [shot]);
   const { estimate } = s;
+  const image = useCardImage(shot.id);
   const inner = width - 10;
   const wide = inner - thumbHeight * ratio > 90;
   const costTitle = [
@@ -74,7 +76,7 @@ export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio
         )}
       </div>
       <div className="card-body">
-        <Thumbnail ratio={ratio} label={shot.label} camera={shot.prompt.camera} height={thumbHeight} maxWidth={inner} />
+        <Thumbnail ratio={ratio} label={shot.label} camera={shot.prompt.camera} height={thumbHeight} maxWidth={inner} image={image} />
         <CardTakes shotId={shot.id} inner={inner} thumbHeight={thumbHeight} ratio={ratio} beside={wide} />
         {wide && (
           <p className="card-action" style={{ WebkitLineClamp: Math.max(1, Math.floor(thumbHeight / 15.5)) }}>

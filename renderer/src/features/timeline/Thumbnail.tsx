@@ -1,8 +1,9 @@
-// The frame slot of a shot card. Until generation lands (a later issue) it shows placeholder
-// art: an empty frame in the project's ratio with thirds, the shot label and a glyph of the
-// camera move, so a board of cards still reads at a glance.
+// The frame slot of a shot card: the take's frame or the start keyframe when there is one, else
+// placeholder art (an empty frame in the project's ratio with thirds and a glyph of the camera
+// move), so a board of cards reads at a glance either way. The shot label sits in the corner.
 import type { CameraMove } from '../../../../shared/domain/types';
 import { CAMERA_LABELS } from '../../lib/labels';
+import type { CardImage } from './useCardImage';
 
 const GLYPHS: Record<CameraMove, string> = {
   static: 'M-4 0a4 4 0 1 0 8 0a4 4 0 1 0-8 0M0 0h.01',
@@ -24,9 +25,10 @@ interface Props {
   camera: CameraMove;
   height: number;
   maxWidth: number;
+  image?: CardImage | null;
 }
 
-export function Thumbnail({ ratio, label, camera, height, maxWidth }: Props) {
+export function Thumbnail({ ratio, label, camera, height, maxWidth, image }: Props) {
   let w = height * ratio;
   let h = height;
   if (w > maxWidth) {
@@ -34,13 +36,19 @@ export function Thumbnail({ ratio, label, camera, height, maxWidth }: Props) {
     h = maxWidth / ratio;
   }
   return (
-    <div className="thumb" style={{ width: Math.floor(w), height: Math.floor(h) }} title={`${CAMERA_LABELS[camera]} · no take yet`}>
-      <svg className="thumb-art" viewBox="-24 -13.5 48 27" preserveAspectRatio="none" aria-hidden="true">
-        <path className="thumb-thirds" d="M-8-13.5v27M8-13.5v27M-24-4.5h48M-24 4.5h48" vectorEffect="non-scaling-stroke" />
-      </svg>
-      <svg className="thumb-glyph" viewBox="-12 -12 24 24" aria-hidden="true">
-        <path d={GLYPHS[camera]} vectorEffect="non-scaling-stroke" />
-      </svg>
+    <div className={`thumb${image ? ' has-image' : ''}`} style={{ width: Math.floor(w), height: Math.floor(h) }} title={`${CAMERA_LABELS[camera]} · ${image ? image.what : 'no take yet'}`}>
+      {image ? (
+        <img className="thumb-img" src={image.src} alt={`${label}, ${image.what}`} draggable={false} />
+      ) : (
+        <>
+          <svg className="thumb-art" viewBox="-24 -13.5 48 27" preserveAspectRatio="none" aria-hidden="true">
+            <path className="thumb-thirds" d="M-8-13.5v27M8-13.5v27M-24-4.5h48M-24 4.5h48" vectorEffect="non-scaling-stroke" />
+          </svg>
+          <svg className="thumb-glyph" viewBox="-12 -12 24 24" aria-hidden="true">
+            <path d={GLYPHS[camera]} vectorEffect="non-scaling-stroke" />
+          </svg>
+        </>
+      )}
       <span className="thumb-label" aria-hidden="true">
         {label}
       </span>

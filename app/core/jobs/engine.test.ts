@@ -9,7 +9,7 @@ import type { Project } from '../project/project';
 import { ProviderError } from '../providers/types';
 import { useTmpDir } from '../testing/tmp';
 import { SETTINGS_KEY } from './settings';
-import { enqueueTakes, jobsCtx, requestCancel, resolveAttention, retryJob } from './enqueue';
+import { enqueueTakes, jobsCtx, requestCancel, resolveAttention, retryJob, switchTool } from './enqueue';
 import { drive, fixtureClip, makeProject, ManualClock, ScriptedProvider, shot, TEST_KEY, testEngine } from './testing';
 
 const tmp = useTmpDir();
@@ -297,6 +297,18 @@ describe('job engine: the user\'s controls', () => {
     expect(jobsRepo(project.db).events(second).map((e) => e.message).join(' ')).toMatch(/switched to Kling 2.5 Turbo, as the settings allow/);
     expect(provider.submits).toHaveLength(2);
     expect(fallback.submits).toHaveLength(2);
+  });
+
+  it('does not switch to a fallback that refuses the images made for the first tool', async () => {
+    const id = (await enqueueTakes(ctx(), { shotIds: [shot(project, { fallbackTool: 'kling:kling-v2-5-turbo' }).id], takes: 1 })).jobIds[0]!;
+    const snap = JSON.parse(job(id).request_json);
+    // As Runway would have been sent a small start frame: fine there, under Kling's 300 px.
+    snap.startFrame = { relPath: 'media/ab/small.jpg', mime: 'image/jpeg', width: 256, height: 144, tag: null };
+    project.db.prepare('UPDATE jobs SET request_json = ? WHERE id = ?').run(JSON.stringify(snap), id);
+    expect(() => switchTool(ctx(), job(id), 'kling:kling-v2-5-turbo', 'test')).toThrow(
+      'An image of shot 1A is 256 × 144 px as sent to Runway Gen-4.5; Kling 2.5 Turbo needs at least 300 px on each side.',
+    );
+    expect(job(id)).toMatchObject({ state: 'queued', tool: 'runway:gen4.5' });
   });
 
   it('a content refusal never counts as the provider being down', async () => {

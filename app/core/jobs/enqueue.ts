@@ -3,7 +3,7 @@
 // figure when it would take the project past its budget. The running engine is woken by the
 // caller; nothing here talks to a provider.
 import { randomInt, randomUUID } from 'node:crypto';
-import { getModel } from '../../../shared/catalog';
+import { getModel, refImageRule } from '../../../shared/catalog';
 import { estimateShot } from '../../../shared/domain/cost';
 import type { Attention, AttentionChoice } from '../../../shared/domain/jobs';
 import type { Shot, ToolId } from '../../../shared/domain/types';
@@ -210,15 +210,24 @@ function snapShot(snap: RequestSnapshot, job: JobRow, tool: ToolId): Shot {
 /**
  * Re-queues `job` on its fallback tool as a fresh job (new external id, prompt recompiled for the
  * new model when it is sent). Refused, with the reason, when the shot does not fit that tool or
- * the budget would not allow it. The images made for the first tool are sent as they are: they
- * were scaled down, never up, so they are within every provider's size, and this runs in the
- * engine's loop, where there is no time to make new ones.
+ * the budget would not allow it. The images made for the first tool are sent as they are (they
+ * were scaled down, never up, so they are within every provider's largest size; this runs in the
+ * engine's loop, where there is no time to make new ones), unless one is under the new
+ * provider's smallest side.
  */
 export function switchTool(ctx: JobsCtx, job: JobRow, to: ToolId, message: string): boolean {
   if (!getModel(to)) throw new UserError(`The fallback tool "${to}" is not in the catalog. Pick another fallback for shot ${job.shot_label}.`);
   const snap = JSON.parse(job.request_json) as RequestSnapshot;
   const shot = snapShot(snap, job, to);
-  checkShotForTool(shot, to, snapshotImages(snap));
+  const images = snapshotImages(snap);
+  checkShotForTool(shot, to, images);
+  const minSide = refImageRule(to)?.minSide ?? 1;
+  const small = images.find((i) => Math.min(i.width, i.height) < minSide);
+  if (small) {
+    throw new UserError(
+      `An image of shot ${job.shot_label} is ${small.width} × ${small.height} px as sent to ${toolName(job.tool)}; ${toolName(to)} needs at least ${minSide} px on each side. Generate the shot on ${toolName(to)} from the timeline instead.`,
+    );
+  }
   const estimate = estimateShot(shot, to).usd;
   guardBudget(ctx, estimate, `switching ${job.shot_label} to ${toolName(to)}`);
   return ctx.repo.move(job.id, job.state, 'queued', {

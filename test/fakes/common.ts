@@ -80,6 +80,27 @@ export class FakeClock {
  */
 export type Pace = { kind: 'per_poll' } | { kind: 'time'; stepMs: number };
 
+/** The options of a fake whose tasks move by `Pace`, and the clock they move by. */
+export interface PacedFakeOptions {
+  pace?: Pace;
+  /** Per-poll pace: polls a task spends running before it ends. */
+  runningPolls?: number;
+  clock?: FakeClock;
+}
+
+/** The defaults every paced fake shares, and the clip its finished tasks serve. */
+export function pacedFake(opts: PacedFakeOptions): { pace: Pace; runningPolls: number; clock: FakeClock; mp4: Buffer } {
+  return { pace: opts.pace ?? { kind: 'per_poll' }, runningPolls: opts.runningPolls ?? 2, clock: opts.clock ?? new FakeClock(), mp4: fixtureMedia().mp4 };
+}
+
+/** A task as the paced fakes keep one: when it was made, how often it was polled, how it will end. */
+export interface PacedTask<Outcome> {
+  id: string;
+  createdAt: number;
+  polls: number;
+  outcome: Outcome;
+}
+
 /**
  * Where a task is: waiting for its first step, running for `runningSteps` steps, then ended at
  * its outcome, except that an outcome of 'never' keeps it running forever.
@@ -100,6 +121,23 @@ export interface Protocol {
   handle(req: RecordedRequest): FakeResponse | Promise<FakeResponse>;
   /** The provider's error body for an injected fault. */
   errorBody(status: number, message: string): unknown;
+}
+
+/**
+ * What a test holds of a running fake: its URL, what it was sent, its clock, how many tasks it
+ * made (a create that then failed with 5xx still counts), the next outcome, and close.
+ */
+export function fakeHandle<Outcome>(server: FakeServer, creates: () => number, setOutcome: (o: Outcome) => void) {
+  return {
+    url: server.url,
+    requests: server.requests,
+    clock: server.clock,
+    get creates() {
+      return creates();
+    },
+    setScenario: scenarioSetter<Outcome>(server.faults, setOutcome),
+    close: () => server.close(),
+  };
 }
 
 export interface FakeServer {

@@ -5,27 +5,24 @@
 // 429 code 1303.
 import { randomBytes } from 'node:crypto';
 import {
-  FakeClock,
-  fixtureMedia,
+  fakeHandle,
   newId,
+  pacedFake,
   phaseOf,
-  scenarioSetter,
   startServer,
-  type Fault,
   type FakeResponse,
-  type Pace,
+  type Fault,
+  type PacedFakeOptions,
+  type PacedTask,
   type RecordedRequest,
 } from '../common';
 import { validateKling, verifyJwt, type KlingRules } from './validate';
 
 export type KlingOutcome = 'succeed' | 'never' | { failed: string };
 
-export interface KlingFakeOptions extends Partial<KlingRules> {
+export interface KlingFakeOptions extends Partial<KlingRules>, PacedFakeOptions {
   accessKey?: string;
   secretKey?: string;
-  pace?: Pace;
-  /** Per-poll pace: polls a task spends `processing`. */
-  runningPolls?: number;
   /** Active tasks the account may hold (§2.6 concurrency); more get 429 code 1303. */
   maxConcurrent?: number;
   /** Whether the query endpoint also finds a task by external_task_id (UNCERTAIN, §2.2). */
@@ -34,7 +31,6 @@ export interface KlingFakeOptions extends Partial<KlingRules> {
   leewayS?: number;
   /** `final_unit_deduction` of a finished task. */
   units?: string;
-  clock?: FakeClock;
 }
 
 /** HTTP status of each code (§2.6), so an injected code is answered the way Kling would. */
@@ -52,26 +48,19 @@ export function klingFault(code: number, message = `injected error ${code}`, ret
   return { kind: 'http', status: STATUS_OF[code] ?? 400, body: envelope(code, message), retryAfter };
 }
 
-interface Task {
-  id: string;
+interface Task extends PacedTask<KlingOutcome> {
   kind: string;
   external: string | null;
   body: Record<string, unknown>;
-  createdAt: number;
-  polls: number;
-  outcome: KlingOutcome;
 }
 
 export type KlingFake = Awaited<ReturnType<typeof startKlingFake>>;
 
 export async function startKlingFake(opts: KlingFakeOptions = {}) {
+  const { pace, runningPolls, clock, mp4 } = pacedFake(opts);
   const ak = opts.accessKey ?? 'kling-ak';
   const sk = opts.secretKey ?? 'kling-sk';
-  const pace = opts.pace ?? { kind: 'per_poll' };
-  const runningPolls = opts.runningPolls ?? 2;
-  const clock = opts.clock ?? new FakeClock();
   const rules: KlingRules = { strictDuration: opts.strictDuration ?? true, noCfgOnV2: opts.noCfgOnV2 ?? true };
-  const mp4 = fixtureMedia().mp4;
   const tasks: Task[] = [];
   let outcome: KlingOutcome = 'succeed';
 
@@ -157,15 +146,8 @@ export async function startKlingFake(opts: KlingFakeOptions = {}) {
     clock,
   );
 
-  return {
-    url: server.url,
-    requests: server.requests,
-    clock,
-    get creates() {
-      return tasks.length;
-    },
+  // Assigned onto the handle, so its `creates` getter stays live.
+  return Object.assign(fakeHandle<KlingOutcome>(server, () => tasks.length, (o) => (outcome = o)), {
     tasks: () => tasks.map((t) => ({ id: t.id, kind: t.kind, external: t.external, status: status(t), body: t.body })),
-    setScenario: scenarioSetter<KlingOutcome>(server.faults, (o) => (outcome = o)),
-    close: () => server.close(),
-  };
+  });
 }

@@ -4,27 +4,24 @@
 // then 404, paginated list, credits.
 import {
   bearer,
-  FakeClock,
-  fixtureMedia,
+  fakeHandle,
   isObject,
   newId,
+  pacedFake,
   phaseOf,
-  scenarioSetter,
   startServer,
   type FakeResponse,
-  type Pace,
+  type PacedFakeOptions,
+  type PacedTask,
   type RecordedRequest,
 } from '../common';
 
 export type LumaOutcome = 'succeed' | 'never' | { failed: string };
 
-export interface LumaFakeOptions {
+export interface LumaFakeOptions extends PacedFakeOptions {
   apiKey?: string;
-  pace?: Pace;
-  runningPolls?: number;
   /** Output URL lifetime (undocumented, §3.4). */
   urlTtlMs?: number;
-  clock?: FakeClock;
 }
 
 const ENUMS: Record<string, string[]> = {
@@ -34,23 +31,16 @@ const ENUMS: Record<string, string[]> = {
   duration: ['5s', '9s'],
 };
 
-interface Generation {
-  id: string;
+interface Generation extends PacedTask<LumaOutcome> {
   request: Record<string, unknown>;
-  createdAt: number;
-  polls: number;
-  outcome: LumaOutcome;
   gone: boolean;
 }
 
 export type LumaFake = Awaited<ReturnType<typeof startLumaFake>>;
 
 export async function startLumaFake(opts: LumaFakeOptions = {}) {
+  const { pace, runningPolls, clock, mp4 } = pacedFake(opts);
   const apiKey = opts.apiKey ?? 'luma-test-key';
-  const pace = opts.pace ?? { kind: 'per_poll' };
-  const runningPolls = opts.runningPolls ?? 2;
-  const clock = opts.clock ?? new FakeClock();
-  const mp4 = fixtureMedia().mp4;
   const gens: Generation[] = [];
   let outcome: LumaOutcome = 'succeed';
 
@@ -140,14 +130,5 @@ export async function startLumaFake(opts: LumaFakeOptions = {}) {
     clock,
   );
 
-  return {
-    url: server.url,
-    requests: server.requests,
-    clock,
-    get creates() {
-      return gens.length;
-    },
-    setScenario: scenarioSetter<LumaOutcome>(server.faults, (o) => (outcome = o)),
-    close: () => server.close(),
-  };
+  return fakeHandle<LumaOutcome>(server, () => gens.length, (o) => (outcome = o));
 }

@@ -5,30 +5,27 @@
 import { randomBytes } from 'node:crypto';
 import {
   bearer,
-  FakeClock,
-  fixtureMedia,
+  fakeHandle,
   isObject,
   newId,
+  pacedFake,
   phaseOf,
-  scenarioSetter,
   startServer,
-  type Fault,
   type FakeResponse,
-  type Pace,
+  type Fault,
+  type PacedFakeOptions,
+  type PacedTask,
   type RecordedRequest,
 } from '../common';
 
 export type MinimaxOutcome = 'succeed' | 'never' | { code: number; msg: string };
 
-export interface MinimaxFakeOptions {
+export interface MinimaxFakeOptions extends PacedFakeOptions {
   apiKey?: string;
-  pace?: Pace;
-  runningPolls?: number;
   /** The failed status word: the docs disagree (§5.4). */
   failWord?: 'Fail' | 'Failed';
   /** download_url lifetime (UNCERTAIN, §5.4). */
   urlTtlMs?: number;
-  clock?: FakeClock;
 }
 
 const MODELS = ['MiniMax-Hailuo-2.3', 'MiniMax-Hailuo-2.3-Fast', 'MiniMax-Hailuo-02', 'T2V-01', 'T2V-01-Director', 'I2V-01', 'I2V-01-Director', 'I2V-01-live', 'S2V-01'];
@@ -41,23 +38,16 @@ export function minimaxFault(code: number, msg = `injected error ${code}`): Faul
   return { kind: 'http', status: 200, body: resp(code, msg) };
 }
 
-interface Task {
-  id: string;
+interface Task extends PacedTask<MinimaxOutcome> {
   body: Record<string, unknown>;
-  createdAt: number;
-  polls: number;
-  outcome: MinimaxOutcome;
   fileId: string;
 }
 
 export type MinimaxFake = Awaited<ReturnType<typeof startMinimaxFake>>;
 
 export async function startMinimaxFake(opts: MinimaxFakeOptions = {}) {
+  const { pace, runningPolls, clock, mp4 } = pacedFake(opts);
   const apiKey = opts.apiKey ?? 'minimax-test-key';
-  const pace = opts.pace ?? { kind: 'per_poll' };
-  const runningPolls = opts.runningPolls ?? 2;
-  const clock = opts.clock ?? new FakeClock();
-  const mp4 = fixtureMedia().mp4;
   const tasks: Task[] = [];
   let outcome: MinimaxOutcome = 'succeed';
 
@@ -141,14 +131,5 @@ export async function startMinimaxFake(opts: MinimaxFakeOptions = {}) {
     clock,
   );
 
-  return {
-    url: server.url,
-    requests: server.requests,
-    clock,
-    get creates() {
-      return tasks.length;
-    },
-    setScenario: scenarioSetter<MinimaxOutcome>(server.faults, (o) => (outcome = o)),
-    close: () => server.close(),
-  };
+  return fakeHandle<MinimaxOutcome>(server, () => tasks.length, (o) => (outcome = o));
 }

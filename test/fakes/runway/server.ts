@@ -8,9 +8,9 @@
 import {
   bearer,
   FakeClock,
+  fakeHandle,
   fixtureMedia,
   newId,
-  scenarioSetter,
   startServer,
   type FakeResponse,
   type RecordedRequest,
@@ -187,16 +187,8 @@ export async function startRunwayFake(opts: RunwayFakeOptions = {}) {
     clock,
   );
 
-  return {
-    url: server.url,
-    requests: server.requests,
-    clock,
-    /** Tasks the fake created (a create that then failed with 5xx still counts). */
-    get creates() {
-      return tasks.size;
-    },
+  // Assigned onto the handle, so its `creates` getter stays live.
+  return Object.assign(fakeHandle<RunwayOutcome>(server, () => tasks.size, (o) => (outcome = o)), {
     tasks: () => [...tasks.values()].map((t) => ({ id: t.id, path: t.path, model: t.model, status: t.status, body: t.body })),
-    setScenario: scenarioSetter<RunwayOutcome>(server.faults, (o) => (outcome = o)),
-    close: () => server.close(),
-  };
+  });
 }

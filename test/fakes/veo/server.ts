@@ -4,31 +4,28 @@
 // responsible-AI filter; file downloads that need the key and vanish after a retention time.
 import { randomBytes } from 'node:crypto';
 import {
-  FakeClock,
-  fixtureMedia,
+  fakeHandle,
   isObject,
   newId,
+  pacedFake,
   phaseOf,
-  scenarioSetter,
   startServer,
   type FakeResponse,
-  type Pace,
+  type PacedFakeOptions,
+  type PacedTask,
   type RecordedRequest,
 } from '../common';
 
 export type VeoOutcome = 'succeed' | 'never' | { error: { code: number; message: string } } | { rai: string[] };
 
-export interface VeoFakeOptions {
+export interface VeoFakeOptions extends PacedFakeOptions {
   apiKey?: string;
-  pace?: Pace;
-  runningPolls?: number;
   models?: string[];
   /** Accepted durationSeconds (UNCERTAIN per model, §4.3). */
   durations?: number[];
   allow4k?: boolean;
   /** How long the output file is kept (about 2 days, §4.4). */
   retentionMs?: number;
-  clock?: FakeClock;
 }
 
 const STATUS_NAME: Record<number, string> = {
@@ -42,24 +39,17 @@ const STATUS_NAME: Record<number, string> = {
 
 const googleError = (code: number, message: string) => ({ error: { code, message, status: STATUS_NAME[code] ?? 'UNKNOWN' } });
 
-interface Op {
-  id: string;
+interface Op extends PacedTask<VeoOutcome> {
   model: string;
-  createdAt: number;
-  polls: number;
-  outcome: VeoOutcome;
   fileId: string;
 }
 
 export type VeoFake = Awaited<ReturnType<typeof startVeoFake>>;
 
 export async function startVeoFake(opts: VeoFakeOptions = {}) {
+  const { pace, runningPolls, clock, mp4 } = pacedFake(opts);
   const apiKey = opts.apiKey ?? 'veo-test-key';
-  const pace = opts.pace ?? { kind: 'per_poll' };
-  const runningPolls = opts.runningPolls ?? 2;
   const models = opts.models ?? ['veo-3.1-generate-preview', 'veo-3.1-fast-generate-preview', 'veo-3.0-generate-001'];
-  const clock = opts.clock ?? new FakeClock();
-  const mp4 = fixtureMedia().mp4;
   const ops: Op[] = [];
   let outcome: VeoOutcome = 'succeed';
 
@@ -151,16 +141,7 @@ export async function startVeoFake(opts: VeoFakeOptions = {}) {
     clock,
   );
 
-  return {
-    url: server.url,
-    requests: server.requests,
-    clock,
-    get creates() {
-      return ops.length;
-    },
-    setScenario: scenarioSetter<VeoOutcome>(server.faults, (o) => (outcome = o)),
-    close: () => server.close(),
-  };
+  return fakeHandle<VeoOutcome>(server, () => ops.length, (o) => (outcome = o));
 }
 
 function isInlineImage(v: unknown): boolean {

@@ -7,13 +7,13 @@ import { getModel, refImageRule } from '../../../shared/catalog';
 import { estimateShot } from '../../../shared/domain/cost';
 import type { Attention, AttentionChoice } from '../../../shared/domain/jobs';
 import type { Shot, ToolId } from '../../../shared/domain/types';
-import { jobsRepo, type JobRow, type JobsRepo, type ShotImageRow } from '../db/repos/jobsRepo';
+import { jobsRepo, type JobRow, type JobsRepo } from '../db/repos/jobsRepo';
 import type { TimelineRepo } from '../db/repos/timelineRepo';
 import type { Db } from '../db/sqlite';
 import { UserError } from '../errors';
-import { sendImagesForShot, type SendCache, type SendImage } from '../library/sendImage';
+import { sendImagesForShot, type SendCache } from '../library/sendImage';
 import { hasChoice, toolName } from './attention';
-import { checkShotForTool, snapshotImages, snapshotRequest, type RequestSnapshot } from './request';
+import { checkShotForTool, imageRows, snapshotRequest, type RequestSnapshot } from './request';
 import type { Project } from '../project/project';
 import { systemClock, type Clock } from './timing';
 
@@ -71,19 +71,6 @@ export interface EnqueueInput {
   tool?: ToolId;
 }
 
-/** The images `tool` will be sent for `shot`, in the rows a snapshot freezes. */
-async function sendRows(ctx: JobsCtx, shot: Shot, tool: ToolId, cache: SendCache): Promise<ShotImageRow[]> {
-  const sent = await sendImagesForShot(ctx.db, ctx.folder, shot, tool, cache);
-  const row = (role: ShotImageRow['role'], img: SendImage, slot = 0): ShotImageRow => ({
-    role, slot, rel_path: img.relPath, mime: img.mime, width: img.width, height: img.height, tag: img.tag ?? null,
-  });
-  return [
-    ...(sent.startFrame ? [row('start', sent.startFrame)] : []),
-    ...(sent.endFrame ? [row('end', sent.endFrame)] : []),
-    ...sent.references.map((r, i) => row('ref', r, i)),
-  ];
-}
-
 /**
  * Queues `takes` jobs per shot with distinct seeds; all or nothing. The request is frozen as the
  * shots were when this was called, with each image already cropped and scaled for its tool: that
@@ -103,7 +90,8 @@ export async function enqueueTakes(ctx: JobsCtx, input: EnqueueInput): Promise<{
   const plan: Array<{ shot: Shot; tool: ToolId; snap: RequestSnapshot; estimate: number }> = [];
   const cache: SendCache = new Map();
   for (const { shot, tool } of picked) {
-    plan.push({ shot, tool, snap: snapshotRequest(shot, await sendRows(ctx, shot, tool, cache)), estimate: estimateShot(shot, tool).usd });
+    const sent = imageRows(await sendImagesForShot(ctx.db, ctx.folder, shot, tool, cache));
+    plan.push({ shot, tool, snap: snapshotRequest(shot, sent), estimate: estimateShot(shot, tool).usd });
   }
   return ctx.db.transaction(() => {
     if (plan.some((p) => !ctx.timeline.shot(p.shot.id))) throw new UserError('A shot was deleted while its takes were being queued. Nothing was queued; try again.');
@@ -219,7 +207,7 @@ export function switchTool(ctx: JobsCtx, job: JobRow, to: ToolId, message: strin
   if (!getModel(to)) throw new UserError(`The fallback tool "${to}" is not in the catalog. Pick another fallback for shot ${job.shot_label}.`);
   const snap = JSON.parse(job.request_json) as RequestSnapshot;
   const shot = snapShot(snap, job, to);
-  const images = snapshotImages(snap);
+  const images = imageRows(snap);
   checkShotForTool(shot, to, images);
   const minSide = refImageRule(to)?.minSide ?? 1;
   const small = images.find((i) => Math.min(i.width, i.height) < minSide);

@@ -52,15 +52,17 @@ export function snapshotRequest(shot: Shot, images: ShotImageRow[]): RequestSnap
   };
 }
 
-/** The snapshot's images in the shape validation reads. */
-export function snapshotImages(snap: RequestSnapshot): ShotImageRow[] {
-  const row = (role: ShotImageRow['role'], r: ImageRef, slot = 0): ShotImageRow => ({
-    role, slot, rel_path: r.relPath, mime: r.mime, width: r.width, height: r.height, tag: r.tag,
+type ImageLike = Omit<ImageRef, 'tag'> & { tag?: string | null };
+
+/** A request's images (frozen in a snapshot, or just made for sending) in the shape validation and snapshots read. */
+export function imageRows(images: { startFrame: ImageLike | null; endFrame: ImageLike | null; references: ImageLike[] }): ShotImageRow[] {
+  const row = (role: ShotImageRow['role'], r: ImageLike, slot = 0): ShotImageRow => ({
+    role, slot, rel_path: r.relPath, mime: r.mime, width: r.width, height: r.height, tag: r.tag ?? null,
   });
   return [
-    ...(snap.startFrame ? [row('start', snap.startFrame)] : []),
-    ...(snap.endFrame ? [row('end', snap.endFrame)] : []),
-    ...snap.references.map((r, i) => row('ref', r, i)),
+    ...(images.startFrame ? [row('start', images.startFrame)] : []),
+    ...(images.endFrame ? [row('end', images.endFrame)] : []),
+    ...images.references.map((r, i) => row('ref', r, i)),
   ];
 }
 

@@ -12,7 +12,7 @@ import { reviewRepo } from '../db/repos/reviewRepo';
 import { UserError } from '../errors';
 import { providerName, toolName } from '../jobs/attention';
 import { guardBudget, jobsCtx } from '../jobs/enqueue';
-import { checkShotForTool, snapshotImages, type RequestSnapshot } from '../jobs/request';
+import { checkShotForTool, imageRows, type RequestSnapshot } from '../jobs/request';
 import { systemClock, type Clock } from '../jobs/timing';
 import { takeOrThrow, type TakesProject } from './queries';
 import { shotOrThrow } from './review';
@@ -36,7 +36,7 @@ export function makeFinal(project: TakesProject, takeId: string, toolOverride?: 
   if (!requestJson) throw new UserError(`The request behind take ${take.number} of ${shot.label} is missing, so it cannot be re-run. Generate the shot on ${spec.name} instead.`);
   const snap = finalRequest(JSON.parse(requestJson) as RequestSnapshot, tool);
   const asShot: Shot = { ...shot, ...snap.shot, tool, finalTool: null, tier: 'final' };
-  checkShotForTool(asShot, tool, snapshotImages(snap));
+  checkShotForTool(asShot, tool, imageRows(snap));
   const estimateUsd = estimateShot(asShot, tool).usd;
 
   const repo = jobsRepo(project.db);

@@ -1,8 +1,10 @@
 // What a shot card's frame shows once there is something to show: the frame of the take the cut
-// plays (circled, else the newest not rejected), else the start keyframe. Both come from queries
-// shared by every card; only a keyframe thumbnail is fetched per image, and cached for good.
-import { useMediaUrl, useTakeStrips } from '../../api/takes';
+// plays (the cut already picked it: circled, else the newest not rejected), else the start
+// keyframe. Both come from queries shared by every card; only a keyframe thumbnail is fetched
+// per image, and cached for good.
+import { useMediaUrl, usePlaybackCut, useTakeStrips } from '../../api/takes';
 import { useShotRefs, useThumbnail } from '../library/libraryApi';
+import { clipOf } from '../takes/CardTakes';
 
 export interface CardImage {
   src: string;
@@ -11,14 +13,14 @@ export interface CardImage {
 }
 
 export function useCardImage(shotId: string): CardImage | null {
+  const clip = clipOf(usePlaybackCut().data, shotId);
   const strips = useTakeStrips();
   const mediaUrl = useMediaUrl();
   const start = useShotRefs(shotId).start;
-  const takes = (strips.data?.[shotId]?.takes ?? []).filter((t) => !t.rejected);
-  const playing = takes.find((t) => t.selected) ?? takes.at(-1);
+  const playing = clip?.takeId ? strips.data?.[shotId]?.takes.find((t) => t.id === clip.takeId) : undefined;
   const takeSrc = mediaUrl(playing?.thumbRelPath);
   const keyframe = useThumbnail(takeSrc ? null : start?.thumbSha256).data;
-  if (playing && takeSrc) return { src: takeSrc, what: `take ${playing.number}${playing.selected ? ' (circled)' : ''}` };
+  if (playing && takeSrc) return { src: takeSrc, what: `take ${playing.number}${clip?.source === 'selected' ? ' (circled)' : ''}` };
   if (start && keyframe) return { src: keyframe, what: `start keyframe: ${start.source}` };
   return null;
 }

@@ -380,6 +380,18 @@ describe('send-time images', () => {
 });
 
 describe('send-time images in generation', () => {
+  it('refuses to queue, in plain words, when a stored image is damaged, and queues nothing', async () => {
+    const p = await project();
+    const s = await shot(p.scene, 'local:animatic', '@mara waits');
+    const added = (await t.call('library.import', { files: [{ name: 'mara.jpg', path: img.write(p.files, 'mara.jpg', await img.photoJpeg(800, 600)) }], target: { to: 'item', kind: 'character', name: 'Mara', tag: 'mara' } })).added[0]!;
+    await t.call('refs.setKeyframe', { shotId: s.id, which: 'start', source: { itemId: added.itemId! } });
+    const working = (await t.call('library.list', {})).items[0]!.images[0]!;
+    const file = stored(p.media).find((f) => f.includes(working.imageSha256))!;
+    fs.writeFileSync(path.join(p.media, file), 'not an image any more');
+    await expect(t.call('generate.takes', { shotIds: [s.id], takes: 1 })).rejects.toThrow(/^user: mara\.jpg could not be read from the project's media folder \(.+\)\. Import the image again\.$/);
+    expect(await t.call('jobs.list', {})).toEqual([]);
+  });
+
   it('freezes the cropped, scaled images in the queued job and sends those to the provider', async () => {
     const fake = await startRunwayFake({ apiKey: 'rw_send_test_key_0123456789' });
     try {

@@ -60,7 +60,12 @@ export async function renderForSend(db: Db, folder: string, image: LibraryImage,
   const store = mediaStore(db, folder);
   const working = store.get(image.imageSha256);
   if (!working) throw new UserError(`The file behind ${image.name} is missing from the project. Import it again.`);
-  const { buf, mime } = await encode(store.absPath(working.relPath), crop, size, rule, image.hasAlpha);
+  const { buf, mime } = await encode(store.absPath(working.relPath), crop, size, rule, image.hasAlpha).catch((err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    // A full disk says so through describeError; anything else here is the stored file itself.
+    if (/ENOSPC/.test(message)) throw err;
+    throw new UserError(`${image.name} could not be read from the project's media folder (${message}). Import the image again.`);
+  });
   // Stored like any media: the same crop at the same size is the same file, kept once.
   const ext = mime === 'image/png' ? '.png' : '.jpg';
   const tmp = mediaTempPath(folder, ext);

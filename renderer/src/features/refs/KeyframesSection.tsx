@@ -23,7 +23,8 @@ export function KeyframesSection({ shot, items }: { shot: Shot; items: LibraryIt
   const strips = useTakeStrips().data ?? {};
   const at = shots.findIndex((s) => s.id === shot.id);
   const previous = at > 0 ? shots[at - 1] : undefined;
-  const withTakes = shots.filter((s) => s.id !== shot.id && (strips[s.id]?.takes.length ?? 0) > 0);
+  // A frame comes from the take the cut plays, so a shot whose takes are all rejected has none to give.
+  const withTakes = shots.filter((s) => s.id !== shot.id && strips[s.id]?.takes.some((t) => !t.rejected));
   const spec = getModel(shot.tool);
   return (
     <div className="keyframes">

@@ -6,7 +6,7 @@ import { UserError } from '../errors';
 import { writeEdl, writeMarkersEdl } from './edl';
 import { FAKE_SOURCES, FIXTURE_SHOTS, fixturePlan } from './exportFixture';
 import { planCut } from './planCut';
-import { SAMPLES_DIR } from './testTools';
+import { FIXTURES_DIR } from './testTools';
 
 const cut = planCut(fixturePlan('/exports/Cafe_Noir_Resolve', FAKE_SOURCES));
 const EVENT = /^(\d{3})  (.{8}) V     C        (\S+) (\S+) (\S+) (\S+)$/;
@@ -53,7 +53,7 @@ describe('writeEdl', () => {
   });
 
   it('follows the layout of the validated template', () => {
-    const template = fs.readFileSync(path.join(SAMPLES_DIR, 'edit_ready_minimal.edl'), 'utf8').split('\n');
+    const template = fs.readFileSync(path.join(FIXTURES_DIR, 'reference.edl'), 'utf8').split('\n');
     expect(template.filter((l) => EVENT.test(l)).length).toBeGreaterThan(0);
     expect(template.slice(0, 3).map((l) => l.replace(/:.*/, ':'))).toEqual(lines.slice(0, 3).map((l) => l.replace(/:.*/, ':')));
   });
@@ -67,7 +67,7 @@ describe('writeEdl', () => {
 describe('writeMarkersEdl', () => {
   it('writes Resolve timeline markers at each shot start: label as name, action as note', () => {
     const lines = writeMarkersEdl(cut).split('\n');
-    const template = fs.readFileSync(path.join(SAMPLES_DIR, 'resolve_timeline_markers.edl'), 'utf8').split('\n');
+    const template = fs.readFileSync(path.join(FIXTURES_DIR, 'reference-markers.edl'), 'utf8').split('\n');
     const markerEvent = new RegExp(EVENT.source.replace('$', '  $').replace('(.{8})', '(001     )'));
     expect(lines[3]).toMatch(markerEvent);
     expect(template[3]).toMatch(markerEvent);

@@ -8,7 +8,7 @@ import { FAKE_SOURCES, FIXTURE_SHOTS, FIXTURE_TITLE, fixturePlan } from './expor
 import { parseFcpxTime } from './fcpxTime';
 import { writeFcpxml } from './fcpxml';
 import { planCut } from './planCut';
-import { dtdMissing, SAMPLES_DIR, xmllintErrors } from './testTools';
+import { dtdMissing, FIXTURES_DIR, xmllintErrors } from './testTools';
 import { findAll, parseXml, type XmlElement } from './xml';
 
 const cut = planCut(fixturePlan('/exports/Cafe_Noir_Resolve', FAKE_SOURCES));
@@ -24,7 +24,7 @@ describe('writeFcpxml', () => {
     const file = path.join(tmp(), 'cut.fcpxml');
     fs.writeFileSync(file, xml);
     expect(xmllintErrors(file)).toBe('');
-    expect(xmllintErrors(path.join(SAMPLES_DIR, 'edit_ready_minimal_v1_10.fcpxml'))).toBe('');
+    expect(xmllintErrors(path.join(FIXTURES_DIR, 'reference.fcpxml'))).toBe('');
   });
 
   it('declares version 1.10 in a single file with a bare DOCTYPE', () => {
@@ -40,7 +40,7 @@ describe('writeFcpxml', () => {
       node.children.forEach((c) => vocabulary(c, here, out));
       return out;
     };
-    const sample = vocabulary(parseXml(fs.readFileSync(path.join(SAMPLES_DIR, 'edit_ready_minimal_v1_10.fcpxml'), 'utf8')));
+    const sample = vocabulary(parseXml(fs.readFileSync(path.join(FIXTURES_DIR, 'reference.fcpxml'), 'utf8')));
     const extra = new Set(['audioSources', 'audioChannels', 'audioRate']);
     for (const [where, attrs] of vocabulary(root)) {
       expect(sample.has(where), where).toBe(true);

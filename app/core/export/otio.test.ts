@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FAKE_SOURCES, fixturePlan } from './exportFixture';
 import { writeOtio } from './otio';
 import { planCut } from './planCut';
-import { SAMPLES_DIR } from './testTools';
+import { FIXTURES_DIR } from './testTools';
 
 type Obj = Record<string, unknown> & { OTIO_SCHEMA?: string };
 const cut = planCut(fixturePlan('/exports/Cafe_Noir_Resolve', FAKE_SOURCES));
@@ -30,7 +30,7 @@ const range = (r: unknown) => {
 };
 
 describe('writeOtio', () => {
-  const sample = JSON.parse(fs.readFileSync(path.join(SAMPLES_DIR, 'edit_ready_minimal.otio'), 'utf8')) as Obj;
+  const sample = JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, 'reference.otio'), 'utf8')) as Obj;
 
   it('uses the schema versions and fields of the template (Clip.2, Marker.2, ExternalReference.1)', () => {
     const ours = schemas(timeline);

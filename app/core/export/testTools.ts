@@ -1,6 +1,7 @@
-// Helpers the export tests share: xmllint against Apple's DTD (kept in ../shared beside
-// the checkout, never copied into the project), pdfinfo for page counts, ffmpeg for real media,
-// and the project's CSV reader.
+// Helpers the export tests share: the hand-written reference files in fixtures/, xmllint against
+// Apple's DTD (optional: Apple's licence keeps it out of the repository, so the check runs only where
+// a team folder beside the checkout holds it), pdfinfo for page counts, ffmpeg for real media, and
+// the project's CSV reader.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,13 +10,12 @@ import { parseCsv } from '../../cli/import/csv';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-export const SHARED_DIR = path.resolve(repoRoot, '../shared');
-export const FCPXML_DTD = path.resolve(SHARED_DIR, 'fcpxml/FCPXMLv1_10.dtd');
-export const SAMPLES_DIR = path.resolve(SHARED_DIR, 'resolve-samples');
+export const FCPXML_DTD = path.resolve(repoRoot, '../shared/fcpxml/FCPXMLv1_10.dtd');
+export const FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 /** Why the DTD checks cannot run here, or null when they can. */
 export function dtdMissing(): string | null {
-  return fs.existsSync(FCPXML_DTD) ? null : `FCPXML DTD checks skipped: ${FCPXML_DTD} is absent (CI has ../shared beside the checkout)`;
+  return fs.existsSync(FCPXML_DTD) ? null : `FCPXML DTD checks skipped: ${FCPXML_DTD} is absent (a team folder beside the checkout holds Apple's DTD)`;
 }
 
 /** xmllint's complaints about `file` against the 1.10 DTD, or "" when it is valid. */

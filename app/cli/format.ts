@@ -37,9 +37,7 @@ export function seconds(n: number): string {
   return `${Number.isInteger(n) ? n : n.toFixed(1)} s`;
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+export { plural } from '../../shared/domain/words';
 
 /** "$5.50 left of $40.00" or "$3.20 over the $40.00 budget". */
 export function budgetLine(budgetUsd: number | null, leftUsd: number | null): string {

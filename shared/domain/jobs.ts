@@ -139,4 +139,6 @@ export const JOB_STATE_LABELS: Record<JobState, string> = {
   needs_attention: 'Needs you',
 };
 
-export const isJobActive = (s: JobState) => s !== 'ready' && s !== 'failed' && s !== 'canceled' && s !== 'needs_attention';
+/** States the engine still has work to do in; the rest are ended or wait on the user. */
+export const ACTIVE_JOB_STATES = ['queued', 'submitting', 'submitted', 'running', 'downloading', 'checking'] as const satisfies readonly JobState[];
+export const isJobActive = (s: JobState) => (ACTIVE_JOB_STATES as readonly JobState[]).includes(s);

@@ -1,3 +1,4 @@
+import { isJobActive } from '../../../shared/domain/jobs';
 import type { Shot } from '../../../shared/domain/types';
 import { jobsRepo } from '../../core/db/repos/jobsRepo';
 import { UserError } from '../../core/errors';
@@ -40,7 +41,7 @@ export async function queueTakes(project: Project, io: Io, shots: Shot[], takes:
 /** Waits for jobs run by another process (the app holds the project): reads their states once a second. */
 async function waitForOthers(project: Project, ids: string[]): Promise<void> {
   const repo = jobsRepo(project.db);
-  const active = () => ids.some((id) => ['queued', 'submitting', 'submitted', 'running', 'downloading', 'checking'].includes(repo.get(id)!.state));
+  const active = () => ids.some((id) => isJobActive(repo.get(id)!.state));
   while (active()) await new Promise((r) => setTimeout(r, 1000));
 }
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { getModel } from '../../../shared/catalog';
-import type { EngineStatus, GenerationSettings, JobState } from '../../../shared/domain/jobs';
+import { ACTIVE_JOB_STATES, type EngineStatus, type GenerationSettings, type JobState } from '../../../shared/domain/jobs';
 import type { ProviderId, ToolId } from '../../../shared/domain/types';
 import { jobsRepo, type ActiveJob, type JobRow, type JobsRepo } from '../db/repos/jobsRepo';
 import { takesRepo, type TakesRepo } from '../db/repos/takesRepo';
@@ -424,7 +424,7 @@ export class JobEngine {
 
   private batchCheck(batchId: string): void {
     const counts = Object.fromEntries(this.repo.batchStates(batchId).map((r) => [r.state, r.n])) as Partial<Record<JobState, number>>;
-    const activeLeft = ['queued', 'submitting', 'submitted', 'running', 'downloading', 'checking'].some((s) => (counts[s as JobState] ?? 0) > 0);
+    const activeLeft = ACTIVE_JOB_STATES.some((s) => (counts[s] ?? 0) > 0);
     if (activeLeft) return;
     this.emit({ type: 'batch', batchId, ready: counts.ready ?? 0, failed: counts.failed ?? 0, attention: counts.needs_attention ?? 0, canceled: counts.canceled ?? 0 });
   }

@@ -4,9 +4,6 @@
 import type { JobState } from '../../../shared/domain/jobs';
 
 export type { JobState };
-
-/** States the engine still has work to do in. */
-export const ACTIVE_STATES: readonly JobState[] = ['queued', 'submitting', 'submitted', 'running', 'downloading', 'checking'];
 /** States that hold a slot of the provider's concurrency (a task exists or is being created). */
 export const SLOT_STATES: readonly JobState[] = ['submitting', 'submitted', 'running'];
 
@@ -31,5 +28,3 @@ export const TRANSITIONS: Record<JobState, readonly JobState[]> = {
 export function canMove(from: JobState, to: JobState): boolean {
   return TRANSITIONS[from].includes(to);
 }
-
-export const isActive = (s: JobState) => ACTIVE_STATES.includes(s);

@@ -2,6 +2,7 @@ import type { Handlers } from './core';
 import type { Edit } from './session';
 import { copyShotImages, libraryCtx } from '../library/ops';
 import * as ops from '../timeline/ops';
+import { plural } from '../../../shared/domain/words';
 
 type TimelineChannels =
   | 'scene.add'
@@ -20,7 +21,8 @@ const SCENES = ['scenes', 'shots'];
 const SHOTS = ['shots'];
 
 export function timelineHandlers(edit: Edit): Pick<Handlers, TimelineChannels> {
-  const plural = (n: number, one: string) => (n === 1 ? one : `${n} ${one.toLowerCase()}s`);
+  // Undo labels name one item in title case ("Delete Shot") and count several ("Delete 3 shots").
+  const items = (n: number, one: string) => (n === 1 ? one : plural(n, one.toLowerCase()));
   return {
     'scene.add': (input) => edit('Add scene', SCENES, ({ project }) => ops.addScene(project.timeline, input)),
     'scene.rename': ({ id, name }) => edit('Rename scene', SCENES, ({ project }) => ops.renameScene(project.timeline, id, name)),
@@ -30,7 +32,7 @@ export function timelineHandlers(edit: Edit): Pick<Handlers, TimelineChannels> {
         return null;
       }),
     'scene.delete': ({ ids }) =>
-      edit(`Delete ${plural(ids.length, 'Scene')}`, SCENES, ({ project }) => {
+      edit(`Delete ${items(ids.length, 'Scene')}`, SCENES, ({ project }) => {
         ops.deleteScenes(project.timeline, ids);
         return null;
       }),
@@ -38,24 +40,24 @@ export function timelineHandlers(edit: Edit): Pick<Handlers, TimelineChannels> {
       edit('Add shot', SHOTS, ({ project }) => ops.addShot(project.timeline, sceneId, {}, { afterShotId })),
     'shot.update': ({ id, patch }) => edit('Edit shot', SHOTS, ({ project }) => ops.updateShot(project.timeline, id, patch)),
     'shot.updateMany': ({ ids, patch }) =>
-      edit(`Edit ${plural(ids.length, 'Shot')}`, SHOTS, ({ project }) => {
+      edit(`Edit ${items(ids.length, 'Shot')}`, SHOTS, ({ project }) => {
         for (const id of ids) ops.updateShot(project.timeline, id, patch);
         return null;
       }),
     'shot.duplicate': ({ ids }) =>
-      edit(`Duplicate ${plural(ids.length, 'Shot')}`, [...SHOTS, 'shot_refs', 'shot_keyframes'], ({ project }) => {
+      edit(`Duplicate ${items(ids.length, 'Shot')}`, [...SHOTS, 'shot_refs', 'shot_keyframes'], ({ project }) => {
         const copies = ops.duplicateShots(project.timeline, ids);
         const library = libraryCtx(project);
         for (const { from, shot } of copies) copyShotImages(library, from, shot.id);
         return copies.map((c) => c.shot);
       }),
     'shot.delete': ({ ids }) =>
-      edit(`Delete ${plural(ids.length, 'Shot')}`, SHOTS, ({ project }) => {
+      edit(`Delete ${items(ids.length, 'Shot')}`, SHOTS, ({ project }) => {
         ops.deleteShots(project.timeline, ids);
         return null;
       }),
     'shot.move': ({ ids, toSceneId, toIndex }) =>
-      edit(`Move ${plural(ids.length, 'Shot')}`, SHOTS, ({ project }) => {
+      edit(`Move ${items(ids.length, 'Shot')}`, SHOTS, ({ project }) => {
         ops.moveShots(project.timeline, ids, toSceneId, toIndex);
         return null;
       }),

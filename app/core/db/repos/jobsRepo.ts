@@ -1,4 +1,4 @@
-import type { Attention, JobState, JobView } from '../../../../shared/domain/jobs';
+import { ACTIVE_JOB_STATES, type Attention, type JobState, type JobView } from '../../../../shared/domain/jobs';
 import type { Db } from '../sqlite';
 
 /** The only module with SQL for jobs, job_events, the engine lease and project settings. */
@@ -100,7 +100,7 @@ export interface ShotImageRow {
   tag: string | null;
 }
 
-const ACTIVE_SQL = "('queued', 'submitting', 'submitted', 'running', 'downloading', 'checking')";
+const ACTIVE_SQL = `(${ACTIVE_JOB_STATES.map((s) => `'${s}'`).join(', ')})`;
 
 export function jobsRepo(db: Db) {
   const q = {

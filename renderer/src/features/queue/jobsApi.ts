@@ -2,6 +2,7 @@
 // (`jobs.changed`, `jobs.progress`, `jobs.batchFinished`, `jobs.engine`); nothing here polls.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { plural } from '../../../../shared/domain/words';
 import type { ChannelInput, ChannelOutput } from '../../../../shared/contract';
 import { isJobActive, type JobView } from '../../../../shared/domain/jobs';
 import { call, errorMessage, subscribe } from '../../api/client';
@@ -68,10 +69,6 @@ function shotJobsOf(jobs: JobView[] | undefined, progress: Record<string, number
 
 export function useShotJobs(shotId: string): ShotJobs | undefined {
   return shotJobsOf(useJobs().data, useJobProgress()).get(shotId);
-}
-
-function plural(n: number, word: string) {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Keeps job data fresh from the core's events, and says when a batch is done. Mount once. */

@@ -7,7 +7,7 @@ import { getModel } from '../../../shared/catalog';
 import type { JobRow, JobPatch, JobsRepo } from '../db/repos/jobsRepo';
 import type { TakesRepo } from '../db/repos/takesRepo';
 import type { Db } from '../db/sqlite';
-import { UserError } from '../errors';
+import { describeError, UserError } from '../errors';
 import { mediaTempPath } from '../media/store';
 import { ProviderError, type GenerationRequest, type PollResult, type ProviderAdapter } from '../providers/types';
 import { lostTouch, providerName, uncertainCreate } from './attention';
@@ -42,7 +42,6 @@ export interface StepCtx {
   progress(job: JobRow, fraction: number): void;
 }
 
-const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const isAbort = (err: unknown) => (err as Error | undefined)?.name === 'AbortError';
 
 function request(ctx: StepCtx, job: JobRow): GenerationRequest {
@@ -103,10 +102,10 @@ function submitFailed(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter, err: 
   // Transient (timeout, 5xx, network) or unexpected: the task may exist.
   if (err instanceof ProviderError) ctx.health(job.tool, false);
   if (adapter.findByExternalId && !second) {
-    ctx.move(job, 'submitting', { patch: { attempts, next_attempt_at: retryAt(ctx, attempts) }, message: `No answer from ${name} (${describe(err)}); will look the task up by its id.`, raw });
+    ctx.move(job, 'submitting', { patch: { attempts, next_attempt_at: retryAt(ctx, attempts) }, message: `No answer from ${name} (${describeError(err).message}); will look the task up by its id.`, raw });
     return;
   }
-  ctx.move(job, 'needs_attention', { patch: { attention_json: JSON.stringify(uncertainCreate(job.tool, describe(err), job.fallback_tool)), error: describe(err) }, raw });
+  ctx.move(job, 'needs_attention', { patch: { attention_json: JSON.stringify(uncertainCreate(job.tool, describeError(err).message, job.fallback_tool)), error: describeError(err).message }, raw });
 }
 
 /** A job found in `submitting` that nobody is sending: after a crash, or awaiting a lookup. */
@@ -127,9 +126,9 @@ export async function recoverSubmitting(ctx: StepCtx, job: JobRow, adapter: Prov
   } catch (err) {
     const attempts = job.attempts + 1;
     if (attempts > ctx.tuning.maxTransientRetries) {
-      ctx.move(job, 'needs_attention', { patch: { attention_json: JSON.stringify(uncertainCreate(job.tool, describe(err), job.fallback_tool)), error: describe(err) } });
+      ctx.move(job, 'needs_attention', { patch: { attention_json: JSON.stringify(uncertainCreate(job.tool, describeError(err).message, job.fallback_tool)), error: describeError(err).message } });
     } else {
-      ctx.move(job, 'submitting', { patch: { attempts, next_attempt_at: retryAt(ctx, attempts) }, message: `Could not look it up yet (${describe(err)}).` });
+      ctx.move(job, 'submitting', { patch: { attempts, next_attempt_at: retryAt(ctx, attempts) }, message: `Could not look it up yet (${describeError(err).message}).` });
     }
   }
 }
@@ -204,11 +203,11 @@ function followFailed(ctx: StepCtx, job: JobRow, err: unknown): void {
   const auth = err instanceof ProviderError && err.kind === 'auth';
   if (!auth && err instanceof ProviderError) ctx.health(job.tool, false);
   if (auth || attempts > ctx.tuning.maxTransientRetries) {
-    const cause = auth ? `${describe(err)} Fix the key in Settings, then check again` : `${attempts - 1} tries failed, the last with: ${describe(err)}`;
-    ctx.move(job, 'needs_attention', { patch: { attention_json: JSON.stringify(lostTouch(job.tool, cause, job.fallback_tool)), error: describe(err) }, raw });
+    const cause = auth ? `${describeError(err).message} Fix the key in Settings, then check again` : `${attempts - 1} tries failed, the last with: ${describeError(err).message}`;
+    ctx.move(job, 'needs_attention', { patch: { attention_json: JSON.stringify(lostTouch(job.tool, cause, job.fallback_tool)), error: describeError(err).message }, raw });
     return;
   }
-  ctx.move(job, job.state, { patch: { attempts, next_attempt_at: retryAt(ctx, attempts) }, message: `Trouble reaching ${name} (${describe(err)}); trying again.`, raw });
+  ctx.move(job, job.state, { patch: { attempts, next_attempt_at: retryAt(ctx, attempts) }, message: `Trouble reaching ${name} (${describeError(err).message}); trying again.`, raw });
 }
 
 /** downloading → checking. Provider URLs expire: an expired one is renewed by polling again. */
@@ -256,7 +255,7 @@ export async function renderLocal(ctx: StepCtx, job: JobRow, runner: Extract<Run
   } catch (err) {
     fs.rmSync(temp, { force: true });
     if (isAbort(err)) return null;
-    const message = err instanceof UserError ? err.message : `The animatic could not be rendered: ${describe(err)}`;
+    const message = err instanceof UserError ? err.message : `The animatic could not be rendered: ${describeError(err).message}`;
     ctx.move(running, 'failed', { patch: { error: message, finished_at: ctx.clock.now(), temp_path: null } });
     return null;
   }
@@ -305,7 +304,7 @@ export async function cancel(ctx: StepCtx, job: JobRow, runner: Runner | null): 
         note = `Canceled; ${name} confirmed.`;
       }
     } catch (err) {
-      note = `Canceled here, but ${name} did not confirm (${describe(err)}); it may still bill.`;
+      note = `Canceled here, but ${name} did not confirm (${describeError(err).message}); it may still bill.`;
     }
   } else if (job.state === 'submitting') {
     note = `Canceled. If it reached ${name} before that, it may still bill.`;

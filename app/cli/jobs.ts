@@ -5,7 +5,7 @@ import path from 'node:path';
 import { getProvider } from '../../shared/catalog';
 import { JOB_STATE_LABELS, type JobState } from '../../shared/domain/jobs';
 import type { ProviderId } from '../../shared/domain/types';
-import type { JobRow } from '../core/db/repos/jobsRepo';
+import { attentionOf, type JobRow } from '../core/db/repos/jobsRepo';
 import { takesRepo } from '../core/db/repos/takesRepo';
 import { UserError } from '../core/errors';
 import { JobEngine } from '../core/jobs/engine';
@@ -90,7 +90,7 @@ export function jobLines(project: Project, rows: JobRow[]): JobLine[] {
   const labels = new Map(project.timeline.shots().map((s) => [s.id, s.label]));
   return rows.map((r) => {
     const take = r.state === 'ready' ? takes.byJob(r.id) : undefined;
-    const attention = r.attention_json ? (JSON.parse(r.attention_json) as { reason: string }).reason : null;
+    const attention = attentionOf(r)?.reason ?? null;
     return {
       id: r.id,
       shot: labels.get(r.shot_id) ?? r.shot_label,

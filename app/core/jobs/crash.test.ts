@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRunwayFake, type RunwayFake } from '../../../test/fakes/runway/server';
-import { jobsRepo } from '../db/repos/jobsRepo';
+import { attentionOf, jobsRepo } from '../db/repos/jobsRepo';
 import { openProject } from '../project/project';
 import { takesRepo } from '../db/repos/takesRepo';
 import { useTmpDir } from '../testing/tmp';
@@ -184,7 +184,7 @@ describe('crash safety: SIGKILL at each state, then resume', () => {
     const lost = r.jobs.find((j) => j.id === r.victim)!;
     expect(lost.state).toBe('needs_attention');
     expect(r.creates.get(lost.seed!)).toBe(1);
-    expect(JSON.parse(lost.attention_json!).choices.map((c: { choice: string }) => c.choice)).toEqual(['mark_failed', 'submit_again']);
+    expect(attentionOf(lost)!.choices.map((c) => c.choice)).toEqual(['mark_failed', 'submit_again']);
   });
 
   it('killed after writing submitting but before sending: asks the user; nothing was sent for it', async () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobState } from '../../../shared/domain/jobs';
-import { jobsRepo } from '../db/repos/jobsRepo';
+import { attentionOf, jobsRepo } from '../db/repos/jobsRepo';
 import { takesRepo } from '../db/repos/takesRepo';
 import type { Project } from '../project/project';
 import { ProviderError } from '../providers/types';
@@ -111,8 +111,8 @@ describe('job engine: errors', () => {
     await run({ clock, tuning: { maxTransientRetries: 2 } });
     const id = jobIds[0]!;
     expect(job(id).state).toBe('needs_attention');
-    const attention = JSON.parse(job(id).attention_json!);
-    expect(attention.choices.map((c: { choice: string }) => c.choice)).toEqual(['check_again', 'mark_failed']);
+    const attention = attentionOf(job(id))!;
+    expect(attention.choices.map((c) => c.choice)).toEqual(['check_again', 'mark_failed']);
     expect(attention.reason).toMatch(/Runway has the task/);
     resolveAttention(ctx(), id, 'check_again');
     await run();
@@ -148,9 +148,9 @@ describe('job engine: errors', () => {
     await run();
     expect(job(id).state).toBe('needs_attention');
     expect(provider.submits).toHaveLength(1);
-    const attention = JSON.parse(job(id).attention_json!);
-    expect(attention.choices.map((c: { choice: string }) => c.choice)).toEqual(['mark_failed', 'submit_again']);
-    expect(attention.choices[1].detail).toMatch(/you pay twice/);
+    const attention = attentionOf(job(id))!;
+    expect(attention.choices.map((c) => c.choice)).toEqual(['mark_failed', 'submit_again']);
+    expect(attention.choices[1]!.detail).toMatch(/you pay twice/);
     await run();
     expect(provider.submits).toHaveLength(1);
     const before = job(id).external_id;
@@ -216,7 +216,7 @@ describe('job engine: errors', () => {
     provider.pollErrors = [new ProviderError('auth', 'Runway rejected the API key.', { status: 401 })];
     await run();
     expect(job(id).state).toBe('needs_attention');
-    expect(JSON.parse(job(id).attention_json!).reason).toMatch(/Fix the key in Settings/);
+    expect(attentionOf(job(id))!.reason).toMatch(/Fix the key in Settings/);
   });
 
   it('renews an expired download link by polling again', async () => {
@@ -279,7 +279,7 @@ describe('job engine: the user\'s controls', () => {
     expect(sent!.state).toBe('needs_attention');
     for (const j of waiting) {
       expect(j.state).toBe('needs_attention');
-      const attention = JSON.parse(j.attention_json!);
+      const attention = attentionOf(j)!;
       expect(attention.reason).toMatch(/Runway is not answering \(\d errors in a row\)\. This take has not been sent yet/);
       expect(attention.choices[0]).toMatchObject({ choice: 'switch', label: 'Switch to Kling 2.5 Turbo' });
     }

@@ -288,7 +288,7 @@ export class JobEngine {
       // No key, no adapter: before sending that is a plain failure; after, the task needs the user.
       const message = describeError(err).message;
       if (job.state === 'queued') ctx.move(job, 'failed', { patch: { error: message, finished_at: this.clock.now() }, message: 'Not sent.' });
-      else ctx.move(job, 'needs_attention', { patch: { error: message, attention_json: JSON.stringify(lostTouch(job.tool, message, job.fallback_tool)) } });
+      else ctx.move(job, 'needs_attention', { patch: { error: message, attention: lostTouch(job.tool, message, job.fallback_tool) } });
       return;
     }
     if (runner.kind === 'local') {
@@ -367,7 +367,7 @@ export class JobEngine {
         this.repo.log(job.id, 'queued', `Could not switch to ${toolName(fallback)}: ${describeError(err).message}`, null, this.clock.now());
       }
     }
-    this.ctx().move(job, 'needs_attention', { patch: { attention_json: JSON.stringify(providerDown(job.tool, errors, fallback)) } });
+    this.ctx().move(job, 'needs_attention', { patch: { attention: providerDown(job.tool, errors, fallback) } });
   }
 
   private crashed(job: JobRow, err: unknown): void {
@@ -396,7 +396,7 @@ export class JobEngine {
         // A new state starts its own count of failed tries unless the step says otherwise.
         const patch = to !== job.state && opts.patch?.attempts === undefined ? { ...opts.patch, attempts: 0 } : opts.patch;
         // The event says why: the question asked, or the reason it failed.
-        const why = to === 'needs_attention' && patch?.attention_json ? (JSON.parse(patch.attention_json) as { reason: string }).reason : to === 'failed' ? patch?.error : undefined;
+        const why = to === 'needs_attention' && patch?.attention ? patch.attention.reason : to === 'failed' ? patch?.error : undefined;
         const ok = this.repo.move(job.id, job.state, to, {
           now: this.clock.now(),
           patch,

@@ -5,9 +5,9 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { getModel, refImageRule } from '../../../shared/catalog';
 import { estimateShot } from '../../../shared/domain/cost';
-import type { Attention, AttentionChoice } from '../../../shared/domain/jobs';
+import type { AttentionChoice } from '../../../shared/domain/jobs';
 import type { Shot, ToolId } from '../../../shared/domain/types';
-import { jobsRepo, type JobRow, type JobsRepo } from '../db/repos/jobsRepo';
+import { attentionOf, jobsRepo, type JobRow, type JobsRepo } from '../db/repos/jobsRepo';
 import type { TimelineRepo } from '../db/repos/timelineRepo';
 import type { Db } from '../db/sqlite';
 import { UserError } from '../errors';
@@ -150,7 +150,7 @@ const FRESH = {
   attempts: 0,
   polls: 0,
   error: null,
-  attention_json: null,
+  attention: null,
   cancel_requested: 0,
   output_url: null,
   temp_path: null,
@@ -184,7 +184,7 @@ export function requestCancel(ctx: JobsCtx, id: string): 'canceled' | 'requested
   const now = ctx.clock.now();
   if (job.state === 'queued' || job.state === 'needs_attention') {
     const note = job.state === 'needs_attention' && !job.remote_id ? ' If the provider did make the task, it may still bill.' : '';
-    if (ctx.repo.move(id, job.state, 'canceled', { now, patch: { finished_at: now, attention_json: null }, message: `Canceled by the user.${note}` })) return 'canceled';
+    if (ctx.repo.move(id, job.state, 'canceled', { now, patch: { finished_at: now, attention: null }, message: `Canceled by the user.${note}` })) return 'canceled';
   }
   if (!ctx.repo.requestCancel(id, now)) throw new UserError(`This take is already ${ctx.repo.get(id)?.state.replace('_', ' ')}; there is nothing to cancel.`);
   return 'requested';
@@ -229,14 +229,14 @@ export function switchTool(ctx: JobsCtx, job: JobRow, to: ToolId, message: strin
 export function resolveAttention(ctx: JobsCtx, id: string, choice: AttentionChoice): JobRow {
   const job = jobOrThrow(ctx, id);
   if (job.state !== 'needs_attention') throw new UserError('This take no longer needs a decision. Refresh the queue.');
-  const attention = job.attention_json ? (JSON.parse(job.attention_json) as Attention) : null;
+  const attention = attentionOf(job);
   if (!hasChoice(attention, choice)) throw new UserError(`"${choice.replace('_', ' ')}" is not one of the choices for this take.`);
   const now = ctx.clock.now();
-  const cleared = { attention_json: null, error: null, attempts: 0, next_attempt_at: 0 };
+  const cleared = { attention: null, error: null, attempts: 0, next_attempt_at: 0 };
   return ctx.db.transaction(() => {
     let ok = false;
     if (choice === 'mark_failed') {
-      ok = ctx.repo.move(id, job.state, 'failed', { now, patch: { attention_json: null, finished_at: now }, message: 'Marked as failed by the user.' });
+      ok = ctx.repo.move(id, job.state, 'failed', { now, patch: { attention: null, finished_at: now }, message: 'Marked as failed by the user.' });
     } else if (choice === 'check_again') {
       // With a task to follow, follow it; otherwise the job was never sent and simply waits again.
       const to = job.remote_id ? 'submitted' : 'queued';

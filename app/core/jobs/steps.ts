@@ -105,14 +105,14 @@ function submitFailed(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter, err: 
     ctx.move(job, 'submitting', { patch: { attempts, next_attempt_at: retryAt(ctx, attempts) }, message: `No answer from ${name} (${describeError(err).message}); will look the task up by its id.`, raw });
     return;
   }
-  ctx.move(job, 'needs_attention', { patch: { attention_json: JSON.stringify(uncertainCreate(job.tool, describeError(err).message, job.fallback_tool)), error: describeError(err).message }, raw });
+  ctx.move(job, 'needs_attention', { patch: { attention: uncertainCreate(job.tool, describeError(err).message, job.fallback_tool), error: describeError(err).message }, raw });
 }
 
 /** A job found in `submitting` that nobody is sending: after a crash, or awaiting a lookup. */
 export async function recoverSubmitting(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter): Promise<void> {
   const cause = job.attempts > 0 ? 'the create request got no clear answer' : 'Shotline stopped while sending it';
   if (!adapter.findByExternalId || job.step === 2) {
-    ctx.move(job, 'needs_attention', { patch: { attention_json: JSON.stringify(uncertainCreate(job.tool, cause, job.fallback_tool)), error: cause } });
+    ctx.move(job, 'needs_attention', { patch: { attention: uncertainCreate(job.tool, cause, job.fallback_tool), error: cause } });
     return;
   }
   const name = providerName(job.tool);
@@ -126,7 +126,7 @@ export async function recoverSubmitting(ctx: StepCtx, job: JobRow, adapter: Prov
   } catch (err) {
     const attempts = job.attempts + 1;
     if (attempts > ctx.tuning.maxTransientRetries) {
-      ctx.move(job, 'needs_attention', { patch: { attention_json: JSON.stringify(uncertainCreate(job.tool, describeError(err).message, job.fallback_tool)), error: describeError(err).message } });
+      ctx.move(job, 'needs_attention', { patch: { attention: uncertainCreate(job.tool, describeError(err).message, job.fallback_tool), error: describeError(err).message } });
     } else {
       ctx.move(job, 'submitting', { patch: { attempts, next_attempt_at: retryAt(ctx, attempts) }, message: `Could not look it up yet (${describeError(err).message}).` });
     }
@@ -204,7 +204,7 @@ function followFailed(ctx: StepCtx, job: JobRow, err: unknown): void {
   if (!auth && err instanceof ProviderError) ctx.health(job.tool, false);
   if (auth || attempts > ctx.tuning.maxTransientRetries) {
     const cause = auth ? `${describeError(err).message} Fix the key in Settings, then check again` : `${attempts - 1} tries failed, the last with: ${describeError(err).message}`;
-    ctx.move(job, 'needs_attention', { patch: { attention_json: JSON.stringify(lostTouch(job.tool, cause, job.fallback_tool)), error: describeError(err).message }, raw });
+    ctx.move(job, 'needs_attention', { patch: { attention: lostTouch(job.tool, cause, job.fallback_tool), error: describeError(err).message }, raw });
     return;
   }
   ctx.move(job, job.state, { patch: { attempts, next_attempt_at: retryAt(ctx, attempts) }, message: `Trouble reaching ${name} (${describeError(err).message}); trying again.`, raw });
@@ -310,5 +310,5 @@ export async function cancel(ctx: StepCtx, job: JobRow, runner: Runner | null): 
     note = `Canceled. If it reached ${name} before that, it may still bill.`;
   }
   if (job.temp_path) fs.rmSync(job.temp_path, { force: true });
-  ctx.move(job, 'canceled', { patch: { finished_at: ctx.clock.now(), temp_path: null, attention_json: null }, message: note });
+  ctx.move(job, 'canceled', { patch: { finished_at: ctx.clock.now(), temp_path: null, attention: null }, message: note });
 }

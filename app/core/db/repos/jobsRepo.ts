@@ -36,8 +36,8 @@ export interface JobRow {
 
 export type ActiveJob = Pick<JobRow, 'id' | 'shot_id' | 'tool' | 'state' | 'cancel_requested' | 'next_attempt_at' | 'fallback_tool' | 'batch_id'>;
 
-/** Columns a transition may set besides `state` and `updated_at`. */
-export type JobPatch = Partial<
+/** Columns a transition may set besides `state` and `updated_at`; `attention` is stored as JSON here only. */
+export type JobPatch = { attention?: Attention | null } & Partial<
   Pick<
     JobRow,
     | 'tool'
@@ -48,7 +48,6 @@ export type JobPatch = Partial<
     | 'attempts'
     | 'polls'
     | 'error'
-    | 'attention_json'
     | 'cancel_requested'
     | 'output_url'
     | 'temp_path'
@@ -157,11 +156,13 @@ export function jobsRepo(db: Db) {
   };
 
   function applyPatch(id: string, from: JobState, to: JobState, now: number, patch: JobPatch, leaseHolder: string | null): boolean {
-    const cols = Object.keys(patch).filter((k) => PATCHABLE.has(k));
+    const { attention, ...columns } = patch;
+    const row: Record<string, unknown> = attention === undefined ? columns : { ...columns, attention_json: attention && JSON.stringify(attention) };
+    const cols = Object.keys(row).filter((k) => PATCHABLE.has(k));
     const sets = ['state = @to', 'updated_at = @now', ...cols.map((c) => `${c} = @${c}`)].join(', ');
     const lease = leaseHolder ? ' AND EXISTS (SELECT 1 FROM engine_lease WHERE id = 1 AND holder = @holder)' : '';
     const params: Record<string, unknown> = { id, from, to, now, holder: leaseHolder };
-    for (const c of cols) params[c] = (patch as Record<string, unknown>)[c] ?? null;
+    for (const c of cols) params[c] = row[c] ?? null;
     // Statements are cached by better-sqlite3 per text; the set of patched columns is small.
     return db.prepare(`UPDATE jobs SET ${sets} WHERE id = @id AND state = @from${lease}`).run(params).changes === 1;
   }
@@ -231,6 +232,11 @@ export function jobsRepo(db: Db) {
 
 export type JobsRepo = ReturnType<typeof jobsRepo>;
 
+/** What the user is asked to decide about a job, or null when nothing is asked. */
+export function attentionOf(r: Pick<JobRow, 'attention_json'>): Attention | null {
+  return r.attention_json ? (JSON.parse(r.attention_json) as Attention) : null;
+}
+
 export function jobView(r: JobRow, takeId: string | null, currentLabel?: string): JobView {
   return {
     id: r.id,
@@ -242,7 +248,7 @@ export function jobView(r: JobRow, takeId: string | null, currentLabel?: string)
     remoteId: r.remote_id,
     progress: r.progress,
     error: r.error,
-    attention: r.attention_json ? (JSON.parse(r.attention_json) as Attention) : null,
+    attention: attentionOf(r),
     cancelRequested: r.cancel_requested === 1,
     seed: r.seed,
     costEstimateUsd: r.cost_estimate_usd,

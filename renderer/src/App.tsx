@@ -1,7 +1,7 @@
 // Top level: start screen without a project, workspace with one. `data-ready` on the root
 // tells e2e tests the first real screen has rendered (never wait on sleeps).
 import { useCurrentProject, useSnapshot } from './api/queries';
-import { useCoreEvents } from './api/useCoreEvents';
+import { useCoreEvents } from './coreEvents';
 import { errorMessage } from './api/client';
 import { Toasts } from './components/Toasts';
 import { ActionsProvider, useActions } from './features/commands/ActionsContext';

@@ -14,7 +14,7 @@ export interface History {
   undo(): HistoryState;
   redo(): HistoryState;
   state(): HistoryState;
-  /** Tables the last undo/redo touched, for change notifications. */
+  /** Tables the last step, undo or redo changed, read off the undo log: for change notifications. */
   readonly tables: readonly string[];
 }
 
@@ -60,6 +60,7 @@ export function createHistory(db: Db, tables: readonly string[], limit = 500): H
   const maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) AS m FROM _undo_log').pluck();
   const entries = db.prepare('SELECT seq, tbl, sql FROM _undo_log WHERE seq > ? AND seq <= ? ORDER BY seq DESC');
   const dropRange = db.prepare('DELETE FROM _undo_log WHERE seq > ? AND seq <= ?');
+  const tablesIn = db.prepare('SELECT DISTINCT tbl FROM _undo_log WHERE seq > ? AND seq <= ?').pluck();
   const undoStack: Step[] = [];
   const redoStack: Step[] = [];
   let lastTables: string[] = [];
@@ -104,6 +105,7 @@ export function createHistory(db: Db, tables: readonly string[], limit = 500): H
   return {
     step(label, fn) {
       const { result, range } = db.transaction(() => record(fn))();
+      lastTables = range ? (tablesIn.all(range.from, range.to) as string[]) : [];
       if (range) {
         undoStack.push({ label, ...range });
         for (const s of redoStack.splice(0)) dropRange.run(s.from, s.to);

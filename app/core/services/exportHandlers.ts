@@ -77,7 +77,7 @@ export function exportHandlers(edit: Edit, deps: ExportDeps): Pick<Handlers, Exp
     'cut.importApply': (input) => {
       // Read (and compared) before the step, so the undoable step holds only the writes.
       const diff: CutDiff = 'path' in input ? previewImportedCut(project(), input.path).diff : input.diff;
-      return edit('Apply cut from Resolve', ['scenes', 'shots'], (s) => applyImportedCut(s.project, diff));
+      return edit('Apply cut from Resolve', (s) => applyImportedCut(s.project, diff));
     },
   };
 }

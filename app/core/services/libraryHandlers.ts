@@ -20,8 +20,6 @@ import type { Edit, OpenSession } from './session';
 type LibraryChannels = Extract<keyof Handlers, `library.${string}` | `refs.${string}`>;
 
 /** Tables an edit here can touch, for `project.changed`. */
-export const LIBRARY_TABLES = ['library_items', 'library_images', 'shot_refs', 'shot_keyframes'];
-const WITH_SHOTS = [...LIBRARY_TABLES, 'shots'];
 
 export interface LibraryDeps {
   current: () => OpenSession;
@@ -47,7 +45,7 @@ export function libraryHandlers(edit: Edit, deps: LibraryDeps): Pick<Handlers, L
 
   /** The commit of an import, refused if another project was opened meanwhile. */
   const commitIn = (project: Project) => <T>(name: string, fn: () => T) =>
-    edit(name, WITH_SHOTS, (s) => {
+    edit(name, (s) => {
       if (s.project !== project) throw new UserError('The project changed during the import, so nothing was added. Drop the files again.');
       return fn();
     });
@@ -62,37 +60,37 @@ export function libraryHandlers(edit: Edit, deps: LibraryDeps): Pick<Handlers, L
       });
     },
     'library.createItem': (input) => {
-      const item = edit(`Add @${input.tag ?? input.name}`, LIBRARY_TABLES, ({ project }) => ops.createItem(ops.libraryCtx(project), input));
+      const item = edit(`Add @${input.tag ?? input.name}`, ({ project }) => ops.createItem(ops.libraryCtx(project), input));
       return itemView(item.id);
     },
     'library.updateItem': ({ id, patch }) => {
-      const { item, rewritten } = edit(patch.tag ? 'Rename tag' : 'Edit library item', WITH_SHOTS, ({ project }) => ops.updateItem(ops.libraryCtx(project), id, patch));
+      const { item, rewritten } = edit(patch.tag ? 'Rename tag' : 'Edit library item', ({ project }) => ops.updateItem(ops.libraryCtx(project), id, patch));
       return { item: itemView(item.id), rewritten };
     },
     'library.deleteItem': ({ id }) => {
       const tag = ctx().lib.item(id)?.tag;
-      return edit(`Delete @${tag ?? 'item'}`, LIBRARY_TABLES, ({ project }) => {
+      return edit(`Delete @${tag ?? 'item'}`, ({ project }) => {
         ops.deleteItem(ops.libraryCtx(project), id);
         return null;
       });
     },
     'library.deleteImage': ({ id }) =>
-      edit('Delete image', LIBRARY_TABLES, ({ project }) => {
+      edit('Delete image', ({ project }) => {
         ops.deleteImage(ops.libraryCtx(project), id);
         return null;
       }),
     'library.setPrimary': ({ imageId }) =>
-      edit('Set primary image', LIBRARY_TABLES, ({ project }) => {
+      edit('Set primary image', ({ project }) => {
         ops.setPrimary(ops.libraryCtx(project), imageId);
         return null;
       }),
     'library.moveImage': ({ imageId, toIndex }) =>
-      edit('Move image', LIBRARY_TABLES, ({ project }) => {
+      edit('Move image', ({ project }) => {
         ops.moveImage(ops.libraryCtx(project), imageId, toIndex);
         return null;
       }),
     'library.setFocus': ({ imageId, ratio, rect }) =>
-      edit(`Set ${ratio} crop`, LIBRARY_TABLES, ({ project }) => ops.setFocus(ops.libraryCtx(project), imageId, ratio, rect)),
+      edit(`Set ${ratio} crop`, ({ project }) => ops.setFocus(ops.libraryCtx(project), imageId, ratio, rect)),
     'library.thumbnail': ({ sha256 }) => {
       const { project } = deps.current();
       const asset = mediaStore(project.db, project.folder).get(sha256);
@@ -129,7 +127,7 @@ export function libraryHandlers(edit: Edit, deps: LibraryDeps): Pick<Handlers, L
       return out;
     },
     'refs.set': ({ shotId, refs }) => {
-      edit(`Set references of ${label(shotId)}`, LIBRARY_TABLES, ({ project }) => ops.setShotRefs(ops.libraryCtx(project), shotId, refs));
+      edit(`Set references of ${label(shotId)}`, ({ project }) => ops.setShotRefs(ops.libraryCtx(project), shotId, refs));
       return shotRefs(ctx(), shotId);
     },
     'refs.setKeyframe': async ({ shotId, which, source }) => {
@@ -151,7 +149,7 @@ export function libraryHandlers(edit: Edit, deps: LibraryDeps): Pick<Handlers, L
           fs.rmSync(frame, { force: true });
         }
       } else {
-        edit(name, LIBRARY_TABLES, ({ project }) => ops.setKeyframe(ops.libraryCtx(project), shotId, which, source));
+        edit(name, ({ project }) => ops.setKeyframe(ops.libraryCtx(project), shotId, which, source));
       }
       return shotRefs(ctx(), shotId);
     },

@@ -54,11 +54,11 @@ export function createSession(deps: SessionDeps) {
     return info;
   }
 
-  /** Runs an edit as one undoable step and tells the renderer what changed. */
-  function edit<T>(label: string, tables: string[], fn: (s: OpenSession) => T): T {
+  /** Runs an edit as one undoable step and tells the renderer which tables it changed. */
+  function edit<T>(label: string, fn: (s: OpenSession) => T): T {
     const s = open();
     const result = s.history.step(label, () => fn(s));
-    deps.emit('project.changed', { tables });
+    deps.emit('project.changed', { tables: [...s.history.tables] });
     deps.emit('history.changed', s.history.state());
     return result;
   }
@@ -92,7 +92,7 @@ export function createSession(deps: SessionDeps) {
     'project.recent': () => recent.list(),
     'project.snapshot': () => open().project.snapshot(),
     'project.update': (patch) => {
-      const info = edit('Edit project', ['project'], ({ project }) => {
+      const info = edit('Edit project', ({ project }) => {
         const now = project.timeline.project();
         project.timeline.updateProject({ ...now, ...patch });
         return project.info();
@@ -123,7 +123,7 @@ export function createSession(deps: SessionDeps) {
 }
 
 export type Session = ReturnType<typeof createSession>;
-export type Edit = <T>(label: string, tables: string[], fn: (s: OpenSession) => T) => T;
+export type Edit = <T>(label: string, fn: (s: OpenSession) => T) => T;
 
 /** A new project starts with one empty scene so "Add shot" works at once. */
 function seedFirstScene(db: Project['db']) {

@@ -16,7 +16,6 @@ import { listTakes, playbackCut, takeOrThrow, takeStrips, usableCostReport } fro
 import { deleteTake, rateTake, rejectTake, setFit, takeName } from '../takes/review';
 import { commitSelection, prepareSelection } from '../takes/select';
 import type { Handlers } from './core';
-import { LIBRARY_TABLES } from './libraryHandlers';
 import type { Edit, OpenSession } from './session';
 
 // The cut's round trip with Resolve (cut.import*) is the export's (exportHandlers.ts).
@@ -24,7 +23,6 @@ type TakesChannels = Exclude<Extract<keyof Handlers, `takes.${string}` | `cut.${
 
 /** Tables the take channels change, for `project.changed`. */
 export const TAKES_TABLES = ['takes', 'take_reviews', 'take_qc'];
-const SELECT_TABLES = ['shots', 'take_reviews', ...LIBRARY_TABLES];
 
 export interface TakesDeps {
   current: () => OpenSession;
@@ -41,8 +39,8 @@ export function takesHandlers(edit: Edit, deps: TakesDeps): Pick<Handlers, Takes
   const renders = new Map<string, AbortController>();
 
   /** An edit that must land in the project the slow part started in. */
-  const editIn = (p: Project) => <T>(label: string, tables: string[], fn: () => T) =>
-    edit(label, tables, (s) => {
+  const editIn = (p: Project) => <T>(label: string, fn: () => T) =>
+    edit(label, (s) => {
       if (s.project !== p) throw new UserError('Another project was opened meanwhile, so nothing was changed. Try again.');
       return fn();
     });
@@ -56,12 +54,12 @@ export function takesHandlers(edit: Edit, deps: TakesDeps): Pick<Handlers, Takes
       const p = project();
       const prepared = await prepareSelection(p, shotId, takeId);
       const label = takeId ? `Circle ${nameOf(takeId)}` : `Uncircle the take of ${p.timeline.shot(shotId)?.label ?? 'the shot'}`;
-      const chained = editIn(p)(label, SELECT_TABLES, () => commitSelection(p, prepared));
+      const chained = editIn(p)(label, () => commitSelection(p, prepared));
       return { selectedTakeId: takeId, chained };
     },
-    'takes.rate': ({ takeId, ...patch }) => edit(`Rate ${nameOf(takeId)}`, ['take_reviews'], ({ project: p }) => rateTake(p, takeId, patch)),
+    'takes.rate': ({ takeId, ...patch }) => edit(`Rate ${nameOf(takeId)}`, ({ project: p }) => rateTake(p, takeId, patch)),
     'takes.reject': ({ takeId, rejected }) =>
-      edit(`${rejected ? 'Reject' : 'Restore'} ${nameOf(takeId)}`, ['take_reviews', 'shots'], ({ project: p }) => {
+      edit(`${rejected ? 'Reject' : 'Restore'} ${nameOf(takeId)}`, ({ project: p }) => {
         rejectTake(p, takeId, rejected);
         return null;
       }),
@@ -80,7 +78,7 @@ export function takesHandlers(edit: Edit, deps: TakesDeps): Pick<Handlers, Takes
     },
     'takes.grabFrame': ({ takeId, atS, target }) => {
       const p = project();
-      const commit = <T>(label: string, fn: () => T) => editIn(p)(label, [...LIBRARY_TABLES, 'shots'], fn);
+      const commit = <T>(label: string, fn: () => T) => editIn(p)(label, fn);
       return grabFrame(p, takeId, atS, target, commit);
     },
     'takes.qc': async ({ takeId }) => {
@@ -91,7 +89,7 @@ export function takesHandlers(edit: Edit, deps: TakesDeps): Pick<Handlers, Takes
     'cut.playback': () => playbackCut(project()),
     'cut.setFit': ({ shotId, mode, trimInS }) => {
       const label = `${mode === 'retime-plan' ? 'Fit plan to take' : mode === 'hold' ? 'Hold last frame' : mode === 'trim' ? 'Trim take' : 'Clear fit'} of ${project().timeline.shot(shotId)?.label ?? 'shot'}`;
-      return edit(label, ['shots'], ({ project: p }) => setFit(p, shotId, mode, trimInS));
+      return edit(label, ({ project: p }) => setFit(p, shotId, mode, trimInS));
     },
     'cut.fits': () => Object.fromEntries(reviewRepo(project().db).fits()),
     'cut.usableCost': () => usableCostReport(project()),

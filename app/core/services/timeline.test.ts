@@ -112,6 +112,18 @@ describe('timeline through the contract', () => {
     expect(t.events[0]!.payload).toEqual({ tables: ['shots'] });
   });
 
+  it('names exactly the tables an edit, its undo and its redo wrote, read off the undo log', async () => {
+    const { scene1 } = await project();
+    await t.call('shot.add', { sceneId: scene1 });
+    const changed = () => t.events.filter((e) => e.event === 'project.changed').map((e) => [...(e.payload as { tables: string[] }).tables].sort());
+    t.events.length = 0;
+    await t.call('scene.rename', { id: scene1, name: 'EXT. PIER - DAWN' });
+    await t.call('scene.delete', { ids: [scene1] });
+    await t.call('history.undo', {});
+    await t.call('project.update', { title: 'Pier' });
+    expect(changed()).toEqual([['scenes'], ['scenes', 'shots'], ['scenes', 'shots'], ['project']]);
+  });
+
   it('rejects bad input with a clear error and changes nothing', async () => {
     const { scene1 } = await project();
     const a = await t.call('shot.add', { sceneId: scene1 });

@@ -1,10 +1,10 @@
-// react-query hooks for takes and the cut (issue 5). Every edit comes back as `project.changed`
-// (takes, reviews, QC, fits, shots, keyframes) or `jobs.changed` with new takes; both invalidate
-// everything under the 'takes' and 'cut' keys, since the cut depends on all of them.
+// react-query hooks for takes and the cut. Every edit comes back as `project.changed` (takes,
+// reviews, QC, fits, shots, keyframes) or `jobs.changed` with new takes; coreEvents.ts invalidates
+// everything under the 'takes' and 'cut' keys for both, since the cut depends on all of them.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import type { ChannelInput } from '../../../shared/contract';
-import { call, errorMessage, subscribe } from './client';
+import { call, errorMessage } from './client';
 import { useAppInfo } from './queries';
 import { useUi } from '../stores/ui';
 
@@ -42,23 +42,6 @@ export function useUsableCost() {
 export function useMediaUrl(): (relPath: string | null | undefined) => string | null {
   const base = useAppInfo().data?.mediaBase;
   return useCallback((relPath) => (relPath && base !== undefined ? base + relPath : null), [base]);
-}
-
-/** Keeps take and cut queries fresh; mount once per open project. */
-export function useTakeEvents(): void {
-  const qc = useQueryClient();
-  useEffect(() => {
-    const refresh = () => {
-      void qc.invalidateQueries({ queryKey: takeKeys.all });
-      void qc.invalidateQueries({ queryKey: takeKeys.cut });
-    };
-    const offs = [
-      subscribe('project.changed', refresh),
-      subscribe('project.opened', refresh),
-      subscribe('jobs.changed', ({ takes }) => takes && refresh()),
-    ];
-    return () => offs.forEach((off) => off());
-  }, [qc]);
 }
 
 type TakeChannel = 'takes.select' | 'takes.rate' | 'takes.reject' | 'takes.delete' | 'takes.makeFinal' | 'takes.grabFrame' | 'takes.qc' | 'cut.setFit';

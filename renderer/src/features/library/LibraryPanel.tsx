@@ -8,7 +8,7 @@ import { droppedFiles, hasFiles, pastedFiles, type Dropped } from './files';
 import { FocusEditor } from './FocusEditor';
 import { ImportStatus } from './ImportStatus';
 import { ItemList } from './ItemList';
-import { useLibrary, useLibraryEvents } from './libraryApi';
+import { useLibrary } from './libraryApi';
 import { useLibraryUi, type KindFilter } from './store';
 import { useImport } from './useImport';
 import './library.css';
@@ -20,7 +20,6 @@ function isTyping(el: Element | null): boolean {
 }
 
 export function LibraryPanel() {
-  useLibraryEvents();
   const library = useLibrary();
   const kind = useLibraryUi((s) => s.kind);
   const setKind = useLibraryUi((s) => s.setKind);

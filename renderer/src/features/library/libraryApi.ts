@@ -1,12 +1,10 @@
-// react-query hooks for the library and each shot's slots and keyframes. The core's
-// `project.changed` names the tables an edit touched; these keys are refetched when any of
-// theirs (or shots, whose prompts decide where a tag is used) changed.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+// react-query hooks for the library and each shot's slots and keyframes. coreEvents.ts refetches
+// them when an edit touched their tables (or shots, whose prompts decide where a tag is used).
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { ShotRefs } from '../../../../shared/domain/library';
 import { refInfo } from '../../../../shared/domain/library';
-import { call, subscribe } from '../../api/client';
-import { useLibraryUi } from './store';
+import { call } from '../../api/client';
 
 export const libraryKeys = {
   all: ['library'] as const,
@@ -15,8 +13,6 @@ export const libraryKeys = {
   thumb: (sha: string) => ['library', 'thumb', sha] as const,
   preview: (imageId: string) => ['library', 'preview', imageId] as const,
 };
-
-const WATCHED = ['library_items', 'library_images', 'shot_refs', 'shot_keyframes', 'shots'];
 
 export function useLibrary(enabled = true) {
   return useQuery({ queryKey: libraryKeys.list, queryFn: () => call('library.list', {}), enabled });
@@ -51,23 +47,3 @@ export function useThumbnail(sha: string | null | undefined) {
   });
 }
 
-/** Keeps library data fresh and collects import progress; mount once per workspace. */
-export function useLibraryEvents() {
-  const qc = useQueryClient();
-  useEffect(() => {
-    const offs = [
-      subscribe('project.changed', ({ tables }) => {
-        if (tables.some((t) => WATCHED.includes(t))) {
-          void qc.invalidateQueries({ queryKey: libraryKeys.list });
-          void qc.invalidateQueries({ queryKey: libraryKeys.refs });
-        }
-      }),
-      subscribe('project.opened', () => {
-        useLibraryUi.getState().reset();
-        void qc.invalidateQueries({ queryKey: libraryKeys.all });
-      }),
-      subscribe('library.importProgress', (p) => useLibraryUi.getState().progress(p)),
-    ];
-    return () => offs.forEach((off) => off());
-  }, [qc]);
-}

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { secondsToFrames } from '../../../../shared/domain/timecode';
 import type { ProjectSnapshot } from '../../../../shared/domain/types';
-import { useMediaUrl, usePlaybackCut, useTakeEvents } from '../../api/takes';
+import { useMediaUrl, usePlaybackCut } from '../../api/takes';
 import { ratioValue } from '../../lib/labels';
 import type { TimelineModel } from '../../lib/timeline';
 import { cutItems, itemsKey, plannedItems } from './cutItems';
@@ -34,7 +34,6 @@ function useItems(model: TimelineModel): PlayItem[] {
 }
 
 export function Player({ snapshot, model }: { snapshot: ProjectSnapshot; model: TimelineModel }) {
-  useTakeEvents();
   const items = useItems(model);
   const rootRef = useRef<HTMLElement>(null);
   const v0 = useRef<HTMLVideoElement>(null);

@@ -7,7 +7,7 @@ import { isJobActive, JOB_STATE_LABELS, type JobView } from '../../../../shared/
 import { providerLabel } from '../../lib/labels';
 import { formatUsd } from '../../lib/format';
 import { ChevronIcon, GenerateIcon, RetryIcon, Spinner, StopIcon } from './icons';
-import { jobElapsedS, useGenerateAllDrafts, useJobAction, useJobEvents, useJobProgress, useJobs, useJobStatus } from './jobsApi';
+import { jobElapsedS, useGenerateAllDrafts, useJobAction, useJobProgress, useJobs, useJobStatus } from './jobsApi';
 import { useQueueUi } from './store';
 import './queue.css';
 
@@ -33,7 +33,6 @@ const RANK = (j: JobView) => (j.state === 'needs_attention' ? 2 : j.state === 'q
 const byQueueOrder = (a: JobView, b: JobView) => RANK(a) - RANK(b) || (RANK(a) < 3 ? a.createdAt - b.createdAt : b.updatedAt - a.updatedAt);
 
 export function QueuePanel() {
-  useJobEvents();
   const data = useJobs().data;
   const jobs = useMemo(() => data ?? [], [data]);
   const status = useJobStatus().data;

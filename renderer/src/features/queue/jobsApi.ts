@@ -1,19 +1,18 @@
 // Jobs, generation settings and keys as react-query data. The core pushes every change
-// (`jobs.changed`, `jobs.progress`, `jobs.batchFinished`, `jobs.engine`); nothing here polls.
+// (`jobs.changed`, `jobs.progress`, `jobs.batchFinished`, `jobs.engine`, handled in coreEvents.ts);
+// nothing here polls.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { plural } from '../../../../shared/domain/words';
-import type { ChannelInput, ChannelOutput } from '../../../../shared/contract';
+import type { ChannelInput, ChannelOutput, EventMap } from '../../../../shared/contract';
 import { isJobActive, type JobView } from '../../../../shared/domain/jobs';
-import { call, errorMessage, subscribe } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
+import { useJobProgressStore } from '../../stores/jobProgress';
 import { useUi } from '../../stores/ui';
 
 export const jobKeys = {
   all: ['jobs'] as const,
   list: ['jobs', 'list'] as const,
   status: ['jobs', 'status'] as const,
-  /** jobId → 0–1, fed by `jobs.progress` events only. */
-  progress: ['jobs', 'progress'] as const,
   generation: ['settings', 'generation'] as const,
   keys: ['settings', 'keys'] as const,
 };
@@ -26,8 +25,9 @@ export function useJobStatus() {
   return useQuery({ queryKey: jobKeys.status, queryFn: () => call('jobs.status', {}) });
 }
 
+/** jobId → 0–1, fed by `jobs.progress` events only. */
 export function useJobProgress(): Record<string, number> {
-  return useQuery<Record<string, number>>({ queryKey: jobKeys.progress, queryFn: () => ({}), staleTime: Infinity }).data ?? {};
+  return useJobProgressStore((s) => s.byJob);
 }
 
 export function useGenerationSettings() {
@@ -71,34 +71,12 @@ export function useShotJobs(shotId: string): ShotJobs | undefined {
   return shotJobsOf(useJobs().data, useJobProgress()).get(shotId);
 }
 
-/** Keeps job data fresh from the core's events, and says when a batch is done. Mount once. */
-export function useJobEvents(): void {
-  const qc = useQueryClient();
-  useEffect(() => {
-    const refresh = () => {
-      void qc.invalidateQueries({ queryKey: jobKeys.list });
-      void qc.invalidateQueries({ queryKey: jobKeys.status });
-    };
-    const offs = [
-      subscribe('jobs.changed', refresh),
-      subscribe('jobs.engine', refresh),
-      subscribe('project.opened', () => {
-        qc.setQueryData(jobKeys.progress, {});
-        refresh();
-        void qc.invalidateQueries({ queryKey: jobKeys.generation });
-      }),
-      subscribe('jobs.progress', ({ jobId, progress }) => {
-        qc.setQueryData<Record<string, number>>(jobKeys.progress, (old) => ({ ...old, [jobId]: progress }));
-      }),
-      subscribe('jobs.batchFinished', ({ ready, failed, attention, canceled }) => {
-        const parts = [ready && `${plural(ready, 'take')} ready`, failed && `${failed} failed`, attention && `${attention} need${attention === 1 ? 's' : ''} you`, canceled && `${canceled} canceled`];
-        const text = `Generation finished: ${parts.filter(Boolean).join(', ') || 'nothing to do'}.`;
-        useUi.getState().notify(failed || attention ? 'error' : 'info', text);
-        notifyOs(text);
-      }),
-    ];
-    return () => offs.forEach((off) => off());
-  }, [qc]);
+/** Says, in a toast and (in the background) a system notification, how a Generate click ended. */
+export function announceBatch({ ready, failed, attention, canceled }: EventMap['jobs.batchFinished']): void {
+  const parts = [ready && `${plural(ready, 'take')} ready`, failed && `${failed} failed`, attention && `${attention} need${attention === 1 ? 's' : ''} you`, canceled && `${canceled} canceled`];
+  const text = `Generation finished: ${parts.filter(Boolean).join(', ') || 'nothing to do'}.`;
+  useUi.getState().notify(failed || attention ? 'error' : 'info', text);
+  notifyOs(text);
 }
 
 /** A system notification as well, when the window is in the background and the user allowed it. */

@@ -1,0 +1,67 @@
+// The one place the core's pushed events become cache updates, mounted at the root so data stays
+// fresh whichever panels are open. `project.changed` names the tables an edit wrote (read off the
+// undo log in the core); each query is refetched when a table it reads is among them.
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { EventMap, EventName } from '../../shared/contract';
+import { subscribe } from './api/client';
+import { keys } from './api/queries';
+import { takeKeys } from './api/takes';
+import { libraryKeys } from './features/library/libraryApi';
+import { useLibraryUi } from './features/library/store';
+import { announceBatch, jobKeys } from './features/queue/jobsApi';
+import { useJobProgressStore } from './stores/jobProgress';
+
+const LIBRARY = ['library_items', 'library_images', 'shot_refs', 'shot_keyframes', 'shots'];
+
+/** Which queries read which tables; 'any' for views built from the whole project (the snapshot, takes, the cut). */
+const READS: Array<{ key: readonly unknown[]; tables: readonly string[] | 'any' }> = [
+  { key: keys.snapshot, tables: 'any' },
+  { key: keys.current, tables: ['project'] },
+  { key: libraryKeys.list, tables: LIBRARY },
+  { key: libraryKeys.refs, tables: LIBRARY },
+  { key: takeKeys.all, tables: 'any' },
+  { key: takeKeys.cut, tables: 'any' },
+];
+
+type Handlers = { [E in EventName]: ((qc: QueryClient, payload: EventMap[E]) => void) | null };
+
+const refresh = (qc: QueryClient, ...queryKeys: ReadonlyArray<readonly unknown[]>) => {
+  for (const queryKey of queryKeys) void qc.invalidateQueries({ queryKey });
+};
+
+/** Every event, with what it refreshes; null where a feature's own UI follows the event instead. */
+export const CORE_EVENTS: Handlers = {
+  'project.changed': (qc, { tables }) => {
+    for (const r of READS) if (r.tables === 'any' || r.tables.some((t) => tables.includes(t))) refresh(qc, r.key);
+  },
+  'project.opened': (qc, { project }) => {
+    qc.setQueryData(keys.current, project);
+    useJobProgressStore.getState().reset();
+    useLibraryUi.getState().reset();
+    refresh(qc, keys.snapshot, keys.recent, keys.history, jobKeys.list, jobKeys.status, jobKeys.generation, libraryKeys.all, takeKeys.all, takeKeys.cut);
+  },
+  'history.changed': (qc, state) => qc.setQueryData(keys.history, state),
+  'jobs.changed': (qc, { takes }) => {
+    refresh(qc, jobKeys.list, jobKeys.status);
+    if (takes) refresh(qc, takeKeys.all, takeKeys.cut);
+  },
+  'jobs.engine': (qc) => refresh(qc, jobKeys.list, jobKeys.status),
+  'jobs.progress': (_qc, { jobId, progress }) => useJobProgressStore.getState().set(jobId, progress),
+  'jobs.batchFinished': (_qc, batch) => announceBatch(batch),
+  'library.importProgress': (_qc, p) => useLibraryUi.getState().progress(p),
+  'menu.command': null,
+  'cut.animaticProgress': null,
+  'export.progress': null,
+};
+
+export function useCoreEvents(): void {
+  const qc = useQueryClient();
+  useEffect(() => {
+    const offs = (Object.keys(CORE_EVENTS) as EventName[]).flatMap((event) => {
+      const handle = CORE_EVENTS[event] as ((qc: QueryClient, payload: unknown) => void) | null;
+      return handle ? [subscribe(event, (payload) => handle(qc, payload))] : [];
+    });
+    return () => offs.forEach((off) => off());
+  }, [qc]);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { twoScenes } from './fixtures';
 import { applySceneMove, applyShotMove, changesOrder, sceneSlotIndex, slotTarget, stepMove } from './moves';
-import { buildTimeline } from './timeline';
+import { buildTimeline, timelineOf } from './timeline';
 
 const model = buildTimeline(twoScenes());
 const orderAfter = (ids: string[], target: { toSceneId: string; toIndex: number }) =>
@@ -12,6 +12,14 @@ describe('timeline model', () => {
     expect(model.order).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(model.startFrames.get('d')).toBe((5 + 5 + 2) * 24);
     expect(model.totalFrames).toBe(27 * 24);
+  });
+
+  it('is built once per snapshot object, and anew for a new snapshot', () => {
+    const snapshot = twoScenes();
+    expect(timelineOf(snapshot)).toBe(timelineOf(snapshot));
+    const next = { ...snapshot, shots: snapshot.shots.slice(1) };
+    expect(timelineOf(next)).not.toBe(timelineOf(snapshot));
+    expect(timelineOf(next).order).toEqual(['a', 'b', 'c', 'e']);
   });
 });
 

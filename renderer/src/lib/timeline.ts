@@ -1,5 +1,5 @@
 // The timeline as the UI walks it: scenes in order, each with its shots in order, plus the
-// lookups every feature needs. Built once per snapshot.
+// lookups every feature needs. Built once per snapshot (timelineOf), however many views ask.
 import type { ProjectSnapshot, Scene, Shot } from '../../../shared/domain/types';
 import { secondsToFrames } from '../../../shared/domain/timecode';
 
@@ -20,6 +20,15 @@ export interface TimelineModel {
   /** Record start of each shot, in frames from the start of the cut. */
   startFrames: Map<string, number>;
   totalFrames: number;
+}
+
+const models = new WeakMap<object, TimelineModel>();
+
+/** The snapshot's timeline, built on first use and kept as long as the snapshot object lives. */
+export function timelineOf(snapshot: Pick<ProjectSnapshot, 'scenes' | 'shots'>): TimelineModel {
+  let model = models.get(snapshot);
+  if (!model) models.set(snapshot, (model = buildTimeline(snapshot)));
+  return model;
 }
 
 export function buildTimeline(snapshot: Pick<ProjectSnapshot, 'scenes' | 'shots'>): TimelineModel {

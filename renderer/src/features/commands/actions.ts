@@ -8,7 +8,7 @@ import { call, errorMessage } from '../../api/client';
 import { keys } from '../../api/queries';
 import { applySceneMove, applyShotMove, stepMove, type MoveTarget } from '../../lib/moves';
 import { focusAfterRemoval, single, targets } from '../../lib/selection';
-import { buildTimeline, sceneForInsert } from '../../lib/timeline';
+import { sceneForInsert, timelineOf } from '../../lib/timeline';
 import { useUi } from '../../stores/ui';
 
 export type Actions = ReturnType<typeof createActions>;
@@ -18,7 +18,7 @@ export function createActions(qc: QueryClient) {
   const snapshot = () => qc.getQueryData<ProjectSnapshot>(keys.snapshot);
   const model = () => {
     const s = snapshot();
-    return s ? buildTimeline(s) : null;
+    return s ? timelineOf(s) : null;
   };
   const refresh = () => qc.invalidateQueries({ queryKey: keys.snapshot });
 
@@ -61,7 +61,7 @@ export function createActions(qc: QueryClient) {
   async function moveShots(ids: string[], target: MoveTarget) {
     const m = model();
     if (!m || !ids.length) return;
-    patchSnapshot((s) => ({ ...s, shots: applyShotMove(buildTimeline(s).blocks.flatMap((b) => b.shots), ids, target) }));
+    patchSnapshot((s) => ({ ...s, shots: applyShotMove(timelineOf(s).blocks.flatMap((b) => b.shots), ids, target) }));
     await run(() => call('shot.move', { ids, ...target }));
   }
 

@@ -7,7 +7,7 @@ import type { ProjectSnapshot } from '../../../../shared/domain/types';
 import { WarningIcon } from '../../components/icons';
 import { formatCredits, formatUsd } from '../../lib/format';
 import { providerLabel } from '../../lib/labels';
-import { buildTimeline } from '../../lib/timeline';
+import { timelineOf } from '../../lib/timeline';
 import { UsableCost } from '../takes/UsableCost';
 import { BudgetField } from './BudgetField';
 
@@ -24,7 +24,7 @@ export function CostPanel({ snapshot }: { snapshot: ProjectSnapshot }) {
   const cost = useMemo(() => projectCost(snapshot), [snapshot]);
   const adjusted = useMemo(
     () =>
-      buildTimeline(snapshot)
+      timelineOf(snapshot)
         .blocks.flatMap((b) => b.shots)
         .map((shot) => ({ shot, note: estimateShot(shot).adjustment }))
         .filter((x): x is { shot: typeof x.shot; note: string } => !!x.note),

@@ -1,15 +1,14 @@
 // The take browser as the inspector mounts it: works out the project's frame ratio and the
 // shot after this one (a grabbed frame's natural target) from the snapshot.
-import { useMemo } from 'react';
 import type { Shot } from '../../../../shared/domain/types';
 import { useSnapshot } from '../../api/queries';
 import { ratioValue } from '../../lib/labels';
-import { buildTimeline } from '../../lib/timeline';
+import { timelineOf } from '../../lib/timeline';
 import { TakeBrowser } from './TakeBrowser';
 
 export function ShotTakes({ shot }: { shot: Shot }) {
   const snapshot = useSnapshot().data;
-  const model = useMemo(() => (snapshot ? buildTimeline(snapshot) : null), [snapshot]);
+  const model = snapshot ? timelineOf(snapshot) : null;
   if (!snapshot || !model) return null;
   const next = model.order[(model.indexOf.get(shot.id) ?? -2) + 1];
   const nextShot = next ? model.shotById.get(next) : undefined;

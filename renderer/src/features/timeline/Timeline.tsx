@@ -15,7 +15,7 @@ import { useElementWidth } from '../../components/useElementWidth';
 import { ratioValue } from '../../lib/labels';
 import { cardHeight, GEOMETRY, layoutTimeline, thumbHeight } from '../../lib/layout';
 import { clickSelect, pruneSelection } from '../../lib/selection';
-import { buildTimeline } from '../../lib/timeline';
+import { timelineOf } from '../../lib/timeline';
 import { useUi } from '../../stores/ui';
 import { useActions } from '../commands/ActionsContext';
 import { DragGhost } from './DragGhost';
@@ -40,7 +40,7 @@ const DND_ACCESSIBILITY = {
 
 export function Timeline({ snapshot }: { snapshot: ProjectSnapshot }) {
   const actions = useActions();
-  const model = useMemo(() => buildTimeline(snapshot), [snapshot]);
+  const model = timelineOf(snapshot);
   const sceneUsd = useMemo(() => new Map(projectCost(snapshot).byScene.map((s) => [s.sceneId, s.usd])), [snapshot]);
   const zoom = useUi((s) => s.zoom);
   const selection = useUi((s) => s.selection);

@@ -1,9 +1,8 @@
 // The editing window: header, library | player over timeline | inspector, status bar. Panel
 // sizes come from the persisted layout store and change by dragging or keyboard splitters.
-import { useMemo } from 'react';
 import type { ProjectSnapshot } from '../../../../shared/domain/types';
 import { Splitter } from '../../components/Splitter';
-import { buildTimeline } from '../../lib/timeline';
+import { timelineOf } from '../../lib/timeline';
 import { PANEL_LIMITS, useLayout } from '../../stores/layout';
 import { useActions } from '../commands/ActionsContext';
 import { useGlobalShortcuts } from '../commands/useShortcuts';
@@ -23,7 +22,7 @@ export function Workspace({ snapshot }: { snapshot: ProjectSnapshot }) {
   useGlobalShortcuts(actions);
   const sizes = useLayout((s) => s.sizes);
   const setSize = useLayout((s) => s.setSize);
-  const model = useMemo(() => buildTimeline(snapshot), [snapshot]);
+  const model = timelineOf(snapshot);
 
   return (
     <div className="app-shell">

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { mediaResponse } from '../core/media/serve';
 import { createCore, type Core } from '../core/services/core';
@@ -12,7 +13,7 @@ import { createCore, type Core } from '../core/services/core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const RENDERER_DIST = path.resolve(here, '../../renderer/dist');
-const BRIDGE = path.join(here, 'bridge.js');
+const BRIDGE = path.join(here, 'bridge.ts');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,6 +24,14 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
+
+let bridge: string | undefined;
+
+/** bridge.ts and the shared code it imports as one classic script, built once per process. */
+function bridgeScript(): string {
+  bridge ??= buildSync({ entryPoints: [BRIDGE], bundle: true, format: 'iife', target: 'chrome120', write: false }).outputFiles[0]!.text;
+  return bridge;
+}
 
 export interface DevhostOptions {
   port?: number;
@@ -72,7 +81,10 @@ export async function startDevhost(opts: DevhostOptions): Promise<Devhost> {
 
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
-    if (url.startsWith('/__devhost/bridge.js')) return sendFile(res, BRIDGE);
+    if (url.startsWith('/__devhost/bridge.js')) {
+      res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' }).end(bridgeScript());
+      return;
+    }
     if (url.startsWith(MEDIA_ROUTE)) return void sendMedia(req, res, url.slice(MEDIA_ROUTE.length), token, core);
     const file = resolveInside(rendererDir, url === '/' || url.startsWith('/?') ? '/index.html' : url);
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {

@@ -6,26 +6,18 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { EventMap, EventName, ShotlineApi } from '../../shared/contract';
 import { isChannel, isEventName } from '../../shared/contract';
+import { createListeners } from '../../shared/listeners';
 import { EVENT_CHANNEL, invokeChannel } from './channels';
-
-type Listener = (payload: unknown) => void;
 
 // One ipcRenderer listener fans out to every subscriber, so many React hooks subscribing does
 // not pile up Electron listeners (and MaxListeners warnings).
-const listeners = new Map<EventName, Set<Listener>>();
+const listeners = createListeners<EventName>((event, err) => console.error(`[shotline] a listener for ${event} threw:`, err));
 
 ipcRenderer.on(EVENT_CHANNEL, (_event, message: unknown) => {
   if (typeof message !== 'object' || message === null) return;
   const { event, payload } = message as { event?: unknown; payload?: unknown };
   if (typeof event !== 'string' || !isEventName(event)) return;
-  for (const listener of listeners.get(event) ?? []) {
-    try {
-      listener(payload);
-    } catch (err) {
-      // One failing subscriber must not starve the others of the event.
-      console.error(`[shotline] a listener for ${event} threw:`, err);
-    }
-  }
+  listeners.emit(event, payload);
 });
 
 const api: ShotlineApi = {
@@ -41,13 +33,7 @@ const api: ShotlineApi = {
       throw new Error(`Unknown event "${String(event)}": it is not in shared/contract.ts.`);
     }
     if (typeof listener !== 'function') throw new Error(`The listener for "${event}" must be a function.`);
-    const set = listeners.get(event) ?? new Set<Listener>();
-    listeners.set(event, set);
-    const wrapped: Listener = (payload) => listener(payload as EventMap[E]);
-    set.add(wrapped);
-    return () => {
-      set.delete(wrapped);
-    };
+    return listeners.add(event, (payload) => listener(payload as EventMap[E]));
   },
   // Paths of dropped files, so imports read from disk instead of carrying bytes over IPC.
   pathForFile: (file) => (file instanceof File ? webUtils.getPathForFile(file) : ''),

@@ -1,30 +1,11 @@
 // The core behind the contract. Both transports (Electron IPC, devhost WebSocket) call
 // `handle` with whatever arrived and forward events from `on`; parsing, error mapping and
 // dispatch live here once, so the transports add no logic of their own.
-import { z } from 'zod';
-import type { Channel, ChannelOutput, Contract, EventMap, EventName, Result } from '../../../shared/contract';
+import type { EventMap, EventName, Result } from '../../../shared/contract';
 import { contract, isChannel } from '../../../shared/contract';
 import { describeError } from '../errors';
-import type { KeySource } from '../keys/keySource';
 import { createSession, type Session } from './session';
-
-export interface CoreHost {
-  kind: 'electron' | 'devhost';
-  version: string;
-  /** Per-user folder for settings and the recent list (never inside a project). */
-  userDataDir: string;
-  defaultProjectsDir: string;
-  /** Native folder picker; absent where the host has none (the devhost). */
-  pickFolder?: () => Promise<string | null>;
-  /** Provider keys: the Electron shell's safeStorage vault; environment variables when absent. */
-  keys?: KeySource;
-  /** URL prefix the renderer puts before a project-relative media path (see app/core/media/serve.ts). */
-  mediaBase?: string;
-}
-
-export type Handlers = {
-  [C in Channel]: (input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
-};
+import type { CoreHost } from './types';
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
@@ -68,5 +49,3 @@ export function createCore(host: CoreHost): Core {
     close: () => session.close(),
   };
 }
-
-export type { Channel, ChannelOutput };

@@ -10,8 +10,7 @@ import { exportProjectToResolve } from '../export/integration/exportProject';
 import { timelineSize } from '../export/integration/prepare';
 import { writeShotList } from '../export/integration/shotList';
 import { resolveFolderPath } from '../export/planCut';
-import type { Handlers } from './core';
-import type { Edit, OpenSession } from './session';
+import type { Edit, Handlers, OpenSession } from './types';
 
 type ExportChannels = Extract<keyof Handlers, `export.${string}` | `cut.import${string}`>;
 

@@ -16,7 +16,7 @@ import { systemClock } from '../jobs/timing';
 import { baseUrlFor, envKeySource, type KeySource } from '../keys/keySource';
 import { providerSettings } from '../keys/providerSettings';
 import type { Project } from '../project/project';
-import type { Handlers } from './core';
+import type { Handlers } from './types';
 
 type JobChannels =
   | 'generate.takes'
@@ -44,7 +44,7 @@ export interface JobsServiceDeps {
   emit: <E extends EventName>(event: E, payload: EventMap[E]) => void;
 }
 
-export function createJobsService(deps: JobsServiceDeps) {
+export function jobsService(deps: JobsServiceDeps) {
   const env = deps.env ?? process.env;
   const keys = deps.keys ?? envKeySource(env);
   const saved = providerSettings(deps.userDataDir);

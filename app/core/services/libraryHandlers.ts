@@ -14,8 +14,7 @@ import { renderForSend } from '../library/sendImage';
 import { extractTakeFrame, takeFrameSource, takeLookup, type TakeLookup } from '../library/takeFrame';
 import { mediaStore } from '../media/store';
 import type { Project } from '../project/project';
-import type { Handlers } from './core';
-import type { Edit, OpenSession } from './session';
+import type { Edit, Handlers, OpenSession } from './types';
 
 type LibraryChannels = Extract<keyof Handlers, `library.${string}` | `refs.${string}`>;
 

@@ -1,11 +1,11 @@
 import type { EventMap, EventName } from '../../../shared/contract';
-import { createHistory, type History } from '../db/history';
+import { createHistory } from '../db/history';
 import { UserError } from '../errors';
 import { openProject, type Project } from '../project/project';
 import { createProjectFolder } from '../project/projectFiles';
 import { recentList } from '../project/recent';
-import type { CoreHost, Handlers } from './core';
-import { createJobsService } from './jobsHandlers';
+import type { CoreHost, Handlers, OpenSession } from './types';
+import { jobsService } from './jobsHandlers';
 import { exportHandlers } from './exportHandlers';
 import { libraryHandlers } from './libraryHandlers';
 import { takesHandlers } from './takesHandlers';
@@ -15,11 +15,6 @@ import { timelineHandlers } from './timelineHandlers';
 // take_reviews (ratings, rejection, continuity) is undoable; the circled take and fit are shot columns.
 export const UNDOABLE_TABLES = ['project', 'scenes', 'shots', 'library_items', 'library_images', 'shot_refs', 'shot_keyframes', 'take_reviews'] as const;
 
-export interface OpenSession {
-  project: Project;
-  history: History;
-}
-
 export interface SessionDeps extends CoreHost {
   emit: <E extends EventName>(event: E, payload: EventMap[E]) => void;
 }
@@ -28,7 +23,7 @@ export interface SessionDeps extends CoreHost {
 export function createSession(deps: SessionDeps) {
   const recent = recentList(deps.userDataDir);
   let current: OpenSession | null = null;
-  const jobs = createJobsService(deps);
+  const jobs = jobsService(deps);
 
   function open(): OpenSession {
     if (!current) throw new UserError('No project is open. Create a new project or open one first.');
@@ -123,7 +118,6 @@ export function createSession(deps: SessionDeps) {
 }
 
 export type Session = ReturnType<typeof createSession>;
-export type Edit = <T>(label: string, fn: (s: OpenSession) => T) => T;
 
 /** A new project starts with one empty scene so "Add shot" works at once. */
 function seedFirstScene(db: Project['db']) {

@@ -15,8 +15,7 @@ import { checkTake } from '../takes/qcTake';
 import { listTakes, playbackCut, takeOrThrow, takeStrips, usableCostReport } from '../takes/queries';
 import { deleteTake, rateTake, rejectTake, setFit, takeName } from '../takes/review';
 import { commitSelection, prepareSelection } from '../takes/select';
-import type { Handlers } from './core';
-import type { Edit, OpenSession } from './session';
+import type { Edit, Handlers, OpenSession } from './types';
 
 // The cut's round trip with Resolve (cut.import*) is the export's (exportHandlers.ts).
 type TakesChannels = Exclude<Extract<keyof Handlers, `takes.${string}` | `cut.${string}`>, `cut.import${string}`>;

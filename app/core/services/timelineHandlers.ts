@@ -1,5 +1,4 @@
-import type { Handlers } from './core';
-import type { Edit } from './session';
+import type { Edit, Handlers } from './types';
 import { copyShotImages, libraryCtx } from '../library/ops';
 import * as ops from '../timeline/ops';
 import { plural } from '../../../shared/domain/words';

@@ -9,6 +9,7 @@ import { mediaStore } from '../../core/media/store';
 import type { Project } from '../../core/project/project';
 import { withProject, type Command, type Io } from '../command';
 import { plural, table } from '../format';
+import { jsonText } from '../terminal';
 
 function kindOption(value: string | boolean | string[] | undefined): LibraryKind {
   const kind = typeof value === 'string' ? value : 'character';
@@ -83,7 +84,7 @@ function libraryJson(project: Project) {
         sha256: img.sha256,
         width: img.width,
         height: img.height,
-        path: store.absPath(store.get(img.sha256)?.relPath ?? ''),
+        path: ((asset) => (asset ? store.absPath(asset.relPath, `An image of ${i.name}`) : null))(store.get(img.sha256)),
       })),
     })),
   };
@@ -103,7 +104,7 @@ export const libraryListCommand: Command = {
     withProject(io, dir!, (project) => {
       const json = libraryJson(project);
       if (options.json) {
-        io.out(JSON.stringify(json, null, 2) + '\n');
+        io.out(jsonText(json));
         return;
       }
       if (json.items.length === 0) {

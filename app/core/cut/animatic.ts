@@ -12,6 +12,7 @@ import type { AnimaticResult } from '../../../shared/domain/takes';
 import { framesToTimecode, TIMELINE_FPS } from '../../../shared/domain/timecode';
 import { UserError } from '../errors';
 import { AbortError, runFfmpeg } from '../media/ffmpeg';
+import { projectMediaPath } from '../media/projectPath';
 import { wrapText } from '../providers/local/animatic';
 import { findFont } from '../providers/local/fonts';
 import { concatList, copyRefusal, FONT_FILE, segmentArgs, streamFacts, TEXT_FILES, type Size, type StreamFacts } from './conform';
@@ -29,7 +30,8 @@ export interface AnimaticOptions {
   concurrency?: number;
 }
 
-const abs = (folder: string, rel: string) => path.join(folder, ...rel.split('/'));
+/** The real path of a clip's take or still, refused (naming the shot) when it leads outside the project's media. */
+const clipFile = (folder: string, clip: PlaybackClip) => projectMediaPath(folder, clip.relPath!, `Shot ${clip.label}`);
 const lengthOf = (c: PlaybackClip) => c.recordOutFrames - c.recordInFrames;
 
 /** Joins `files` without re-encoding into `dest`. */
@@ -52,7 +54,7 @@ async function probeClips(o: AnimaticOptions): Promise<Array<StreamFacts | null>
   const facts = new Array<StreamFacts | null>(o.cut.clips.length).fill(null);
   await pool(o.cut.clips, 6, async (clip, i) => {
     if (!clip.takeId || !clip.relPath) return;
-    const file = abs(o.folder, clip.relPath);
+    const file = clipFile(o.folder, clip);
     let key: string;
     try {
       const st = fs.statSync(file);
@@ -127,7 +129,7 @@ async function encodeSegments(o: AnimaticOptions, facts: Array<StreamFacts | nul
         fs.writeFileSync(path.join(dir, TEXT_FILES.label), clip.takeNumber ? `${clip.label}  T${clip.takeNumber}` : clip.label);
       }
       const input = clip.relPath
-        ? { kind: clip.takeId ? ('video' as const) : ('image' as const), path: abs(o.folder, clip.relPath), inS: clip.sourceInFrames / TIMELINE_FPS }
+        ? { kind: clip.takeId ? ('video' as const) : ('image' as const), path: clipFile(o.folder, clip), inS: clip.sourceInFrames / TIMELINE_FPS }
         : { kind: 'card' as const };
       const args = segmentArgs({
         input,
@@ -176,7 +178,7 @@ export async function renderAnimatic(o: AnimaticOptions): Promise<AnimaticResult
     const facts = await probeClips(o);
     const mode: AnimaticResult['mode'] = whyNotCopy(o, facts) === null ? 'copy' : 'encode';
     if (mode === 'copy') {
-      const files = o.cut.clips.map((c) => abs(o.folder, c.relPath!));
+      const files = o.cut.clips.map((c) => clipFile(o.folder, c));
       await concatCopy(files, temp, work, { signal: o.signal, durationS, onProgress: (f) => o.onProgress?.(f, 'Joining the takes') });
     } else {
       const segments = await encodeSegments(o, facts, work);

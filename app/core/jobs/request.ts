@@ -2,7 +2,7 @@
 // were), so later edits never change what a queued take becomes, and the take's provenance is
 // what was actually sent. The compiled prompt is derived per tool, so a fallback switch
 // recompiles it for the new model.
-import path from 'node:path';
+import { projectMediaPath } from '../media/projectPath';
 import { getModel } from '../../../shared/catalog';
 import { compilePrompt, type CompiledPrompt } from '../../../shared/domain/prompt';
 import type { AspectRatio, PromptParts, Shot, ToolId } from '../../../shared/domain/types';
@@ -89,7 +89,7 @@ export function generationRequest(
   const model = getModel(job.tool);
   if (!model) throw new UserError(`"${job.tool}" is no longer in the catalog; retry the take with another tool.`);
   const image = (ref: ImageRef | null): ImageInput | null =>
-    ref && { path: path.join(projectFolder, ...ref.relPath.split('/')), mime: ref.mime, width: ref.width, height: ref.height, ...(ref.tag ? { tag: ref.tag } : {}) };
+    ref && { path: projectMediaPath(projectFolder, ref.relPath, `An image sent with shot ${snap.shot.label}`), mime: ref.mime, width: ref.width, height: ref.height, ...(ref.tag ? { tag: ref.tag } : {}) };
   return {
     jobId: job.id,
     externalId: job.external_id,

@@ -60,7 +60,7 @@ export async function renderForSend(db: Db, folder: string, image: LibraryImage,
   const store = mediaStore(db, folder);
   const working = store.get(image.imageSha256);
   if (!working) throw new UserError(`The file behind ${image.name} is missing from the project. Import it again.`);
-  const { buf, mime } = await encode(store.absPath(working.relPath), crop, size, rule, image.hasAlpha).catch((err: unknown) => {
+  const { buf, mime } = await encode(store.absPath(working.relPath, `The library image ${image.name}`), crop, size, rule, image.hasAlpha).catch((err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
     // A full disk says so through describeError; anything else here is the stored file itself.
     if (/ENOSPC/.test(message)) throw err;
@@ -79,7 +79,7 @@ export async function renderForSend(db: Db, folder: string, image: LibraryImage,
     );
   }
   return {
-    path: store.absPath(placed.relPath),
+    path: store.absPath(placed.relPath, `The library image ${image.name}`),
     relPath: placed.relPath,
     mime,
     width: size.width,

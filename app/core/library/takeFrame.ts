@@ -2,13 +2,12 @@
 // as this shot's start). Takes arrive with the generation work; until a shot has one, asking
 // for its frame says so plainly.
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Shot } from '../../../shared/domain/types';
 import { UserError } from '../errors';
 import { runFfmpeg } from '../media/ffmpeg';
 import { mediaTempPath } from '../media/store';
 import { takesRepo } from '../db/repos/takesRepo';
-import type { TakesProject } from '../takes/queries';
+import { takeFile, type TakesProject } from '../takes/queries';
 import { circledOrNewest } from '../takes/review';
 
 export interface TakeVideo {
@@ -24,7 +23,7 @@ export function takeLookup(project: TakesProject): TakeLookup {
   return (shot) => {
     const id = circledOrNewest(project, shot.id);
     const take = id ? takesRepo(project.db).get(id) : undefined;
-    return take ? { path: path.join(project.folder, ...take.relPath.split('/')) } : null;
+    return take ? { path: takeFile(project, take) } : null;
   };
 }
 

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MEDIA_DIR } from '../project/projectFiles';
+import { isInside, mediaPathProblem } from './projectPath';
 
 export interface MediaFile {
   file: string;
@@ -33,18 +34,10 @@ const MIME: Record<string, string> = {
   '.wav': 'audio/wav',
 };
 
-/** Plain names only: every stored file is `media/<2 hex>/<sha256>.<ext>`; no segment starts with a dot. */
-const SAFE_PATH = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
-
 const refuse = (status: MediaRefusal['status'], reason: string): MediaRefusal => ({ status, reason });
 
 export function isRefusal(r: MediaFile | MediaRefusal): r is MediaRefusal {
   return 'status' in r;
-}
-
-function inside(root: string, candidate: string): boolean {
-  const rel = path.relative(root, candidate);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 /**
@@ -61,13 +54,13 @@ export async function resolveMediaRequest(projectFolder: string | null, urlPath:
     return refuse(400, 'malformed percent-encoding');
   }
   // After one decoding, "%" can only be an attempt at a second one; "\" a Windows separator.
-  if (!SAFE_PATH.test(rel)) return refuse(403, 'not a plain path below media/');
+  const problem = mediaPathProblem(rel);
+  if (problem) return refuse(403, problem);
   const parts = rel.split('/');
-  if (parts[0] !== MEDIA_DIR || parts.length < 2 || parts.some((p) => p === '.' || p === '..')) return refuse(403, 'not a path below media/');
   const mediaRoot = path.join(projectFolder, MEDIA_DIR);
   try {
     const [realRoot, realFile] = await Promise.all([fs.promises.realpath(mediaRoot), fs.promises.realpath(path.join(projectFolder, ...parts))]);
-    if (!inside(realRoot, realFile)) return refuse(403, 'the file lies outside the project media folder');
+    if (!isInside(realRoot, realFile)) return refuse(403, 'the file lies outside the project media folder');
     const stat = await fs.promises.stat(realFile);
     if (!stat.isFile()) return refuse(404, 'not a file');
     return { file: realFile, size: stat.size, mime: MIME[path.extname(realFile).toLowerCase()] ?? 'application/octet-stream' };

@@ -22,7 +22,7 @@ describe('media store', () => {
     const b = await put();
     expect(a).toEqual(b);
     expect(a.relPath).toBe(`media/${a.sha256.slice(0, 2)}/${a.sha256}.png`);
-    expect(fs.readFileSync(store.absPath(a.relPath), 'utf8')).toBe('same bytes');
+    expect(fs.readFileSync(store.absPath(a.relPath, 'the test file'), 'utf8')).toBe('same bytes');
     expect(fs.readdirSync(path.join(p.folder, 'media', '.tmp'))).toEqual([]);
     expect(p.db.prepare('SELECT count(*) AS n FROM assets').get()).toEqual({ n: 1 });
     p.close();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/sqlite';
 import { MEDIA_DIR } from '../project/projectFiles';
+import { projectMediaPath } from './projectPath';
 
 export type AssetKind = 'image' | 'video' | 'audio' | 'other';
 
@@ -64,8 +65,9 @@ export function mediaStore(db: Db, projectFolder: string) {
     originalName: r.original_name,
   });
 
-  function absPath(relPath: string): string {
-    return path.join(projectFolder, ...relPath.split('/'));
+  /** The real path of stored file `relPath`, refused (naming `what`) when it leads outside media/. */
+  function absPath(relPath: string, what: string): string {
+    return projectMediaPath(projectFolder, relPath, what);
   }
 
   return {
@@ -81,7 +83,7 @@ export function mediaStore(db: Db, projectFolder: string) {
     async place(tmpFile: string, ext: string): Promise<{ sha256: string; relPath: string; size: number }> {
       const sha256 = await sha256File(tmpFile);
       const relPath = `${MEDIA_DIR}/${sha256.slice(0, 2)}/${sha256}${ext.toLowerCase()}`;
-      const dest = absPath(relPath);
+      const dest = path.join(projectFolder, ...relPath.split('/'));
       if (fs.existsSync(dest)) {
         fs.rmSync(tmpFile, { force: true });
       } else {

@@ -97,7 +97,7 @@ export function libraryHandlers(edit: Edit, deps: LibraryDeps): Pick<Handlers, L
       if (!asset || asset.kind !== 'image' || !libraryRepo(project.db).assetInUse(sha256) || asset.size > 4 * 1024 * 1024) {
         throw new UserError('That thumbnail is not in the library.');
       }
-      return dataUrl(asset.mime, fs.readFileSync(mediaStore(project.db, project.folder).absPath(asset.relPath)));
+      return dataUrl(asset.mime, fs.readFileSync(mediaStore(project.db, project.folder).absPath(asset.relPath, `The library image ${asset.originalName ?? asset.sha256}`)));
     },
     'library.preview': async ({ imageId, maxSide }) => {
       const { project } = deps.current();
@@ -105,7 +105,7 @@ export function libraryHandlers(edit: Edit, deps: LibraryDeps): Pick<Handlers, L
       const working = mediaStore(project.db, project.folder).get(image.imageSha256);
       if (!working) throw new UserError(`The file behind ${image.name} is missing from the project. Import it again.`);
       const side = maxSide ?? 1024;
-      const { data, info } = await sharp(mediaStore(project.db, project.folder).absPath(working.relPath), { limitInputPixels: false })
+      const { data, info } = await sharp(mediaStore(project.db, project.folder).absPath(working.relPath, `The library image ${image.name}`), { limitInputPixels: false })
         .resize(side, side, { fit: 'inside', withoutEnlargement: true })
         .webp({ quality: 82 })
         .toBuffer({ resolveWithObject: true });

@@ -12,8 +12,8 @@ import type { Project } from '../project/project';
 import { makeFinal } from '../takes/final';
 import { grabFrame } from '../takes/grab';
 import { checkTake } from '../takes/qcTake';
-import { listTakes, playbackCut, takeOrThrow, takeStrips, usableCostReport } from '../takes/queries';
-import { deleteTake, rateTake, rejectTake, setFit, takeName } from '../takes/review';
+import { listTakes, playbackCut, takeName, takeOrThrow, takeStrips, usableCostReport } from '../takes/queries';
+import { deleteTake, rateTake, rejectTake, setFit } from '../takes/review';
 import { commitSelection, prepareSelection } from '../takes/select';
 import type { Edit, Handlers, OpenSession } from './types';
 

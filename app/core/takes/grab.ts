@@ -1,7 +1,6 @@
 // Grabbing a frame of a take as a still: a full-size PNG imported through the library, so it can
 // be the next shot's keyframe or a library image like any other.
 import fs from 'node:fs';
-import path from 'node:path';
 import type { ImportSummary, ImportTarget, LibraryKind } from '../../../shared/domain/library';
 import { TIMELINE_FPS } from '../../../shared/domain/timecode';
 import { UserError } from '../errors';
@@ -11,8 +10,7 @@ import { libraryCtx } from '../library/ops';
 import { prepareFiles } from '../library/prepare';
 import { runFfmpeg } from '../media/ffmpeg';
 import { mediaStore, mediaTempPath } from '../media/store';
-import { takeOrThrow, type TakesProject } from './queries';
-import { takeName } from './review';
+import { takeFile, takeName, takeOrThrow, type TakesProject } from './queries';
 
 export type GrabTarget =
   | { to: 'keyframe'; shotId: string; which: 'start' | 'end' }
@@ -47,7 +45,7 @@ export async function grabFrame(
   const fileName = `${name.replace(/\s+/g, '-')}-${atS.toFixed(2)}s.png`;
   const png = mediaTempPath(project.folder, '.png');
   try {
-    await frameAt(path.join(project.folder, ...take.relPath.split('/')), atS, take.durationS, png);
+    await frameAt(takeFile(project, take), atS, take.durationS, png);
     const summary =
       target.to === 'library'
         ? await importLoose(project, png, fileName, commit)

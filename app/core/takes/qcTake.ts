@@ -1,7 +1,6 @@
 // QC for a take: what to expect of it (from the catalog and what was asked), running the check
 // and storing the results. The engine calls `qcForJob` while the job is `checking`; a take whose
 // check never ran (an older take, a crash in between) is checked by `checkTake`.
-import path from 'node:path';
 import { durationsAt, getModel, nearestDuration, tierFor, wireRatio } from '../../../shared/catalog';
 import type { QcResult } from '../../../shared/domain/takes';
 import type { AspectRatio, ToolId } from '../../../shared/domain/types';
@@ -12,7 +11,7 @@ import type { RequestSnapshot } from '../jobs/request';
 import type { ProbeResult } from '../media/ffmpeg';
 import { runQc, type QcExpectations } from '../media/qc';
 import { animaticSize, ANIMATIC_FPS, frameCount } from '../providers/local/sizes';
-import { takeOrThrow, type TakesProject } from './queries';
+import { takeFile, takeOrThrow, type TakesProject } from './queries';
 
 export interface AskedFor {
   durationS: number;
@@ -84,7 +83,7 @@ export function saveQc(db: Db, takeId: string, results: QcResult[] | null): void
 export async function checkTake(project: TakesProject, takeId: string, signal?: AbortSignal): Promise<QcResult[]> {
   const take = takeOrThrow(project, takeId);
   const request = reviewRepo(project.db).requestJson(takeId);
-  const file = path.join(project.folder, ...take.relPath.split('/'));
+  const file = takeFile(project, take);
   const exp = request ? qcExpectations(take.tool, asked(request)) : qcExpectations(take.tool, { durationS: take.durationS ?? 0, aspectRatio: '16:9', resolution: '' });
   let results: QcResult[];
   try {

@@ -9,11 +9,23 @@ import { takesRepo } from '../db/repos/takesRepo';
 import type { Db } from '../db/sqlite';
 import type { TimelineRepo } from '../db/repos/timelineRepo';
 import { UserError } from '../errors';
+import { projectMediaPath } from '../media/projectPath';
 
 export interface TakesProject {
   db: Db;
   folder: string;
   timeline: TimelineRepo;
+}
+
+export function takeName(project: TakesProject, take: { number: number; shotId: string }): string {
+  const label = project.timeline.shot(take.shotId)?.label;
+  return label ? `take ${take.number} of ${label}` : `take ${take.number}`;
+}
+
+/** The real path of a take's video; refused, naming the take, when its record leads outside the project's media. */
+export function takeFile(project: TakesProject, take: Pick<TakeView, 'number' | 'shotId' | 'relPath'>): string {
+  const name = takeName(project, take);
+  return projectMediaPath(project.folder, take.relPath, name[0]!.toUpperCase() + name.slice(1));
 }
 
 export function takeOrThrow(project: TakesProject, takeId: string): TakeView {

@@ -2,7 +2,6 @@
 // as one undoable step; deleting is not an edit: it is explicit, confirmed, and removes the row
 // (and the file, once nothing else refers to it).
 import fs from 'node:fs';
-import path from 'node:path';
 import { pickTake } from '../../../shared/domain/playback';
 import type { FitMode, ShotFit, TakeRating } from '../../../shared/domain/takes';
 import { TIMELINE_FPS } from '../../../shared/domain/timecode';
@@ -11,16 +10,12 @@ import { reviewRepo } from '../db/repos/reviewRepo';
 import { takesRepo } from '../db/repos/takesRepo';
 import { UserError } from '../errors';
 import { libraryCtx, shotOrThrow as libraryShotOrThrow } from '../library/ops';
-import { takeOrThrow, type TakesProject } from './queries';
+import { projectMediaPath } from '../media/projectPath';
+import { takeName, takeOrThrow, type TakesProject } from './queries';
 
 /** The library's check, with the words it uses (the shot may come back with Ctrl+Z). */
 export function shotOrThrow(project: TakesProject, shotId: string): Shot {
   return libraryShotOrThrow(libraryCtx(project), shotId);
-}
-
-export function takeName(project: TakesProject, take: { number: number; shotId: string }): string {
-  const label = project.timeline.shot(take.shotId)?.label;
-  return label ? `take ${take.number} of ${label}` : `take ${take.number}`;
 }
 
 /** Seconds, on the 24 fps grid the cut uses, so the plan and the take agree to the frame. */
@@ -87,7 +82,17 @@ export function deleteTake(project: TakesProject, takeId: string, force = false)
   }
   const relPaths = project.db.transaction(() => reviewRepo(project.db).deleteTake(takeId))();
   // Files go only after the rows are committed: a crash in between leaves a harmless stray file.
-  for (const rel of relPaths) fs.rmSync(path.join(project.folder, ...rel.split('/')), { force: true });
+  // A record leading outside the project's media (a tampered project) deletes nothing there.
+  for (const rel of relPaths) {
+    const file = (() => {
+      try {
+        return projectMediaPath(project.folder, rel, 'The take');
+      } catch {
+        return null;
+      }
+    })();
+    if (file) fs.rmSync(file, { force: true });
+  }
   return { fileRemoved: relPaths.includes(take.relPath), relPaths };
 }
 

@@ -3,7 +3,6 @@
 // edit then circles the take, swaps the chained keyframes and marks the takes made from the
 // old keyframe "continuity stale" — all one undoable step, so undo puts everything back.
 import fs from 'node:fs';
-import path from 'node:path';
 import { reviewRepo, type ChainRow } from '../db/repos/reviewRepo';
 import { takesRepo } from '../db/repos/takesRepo';
 import { UserError } from '../errors';
@@ -13,7 +12,7 @@ import { libraryCtx } from '../library/ops';
 import { prepareFiles, type PreparedImage } from '../library/prepare';
 import { extractTakeFrame, takeFrameSource, type FrameWhich } from '../library/takeFrame';
 import { mediaStore } from '../media/store';
-import { takeOrThrow, type TakesProject } from './queries';
+import { takeFile, takeOrThrow, type TakesProject } from './queries';
 import { followTake, shotOrThrow } from './review';
 
 interface PreparedChain {
@@ -38,7 +37,7 @@ export async function prepareSelection(project: TakesProject, shotId: string, ta
   const chains = take.selected ? [] : reviewRepo(project.db).chainsFrom(shotId);
   if (chains.length === 0) return { shotId, takeId, chains: [] };
 
-  const video = path.join(project.folder, ...take.relPath.split('/'));
+  const video = takeFile(project, take);
   const frames = new Map<FrameWhich, PreparedImage>();
   for (const which of new Set(chains.map((c) => c.from_frame))) {
     const png = await extractTakeFrame(project.folder, shot, which, () => ({ path: video }));

@@ -15,7 +15,7 @@ import { reviewRepo } from '../../db/repos/reviewRepo';
 import { takesRepo } from '../../db/repos/takesRepo';
 import { mediaStore } from '../../media/store';
 import type { Project } from '../../project/project';
-import { listTakes, playbackCut } from '../../takes/queries';
+import { listTakes, playbackCut, takeFile } from '../../takes/queries';
 
 export interface SourceTake {
   take: TakeView;
@@ -72,13 +72,13 @@ function read(project: Project): ExportSource {
   const byShot = new Map<string, TakeView[]>();
   for (const t of takesRepo(project.db).all()) byShot.set(t.shotId, [...(byShot.get(t.shotId) ?? []), t]);
 
-  const source = (t: TakeView): SourceTake => ({ take: t, path: store.absPath(t.relPath), frames: Math.max(1, secondsToFrames(t.durationS ?? 0)) });
+  const source = (t: TakeView): SourceTake => ({ take: t, path: takeFile(project, t), frames: Math.max(1, secondsToFrames(t.durationS ?? 0)) });
   const shots = snapshot.shots.map((shot, i): SourceShot => {
     const clip = cut.clips[i]!;
     if (clip.shotId !== shot.id) throw new Error(`the playback cut is not in timeline order at ${shot.label}`);
     const own = byShot.get(shot.id) ?? [];
     const played = own.find((t) => t.id === clip.takeId);
-    const stillPath = !played && clip.relPath ? store.absPath(clip.relPath) : null;
+    const stillPath = !played && clip.relPath ? store.absPath(clip.relPath, `The frame of shot ${shot.label}`) : null;
     return {
       shot,
       sceneNumber: sceneNumber.get(shot.sceneId) ?? 0,
@@ -106,7 +106,7 @@ function usedReferences(project: Project, shots: Shot[]): ExportSource['referenc
     if (!image || seen.has(image.id)) return;
     // The original as imported: the editor gets the full-quality file, not our working copy.
     const asset = store.get(image.sha256) ?? store.get(image.imageSha256);
-    const file = asset && store.absPath(asset.relPath);
+    const file = asset && store.absPath(asset.relPath, `The library image ${image.name}`);
     // References are a convenience for the editor: one gone from the media folder is left out.
     if (!file || !fs.existsSync(file)) return;
     seen.add(image.id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateShot } from '../../../shared/domain/cost';
 import { cutMedia } from '../../../shared/domain/cut';
-import { METADATA_CSV_COLUMNS, metadataCsv, SHOT_LIST_COLUMNS, shotListCsv } from './csv';
+import { inertCell, METADATA_CSV_COLUMNS, metadataCsv, SHOT_LIST_COLUMNS, shotListCsv } from './csv';
 import { FAKE_SOURCES, fixturePlan, fixtureSnapshot } from './exportFixture';
 import { planCut } from './planCut';
 import { csvRows } from './testTools';
@@ -43,6 +43,24 @@ describe('metadataCsv', () => {
   it('keeps every record on one line', () => {
     expect(rows.find((r) => r[1] === '2B')![5]).toBe('Sign flickers, line one line two');
   });
+
+  it('makes formula cells inert with an invisible first character, keeping the text as typed', () => {
+    const hostile = { ...cut, clips: cut.clips.map((c, i) => (i === 0 ? { ...c, action: '=HYPERLINK("http://evil.example","Click")', prompt: "+cmd|' /C calc'!A0" } : c)) };
+    const first = csvRows(metadataCsv(hostile))[1]!;
+    expect(first[5]).toBe('\u200B=HYPERLINK("http://evil.example","Click")');
+    expect(first[6]).toBe("\u200B+cmd|' /C calc'!A0");
+    for (const cell of first) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+});
+
+describe('inertCell', () => {
+  it('guards every formula trigger OWASP lists, and nothing else', () => {
+    for (const text of ['=1+1', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) {
+      expect(inertCell(text, 'apostrophe')).toBe(`'${text}`);
+      expect(inertCell(text, 'invisible')).toBe(`\u200B${text}`);
+    }
+    for (const text of ['Mara enters', ' =not first', '1.5', '', "'already"]) expect(inertCell(text, 'apostrophe')).toBe(text);
+  });
 });
 
 describe('shotListCsv', () => {
@@ -61,6 +79,13 @@ describe('shotListCsv', () => {
     expect(first[8]).toBe(estimateShot(snapshot.shots[0]!).usd.toFixed(2));
     expect(first[9]).toBe('');
     expect(rows.find((r) => r[1] === '2B')![4]).toBe('Sign flickers, line one\nline two');
+  });
+
+  it("prefixes formula cells with an apostrophe (OWASP), so a spreadsheet shows them as text", () => {
+    const shots = snapshot.shots.map((s, i) => (i === 0 ? { ...s, action: '=HYPERLINK("http://evil.example","Click")', dialogue: '@SUM(A1:A9)', label: '-1A' } : s));
+    const first = csvRows(shotListCsv({ ...snapshot, shots }))[1]!;
+    expect([first[1], first[4], first[5]]).toEqual(["'-1A", '\'=HYPERLINK("http://evil.example","Click")', "'@SUM(A1:A9)"]);
+    for (const cell of first) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it('adds actual costs where the takes have them', () => {

@@ -5,15 +5,34 @@ import { estimateShot } from '../../../shared/domain/cost';
 import { compilePrompt } from '../../../shared/domain/prompt';
 import type { ProjectSnapshot } from '../../../shared/domain/types';
 
-function field(value: string | number, multiline: boolean): string {
+/** A text cell a spreadsheet would run as a formula (or as DDE): it starts with one of these. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * How a cell that could run as a formula is made inert. `apostrophe` is OWASP's advice for CSV
+ * injection: spreadsheets show the cell as text and hide the apostrophe. `invisible` puts a zero
+ * width space first instead: Resolve shows metadata as typed (an apostrophe would stay visible in
+ * every clip's Description), the space is not drawn, and a spreadsheet opening the file still sees
+ * a cell that does not start with a formula character.
+ */
+export type FormulaGuard = 'apostrophe' | 'invisible';
+
+export function inertCell(text: string, guard: FormulaGuard): string {
+  if (!FORMULA_START.test(text)) return text;
+  return (guard === 'apostrophe' ? "'" : '\u200B') + text;
+}
+
+function field(value: string | number, multiline: boolean, guard: FormulaGuard): string {
   let text = String(value).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, '');
   if (!multiline) text = text.replace(/\s*[\r\n]+\s*/g, ' ');
+  // Numbers are ours (durations, costs); only text can come from a user or a shared project.
+  if (typeof value === 'string') text = inertCell(text, guard);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** `multiline`: keep line breaks inside quoted fields; otherwise each record stays on one line. */
-function table(columns: readonly string[], rows: Array<Array<string | number>>, multiline: boolean): string {
-  return [columns, ...rows].map((row) => row.map((v) => field(v, multiline)).join(',')).join('\r\n') + '\r\n';
+function table(columns: readonly string[], rows: Array<Array<string | number>>, opts: { multiline: boolean; guard: FormulaGuard }): string {
+  return [columns, ...rows].map((row) => row.map((v) => field(v, opts.multiline, opts.guard)).join(',')).join('\r\n') + '\r\n';
 }
 
 /**
@@ -50,7 +69,7 @@ export function metadataCsv(cut: ExportCut): string {
       rows.push([alt.media.fileName, label, ...base, alt.take, clip.action, clip.prompt, keywords('alternate', alt.tool, clip.tier), '']);
     }
   }
-  return table(METADATA_CSV_COLUMNS, rows, false);
+  return table(METADATA_CSV_COLUMNS, rows, { multiline: false, guard: 'invisible' });
 }
 
 export const SHOT_LIST_COLUMNS = [
@@ -94,5 +113,5 @@ export function shotListCsv(snapshot: ProjectSnapshot, actualUsd: Readonly<Recor
         ];
       }),
   );
-  return `\uFEFF${table(SHOT_LIST_COLUMNS, rows, true)}`;
+  return `\uFEFF${table(SHOT_LIST_COLUMNS, rows, { multiline: true, guard: 'apostrophe' })}`;
 }

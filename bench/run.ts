@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures, asserts nothing. Tests never depend on timing.
 import { cutBench } from './cut';
 import { exportBench } from './export';
+import { importBench } from './import';
 import { jobsBench } from './jobs';
 import { mib, report } from './report';
 import { libraryBench } from './library';
@@ -8,7 +9,7 @@ import { playerBench } from './player';
 import { timelineBench } from './timeline';
 
 // `npm run bench -- library export` runs only those.
-const BENCHES = { timeline: timelineBench, library: libraryBench, jobs: jobsBench, player: playerBench, cut: cutBench, export: exportBench };
+const BENCHES = { timeline: timelineBench, import: importBench, library: libraryBench, jobs: jobsBench, player: playerBench, cut: cutBench, export: exportBench };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(w in BENCHES));
 if (unknown.length) throw new Error(`No benchmark named ${unknown.join(', ')}; there are: ${Object.keys(BENCHES).join(', ')}.`);

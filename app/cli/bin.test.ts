@@ -1,5 +1,6 @@
 // One real child process through bin.mjs: proves the bin runs the TypeScript CLI with no build.
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -31,4 +32,19 @@ describe('bin.mjs', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^shotline: [^\n]+\n$/);
   });
+
+  it('exits quietly when its reader goes away (| head -1), and still finishes the import', async () => {
+    const cwd = tmp();
+    expect((await shotline(['new', 'film.shotline'], cwd)).code).toBe(0);
+    // 3,000 shots each with a problem to list: far more output than a pipe holds.
+    const shots = Array.from({ length: 3000 }, (_, i) => ({ action: `Shot ${i}`, durationS: 7, tool: 'runway:gen4_turbo' }));
+    fs.writeFileSync(path.join(cwd, 'plan.json'), JSON.stringify({ scenes: [{ shots }] }));
+    const script = `set -o pipefail; "${process.execPath}" "${BIN}" import film.shotline plan.json 2>err.txt | head -1; echo "exit \${PIPESTATUS[0]}" >&2`;
+    const { stdout, stderr } = await promisify(execFile)('bash', ['-c', script], { cwd }).catch((e: { stdout: string; stderr: string }) => e);
+    expect(stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(fs.readFileSync(path.join(cwd, 'err.txt'), 'utf8')).toBe('');
+    expect(stderr.trim()).toBe('exit 0');
+    const list = await shotline(['list', 'film.shotline', '--json'], cwd);
+    expect(JSON.parse(list.stdout).shots).toHaveLength(3000);
+  }, 120_000);
 });

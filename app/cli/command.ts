@@ -16,8 +16,8 @@ export interface Io {
   err(text: string): void;
   cwd: string;
   env: Record<string, string | undefined>;
-  /** stderr is a terminal: long commands may draw live progress there. */
-  isTTY?: boolean;
+  /** Redraws the one live progress line on a terminal ('' clears it); absent when stderr is not a terminal. */
+  status?(line: string): void;
 }
 
 export interface Command {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openProject } from '../core/project/project';
@@ -75,6 +76,24 @@ describe('JSON import errors: named by path, nothing imported', () => {
 
   it('a file that is not JSON', async () => {
     expect(await rejected('{"scenes": [', 'broken.json')).toMatch(/^shotline: broken\.json: not valid JSON: /);
+  });
+
+  it('a device, a folder or a file past the size limit, refused in one line before reading it', async () => {
+    const cwd = await newProject();
+    const huge = path.join(cwd, 'huge.csv');
+    // Sparse: 300 MB on paper, nothing on disk; reading it would run Node out of memory.
+    fs.writeFileSync(huge, '');
+    fs.truncateSync(huge, 300 * 1024 * 1024);
+    for (const [file, message] of [
+      ['/dev/zero', /^shotline: "\/dev\/zero" is not a regular file; give the shot list file \(\.json or \.csv\)\n$/],
+      [cwd, /is a folder; give the shot list file/],
+      [huge, /huge\.csv" is 300 MB; a shot list can be at most 50 MB\. Split it into several imports\.\n$/],
+    ] as const) {
+      const r = await cli(['import', 'p.shotline', file], { cwd });
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(message);
+      expect(r.err.split('\n')).toHaveLength(2);
+    }
   });
 });
 

@@ -28,7 +28,7 @@ export function cliEngine(project: Project, io: Io, label: string): JobEngine {
     label,
     ...(interval !== undefined && interval > 0 ? { pollIntervalS: interval } : {}),
     customEndpoint: (p: ProviderId) => baseUrlFor(p, io.env) !== getProvider(p)?.defaultBaseUrl,
-    emit: io.isTTY ? progressLine(io) : undefined,
+    emit: io.status ? progressLine(io) : undefined,
   });
 }
 
@@ -44,7 +44,7 @@ function progressLine(io: Io) {
       const key = s.replace(/ \d+%$/, '');
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    io.err(`\r\x1b[2K${[...counts].map(([s, n]) => `${n} ${s.toLowerCase()}`).join(' · ')}`);
+    io.status?.([...counts].map(([s, n]) => `${n} ${s.toLowerCase()}`).join(' · '));
   };
 }
 
@@ -69,7 +69,7 @@ export async function runUntilIdle(engine: JobEngine, io: Io, whenHeld?: (heldBy
   } finally {
     process.off('SIGINT', onSigint);
     await engine.stop();
-    if (io.isTTY) io.err('\r\x1b[2K');
+    io.status?.('');
   }
 }
 

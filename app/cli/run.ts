@@ -18,6 +18,7 @@ import { newCommand } from './commands/new';
 import { refsSetCommand } from './commands/refs';
 import { resumeCommand } from './commands/resume';
 import { qcCommand, rateCommand, selectCommand, takesCommand } from './commands/takes';
+import { terminalSafe } from './terminal';
 
 export type { Io } from './command';
 
@@ -71,6 +72,17 @@ function mainHelp(): string {
 }
 
 /** Errors become one line; with SHOTLINE_DEBUG=1 an internal error also prints its stack. */
+/** The same streams, cleaned of anything a terminal would act on (project text is untrusted). */
+function safeIo(io: Io): Io {
+  const status = io.status;
+  return {
+    ...io,
+    out: (text) => io.out(terminalSafe(text)),
+    err: (text) => io.err(terminalSafe(text)),
+    ...(status ? { status: (line: string) => status(terminalSafe(line)) } : {}),
+  };
+}
+
 function fail(io: Io, err: unknown): number {
   const info = describeError(err);
   const message = info.message.replace(/\s*\n\s*/g, ' ');
@@ -84,7 +96,8 @@ function fail(io: Io, err: unknown): number {
   return EXIT.internal;
 }
 
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], rawIo: Io): Promise<number> {
+  const io = safeIo(rawIo);
   const [name, ...rest] = argv;
   try {
     if (name === undefined || name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {

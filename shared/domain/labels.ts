@@ -15,11 +15,25 @@ export function letters(index: number): string {
 
 /** The first label `<sceneNumber><letters>` not already taken in the project. */
 export function nextShotLabel(sceneNumber: number, taken: Iterable<string>): string {
-  const used = new Set(taken);
-  for (let i = 0; ; i++) {
-    const label = `${sceneNumber}${letters(i)}`;
-    if (!used.has(label)) return label;
-  }
+  return labelSource(sceneNumber, new Set(taken))();
+}
+
+/**
+ * Free labels of one scene in turn, each added to `taken` as it is given. The search goes on from
+ * where the last one stopped (labels are only ever added), so labelling a whole scene is linear.
+ */
+export function labelSource(sceneNumber: number, taken: Set<string>): () => string {
+  let i = 0;
+  return () => {
+    for (; ; i++) {
+      const label = `${sceneNumber}${letters(i)}`;
+      if (!taken.has(label)) {
+        taken.add(label);
+        i++;
+        return label;
+      }
+    }
+  };
 }
 
 export interface RenumberInput {

@@ -39,12 +39,12 @@ export const animaticCommand: Command = {
           signal: abort.signal,
           onProgress: (f, stage) => {
             const pct = Math.floor(f * 100);
-            if (!io.isTTY || pct === shown) return;
+            if (!io.status || pct === shown) return;
             shown = pct;
-            io.err(`\r${String(pct).padStart(3)}%  ${stage.padEnd(50).slice(0, 50)}`);
+            io.status(`${String(pct).padStart(3)}%  ${stage.padEnd(50).slice(0, 50)}`);
           },
         });
-        if (io.isTTY) io.err('\n');
+        io.status?.('');
         io.out(`Wrote ${result.path}: ${formatRunningTime(result.durationS)} (${result.frames} frames at 24 fps), ${result.mode === 'copy' ? 'joined without re-encoding' : 'conformed and encoded'}.\n`);
       } catch (err) {
         if ((err as Error).name === 'AbortError') throw new UserError('Stopped; no animatic was written.');

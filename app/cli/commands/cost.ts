@@ -4,6 +4,7 @@ import { formatRunningTime } from '../../../shared/domain/timecode';
 import type { ProjectSnapshot } from '../../../shared/domain/types';
 import { withProject, type Command } from '../command';
 import { budgetLine, count, plural, table, usd } from '../format';
+import { jsonText } from '../terminal';
 
 /** The JSON form; scenes are named as in `list --json` (scene = name, sceneNumber). */
 function costJson(cost: CostBreakdown) {
@@ -72,6 +73,6 @@ export const costCommand: Command = {
   run: ({ args: [dir], options, io }) =>
     withProject(io, dir!, (project) => {
       const snapshot = project.snapshot();
-      io.out(options.json ? JSON.stringify(costJson(projectCost(snapshot)), null, 2) + '\n' : costSummary(snapshot));
+      io.out(options.json ? jsonText(costJson(projectCost(snapshot))) : costSummary(snapshot));
     }),
 };

@@ -3,7 +3,7 @@ import { projectCost } from '../../../shared/domain/cost';
 import type { Shot } from '../../../shared/domain/types';
 import { validateShot } from '../../../shared/domain/validation';
 import { withProject, type Command, type Io } from '../command';
-import { plural, usd } from '../format';
+import { count, plural, usd } from '../format';
 import { applyImport, readPlan } from '../import/plan';
 
 /** Shots that import fine but cannot be generated as they stand: said now, not at render time. */
@@ -40,7 +40,9 @@ export const importCommand: Command = {
     // Read and check the file before touching the project, so a bad file never opens it.
     const plan = readPlan(path.resolve(io.cwd, file!));
     return withProject(io, dir!, (project) => {
-      const shots = applyImport(project, plan);
+      const status = io.status;
+      const shots = applyImport(project, plan, status && ((done, total) => status(`Importing: ${count(done)} of ${count(total)} shots`)));
+      status?.('');
       const cost = projectCost(project.snapshot());
       io.out(`Imported ${plural(shots.length, 'shot')} in ${plural(plan.scenes.length, 'scene')} into ${project.folder}\n`);
       io.out(`The plan now costs ${usd(cost.totalUsd)}${cost.budgetUsd === null ? '' : ` of a ${usd(cost.budgetUsd)} budget`}.\n`);

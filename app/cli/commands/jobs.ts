@@ -2,6 +2,7 @@ import { jobsRepo } from '../../core/db/repos/jobsRepo';
 import { withProject, type Command } from '../command';
 import { table } from '../format';
 import { costText, jobLines } from '../jobs';
+import { jsonText } from '../terminal';
 
 export const jobsCommand: Command = {
   name: 'jobs',
@@ -17,7 +18,7 @@ export const jobsCommand: Command = {
     withProject(io, dir!, (project) => {
       const lines = jobLines(project, jobsRepo(project.db).recent(100_000));
       if (options.json) {
-        io.out(JSON.stringify({ jobs: lines }, null, 2) + '\n');
+        io.out(jsonText({ jobs: lines }));
         return;
       }
       if (lines.length === 0) {

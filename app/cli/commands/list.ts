@@ -3,6 +3,7 @@ import { formatRunningTime } from '../../../shared/domain/timecode';
 import type { ProjectSnapshot } from '../../../shared/domain/types';
 import { withProject, type Command } from '../command';
 import { budgetLine, plural, seconds, table, usd } from '../format';
+import { jsonText } from '../terminal';
 
 /** Each shot with its scene and estimate: the rows of both the table and the JSON. */
 function listRows(snapshot: ProjectSnapshot) {
@@ -37,7 +38,7 @@ export const listCommand: Command = {
           camera: shot.prompt.camera,
           estimate: { usd: estimate.usd, credits: estimate.credits },
         }));
-        io.out(JSON.stringify({ title: snapshot.project.title, shots }, null, 2) + '\n');
+        io.out(jsonText({ title: snapshot.project.title, shots }));
         return;
       }
       if (rows.length === 0) {

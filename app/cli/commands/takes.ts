@@ -11,6 +11,7 @@ import { rateTake } from '../../core/takes/review';
 import { commitSelection, prepareSelection } from '../../core/takes/select';
 import { withProject, type Command, type Io } from '../command';
 import { seconds, table } from '../format';
+import { jsonText } from '../terminal';
 
 /** The JSON shape of one take (`shotline takes` and `shotline qc`). */
 function takeJson(project: Project, label: string, t: TakeInfo) {
@@ -63,7 +64,7 @@ export const takesCommand: Command = {
       if (typeof options.shot !== 'string') throw new UserError('takes needs --shot LABEL, e.g. --shot 1A.');
       const shot = shotByLabel(libraryCtx(project), options.shot);
       const takes = listTakes(project, shot.id, !!options.rejected);
-      if (options.json) return io.out(JSON.stringify({ takes: takes.map((t) => takeJson(project, shot.label, t)) }, null, 2) + '\n');
+      if (options.json) return io.out(jsonText({ takes: takes.map((t) => takeJson(project, shot.label, t)) }));
       if (takes.length === 0) return io.out(`${shot.label} has no takes yet. Generate some with: shotline generate ${dir} --shots ${shot.label}\n`);
       io.out(takesTable(shot.label, takes));
     }),
@@ -175,7 +176,7 @@ export const qcCommand: Command = {
   run: ({ args: [dir], options, io }) =>
     withProject(io, dir!, async (project) => {
       const all = await qcAll(project, io, !!options.rerun);
-      if (options.json) return io.out(JSON.stringify({ takes: all.map(({ label, take }) => takeJson(project, label, take)) }, null, 2) + '\n');
+      if (options.json) return io.out(jsonText({ takes: all.map(({ label, take }) => takeJson(project, label, take)) }));
       if (all.length === 0) return io.out('No takes yet.\n');
       for (const { label, take } of all) {
         io.out(`${label} T${take.number}: ${qcText(take)}\n`);

@@ -2,11 +2,10 @@
 // so a bad shot anywhere leaves the project exactly as it was.
 import fs from 'node:fs';
 import path from 'node:path';
-import { nextShotLabel } from '../../../shared/domain/labels';
 import type { AspectRatio, Shot } from '../../../shared/domain/types';
 import { UserError } from '../../core/errors';
 import type { Project } from '../../core/project/project';
-import { addScene, addShot, deleteScenes, type NewShot } from '../../core/timeline/ops';
+import { appendScenes, deleteScenes, type NewShot } from '../../core/timeline/ops';
 import { csvPlan } from './csvPlan';
 import { jsonPlan } from './json';
 import type { ShotInput } from './schema';
@@ -29,15 +28,23 @@ export interface ImportPlan {
 /** What the JSON and CSV readers make; `readPlan` adds the source. */
 export type ParsedPlan = Omit<ImportPlan, 'source'>;
 
+/** A shot list this big is 200,000 shots or more: anything larger is not a shot list. */
+export const MAX_PLAN_BYTES = 50 * 1024 * 1024;
+
 /** Reads FILE as JSON or CSV: by extension, else by whether it starts with `{`. */
 export function readPlan(file: string): ImportPlan {
   let text: string;
   try {
+    // Checked before reading: a device (/dev/zero) or a pipe never ends, and a huge file would run out of memory.
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) throw new UserError(`"${file}" is a folder; give the shot list file (.json or .csv)`);
+    if (!stat.isFile()) throw new UserError(`"${file}" is not a regular file; give the shot list file (.json or .csv)`);
+    if (stat.size > MAX_PLAN_BYTES) {
+      throw new UserError(`"${file}" is ${(stat.size / 1024 / 1024).toFixed(0)} MB; a shot list can be at most ${MAX_PLAN_BYTES / 1024 / 1024} MB. Split it into several imports.`);
+    }
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError(`no file at "${file}"; check the path`);
-    if (code === 'EISDIR') throw new UserError(`"${file}" is a folder; give the shot list file (.json or .csv)`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`no file at "${file}"; check the path`);
     throw err;
   }
   const ext = path.extname(file).toLowerCase();
@@ -62,15 +69,15 @@ function checkLabels(plan: ImportPlan, existing: readonly string[]) {
   }
 }
 
-function toNewShot({ camera, prompt, ...fields }: ShotInput, label: string): NewShot {
-  return { ...fields, label, prompt: camera ? { ...prompt, camera } : prompt };
+function toNewShot({ camera, prompt, ...fields }: ShotInput): NewShot {
+  return { ...fields, prompt: camera ? { ...prompt, camera } : prompt };
 }
 
 /**
  * Adds the plan's scenes after the project's own and returns the shots made, in order. Takes
  * only the db and repo so a new project can be filled before it is moved into place (demo).
  */
-export function applyImport(project: Pick<Project, 'db' | 'timeline'>, plan: ImportPlan): Shot[] {
+export function applyImport(project: Pick<Project, 'db' | 'timeline'>, plan: ImportPlan, onProgress?: (done: number, total: number) => void): Shot[] {
   return project.db.transaction(() => {
     const repo = project.timeline;
     checkLabels(plan, repo.labels());
@@ -78,16 +85,7 @@ export function applyImport(project: Pick<Project, 'db' | 'timeline'>, plan: Imp
     // A project without shots holds at most the empty scene New Project starts with: the
     // file's scenes replace it, so a fresh project imports as 1A, 1B… rather than from 2A.
     if (repo.shots().length === 0) deleteScenes(repo, repo.scenes().map((s) => s.id));
-    // Labels the file names are reserved first, so one assigned earlier cannot take them.
-    const named = plan.scenes.flatMap((s) => s.shots.map((shot) => shot.fields.label ?? '')).filter(Boolean);
-    const added: Shot[] = [];
-    for (const planned of plan.scenes) {
-      const scene = addScene(repo, { name: planned.name });
-      for (const { fields } of planned.shots) {
-        const label = fields.label || nextShotLabel(scene.number, [...repo.labels(), ...named]);
-        added.push(addShot(repo, scene.id, toNewShot(fields, label)));
-      }
-    }
-    return added;
+    // Labels the file names are reserved by appendScenes, so one assigned earlier cannot take them.
+    return appendScenes(repo, plan.scenes.map((s) => ({ name: s.name, shots: s.shots.map(({ fields }) => toNewShot(fields)) })), onProgress);
   })();
 }

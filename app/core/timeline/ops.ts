@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ShotPatch } from '../../../shared/contract';
 import { DEFAULT_TOOL } from '../../../shared/catalog';
-import { nextShotLabel, renumber } from '../../../shared/domain/labels';
+import { labelSource, nextShotLabel, renumber } from '../../../shared/domain/labels';
 import { moveItems } from '../../../shared/domain/ordering';
 import type { Scene, Shot } from '../../../shared/domain/types';
 import { emptyPrompt } from '../../../shared/domain/types';
@@ -25,6 +25,23 @@ function shotOrThrow(repo: TimelineRepo, id: string): Shot {
   return shot;
 }
 
+/** A new shot's fields before the user says anything (ids, place and label are the caller's). */
+function newShotDefaults(aspectRatio: Shot['aspectRatio']): Omit<Shot, 'id' | 'sceneId' | 'position' | 'label'> {
+  return {
+    action: '',
+    prompt: emptyPrompt(),
+    durationS: 5,
+    aspectRatio,
+    resolution: '',
+    tool: DEFAULT_TOOL,
+    finalTool: null,
+    tier: 'draft',
+    dialogue: '',
+    notes: '',
+    status: 'planned',
+  };
+}
+
 function placeScenes(repo: TimelineRepo, ids: string[]) {
   ids.forEach((id, i) => repo.placeScene(id, i));
 }
@@ -41,6 +58,45 @@ export function addScene(repo: TimelineRepo, opts: { name?: string; afterSceneId
   repo.insertScene(scene);
   placeScenes(repo, moveItems([...order, scene.id], new Set([scene.id]), at));
   return repo.scene(scene.id)!;
+}
+
+/** Scenes to append, each with its shots in order; a shot with a label keeps it (the caller checked it is free). */
+export type AppendedScene = { name?: string; shots: NewShot[] };
+
+/**
+ * Appends whole scenes after the project's own, as an import does: one read of what exists, then
+ * inserts only, so 50,000 shots take seconds (adding them one by one re-reads and re-places the
+ * scene every time). `onProgress` hears (shots done, shots in all) now and then.
+ */
+export function appendScenes(repo: TimelineRepo, scenes: AppendedScene[], onProgress?: (done: number, total: number) => void): Shot[] {
+  const project = repo.project();
+  const firstPosition = repo.scenes().length;
+  const firstNumber = repo.maxSceneNumber() + 1;
+  const named = scenes.flatMap((s) => s.shots.map((shot) => shot.label?.trim() ?? '')).filter(Boolean);
+  const taken = new Set([...repo.labels(), ...named]);
+  const total = scenes.reduce((n, s) => n + s.shots.length, 0);
+  const added: Shot[] = [];
+  scenes.forEach((planned, k) => {
+    const number = firstNumber + k;
+    const scene: Scene = { id: randomUUID(), number, name: planned.name || `Scene ${number}`, position: firstPosition + k };
+    repo.insertScene(scene);
+    const nextLabel = labelSource(number, taken);
+    planned.shots.forEach(({ prompt, ...fields }, position) => {
+      const shot: Shot = {
+        ...newShotDefaults(project.aspectRatio),
+        ...fields,
+        id: randomUUID(),
+        sceneId: scene.id,
+        position,
+        label: fields.label?.trim() || nextLabel(),
+        prompt: { ...emptyPrompt(), ...prompt },
+      };
+      repo.insertShot(shot);
+      added.push(shot);
+      if (onProgress && (added.length % 1000 === 0 || added.length === total)) onProgress(added.length, total);
+    });
+  });
+  return added;
 }
 
 export function renameScene(repo: TimelineRepo, id: string, name: string): Scene {
@@ -77,24 +133,7 @@ export function addShot(
   if (fields.label && repo.labels().includes(label)) {
     throw new UserError(`Shot label "${label}" is already used in this project. Pick another label or leave it empty.`);
   }
-  const base: Shot = {
-    id: randomUUID(),
-    sceneId,
-    label,
-    position: order.length,
-    action: '',
-    prompt: emptyPrompt(),
-    durationS: 5,
-    aspectRatio: project.aspectRatio,
-    resolution: '',
-    tool: DEFAULT_TOOL,
-    finalTool: null,
-    tier: 'draft',
-    dialogue: '',
-    notes: '',
-    status: 'planned',
-    ...opts.defaults,
-  };
+  const base: Shot = { ...newShotDefaults(project.aspectRatio), id: randomUUID(), sceneId, label, position: order.length, ...opts.defaults };
   const { prompt, ...rest } = fields;
   const shot: Shot = { ...base, ...rest, label, id: base.id, sceneId, prompt: { ...base.prompt, ...prompt } };
   repo.insertShot(shot);

@@ -1,4 +1,6 @@
 // Plain-text tables and figures for the human (non-JSON) output.
+import { terminalSafe } from './terminal';
+
 export interface Column {
   title: string;
   align?: 'left' | 'right';
@@ -6,7 +8,9 @@ export interface Column {
   max?: number;
 }
 
-function fit(text: string, max = Infinity): string {
+/** Cleaned before it is measured, so a cell's hidden escape sequences cannot skew the columns. */
+function fit(raw: string, max = Infinity): string {
+  const text = terminalSafe(raw);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { useTmpDir } from '../core/testing/tmp';
 import { jsonText, terminalSafe } from './terminal';
+import { cli, cliFilm } from './testing';
 
 describe('terminalSafe', () => {
   it('removes CSI, OSC and two-character escapes, other controls and bidi overrides, keeping the words', () => {
@@ -21,5 +23,24 @@ describe('jsonText', () => {
     const text = jsonText(value);
     expect(JSON.parse(text)).toEqual(value);
     expect(terminalSafe(text)).toBe(text);
+  });
+});
+
+describe('what the CLI prints', () => {
+  const tmp = useTmpDir('shotline-terminal-');
+
+  it('shows a hostile title and action without their escape sequences, and JSON keeps them escaped', async () => {
+    const cwd = tmp();
+    const title = 'Night\x1b]0;owned\x07 Diner\u202E';
+    await cliFilm(cwd, { title, scenes: [{ name: 'INT.\x1b[2J DINER', shots: [{ action: 'Mara\x1b[8m hidden', durationS: 5, tool: 'local:animatic' }] }] });
+    const list = await cli(['list', 'film.shotline'], { cwd });
+    expect(list.code).toBe(0);
+    expect(list.out).not.toMatch(/[\x1b\u202E]/);
+    expect(list.out.split('\n')[0]).toBe('Night Diner');
+    // Columns are measured on the cleaned text: the scene name is padded as if typed plainly.
+    expect(list.out).toMatch(/^1A {5}1 {2}INT\. DINER {2}/m);
+    const json = await cli(['list', 'film.shotline', '--json'], { cwd });
+    expect(json.out).not.toMatch(/[\x1b\u202E]/);
+    expect(JSON.parse(json.out).title).toBe(title);
   });
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildPlaybackCut, type PlaybackShotInput } from '../shared/domain/playback';
 import { renderAnimatic } from '../app/core/cut/animatic';
-import { makeClip } from '../app/core/takes/testing';
+import { makeClip } from '../app/core/media/clips.testkit';
 import { mib, ms, report } from './report';
 
 const CLIPS = Number(process.env.BENCH_CUT_CLIPS ?? 30);

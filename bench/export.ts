@@ -9,8 +9,8 @@ import path from 'node:path';
 import { exportProjectToResolve } from '../app/core/export/integration/exportProject';
 import { readExportSource } from '../app/core/export/integration/source';
 import { enqueueTakes, jobsCtx } from '../app/core/jobs/enqueue';
-import { drive, makeProject, ManualClock, ScriptedProvider, shot, testEngine } from '../app/core/jobs/testing';
-import { makeSourceClip } from '../app/core/media/testClips';
+import { drive, makeProject, ManualClock, ScriptedProvider, shot, testEngine } from '../app/core/jobs/jobs.testkit';
+import { makeClip } from '../app/core/media/clips.testkit';
 import { report } from './report';
 
 const SHOTS = Number(process.env.SHOTLINE_BENCH_EXPORT_SHOTS ?? 100);
@@ -33,7 +33,7 @@ async function projectWithTakes(dir: string, clip: string) {
 async function run(kind: 'conforming' | 'non-conforming') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shotline-bench-export-'));
   try {
-    const clip = await makeSourceClip(path.join(dir, 'take.mp4'), kind === 'conforming' ? { width: 1920, height: 1080, fps: 24, seconds: TAKE_S } : { width: 1280, height: 720, fps: 30, seconds: TAKE_S, audio: true });
+    const clip = await makeClip(path.join(dir, 'take.mp4'), kind === 'conforming' ? { width: 1920, height: 1080, fps: 24, durationS: TAKE_S } : { width: 1280, height: 720, fps: 30, durationS: TAKE_S, audio: true, audioRate: 44100 });
     const project = await projectWithTakes(path.join(dir, 'p'), clip);
     try {
       const takes = readExportSource(project).shots.map((s) => s.take!.path);

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { JobEngine } from '../app/core/jobs/engine';
 import { enqueueTakes, jobsCtx } from '../app/core/jobs/enqueue';
 import { createRunners } from '../app/core/jobs/runners';
-import { makeProject, shot } from '../app/core/jobs/testing';
+import { makeProject, shot } from '../app/core/jobs/jobs.testkit';
 import { envKeySource } from '../app/core/keys/keySource';
 import { CAMERA_MOVES } from '../shared/domain/types';
 import { report } from './report';

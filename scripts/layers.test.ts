@@ -27,6 +27,24 @@ describe('layer check', () => {
     expect(findViolations([{ path: 'shared/domain/x.ts', source: "import { y } from '../../app/core/y';" }])).toHaveLength(1);
   });
 
+  it('fails when app/core imports a transport', () => {
+    for (const target of ['cli/import/csv', 'electron/keyVault', 'devhost/server']) {
+      expect(findViolations([{ path: 'app/core/export/x.ts', source: `import { y } from '../../${target}';` }])[0]).toMatch(/app\/core must not import the transports/);
+    }
+  });
+
+  it('fails when shipped code imports a test kit, and lets tests and kits do so', () => {
+    const kit = "import { makeProject } from '../jobs/jobs.testkit';";
+    expect(findViolations([{ path: 'app/core/services/session.ts', source: kit }])[0]).toMatch(/shipped code must not import a test kit/);
+    expect(findViolations([{ path: 'renderer/src/lib/moves.ts', source: "import { twoScenes } from './snapshots.testkit';" }])).toHaveLength(1);
+    expect(
+      findViolations([
+        { path: 'app/core/services/session.test.ts', source: kit },
+        { path: 'app/core/export/tools.testkit.ts', source: kit },
+      ]),
+    ).toEqual([]);
+  });
+
   it('allows the intended directions', () => {
     expect(
       findViolations([

@@ -1,6 +1,7 @@
-// The process boundary, checked by a tool rather than remembered (STYLE.md habit 1):
-// app/core never imports electron; only app/electron does; renderer imports shared only;
-// shared imports nothing of ours, of Node, of Electron or of the DOM libraries.
+// The process boundary, checked by a tool rather than remembered: app/core never imports electron
+// or the transports (app/cli, app/electron, app/devhost) that carry it; only app/electron imports
+// electron; renderer imports shared only; shared imports nothing of ours, of Node, of Electron or
+// of the DOM libraries; and code that ships imports no test kit (`*.testkit.ts`).
 import path from 'node:path';
 
 export interface SourceFile {
@@ -25,6 +26,8 @@ function layerOf(file: string): string | null {
   return null;
 }
 
+const isTestFile = (file: string) => /\.(test|testkit)\.tsx?$/.test(file);
+
 export function findViolations(files: SourceFile[]): string[] {
   const problems: string[] = [];
   for (const file of files) {
@@ -41,6 +44,8 @@ export function findViolations(files: SourceFile[]): string[] {
       if (layer === 'shared' && (isNode || (target && target !== 'shared'))) say('shared is pure: nothing of Node or of app/renderer');
       if (layer === 'shared' && (spec === 'react' || spec.startsWith('react-') || spec === 'better-sqlite3')) say('shared is pure: no UI or db libraries');
       if (layer.startsWith('app/') && target === 'renderer/src') say('app must not import renderer code');
+      if (layer === 'app/core' && target && ['app/cli', 'app/electron', 'app/devhost'].includes(target)) say('app/core must not import the transports that carry it');
+      if (!isTestFile(file.path) && /\.testkit(\.tsx?)?$/.test(spec)) say('shipped code must not import a test kit');
     }
   }
   return problems;

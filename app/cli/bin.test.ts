@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { useTmpDir } from '../core/testing/tmp';
+import { useTmpDir } from '../core/testing/tmp.testkit';
 
 const BIN = path.resolve(import.meta.dirname, 'bin.mjs');
 const tmp = useTmpDir('shotline-bin-');

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openProject } from '../core/project/project';
-import { useTmpDir } from '../core/testing/tmp';
-import { cli, writeFile } from './testing';
+import { useTmpDir } from '../core/testing/tmp.testkit';
+import { cli, writeFile } from './cli.testkit';
 
 const tmp = useTmpDir('shotline-cli-');
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { getModel } from '../../shared/catalog';
 import { validateShot } from '../../shared/domain/validation';
 import { openProject } from '../core/project/project';
-import { useTmpDir } from '../core/testing/tmp';
-import { cli } from './testing';
+import { useTmpDir } from '../core/testing/tmp.testkit';
+import { cli } from './cli.testkit';
 
 const tmp = useTmpDir('shotline-demo-');
 

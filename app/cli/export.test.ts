@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHOT_LIST_COLUMNS } from '../core/export/csv';
-import { csvRows } from '../core/export/testTools';
-import { makeProject, shot } from '../core/jobs/testing';
-import { useTmpDir } from '../core/testing/tmp';
-import { cli } from './testing';
+import { csvRows } from '../core/export/tools.testkit';
+import { makeProject, shot } from '../core/jobs/jobs.testkit';
+import { useTmpDir } from '../core/testing/tmp.testkit';
+import { cli } from './cli.testkit';
 
 const tmp = useTmpDir('shotline-cli-export-');
 

@@ -5,11 +5,11 @@ import { startRunwayFake, type RunwayFake } from '../../test/fakes/runway/server
 import { jobsRepo } from '../core/db/repos/jobsRepo';
 import { JobEngine } from '../core/jobs/engine';
 import { createRunners } from '../core/jobs/runners';
-import { makeProject, shot } from '../core/jobs/testing';
+import { makeProject, shot } from '../core/jobs/jobs.testkit';
 import { envKeySource } from '../core/keys/keySource';
 import { ffprobe } from '../core/media/ffmpeg';
-import { useTmpDir } from '../core/testing/tmp';
-import { cli } from './testing';
+import { useTmpDir } from '../core/testing/tmp.testkit';
+import { cli } from './cli.testkit';
 
 const tmp = useTmpDir('shotline-gen-');
 const KEY = 'rw_cli_test_key_0123456789';

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openProject } from '../core/project/project';
-import { useTmpDir } from '../core/testing/tmp';
+import { useTmpDir } from '../core/testing/tmp.testkit';
 import { addScene } from '../core/timeline/ops';
-import { cli, writeFile } from './testing';
+import { cli, writeFile } from './cli.testkit';
 
 const tmp = useTmpDir('shotline-import-');
 

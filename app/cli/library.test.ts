@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as img from '../core/library/testImages';
-import { insertTake, makeClip } from '../core/takes/testing';
+import * as img from '../core/library/images.testkit';
+import { makeClip } from '../core/media/clips.testkit';
+import { insertTake } from '../core/takes/takes.testkit';
 import { openProject } from '../core/project/project';
-import { useTmpDir } from '../core/testing/tmp';
-import { cli, cliFilm } from './testing';
+import { useTmpDir } from '../core/testing/tmp.testkit';
+import { cli, cliFilm } from './cli.testkit';
 
 const tmp = useTmpDir('shotline-cli-lib-');
 

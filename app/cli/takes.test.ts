@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openProject } from '../core/project/project';
-import { insertTake, makeClip } from '../core/takes/testing';
-import { useTmpDir } from '../core/testing/tmp';
+import { makeClip } from '../core/media/clips.testkit';
+import { insertTake } from '../core/takes/takes.testkit';
+import { useTmpDir } from '../core/testing/tmp.testkit';
 import { ffprobe } from '../core/media/ffmpeg';
-import { cli, cliFilm } from './testing';
+import { cli, cliFilm } from './cli.testkit';
 
 const tmp = useTmpDir('shotline-cli-takes-');
 

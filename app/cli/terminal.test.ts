@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { useTmpDir } from '../core/testing/tmp';
+import { useTmpDir } from '../core/testing/tmp.testkit';
 import { jsonText, terminalSafe } from './terminal';
-import { cli, cliFilm } from './testing';
+import { cli, cliFilm } from './cli.testkit';
 
 describe('terminalSafe', () => {
   it('removes CSI, OSC and two-character escapes, other controls and bidi overrides, keeping the words', () => {

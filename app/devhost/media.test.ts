@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useTmpDir } from '../core/testing/tmp';
+import { useTmpDir } from '../core/testing/tmp.testkit';
 import { startDevhost, type Devhost } from './server';
 
 const tmp = useTmpDir();

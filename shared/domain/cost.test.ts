@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getModel } from '../catalog';
 import { ALL_KLING_TOOL, ALL_RUNWAY_TOOL, estimateShot, projectCost, roundUsd } from './cost';
-import { makeShot } from './shot.fixture';
+import { makeShot } from './shot.testkit';
 import type { Scene } from './types';
 
 const est = (tool: string, durationS: number, extra: { aspectRatio?: '16:9' | '4:3' | '21:9'; resolution?: string } = {}) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePrompt } from './prompt';
-import { makeShot } from './shot.fixture';
+import { makeShot } from './shot.testkit';
 
 const shot = makeShot({
   action: 'Mara steps in out of the rain and looks at @diner_sign',

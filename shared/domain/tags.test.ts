@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeShot } from './shot.fixture';
+import { makeShot } from './shot.testkit';
 import { findTags, mentionsTag, renameTagInShot, renameTagInText, suggestTag, tagAtCaret, tagProblem } from './tags';
 
 describe('tag rule', () => {

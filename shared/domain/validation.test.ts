@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeShot } from './shot.fixture';
+import { makeShot } from './shot.testkit';
 import { validateShot, type ShotIssue } from './validation';
 
 const only = (issues: ShotIssue[], field: ShotIssue['field']) => issues.filter((i) => i.field === field);

@@ -5,7 +5,7 @@ import { UserError } from '../../core/errors';
 import { openProject } from '../../core/project/project';
 import { PROJECT_EXT, createProjectAt, projectFolderName } from '../../core/project/projectFiles';
 import { CREATED_BY, type Command, type Io } from '../command';
-import { applyImport, readPlan, type ImportPlan } from '../import/plan';
+import { applyImport, readPlan, type ImportPlan } from '../../core/shotList/plan';
 import { costSummary } from './cost';
 import { exportForResolve } from './export';
 import { demoAnimatics } from './generate';

@@ -4,7 +4,7 @@ import type { Shot } from '../../../shared/domain/types';
 import { validateShot } from '../../../shared/domain/validation';
 import { withProject, type Command, type Io } from '../command';
 import { count, plural, usd } from '../format';
-import { applyImport, readPlan } from '../import/plan';
+import { applyImport, readPlan } from '../../core/shotList/plan';
 
 /** Shots that import fine but cannot be generated as they stand: said now, not at render time. */
 function reportProblems(io: Io, shots: Shot[]) {

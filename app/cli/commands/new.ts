@@ -2,8 +2,8 @@ import path from 'node:path';
 import { PROJECT_EXT, createProjectAt } from '../../core/project/projectFiles';
 import { UserError } from '../../core/errors';
 import { CREATED_BY, type Command } from '../command';
-import { describeIssues } from '../import/issues';
-import { documentSchema } from '../import/schema';
+import { describeIssues } from '../../core/shotList/issues';
+import { documentSchema } from '../../core/shotList/schema';
 
 export const newCommand: Command = {
   name: 'new',

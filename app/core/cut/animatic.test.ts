@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlaybackCut, type PlaybackShotInput } from '../../../shared/domain/playback';
 import { ffprobe, runFfmpeg } from '../media/ffmpeg';
 import { packetTimes, judgeFrameRate } from '../media/qc';
-import { makeClip } from '../takes/testing';
+import { makeClip } from '../media/clips.testkit';
 import { renderAnimatic } from './animatic';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'shotline-animatic-cut-'));

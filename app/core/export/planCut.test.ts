@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cutMedia } from '../../../shared/domain/cut';
 import { framesToTimecode } from '../../../shared/domain/timecode';
 import { UserError } from '../errors';
-import { FAKE_SOURCES, fixturePlan } from './exportFixture';
+import { FAKE_SOURCES, fixturePlan } from './export.testkit';
 import { exportFileNames, planCut, resolveFolderPath } from './planCut';
 
 const target = path.resolve('/exports/Cafe_Noir_Resolve');

@@ -9,12 +9,13 @@ import { cutMedia, type ExportCut } from '../../../shared/domain/cut';
 import { framesToTimecode, secondsToFrames, timecodeToFrames, TIMELINE_START_FRAMES } from '../../../shared/domain/timecode';
 import { UserError } from '../errors';
 import { METADATA_CSV_COLUMNS } from './csv';
-import { FIXTURE_SHOTS, FIXTURE_TITLE, fixturePlan, fixtureSnapshot, type FixtureSources } from './exportFixture';
+import { FIXTURE_SHOTS, FIXTURE_TITLE, fixturePlan, fixtureSnapshot, type FixtureSources } from './export.testkit';
 import { parseFcpxTime } from './fcpxTime';
 import { applyCutDiff, diffCut, readCut, type KnownShot } from './importCut';
 import { exportFileNames, planCut, resolveFolderPath } from './planCut';
 import { exportResolveFolder, type ExportProgress, type ResolveExportOptions } from './resolveFolder';
-import { csvRows, dejaVu, dtdMissing, makeClip, pdfPages, probeTimecode, stampTimecode, xmllintErrors } from './testTools';
+import { makeClip } from '../media/clips.testkit';
+import { csvRows, dejaVu, dtdMissing, pdfPages, probeTimecode, stampTimecode, xmllintErrors } from './tools.testkit';
 import { findAll, parseXml } from './xml';
 
 const skipDtd = dtdMissing();
@@ -24,7 +25,7 @@ let work: string;
 let sources: FixtureSources;
 let frame: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'shotline-export-'));
   const raw = path.join(work, 'raw');
   fs.mkdirSync(raw);
@@ -33,10 +34,11 @@ beforeAll(() => {
     placeholder: (label) => path.join(raw, `${label}-placeholder.mp4`),
   };
   // Media as the providers hand it over: 3 s takes, every file starting at 00:00:00:00.
-  for (const [label, n, audio] of [['1A', 2, false], ['1B', 1, false], ['1B', 2, false], ['1B', 3, false], ['2B', 1, true]] as const) {
-    makeClip(sources.take(label, n, audio), { audio });
-  }
-  makeClip(sources.placeholder('2A'), { seconds: 2 });
+  const clip = { width: 640, height: 360, durationS: 3, audioChannels: 2 } as const;
+  await Promise.all([
+    ...([['1A', 2, false], ['1B', 1, false], ['1B', 2, false], ['1B', 3, false], ['2B', 1, true]] as const).map(([label, n, audio]) => makeClip(sources.take(label, n, audio), { ...clip, audio })),
+    makeClip(sources.placeholder('2A'), { ...clip, durationS: 2 }),
+  ]);
   frame = path.join(raw, 'frame.png');
   execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=640x360', '-frames:v', '1', frame]);
 });

@@ -11,9 +11,9 @@ import { startRunwayFake, type RunwayFake } from '../../../test/fakes/runway/ser
 import { attentionOf, jobsRepo } from '../db/repos/jobsRepo';
 import { openProject } from '../project/project';
 import { takesRepo } from '../db/repos/takesRepo';
-import { useTmpDir } from '../testing/tmp';
+import { useTmpDir } from '../testing/tmp.testkit';
 import { enqueueTakes, jobsCtx } from './enqueue';
-import { makeProject, shot } from './testing';
+import { makeProject, shot } from './jobs.testkit';
 
 const CHILD = fileURLToPath(new URL('./crash.child.ts', import.meta.url));
 const KEY = 'rw_crash_test_key_0123456789';

@@ -7,10 +7,10 @@ import { attentionOf, jobsRepo } from '../db/repos/jobsRepo';
 import { takesRepo } from '../db/repos/takesRepo';
 import type { Project } from '../project/project';
 import { ProviderError } from '../providers/types';
-import { useTmpDir } from '../testing/tmp';
+import { useTmpDir } from '../testing/tmp.testkit';
 import { SETTINGS_KEY } from './settings';
 import { enqueueTakes, jobsCtx, requestCancel, resolveAttention, retryJob, switchTool } from './enqueue';
-import { drive, fixtureClip, makeProject, ManualClock, ScriptedProvider, shot, TEST_KEY, testEngine } from './testing';
+import { drive, fixtureClip, makeProject, ManualClock, ScriptedProvider, shot, TEST_KEY, testEngine } from './jobs.testkit';
 
 const tmp = useTmpDir();
 

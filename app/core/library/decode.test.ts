@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { useTmpDir } from '../testing/tmp';
+import { useTmpDir } from '../testing/tmp.testkit';
 import { decodeImage, ImageRefused } from './decode';
-import * as img from './testImages';
+import * as img from './images.testkit';
 
 const tmp = useTmpDir();
 

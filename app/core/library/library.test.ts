@@ -7,11 +7,12 @@ import { refInfo } from '../../../shared/domain/library';
 import { validateShot } from '../../../shared/domain/validation';
 import { jobsRepo } from '../db/repos/jobsRepo';
 import type { RequestSnapshot } from '../jobs/request';
-import { insertTake, makeClip } from '../takes/testing';
-import { testCore } from '../testing/core';
-import { useTmpDir } from '../testing/tmp';
+import { makeClip } from '../media/clips.testkit';
+import { insertTake } from '../takes/takes.testkit';
+import { testCore } from '../testing/core.testkit';
+import { useTmpDir } from '../testing/tmp.testkit';
 import { sendImagesForShot } from './sendImage';
-import * as img from './testImages';
+import * as img from './images.testkit';
 
 const tmp = useTmpDir();
 let t: ReturnType<typeof testCore>;

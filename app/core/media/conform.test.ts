@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTmpDir } from '../testing/tmp';
-import { frameDiff, makeSourceClip, tinyFrames } from './testClips';
+import { useTmpDir } from '../testing/tmp.testkit';
+import { frameDiff, makeClip, tinyFrames } from './clips.testkit';
 import { conformArgs, conformClip, conformMode, parseSourceProbe, probeSource, type ConformJob, type SourceProbe } from './conform';
 
 const tmp = useTmpDir('shotline-conform-');
@@ -77,7 +77,7 @@ describe('conformMode', () => {
 describe('conformClip', () => {
   it('turns a 30 fps, 4:3 clip with mono 44.1 kHz sound into 24 fps at the timeline size, pillar-boxed, with stereo 48 kHz', async () => {
     const dir = tmp();
-    const src = await makeSourceClip(path.join(dir, 'in.mp4'), { width: 480, height: 360, fps: 30, seconds: 2, audio: true });
+    const src = await makeClip(path.join(dir, 'in.mp4'), { width: 480, height: 360, fps: 30, durationS: 2, audio: true, audioRate: 44100 });
     const dest = path.join(dir, 'out.mp4');
     expect(await conformClip({ src, dest, spec: { width: W, height: H, fit: 'letterbox', format: 'h264' }, frames: 48, startTimecodeFrames: 172800 })).toBe('encode');
     const p = await probeOf(dest);
@@ -90,12 +90,12 @@ describe('conformClip', () => {
 
   it('fills the frame when asked to crop, and reads non-square pixels as they display', async () => {
     const dir = tmp();
-    const narrow = await makeSourceClip(path.join(dir, 'narrow.mp4'), { width: 480, height: 360, fps: 24, seconds: 1 });
+    const narrow = await makeClip(path.join(dir, 'narrow.mp4'), { width: 480, height: 360, fps: 24, durationS: 1 });
     const cropped = path.join(dir, 'crop.mp4');
     await conformClip({ src: narrow, dest: cropped, spec: { width: W, height: H, fit: 'crop', format: 'h264' }, frames: 24 });
     expect(black(strip(cropped, 8))).toBe(false);
     // 480×360 pixels 4:3 wide each look 640×360: they fill a 16:9 frame with no bars.
-    const anamorphic = await makeSourceClip(path.join(dir, 'ana.mp4'), { width: 480, height: 360, fps: 24, seconds: 1, sar: '4/3' });
+    const anamorphic = await makeClip(path.join(dir, 'ana.mp4'), { width: 480, height: 360, fps: 24, durationS: 1, sar: '4/3' });
     const boxed = path.join(dir, 'ana-out.mp4');
     await conformClip({ src: anamorphic, dest: boxed, spec: { width: W, height: H, fit: 'letterbox', format: 'h264' }, frames: 24 });
     expect(black(strip(boxed, 8))).toBe(false);
@@ -104,7 +104,7 @@ describe('conformClip', () => {
 
   it('holds the last frame to fill the planned length', async () => {
     const dir = tmp();
-    const src = await makeSourceClip(path.join(dir, 'in.mp4'), { width: W, height: H, fps: 24, seconds: 1, audio: true });
+    const src = await makeClip(path.join(dir, 'in.mp4'), { width: W, height: H, fps: 24, durationS: 1, audio: true, audioRate: 44100 });
     const dest = path.join(dir, 'held.mp4');
     expect(await conformClip({ src, dest, spec: { width: W, height: H, fit: 'letterbox', format: 'h264' }, frames: 24, holdFrames: 12 })).toBe('encode');
     const frames = tinyFrames(dest);
@@ -116,7 +116,7 @@ describe('conformClip', () => {
 
   it('makes a long still from one encoded second, repeated, at the exact length and timecode', async () => {
     const dir = tmp();
-    const src = await makeSourceClip(path.join(dir, 'frame.mp4'), { width: 320, height: 180, fps: 24, seconds: 1 / 24 });
+    const src = await makeClip(path.join(dir, 'frame.mp4'), { width: 320, height: 180, fps: 24, durationS: 1 / 24 });
     const dest = path.join(dir, 'still.mp4');
     expect(await conformClip({ src, dest, spec: { width: W, height: H, fit: 'letterbox', format: 'h264' }, frames: 1, holdFrames: 70, startTimecodeFrames: 172800 })).toBe('encode');
     const p = await probeOf(dest);
@@ -130,7 +130,7 @@ describe('conformClip', () => {
 
   it('stream-copies a clip that already conforms, setting only its timecode', async () => {
     const dir = tmp();
-    const src = await makeSourceClip(path.join(dir, 'in.mp4'), { width: W, height: H, fps: 24, seconds: 1 });
+    const src = await makeClip(path.join(dir, 'in.mp4'), { width: W, height: H, fps: 24, durationS: 1 });
     const dest = path.join(dir, 'copy.mp4');
     expect(await conformClip({ src, dest, spec: { width: W, height: H, fit: 'crop', format: 'h264' }, frames: 24, startTimecodeFrames: 172800 + 1440 })).toBe('copy');
     expect(packetHash(dest)).toBe(packetHash(src));
@@ -139,7 +139,7 @@ describe('conformClip', () => {
 
   it.each(['dnxhr', 'prores'] as const)('writes %s in MOV with PCM sound that decodes', async (format) => {
     const dir = tmp();
-    const src = await makeSourceClip(path.join(dir, 'in.mp4'), { width: 1282, height: 721, fps: 30, seconds: 1, audio: true });
+    const src = await makeClip(path.join(dir, 'in.mp4'), { width: 1282, height: 721, fps: 30, durationS: 1, audio: true, audioRate: 44100 });
     const dest = path.join(dir, 'out.mov');
     await conformClip({ src, dest, spec: { width: W, height: H, fit: 'letterbox', format }, frames: 24, startTimecodeFrames: 172800 });
     const p = await probeOf(dest);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { useTmpDir } from '../testing/tmp';
+import { useTmpDir } from '../testing/tmp.testkit';
 import { UserError } from '../errors';
 import { AbortError, ffprobe, findOnPath, parseProbe, progressSeconds, resolveFfmpeg, resolveFfprobe, runFfmpeg } from './ffmpeg';
 import { extractFrame } from './thumbnail';

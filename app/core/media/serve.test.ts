@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTmpDir } from '../testing/tmp';
+import { useTmpDir } from '../testing/tmp.testkit';
 import { isRefusal, mediaResponse, parseRange, resolveMediaRequest } from './serve';
 
 const tmp = useTmpDir();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openProject } from '../project/project';
 import { createProjectFolder } from '../project/projectFiles';
-import { useTmpDir } from '../testing/tmp';
+import { useTmpDir } from '../testing/tmp.testkit';
 import { mediaStore, mediaTempPath } from './store';
 
 const tmp = useTmpDir();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { openSqlite } from '../db/sqlite';
-import { useTmpDir } from '../testing/tmp';
+import { useTmpDir } from '../testing/tmp.testkit';
 import { openProject } from './project';
 import { createProjectFolder } from './projectFiles';
 

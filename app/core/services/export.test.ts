@@ -6,9 +6,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXPORT_EXISTS, type ResolveExportProgress } from '../../../shared/domain/resolveExport';
 import { SHOT_LIST_COLUMNS } from '../export/csv';
-import { csvRows } from '../export/testTools';
-import { testCore } from '../testing/core';
-import { useTmpDir } from '../testing/tmp';
+import { csvRows } from '../export/tools.testkit';
+import { testCore } from '../testing/core.testkit';
+import { useTmpDir } from '../testing/tmp.testkit';
 
 const tmp = useTmpDir('shotline-export-svc-');
 let t: ReturnType<typeof testCore>;

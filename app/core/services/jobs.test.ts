@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventMap } from '../../../shared/contract';
-import { testCore } from '../testing/core';
-import { useTmpDir } from '../testing/tmp';
+import { testCore } from '../testing/core.testkit';
+import { useTmpDir } from '../testing/tmp.testkit';
 
 const tmp = useTmpDir();
 let t: ReturnType<typeof testCore>;

@@ -6,9 +6,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { EventMap } from '../../../shared/contract';
 import type { Shot } from '../../../shared/domain/types';
 import type { Project } from '../project/project';
-import { testCore } from '../testing/core';
-import { useTmpDir } from '../testing/tmp';
-import { insertTake, makeClip } from './testing';
+import { testCore } from '../testing/core.testkit';
+import { useTmpDir } from '../testing/tmp.testkit';
+import { makeClip } from '../media/clips.testkit';
+import { insertTake } from './takes.testkit';
 
 const tmp = useTmpDir();
 let t: ReturnType<typeof testCore>;

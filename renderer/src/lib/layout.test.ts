@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { twoScenes } from './fixtures';
+import { twoScenes } from './snapshots.testkit';
 import { cardHeight, cardWidth, GEOMETRY, layoutTimeline, packLine, rowAt, sceneDropAt, shotDropAt, thumbHeight, verticalNeighbour } from './layout';
 import { buildTimeline } from './timeline';
 

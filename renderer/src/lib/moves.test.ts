@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { twoScenes } from './fixtures';
+import { twoScenes } from './snapshots.testkit';
 import { applySceneMove, applyShotMove, changesOrder, sceneSlotIndex, slotTarget, stepMove } from './moves';
 import { buildTimeline, timelineOf } from './timeline';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTmpDir } from '../../testing/tmp';
+import { useTmpDir } from '../../testing/tmp.testkit';
 import { createHistory } from '../history';
 import { jobsRepo } from '../repos/jobsRepo';
 import { timelineRepo } from '../repos/timelineRepo';

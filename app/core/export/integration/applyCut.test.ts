@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeShot } from '../../../../shared/domain/shot.fixture';
+import { makeShot } from '../../../../shared/domain/shot.testkit';
 import type { Scene } from '../../../../shared/domain/types';
 import { sceneLayout } from './applyCut';
 

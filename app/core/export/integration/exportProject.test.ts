@@ -1,4 +1,4 @@
-// The issue's export checks on a project made in the test (testProject.ts): takes from the engine
+// The issue's export checks on a project made in the test (project.testkit.ts): takes from the engine
 // (local animatic, a conforming 1080p24 clip, an odd 30 fps clip with sound), one trimmed, one
 // held, two shots with no take, Unicode and /\:*?"<>| in the title.
 import { execFileSync } from 'node:child_process';
@@ -10,19 +10,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_EXISTS, type ResolveExportSummary } from '../../../../shared/domain/resolveExport';
 import { secondsToFrames, timecodeToFrames, TIMELINE_START_FRAMES } from '../../../../shared/domain/timecode';
 import { UserError } from '../../errors';
-import { makeProject, shot } from '../../jobs/testing';
+import { makeProject, shot } from '../../jobs/jobs.testkit';
 import { probeSource } from '../../media/conform';
-import { frameDiff, tinyFrames } from '../../media/testClips';
+import { frameDiff, tinyFrames } from '../../media/clips.testkit';
 import type { Project } from '../../project/project';
 import { METADATA_CSV_COLUMNS, SHOT_LIST_COLUMNS } from '../csv';
 import { parseFcpxTime } from '../fcpxTime';
 import { readCut } from '../importCut';
 import { exportFileNames } from '../planCut';
-import { csvRows, dtdMissing, pdfPages, probeTimecode, xmllintErrors } from '../testTools';
+import { csvRows, dtdMissing, pdfPages, probeTimecode, xmllintErrors } from '../tools.testkit';
 import { findAll, parseXml } from '../xml';
 import { exportProjectToResolve } from './exportProject';
 import { readExportSource } from './source';
-import { buildExportTestProject, TEST_TITLE, type ExportTestProject } from './testProject';
+import { buildExportTestProject, TEST_TITLE, type ExportTestProject } from './project.testkit';
 
 const skipDtd = dtdMissing();
 if (skipDtd) console.log(skipDtd);

@@ -7,7 +7,7 @@ import { libraryRepo } from '../../db/repos/libraryRepo';
 import { takesRepo } from '../../db/repos/takesRepo';
 import { renderAnimatic } from '../../cut/animatic';
 import { enqueueTakes, jobsCtx } from '../../jobs/enqueue';
-import { drive, makeProject, ManualClock, shot, testEngine } from '../../jobs/testing';
+import { drive, makeProject, ManualClock, shot, testEngine } from '../../jobs/jobs.testkit';
 import { importImages } from '../../library/importer';
 import { libraryCtx, setShotRefs } from '../../library/ops';
 import { renderForSend } from '../../library/sendImage';
@@ -15,7 +15,7 @@ import { runFfmpeg } from '../../media/ffmpeg';
 import { mediaStore } from '../../media/store';
 import type { Project } from '../../project/project';
 import { playbackCut } from '../../takes/queries';
-import { useTmpDir } from '../../testing/tmp';
+import { useTmpDir } from '../../testing/tmp.testkit';
 import { exportProjectToResolve } from './exportProject';
 
 const SECRET = 'the neighbour’s diary';

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../../test/fakes/common';
 import { klingFault, startKlingFake, type KlingFake, type KlingFakeOptions } from '../../../../test/fakes/kling/server';
-import { useTmpDir } from '../../testing/tmp';
-import { expectMp4, expectRedacted, imageFile, makeRequest, providerError } from '../testing';
+import { useTmpDir } from '../../testing/tmp.testkit';
+import { expectMp4, expectRedacted, imageFile, makeRequest, providerError } from '../providers.testkit';
 import type { AdapterConfig, PollResult } from '../types';
 import { KlingAdapter } from './adapter';
 

@@ -4,7 +4,7 @@ import { getModel } from '../../../../shared/catalog';
 import { compilePrompt } from '../../../../shared/domain/prompt';
 import { CAMERA_MOVES, emptyPrompt, type AspectRatio, type CameraMove } from '../../../../shared/domain/types';
 import { AbortError, ffprobe, runFfmpeg } from '../../media/ffmpeg';
-import { useTmpDir } from '../../testing/tmp';
+import { useTmpDir } from '../../testing/tmp.testkit';
 import type { GenerationRequest } from '../types';
 import { animaticArgs, animaticRenderer, wrapText } from './animatic';
 import { animaticSize } from './sizes';

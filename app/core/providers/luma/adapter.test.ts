@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLumaFake, type LumaFake } from '../../../../test/fakes/luma/server';
-import { useTmpDir } from '../../testing/tmp';
-import { expectMp4, expectRedacted, imageFile, makeRequest, providerError } from '../testing';
+import { useTmpDir } from '../../testing/tmp.testkit';
+import { expectMp4, expectRedacted, imageFile, makeRequest, providerError } from '../providers.testkit';
 import type { PollResult } from '../types';
 import { LumaAdapter } from './adapter';
 

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../../test/fakes/common';
 import { startRunwayFake, type RunwayFake, type RunwayFakeOptions } from '../../../../test/fakes/runway/server';
-import { useTmpDir } from '../../testing/tmp';
-import { expectMp4, expectRedacted, imageFile, makeRequest, providerError } from '../testing';
+import { useTmpDir } from '../../testing/tmp.testkit';
+import { expectMp4, expectRedacted, imageFile, makeRequest, providerError } from '../providers.testkit';
 import type { PollResult } from '../types';
 import { RunwayAdapter } from './adapter';
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startVeoFake, type VeoFake } from '../../../../test/fakes/veo/server';
-import { useTmpDir } from '../../testing/tmp';
-import { expectMp4, expectRedacted, imageFile, makeRequest, providerError } from '../testing';
+import { useTmpDir } from '../../testing/tmp.testkit';
+import { expectMp4, expectRedacted, imageFile, makeRequest, providerError } from '../providers.testkit';
 import type { PollResult } from '../types';
 import { VeoAdapter } from './adapter';
 

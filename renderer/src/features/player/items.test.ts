@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frameInItem, frameToMediaTime, itemIndexAt, mediaTimeToFrame, recordFrameFromMedia, totalFrames } from './items';
-import { cut } from './testItems';
+import { cut } from './items.testkit';
 
 describe('itemIndexAt (bisection)', () => {
   const items = cut([24, 48, 12, 60]);

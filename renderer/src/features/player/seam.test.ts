@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clockFrames, FRAME_MS, seamAfter, seamTiming } from './seam';
-import { cut } from './testItems';
+import { cut } from './items.testkit';
 import { NO_LOOP } from './transport';
 
 describe('seamAfter', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cut } from './testItems';
+import { cut } from './items.testkit';
 import { clampFrame, hasLoop, markIn, markOut, nextEdit, NO_LOOP, playRange, playStart, previousEdit, stepFrame, wrapFrame } from './transport';
 
 describe('frame stepping', () => {

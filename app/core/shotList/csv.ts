@@ -1,6 +1,6 @@
 // A small RFC 4180 reader. Hand-written because the CLI needs one thing no dependency gives
 // cheaply: the physical line each record starts on, so every error can name it.
-import { UserError } from '../../core/errors';
+import { UserError } from '../errors';
 
 export interface CsvRecord {
   /** 1-based line where the record starts (a quoted newline makes records span lines). */

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCsv } from '../../cli/import/csv';
+import { parseCsv } from '../shotList/csv';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -32,17 +32,6 @@ export function xmllintErrors(file: string, dtd = FCPXML_DTD): string {
 export function pdfPages(file: string): number {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-}
-
-/** A 3 s, 24 fps H.264 test clip (optionally with AAC stereo), like a provider's download. */
-export function makeClip(file: string, opts: { seconds?: number; width?: number; height?: number; audio?: boolean } = {}): string {
-  const { seconds = 3, width = 640, height = 360, audio = false } = opts;
-  const args = ['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=s=${width}x${height}:r=24`];
-  if (audio) args.push('-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000');
-  args.push('-t', String(seconds), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p');
-  if (audio) args.push('-c:a', 'aac', '-ac', '2', '-shortest');
-  execFileSync('ffmpeg', [...args, file]);
-  return file;
 }
 
 /** Copies a clip's streams with a new embedded start timecode: the stamping step of conforming. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './import/csv';
+import { parseCsv } from './csv';
 
 describe('parseCsv', () => {
   it('reads quoted commas, doubled quotes and newlines, and the line each record starts on', () => {

@@ -1,7 +1,7 @@
 // A small project for the export tests: a title and texts that break naive writers (Unicode,
 // characters Windows refuses in names, XML specials, a control character), a trimmed take, a
 // shot with alternates, one with audio and one with no take at all.
-import { makeShot } from '../../../shared/domain/shot.fixture';
+import { makeShot } from '../../../shared/domain/shot.testkit';
 import type { ProjectSnapshot, Scene, Shot } from '../../../shared/domain/types';
 import type { PlanCutInput, PlanShot } from './planCut';
 

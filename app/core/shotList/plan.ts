@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AspectRatio, Shot } from '../../../shared/domain/types';
-import { UserError } from '../../core/errors';
-import type { Project } from '../../core/project/project';
-import { appendScenes, deleteScenes, type NewShot } from '../../core/timeline/ops';
+import { UserError } from '../errors';
+import type { Project } from '../project/project';
+import { appendScenes, deleteScenes, type NewShot } from '../timeline/ops';
 import { csvPlan } from './csvPlan';
 import { jsonPlan } from './json';
 import type { ShotInput } from './schema';

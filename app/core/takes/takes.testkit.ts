@@ -1,5 +1,5 @@
-// Test kit for takes: clips made by ffmpeg, and takes written the way the engine writes them (a
-// `ready` job with its frozen request, the stored file and the take row), without a provider.
+// Test kit for takes: takes written the way the engine writes them (a `ready` job with its frozen
+// request, the stored file and the take row), without a provider.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,28 +8,9 @@ import type { Shot, ToolId } from '../../../shared/domain/types';
 import { jobsRepo } from '../db/repos/jobsRepo';
 import { takesRepo } from '../db/repos/takesRepo';
 import { snapshotRequest, type RequestSnapshot } from '../jobs/request';
-import { ffprobe, runFfmpeg } from '../media/ffmpeg';
+import { ffprobe } from '../media/ffmpeg';
 import { mediaStore, mediaTempPath } from '../media/store';
 import type { TakesProject } from './queries';
-
-export interface ClipSpec {
-  width?: number;
-  height?: number;
-  fps?: number;
-  durationS?: number;
-  /** An lavfi source; the default moves on every frame (testsrc2). */
-  source?: string;
-  audio?: boolean;
-}
-
-/** An H.264 yuv420p clip made by ffmpeg. */
-export async function makeClip(file: string, spec: ClipSpec = {}): Promise<string> {
-  const { width = 320, height = 180, fps = 24, durationS = 1 } = spec;
-  const src = spec.source ?? `testsrc2=size=${width}x${height}:rate=${fps}`;
-  const audio = spec.audio ? ['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000`, '-c:a', 'aac', '-shortest'] : [];
-  await runFfmpeg(['-f', 'lavfi', '-i', src, ...audio, '-t', String(durationS), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-y', file]);
-  return file;
-}
 
 export interface TakeSpec {
   tool?: ToolId;

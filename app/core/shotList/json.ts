@@ -1,5 +1,5 @@
 // The JSON shot list: the document the issue defines, checked strictly.
-import { UserError } from '../../core/errors';
+import { UserError } from '../errors';
 import { describeIssues, jsonPath } from './issues';
 import type { ParsedPlan } from './plan';
 import { documentSchema } from './schema';

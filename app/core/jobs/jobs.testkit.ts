@@ -9,7 +9,7 @@ import { addShot } from '../timeline/ops';
 import { openProject, type Project } from '../project/project';
 import { createProjectFolder } from '../project/projectFiles';
 import { envKeySource } from '../keys/keySource';
-import { runFfmpeg } from '../media/ffmpeg';
+import { makeClip } from '../media/clips.testkit';
 import { ProviderError, type GenerationRequest, type PollResult, type ProviderAdapter, type SubmitResult } from '../providers/types';
 import { JobEngine, type EngineDeps } from './engine';
 import { createRunners } from './runners';
@@ -32,7 +32,7 @@ let clipPromise: Promise<string> | null = null;
 export function fixtureClip(): Promise<string> {
   clipPromise ??= (async () => {
     const file = path.join(os.tmpdir(), `shotline-fixture-clip-${process.pid}.mp4`);
-    await runFfmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=24', '-t', '1', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-y', file]);
+    await makeClip(file);
     process.once('exit', () => fs.rmSync(file, { force: true }));
     return file;
   })();

@@ -9,10 +9,10 @@ import { takesRepo } from '../../db/repos/takesRepo';
 import { importImages } from '../../library/importer';
 import { libraryCtx, setShotRefs } from '../../library/ops';
 import { runFfmpeg } from '../../media/ffmpeg';
-import { makeSourceClip } from '../../media/testClips';
+import { makeClip } from '../../media/clips.testkit';
 import type { Project } from '../../project/project';
 import { addScene, addShot, updateShot } from '../../timeline/ops';
-import { drive, makeProject, ManualClock, ScriptedProvider, shot, testEngine } from '../../jobs/testing';
+import { drive, makeProject, ManualClock, ScriptedProvider, shot, testEngine } from '../../jobs/jobs.testkit';
 import { enqueueTakes, jobsCtx } from '../../jobs/enqueue';
 
 export const TEST_TITLE = 'Café "Noir": 東京/Night\\Diner*?<>|';
@@ -57,8 +57,8 @@ export async function buildExportTestProject(dir: string): Promise<ExportTestPro
   ids['2C'] = inScene2('2C', { tool: 'local:animatic', durationS: 1.5, action: 'Fin — 終わり', dialogue: 'She says "goodbye"' });
 
   await generate(project, [ids['1A']], 2);
-  await generate(project, [ids['1B']], 1, await makeSourceClip(path.join(raw, 'hd.mp4'), { width: 1920, height: 1080, fps: 24, seconds: 2 }));
-  await generate(project, [ids['2B']], 1, await makeSourceClip(path.join(raw, 'odd.mp4'), { width: 1282, height: 721, fps: 30, seconds: 1, audio: true }));
+  await generate(project, [ids['1B']], 1, await makeClip(path.join(raw, 'hd.mp4'), { width: 1920, height: 1080, fps: 24, durationS: 2 }));
+  await generate(project, [ids['2B']], 1, await makeClip(path.join(raw, 'odd.mp4'), { width: 1282, height: 721, fps: 30, durationS: 1, audio: true, audioRate: 44100 }));
 
   const commit = <T>(_label: string, fn: () => T) => project.db.transaction(fn)();
   const still = path.join(raw, 'window.png');

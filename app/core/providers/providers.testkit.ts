@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { fixtureMedia } from '../../../test/fakes/common';
 import { getModel } from '../../../shared/catalog';
 import { compilePrompt } from '../../../shared/domain/prompt';
-import { makeShot } from '../../../shared/domain/shot.fixture';
+import { makeShot } from '../../../shared/domain/shot.testkit';
 import type { PromptParts } from '../../../shared/domain/types';
 import { ProviderError, type GenerationRequest, type ImageInput } from './types';
 

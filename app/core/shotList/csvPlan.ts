@@ -1,7 +1,7 @@
 // The CSV shot list: one row per shot, grouped into scenes by the `scene` column in the order
 // scenes first appear. Each row becomes the same object a JSON shot is, so both forms share
 // one schema and one set of rules.
-import { UserError } from '../../core/errors';
+import { UserError } from '../errors';
 import { parseCsv } from './csv';
 import { describeIssues, type Path } from './issues';
 import type { ParsedPlan, PlannedShot } from './plan';

@@ -6,7 +6,6 @@ import { getProvider } from '../../shared/catalog';
 import { JOB_STATE_LABELS, type JobState } from '../../shared/domain/jobs';
 import type { ProviderId } from '../../shared/domain/types';
 import { attentionOf, type JobRow } from '../core/db/repos/jobsRepo';
-import { takesRepo } from '../core/db/repos/takesRepo';
 import { UserError } from '../core/errors';
 import { JobEngine } from '../core/jobs/engine';
 import { createRunners, type RunnerSource } from '../core/jobs/runners';
@@ -86,7 +85,7 @@ export interface JobLine {
 }
 
 export function jobLines(project: Project, rows: JobRow[]): JobLine[] {
-  const takes = takesRepo(project.db);
+  const takes = project.takes;
   const labels = new Map(project.timeline.shots().map((s) => [s.id, s.label]));
   return rows.map((r) => {
     const take = r.state === 'ready' ? takes.byJob(r.id) : undefined;

@@ -1,4 +1,4 @@
-import { jobsRepo, type JobRow } from '../../core/db/repos/jobsRepo';
+import { type JobRow } from '../../core/db/repos/jobsRepo';
 import { UserError } from '../../core/errors';
 import { jobsCtx, requestCancel } from '../../core/jobs/enqueue';
 import type { Project } from '../../core/project/project';
@@ -7,7 +7,7 @@ import { cliEngine } from '../jobs';
 
 /** A job by its id or a unique prefix of it (the 8 characters `shotline jobs` shows). */
 function findJob(project: Project, idOrPrefix: string): JobRow {
-  const matches = jobsRepo(project.db).recent(100_000).filter((j) => j.id.startsWith(idOrPrefix.toLowerCase()));
+  const matches = project.jobs.recent(100_000).filter((j) => j.id.startsWith(idOrPrefix.toLowerCase()));
   if (matches.length === 0) throw new UserError(`No job "${idOrPrefix}" in this project. See the ids with: shotline jobs DIR`);
   if (matches.length > 1) throw new UserError(`"${idOrPrefix}" matches ${matches.length} jobs; give more of the id.`);
   return matches[0]!;
@@ -38,7 +38,7 @@ export const cancelCommand: Command = {
       } finally {
         await engine.stop();
       }
-      const events = jobsRepo(project.db).events(job.id);
+      const events = project.jobs.events(job.id);
       io.out(`${events.at(-1)?.message ?? 'Canceled.'}\n`);
     }),
 };

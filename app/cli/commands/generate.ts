@@ -1,6 +1,5 @@
 import { isJobActive } from '../../../shared/domain/jobs';
 import type { Shot } from '../../../shared/domain/types';
-import { jobsRepo } from '../../core/db/repos/jobsRepo';
 import { UserError } from '../../core/errors';
 import { readSettings } from '../../core/jobs/settings';
 import { enqueueTakes, jobsCtx, toolForShot } from '../../core/jobs/enqueue';
@@ -40,7 +39,7 @@ export async function queueTakes(project: Project, io: Io, shots: Shot[], takes:
 
 /** Waits for jobs run by another process (the app holds the project): reads their states once a second. */
 async function waitForOthers(project: Project, ids: string[]): Promise<void> {
-  const repo = jobsRepo(project.db);
+  const repo = project.jobs;
   const active = () => ids.some((id) => isJobActive(repo.get(id)!.state));
   while (active()) await new Promise((r) => setTimeout(r, 1000));
 }
@@ -67,10 +66,10 @@ export const generateCommand: Command = {
     withProject(io, dir!, async (project) => {
       const labels = Array.isArray(options.shot) ? options.shot : typeof options.shot === 'string' ? [options.shot] : [];
       const shots = pickShots(project, labels, options.all === true);
-      const takes = parseTakes(options.takes, readSettings(jobsRepo(project.db)).defaultTakes);
+      const takes = parseTakes(options.takes, readSettings(project.jobs).defaultTakes);
       const tool = typeof options.tool === 'string' ? options.tool : undefined;
       const ids = await queueTakes(project, io, shots, takes, tool);
-      const estimate = ids.reduce((sum, id) => sum + jobsRepo(project.db).get(id)!.cost_estimate_usd, 0);
+      const estimate = ids.reduce((sum, id) => sum + project.jobs.get(id)!.cost_estimate_usd, 0);
       io.out(`Queued ${plural(ids.length, 'take')} of ${plural(shots.length, 'shot')}, estimated ${usd(estimate)}.\n`);
       if (options.wait !== true) {
         io.out(`They run in the Shotline app when the project is open there, or now with: shotline resume "${dir}"\n`);
@@ -80,7 +79,7 @@ export const generateCommand: Command = {
         io.err(`The project is open in ${heldBy}, which runs these jobs; waiting for it.\n`);
         await waitForOthers(project, ids);
       });
-      const lines = jobLines(project, ids.map((id) => jobsRepo(project.db).get(id)!));
+      const lines = jobLines(project, ids.map((id) => project.jobs.get(id)!));
       io.out(table(
         [{ title: 'Shot' }, { title: 'State' }, { title: 'Cost', align: 'right' }, { title: 'Take or reason', max: 100 }],
         lines.map((l) => [l.shot, l.state, costText(l.costUsd), l.output ?? l.error ?? '']),
@@ -96,7 +95,7 @@ export async function demoAnimatics(ctx: { io: Io; folder: string }): Promise<vo
     const started = Date.now();
     const ids = await queueTakes(project, ctx.io, project.timeline.shots(), 1, 'local:animatic');
     await runUntilIdle(cliEngine(project, ctx.io, 'shotline demo'), ctx.io);
-    const lines = jobLines(project, ids.map((id) => jobsRepo(project.db).get(id)!));
+    const lines = jobLines(project, ids.map((id) => project.jobs.get(id)!));
     const ready = lines.filter((l) => l.state === 'ready').length;
     ctx.io.out(`\nRendered a local animatic take of ${ready} of ${plural(lines.length, 'shot')} in ${((Date.now() - started) / 1000).toFixed(1)} s: shotline jobs "${ctx.folder}"\n`);
     if (ready < lines.length) throw new UserError(`Some animatic takes failed (${stateCounts(lines)}); see shotline jobs "${ctx.folder}".`);

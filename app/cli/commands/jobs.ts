@@ -1,4 +1,3 @@
-import { jobsRepo } from '../../core/db/repos/jobsRepo';
 import { withProject, type Command } from '../command';
 import { table } from '../format';
 import { costText, jobLines } from '../jobs';
@@ -16,7 +15,7 @@ export const jobsCommand: Command = {
   ].join('\n'),
   run: ({ args: [dir], options, io }) =>
     withProject(io, dir!, (project) => {
-      const lines = jobLines(project, jobsRepo(project.db).recent(100_000));
+      const lines = jobLines(project, project.jobs.recent(100_000));
       if (options.json) {
         io.out(jsonText({ jobs: lines }));
         return;

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KeyframeWhich } from '../../../shared/domain/library';
-import { reviewRepo } from '../../core/db/repos/reviewRepo';
 import { UserError } from '../../core/errors';
 import { itemByTag, libraryCtx, setKeyframe, shotByLabel } from '../../core/library/ops';
 import { shotRefs } from '../../core/library/queries';
@@ -26,7 +25,7 @@ async function apply(io: Io, project: Project, shotId: string, which: KeyframeWh
       const target = { to: 'keyframe' as const, shotId, which, source: takeFrameSource(from.label, take.frame) };
       const summary = await cliImport(project, [{ name: `${from.label}-${take.frame}-frame.png`, path: frame }], target);
       // The keyframe follows shot `from`'s circled take from now on (frame chaining).
-      if (summary.added.length > 0) reviewRepo(project.db).linkKeyframe(shotId, which, { shotId: from.id, frame: take.frame });
+      if (summary.added.length > 0) project.reviews.linkKeyframe(shotId, which, { shotId: from.id, frame: take.frame });
       reportImport(io, summary, `the ${which} keyframe`);
     } finally {
       fs.rmSync(frame, { force: true });

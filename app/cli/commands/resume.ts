@@ -1,4 +1,3 @@
-import { jobsRepo } from '../../core/db/repos/jobsRepo';
 import { withProject, type Command } from '../command';
 import { cliEngine, jobLines, runUntilIdle, stateCounts } from '../jobs';
 
@@ -14,9 +13,9 @@ export const resumeCommand: Command = {
   ].join('\n'),
   run: ({ args: [dir], io }) =>
     withProject(io, dir!, async (project) => {
-      const before = jobsRepo(project.db).activeCount();
+      const before = project.jobs.activeCount();
       await runUntilIdle(cliEngine(project, io, 'shotline resume'), io);
-      const recent = jobLines(project, jobsRepo(project.db).recent(100_000));
+      const recent = jobLines(project, project.jobs.recent(100_000));
       const attention = recent.filter((l) => l.state === 'needs_attention');
       io.out(before === 0 ? 'No jobs were waiting.\n' : `Done: ${stateCounts(recent)}.\n`);
       for (const l of attention) io.out(`  ${l.shot} (${l.id.slice(0, 8)}) needs you: ${l.error}\n`);

@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobState } from '../../../shared/domain/jobs';
-import { attentionOf, jobsRepo } from '../db/repos/jobsRepo';
-import { takesRepo } from '../db/repos/takesRepo';
+import { attentionOf } from '../db/repos/jobsRepo';
 import type { Project } from '../project/project';
 import { ProviderError } from '../providers/types';
 import { useTmpDir } from '../testing/tmp.testkit';
@@ -28,8 +27,8 @@ beforeEach(async () => {
 afterEach(() => project.close());
 
 const ctx = () => jobsCtx(project, clock);
-const job = (id: string) => jobsRepo(project.db).get(id)!;
-const states = (id: string) => jobsRepo(project.db).events(id).map((e) => e.to_state);
+const job = (id: string) => project.jobs.get(id)!;
+const states = (id: string) => project.jobs.events(id).map((e) => e.to_state);
 
 async function run(opts: Parameters<typeof testEngine>[1] = { clock }) {
   const engine = testEngine(project, { provider, ...opts, clock });
@@ -48,12 +47,12 @@ describe('job engine: the path of a take', () => {
     const id = jobIds[0]!;
     expect(seen).toEqual(['submitting', 'submitted', 'running', 'downloading', 'checking', 'ready']);
     expect(states(id)).toEqual(['queued', 'submitting', 'submitted', 'running', 'downloading', 'checking', 'ready']);
-    const events = JSON.stringify(jobsRepo(project.db).events(id));
+    const events = JSON.stringify(project.jobs.events(id));
     expect(events).not.toContain(TEST_KEY);
     expect(events).not.toMatch(/A{300}/);
     expect(events).not.toContain('sig=abc');
 
-    const take = takesRepo(project.db).byJob(id)!;
+    const take = project.takes.byJob(id)!;
     expect(take).toMatchObject({ shotId: s.id, number: 1, provider: 'runway', model: 'gen4.5', tool: 'runway:gen4.5', costUsd: 0.6, width: 320, height: 180 });
     expect(take.prompt).toContain('Mara steps in out of the rain');
     expect(take.seed).toBe(job(id).seed);
@@ -72,8 +71,8 @@ describe('job engine: the path of a take', () => {
     const seeds = provider.submits.map((x) => x.req.seed);
     expect(new Set(seeds).size).toBe(6);
     expect(provider.maxConcurrent).toBeLessThanOrEqual(2);
-    expect(takesRepo(project.db).byShot(a.id).map((t) => t.number)).toEqual([1, 2, 3]);
-    expect(takesRepo(project.db).byShot(b.id)).toHaveLength(3);
+    expect(project.takes.byShot(a.id).map((t) => t.number)).toEqual([1, 2, 3]);
+    expect(project.takes.byShot(b.id)).toHaveLength(3);
   });
 
   it('polls no more often than the provider allows, unless the poll interval is overridden for a fake', async () => {
@@ -96,7 +95,7 @@ describe('job engine: the path of a take', () => {
     await run();
     expect(jobIds.map((id) => job(id).state)).toEqual(['ready', 'ready']);
     expect(states(jobIds[0]!)).toEqual(['queued', 'running', 'checking', 'ready']);
-    const takes = takesRepo(project.db).byShot(s.id);
+    const takes = project.takes.byShot(s.id);
     expect(takes.map((t) => [t.number, t.costUsd, t.width, t.height, t.fps])).toEqual([
       [1, 0, 1280, 720, 24],
       [2, 0, 1280, 720, 24],
@@ -179,7 +178,7 @@ describe('job engine: errors', () => {
 
   it('treats a job found in submitting after a crash as possibly billed', async () => {
     const id = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
-    jobsRepo(project.db).move(id, 'queued', 'submitting', { now: clock.now() });
+    project.jobs.move(id, 'queued', 'submitting', { now: clock.now() });
     await run();
     expect(job(id).state).toBe('needs_attention');
     expect(job(id).error).toBe('Shotline stopped while sending it');
@@ -236,7 +235,7 @@ describe('job engine: the user\'s controls', () => {
     await expect(enqueueTakes(ctx(), { shotIds: [s.id], takes: 2 })).rejects.toThrow(
       'Over budget: 2 takes of 1A are estimated at $1.20, and $0.60 is already spent or on its way, which would make $1.80 of the $1.00 budget.',
     );
-    expect(jobsRepo(project.db).recent()).toHaveLength(1);
+    expect(project.jobs.recent()).toHaveLength(1);
   });
 
   it('cancels a queued job at once and a running one at the provider', async () => {
@@ -250,7 +249,7 @@ describe('job engine: the user\'s controls', () => {
     await drive(engine, clock);
     expect(job(b).state).toBe('canceled');
     expect(provider.cancels).toEqual(['task-1']);
-    expect(jobsRepo(project.db).events(b).at(-1)!.message).toBe('Canceled; Runway confirmed.');
+    expect(project.jobs.events(b).at(-1)!.message).toBe('Canceled; Runway confirmed.');
     expect(provider.submits).toHaveLength(1);
     expect(() => requestCancel(ctx(), b)).toThrow(/already canceled/);
   });
@@ -288,13 +287,13 @@ describe('job engine: the user\'s controls', () => {
     expect(job(waiting[0]!.id)).toMatchObject({ state: 'ready', tool: 'kling:kling-v2-5-turbo', switched_from: 'runway:gen4.5' });
 
     // With standing permission the engine switches by itself.
-    jobsRepo(project.db).setting.set(SETTINGS_KEY, { allowFallback: true });
+    project.jobs.setting.set(SETTINGS_KEY, { allowFallback: true });
     provider.pollErrors = failing();
     const [first, second] = (await enqueueTakes(ctx(), { shotIds: [shot(project, { fallbackTool: 'kling:kling-v2-5-turbo' }).id], takes: 2 })).jobIds as [string, string];
     await run(opts);
     expect(job(first).state).toBe('needs_attention');
     expect(job(second)).toMatchObject({ state: 'ready', tool: 'kling:kling-v2-5-turbo', switched_from: 'runway:gen4.5' });
-    expect(jobsRepo(project.db).events(second).map((e) => e.message).join(' ')).toMatch(/switched to Kling 2.5 Turbo, as the settings allow/);
+    expect(project.jobs.events(second).map((e) => e.message).join(' ')).toMatch(/switched to Kling 2.5 Turbo, as the settings allow/);
     expect(provider.submits).toHaveLength(2);
     expect(fallback.submits).toHaveLength(2);
   });
@@ -332,11 +331,11 @@ describe('job engine: one engine per project', () => {
     expect(second.start({ loop: false }).running).toBe(true);
     // The old holder can no longer make a move that precedes a side effect.
     const id = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
-    expect(jobsRepo(project.db).move(id, 'queued', 'submitting', { now: clock.now(), leaseHolder: 'someone-else' })).toBe(false);
+    expect(project.jobs.move(id, 'queued', 'submitting', { now: clock.now(), leaseHolder: 'someone-else' })).toBe(false);
   });
 
   it('takes over at once from a dead process on this host', () => {
-    const repo = jobsRepo(project.db);
+    const repo = project.jobs;
     repo.lease.take(undefined, { holder: 'crashed', pid: 999_999_999, host: os.hostname(), label: 'shotline resume', now: clock.now() });
     const engine = testEngine(project, { provider, clock });
     expect(engine.start({ loop: false }).running).toBe(true);

@@ -7,7 +7,7 @@ import { getModel, refImageRule } from '../../../shared/catalog';
 import { estimateShot } from '../../../shared/domain/cost';
 import type { AttentionChoice } from '../../../shared/domain/jobs';
 import type { Shot, ToolId } from '../../../shared/domain/types';
-import { attentionOf, jobsRepo, type JobRow, type JobsRepo } from '../db/repos/jobsRepo';
+import { attentionOf, type JobRow, type JobsRepo } from '../db/repos/jobsRepo';
 import type { TimelineRepo } from '../db/repos/timelineRepo';
 import type { Db } from '../db/sqlite';
 import { UserError } from '../errors';
@@ -27,8 +27,8 @@ export interface JobsCtx {
 }
 
 /** The context for a project opened here (CLI, tests, benchmarks). */
-export function jobsCtx(project: Pick<Project, 'db' | 'folder' | 'timeline'>, clock: Clock = systemClock): JobsCtx {
-  return { db: project.db, folder: project.folder, repo: jobsRepo(project.db), timeline: project.timeline, clock };
+export function jobsCtx(project: Pick<Project, 'db' | 'folder' | 'timeline' | 'jobs'>, clock: Clock = systemClock): JobsCtx {
+  return { db: project.db, folder: project.folder, repo: project.jobs, timeline: project.timeline, clock };
 }
 
 const usd = (n: number) => `$${n.toFixed(2)}`;

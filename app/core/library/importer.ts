@@ -3,18 +3,13 @@
 // undoable edit in the app, a transaction in the CLI). Nothing is committed when every file
 // was refused, so a failed add creates no item.
 import type { ImportFile, ImportSummary, ImportTarget } from '../../../shared/domain/library';
-import type { TimelineRepo } from '../db/repos/timelineRepo';
-import type { Db } from '../db/sqlite';
 import { mediaStore } from '../media/store';
 import { commitImport, overCapacity } from './commit';
 import { itemOrThrow, libraryCtx, shotOrThrow, type LibraryCtx } from './ops';
 import { expandFolders, prepareFiles } from './prepare';
+import type { Project } from '../project/project';
 
-export interface ImportProject {
-  db: Db;
-  folder: string;
-  timeline: TimelineRepo;
-}
+export type ImportProject = Pick<Project, 'db' | 'folder' | 'timeline' | 'library'>;
 
 export interface ImportOptions {
   onProgress?: (p: { done: number; total: number; name: string; ok: boolean }) => void;

@@ -6,9 +6,9 @@ import { fitFocus } from '../../../shared/domain/focus';
 import type { FocusRect, KeyframeWhich, LibraryKind } from '../../../shared/domain/library';
 import { bareTag, renameTagInShot, suggestTag, tagProblem } from '../../../shared/domain/tags';
 import type { AspectRatio, Shot } from '../../../shared/domain/types';
-import { libraryRepo, type ItemRow, type LibraryRepo } from '../db/repos/libraryRepo';
+import { type ItemRow, type LibraryRepo } from '../db/repos/libraryRepo';
 import type { TimelineRepo } from '../db/repos/timelineRepo';
-import type { Db } from '../db/sqlite';
+import type { Project } from '../project/project';
 import { UserError } from '../errors';
 
 export interface LibraryCtx {
@@ -16,8 +16,8 @@ export interface LibraryCtx {
   timeline: TimelineRepo;
 }
 
-export function libraryCtx(project: { db: Db; timeline: TimelineRepo }): LibraryCtx {
-  return { lib: libraryRepo(project.db), timeline: project.timeline };
+export function libraryCtx(project: Pick<Project, 'library' | 'timeline'>): LibraryCtx {
+  return { lib: project.library, timeline: project.timeline };
 }
 
 export const KIND_NAMES: Record<LibraryKind, string> = { character: 'character', location: 'location', prop: 'prop', style: 'style' };

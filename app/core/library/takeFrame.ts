@@ -6,7 +6,6 @@ import type { Shot } from '../../../shared/domain/types';
 import { UserError } from '../errors';
 import { runFfmpeg } from '../media/ffmpeg';
 import { mediaTempPath } from '../media/store';
-import { takesRepo } from '../db/repos/takesRepo';
 import { takeFile, type TakesProject } from '../takes/queries';
 import { circledOrNewest } from '../takes/review';
 
@@ -22,7 +21,7 @@ export type TakeLookup = (shot: Shot) => TakeVideo | null;
 export function takeLookup(project: TakesProject): TakeLookup {
   return (shot) => {
     const id = circledOrNewest(project, shot.id);
-    const take = id ? takesRepo(project.db).get(id) : undefined;
+    const take = id ? project.takes.get(id) : undefined;
     return take ? { path: takeFile(project, take) } : null;
   };
 }

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { assetsRepo, type AssetKind, type AssetRow } from '../db/repos/assetsRepo';
 import type { Db } from '../db/sqlite';
 import { MEDIA_DIR } from '../project/projectFiles';
 import { projectMediaPath } from './projectPath';
 
-export type AssetKind = 'image' | 'video' | 'audio' | 'other';
+export type { AssetKind };
 
 export interface AssetMeta {
   kind: AssetKind;
@@ -43,15 +44,8 @@ export function mediaTempPath(projectFolder: string, ext: string): string {
  * unreferenced file (harmless: it is reused if imported again), never a row without its file.
  */
 export function mediaStore(db: Db, projectFolder: string) {
-  const q = {
-    get: db.prepare('SELECT * FROM assets WHERE sha256 = ?'),
-    insert: db.prepare(
-      `INSERT OR IGNORE INTO assets (sha256, kind, rel_path, size, mime, width, height, duration_s, fps, codec, original_name)
-       VALUES (@sha256, @kind, @relPath, @size, @mime, @width, @height, @durationS, @fps, @codec, @originalName)`,
-    ),
-  };
-  type Row = { sha256: string; kind: AssetKind; rel_path: string; size: number; mime: string; width: number | null; height: number | null; duration_s: number | null; fps: number | null; codec: string | null; original_name: string | null };
-  const fromRow = (r: Row): Asset => ({
+  const repo = assetsRepo(db);
+  const fromRow = (r: AssetRow): Asset => ({
     sha256: r.sha256,
     kind: r.kind,
     relPath: r.rel_path,
@@ -73,7 +67,7 @@ export function mediaStore(db: Db, projectFolder: string) {
   return {
     absPath,
     get(sha256: string): Asset | undefined {
-      const r = q.get.get(sha256) as Row | undefined;
+      const r = repo.get(sha256);
       return r && fromRow(r);
     },
     /**
@@ -93,18 +87,20 @@ export function mediaStore(db: Db, projectFolder: string) {
       return { sha256, relPath, size: fs.statSync(dest).size };
     },
     record(placed: { sha256: string; relPath: string; size: number }, meta: AssetMeta): Asset {
-      q.insert.run({
-        ...placed,
+      repo.insert({
+        sha256: placed.sha256,
+        rel_path: placed.relPath,
+        size: placed.size,
         kind: meta.kind,
         mime: meta.mime,
         width: meta.width ?? null,
         height: meta.height ?? null,
-        durationS: meta.durationS ?? null,
+        duration_s: meta.durationS ?? null,
         fps: meta.fps ?? null,
         codec: meta.codec ?? null,
-        originalName: meta.originalName ?? null,
+        original_name: meta.originalName ?? null,
       });
-      return fromRow(q.get.get(placed.sha256) as Row);
+      return fromRow(repo.get(placed.sha256)!);
     },
   };
 }

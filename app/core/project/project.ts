@@ -1,14 +1,26 @@
 import type { ProjectInfo, ProjectSnapshot } from '../../../shared/domain/types';
 import { schemaVersion } from '../db/migrate';
+import { jobsRepo, type JobsRepo } from '../db/repos/jobsRepo';
+import { libraryRepo, type LibraryRepo } from '../db/repos/libraryRepo';
+import { reviewRepo, type ReviewRepo } from '../db/repos/reviewRepo';
+import { takesRepo, type TakesRepo } from '../db/repos/takesRepo';
 import { timelineRepo, type TimelineRepo } from '../db/repos/timelineRepo';
 import type { Db } from '../db/sqlite';
 import { openProjectDb } from './projectFiles';
 
-/** An open project: its db, folder and repositories. Used by the app session and the CLI. */
+/**
+ * An open project: its db, folder and repositories. Used by the app session and the CLI. The
+ * repos are made once here, so their statements are prepared once per connection; all SQL lives
+ * in them.
+ */
 export interface Project {
   db: Db;
   folder: string;
   timeline: TimelineRepo;
+  jobs: JobsRepo;
+  takes: TakesRepo;
+  reviews: ReviewRepo;
+  library: LibraryRepo;
   info(): ProjectInfo;
   snapshot(): ProjectSnapshot;
   close(): void;
@@ -23,6 +35,10 @@ export function openProject(folder: string): Project {
     db,
     folder: opened.folder,
     timeline,
+    jobs: jobsRepo(db),
+    takes: takesRepo(db),
+    reviews: reviewRepo(db),
+    library: libraryRepo(db),
     info,
     snapshot: () => db.transaction(() => ({ project: info(), scenes: timeline.scenes(), shots: timeline.shots() }))(),
     close() {

@@ -4,8 +4,6 @@ import fs from 'node:fs';
 import sharp from 'sharp';
 import type { EventMap, EventName } from '../../../shared/contract';
 import type { LibraryItem } from '../../../shared/domain/library';
-import { libraryRepo } from '../db/repos/libraryRepo';
-import { reviewRepo } from '../db/repos/reviewRepo';
 import { UserError } from '../errors';
 import { importImages } from '../library/importer';
 import * as ops from '../library/ops';
@@ -94,7 +92,7 @@ export function libraryHandlers(edit: Edit, deps: LibraryDeps): Pick<Handlers, L
       const { project } = deps.current();
       const asset = mediaStore(project.db, project.folder).get(sha256);
       // Only files the library refers to: this channel is not a way to read any stored media.
-      if (!asset || asset.kind !== 'image' || !libraryRepo(project.db).assetInUse(sha256) || asset.size > 4 * 1024 * 1024) {
+      if (!asset || asset.kind !== 'image' || !project.library.assetInUse(sha256) || asset.size > 4 * 1024 * 1024) {
         throw new UserError('That thumbnail is not in the library.');
       }
       return dataUrl(asset.mime, fs.readFileSync(mediaStore(project.db, project.folder).absPath(asset.relPath, `The library image ${asset.originalName ?? asset.sha256}`)));
@@ -141,7 +139,7 @@ export function libraryHandlers(edit: Edit, deps: LibraryDeps): Pick<Handlers, L
             [{ name: `${from.label}-${source.frame}-frame.png`, path: frame }],
             { to: 'keyframe', shotId, which, source: takeFrameSource(from.label, source.frame) },
             // The keyframe remembers which shot it is a frame of, so it follows that shot's circled take.
-            { commit: (label, fn) => commitIn(project)(label, () => linkAfter(fn, () => reviewRepo(project.db).linkKeyframe(shotId, which, { shotId: from.id, frame: source.frame }))) },
+            { commit: (label, fn) => commitIn(project)(label, () => linkAfter(fn, () => project.reviews.linkKeyframe(shotId, which, { shotId: from.id, frame: source.frame }))) },
           );
           if (summary.refused[0]) throw new UserError(`The frame of shot ${from.label} could not be used: ${summary.refused[0].reason}`);
         } finally {

@@ -10,6 +10,8 @@ import { exportHandlers } from './exportHandlers';
 import { libraryHandlers } from './libraryHandlers';
 import { takesHandlers } from './takesHandlers';
 import { timelineHandlers } from './timelineHandlers';
+import { timelineRepo } from '../db/repos/timelineRepo';
+import { addScene } from '../timeline/ops';
 
 /** Tables whose edits the user can undo. Jobs, takes and money never are. */
 // take_reviews (ratings, rejection, continuity) is undoable; the circled take and fit are shot columns.
@@ -121,5 +123,5 @@ export type Session = ReturnType<typeof createSession>;
 
 /** A new project starts with one empty scene so "Add shot" works at once. */
 function seedFirstScene(db: Project['db']) {
-  db.prepare("INSERT INTO scenes (id, number, name, position) VALUES (lower(hex(randomblob(16))), 1, 'Scene 1', 0)").run();
+  addScene(timelineRepo(db));
 }

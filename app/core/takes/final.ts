@@ -7,8 +7,6 @@ import { getModel } from '../../../shared/catalog';
 import { estimateShot } from '../../../shared/domain/cost';
 import type { MakeFinalResult } from '../../../shared/domain/takes';
 import type { Shot, ToolId } from '../../../shared/domain/types';
-import { jobsRepo } from '../db/repos/jobsRepo';
-import { reviewRepo } from '../db/repos/reviewRepo';
 import { UserError } from '../errors';
 import { providerName, toolName } from '../jobs/attention';
 import { guardBudget, jobsCtx } from '../jobs/enqueue';
@@ -31,7 +29,7 @@ export function makeFinal(project: TakesProject, takeId: string, toolOverride?: 
   if (!tool) throw new UserError(`Shot ${shot.label} has no final tool. Pick one in the inspector (Final tool), or choose a model for the final.`);
   const spec = getModel(tool);
   if (!spec || spec.output !== 'video') throw new UserError(`"${tool}" is not a video model in the catalog. Pick another tool for the final.`);
-  const reviews = reviewRepo(project.db);
+  const reviews = project.reviews;
   const requestJson = reviews.requestJson(takeId);
   if (!requestJson) throw new UserError(`The request behind take ${take.number} of ${shot.label} is missing, so it cannot be re-run. Generate the shot on ${spec.name} instead.`);
   const snap = finalRequest(JSON.parse(requestJson) as RequestSnapshot, tool);
@@ -39,7 +37,7 @@ export function makeFinal(project: TakesProject, takeId: string, toolOverride?: 
   checkShotForTool(asShot, tool, imageRows(snap));
   const estimateUsd = estimateShot(asShot, tool).usd;
 
-  const repo = jobsRepo(project.db);
+  const repo = project.jobs;
   const ctx = jobsCtx(project, clock);
   const jobId = randomUUID();
   project.db.transaction(() => {

@@ -82,7 +82,7 @@ export function saveQc(db: Db, takeId: string, results: QcResult[] | null): void
 /** Runs the check on a stored take and keeps the results. */
 export async function checkTake(project: TakesProject, takeId: string, signal?: AbortSignal): Promise<QcResult[]> {
   const take = takeOrThrow(project, takeId);
-  const request = reviewRepo(project.db).requestJson(takeId);
+  const request = project.reviews.requestJson(takeId);
   const file = takeFile(project, take);
   const exp = request ? qcExpectations(take.tool, asked(request)) : qcExpectations(take.tool, { durationS: take.durationS ?? 0, aspectRatio: '16:9', resolution: '' });
   let results: QcResult[];
@@ -92,6 +92,6 @@ export async function checkTake(project: TakesProject, takeId: string, signal?: 
     if ((err as Error).name === 'AbortError') throw err;
     throw new UserError(`Take ${take.number} could not be checked: ${(err as Error).message.slice(0, 300)}. Its file may be damaged or missing.`);
   }
-  reviewRepo(project.db).saveQc(takeId, results);
+  project.reviews.saveQc(takeId, results);
   return results;
 }

@@ -4,18 +4,13 @@ import { buildPlaybackCut, type PlaybackCut, type PlaybackShotInput } from '../.
 import { usableCost, type ShotTakes, type TakeInfo, type UsableCost } from '../../../shared/domain/takes';
 import { TIMELINE_FPS } from '../../../shared/domain/timecode';
 import type { TakeView } from '../../../shared/domain/jobs';
-import { reviewOf, reviewRepo } from '../db/repos/reviewRepo';
-import { takesRepo } from '../db/repos/takesRepo';
-import type { Db } from '../db/sqlite';
-import type { TimelineRepo } from '../db/repos/timelineRepo';
+import { reviewOf } from '../db/repos/reviewRepo';
+import type { Project } from '../project/project';
 import { UserError } from '../errors';
 import { projectMediaPath } from '../media/projectPath';
 
-export interface TakesProject {
-  db: Db;
-  folder: string;
-  timeline: TimelineRepo;
-}
+/** What the takes code needs of an open project. */
+export type TakesProject = Pick<Project, 'db' | 'folder' | 'timeline' | 'takes' | 'reviews' | 'library' | 'jobs'>;
 
 export function takeName(project: TakesProject, take: { number: number; shotId: string }): string {
   const label = project.timeline.shot(take.shotId)?.label;
@@ -29,19 +24,19 @@ export function takeFile(project: TakesProject, take: Pick<TakeView, 'number' | 
 }
 
 export function takeOrThrow(project: TakesProject, takeId: string): TakeView {
-  const take = takesRepo(project.db).get(takeId);
+  const take = project.takes.get(takeId);
   if (!take) throw new UserError('That take no longer exists (it may have been deleted). Refresh the take list.');
   return take;
 }
 
 /** A shot's takes, oldest first; rejected ones only when asked. */
 export function listTakes(project: TakesProject, shotId: string, includeRejected = false): TakeInfo[] {
-  const reviews = reviewRepo(project.db);
+  const reviews = project.reviews;
   const prov = reviews.provenance(shotId);
   const allReviews = reviews.reviews();
   const finals = reviews.fromTakeIds();
   const out: TakeInfo[] = [];
-  for (const take of takesRepo(project.db).byShot(shotId)) {
+  for (const take of project.takes.byShot(shotId)) {
     const review = allReviews.get(take.id) ?? reviewOf(undefined);
     if (review.rejected && !includeRejected) continue;
     const p = prov.get(take.id);
@@ -64,11 +59,11 @@ export function listTakes(project: TakesProject, shotId: string, includeRejected
 
 /** Every shot's takes as chips, in one read (a 500-shot timeline asks once). */
 export function takeStrips(project: TakesProject): Record<string, ShotTakes> {
-  const reviews = reviewRepo(project.db);
+  const reviews = project.reviews;
   const all = reviews.reviews();
   const qc = reviews.allQc();
   const out: Record<string, ShotTakes> = {};
-  for (const take of takesRepo(project.db).all()) {
+  for (const take of project.takes.all()) {
     const strip = (out[take.shotId] ??= { shotId: take.shotId, selectedTakeId: null, takes: [] });
     const review = all.get(take.id);
     if (take.selected) strip.selectedTakeId = take.id;
@@ -88,12 +83,12 @@ export function takeStrips(project: TakesProject): Record<string, ShotTakes> {
 
 /** The inputs of the pure cut, read in a few queries whatever the project's size. */
 export function playbackInputs(project: TakesProject): PlaybackShotInput[] {
-  const reviews = reviewRepo(project.db);
+  const reviews = project.reviews;
   const all = reviews.reviews();
   const fits = reviews.fits();
   const stills = reviews.stills();
   const byShot = new Map<string, TakeView[]>();
-  for (const t of takesRepo(project.db).all()) byShot.set(t.shotId, [...(byShot.get(t.shotId) ?? []), t]);
+  for (const t of project.takes.all()) byShot.set(t.shotId, [...(byShot.get(t.shotId) ?? []), t]);
   return project.timeline.shots().map((shot) => ({
     id: shot.id,
     label: shot.label,
@@ -122,7 +117,7 @@ export function playbackCut(project: TakesProject): PlaybackCut {
 
 /** Money spent on each shot ÷ seconds of its circled take that play in the cut. */
 export function usableCostReport(project: TakesProject): UsableCost {
-  const spend = reviewRepo(project.db).spendByShot();
+  const spend = project.reviews.spendByShot();
   const cut = playbackCut(project);
   const lines = cut.clips.map((c) => ({
     shotId: c.shotId,

@@ -6,8 +6,6 @@ import { pickTake } from '../../../shared/domain/playback';
 import type { FitMode, ShotFit, TakeRating } from '../../../shared/domain/takes';
 import { TIMELINE_FPS } from '../../../shared/domain/timecode';
 import type { Shot } from '../../../shared/domain/types';
-import { reviewRepo } from '../db/repos/reviewRepo';
-import { takesRepo } from '../db/repos/takesRepo';
 import { UserError } from '../errors';
 import { libraryCtx, shotOrThrow as libraryShotOrThrow } from '../library/ops';
 import { projectMediaPath } from '../media/projectPath';
@@ -23,7 +21,7 @@ const onGrid = (s: number) => Math.max(1 / TIMELINE_FPS, Math.round(s * TIMELINE
 
 export function rateTake(project: TakesProject, takeId: string, patch: Partial<TakeRating>): TakeRating {
   takeOrThrow(project, takeId);
-  const reviews = reviewRepo(project.db);
+  const reviews = project.reviews;
   reviews.rate(takeId, patch);
   return reviews.review(takeId).rating;
 }
@@ -31,21 +29,21 @@ export function rateTake(project: TakesProject, takeId: string, patch: Partial<T
 /** A rejected take cannot stay circled: the cut would play a take the user threw out. */
 export function rejectTake(project: TakesProject, takeId: string, rejected: boolean): void {
   const take = takeOrThrow(project, takeId);
-  const reviews = reviewRepo(project.db);
+  const reviews = project.reviews;
   reviews.setRejected(takeId, rejected);
-  if (rejected && take.selected) takesRepo(project.db).select(null, take.shotId);
+  if (rejected && take.selected) project.takes.select(null, take.shotId);
 }
 
 /** When the plan follows the take, the shot's planned duration becomes the take's length. */
 export function followTake(project: TakesProject, shotId: string, takeId: string | null): void {
-  if (reviewRepo(project.db).fit(shotId)?.mode !== 'retime-plan' || !takeId) return;
-  const take = takesRepo(project.db).get(takeId);
-  if (take?.durationS) reviewRepo(project.db).setPlannedDuration(shotId, onGrid(take.durationS));
+  if (project.reviews.fit(shotId)?.mode !== 'retime-plan' || !takeId) return;
+  const take = project.takes.get(takeId);
+  if (take?.durationS) project.reviews.setPlannedDuration(shotId, onGrid(take.durationS));
 }
 
 export function setFit(project: TakesProject, shotId: string, mode: FitMode | null, trimInS?: number): ShotFit {
   shotOrThrow(project, shotId);
-  const reviews = reviewRepo(project.db);
+  const reviews = project.reviews;
   const now = reviews.fit(shotId)!;
   const trim = mode === 'trim' ? onGridOrZero(trimInS ?? now.trimInS) : 0;
   if (mode === 'retime-plan') {
@@ -63,8 +61,8 @@ const onGridOrZero = (s: number) => (s > 0 ? Math.round(s * TIMELINE_FPS) / TIME
 
 /** The take the cut plays for a shot: circled, else newest not rejected (the player's rule). */
 export function circledOrNewest(project: TakesProject, shotId: string): string | null {
-  const reviews = reviewRepo(project.db).reviews();
-  const takes = takesRepo(project.db)
+  const reviews = project.reviews.reviews();
+  const takes = project.takes
     .byShot(shotId)
     .map((t) => ({ ...t, rejected: reviews.get(t.id)?.rejected ?? false }));
   return pickTake(takes)?.take.id ?? null;
@@ -80,7 +78,7 @@ export function deleteTake(project: TakesProject, takeId: string, force = false)
   if (take.selected && !force) {
     throw new UserError(`${capital(takeName(project, take))} is the circled take in the cut. Circle another take first, or confirm deleting the circled take.`);
   }
-  const relPaths = project.db.transaction(() => reviewRepo(project.db).deleteTake(takeId))();
+  const relPaths = project.db.transaction(() => project.reviews.deleteTake(takeId))();
   // Files go only after the rows are committed: a crash in between leaves a harmless stray file.
   // A record leading outside the project's media (a tampered project) deletes nothing there.
   for (const rel of relPaths) {

@@ -3,8 +3,7 @@
 // edit then circles the take, swaps the chained keyframes and marks the takes made from the
 // old keyframe "continuity stale" — all one undoable step, so undo puts everything back.
 import fs from 'node:fs';
-import { reviewRepo, type ChainRow } from '../db/repos/reviewRepo';
-import { takesRepo } from '../db/repos/takesRepo';
+import { type ChainRow } from '../db/repos/reviewRepo';
 import { UserError } from '../errors';
 import type { RequestSnapshot } from '../jobs/request';
 import { commitImport } from '../library/commit';
@@ -32,9 +31,9 @@ export async function prepareSelection(project: TakesProject, shotId: string, ta
   if (!takeId) return { shotId, takeId, chains: [] };
   const take = takeOrThrow(project, takeId);
   if (take.shotId !== shotId) throw new UserError(`Take ${take.number} belongs to another shot, not ${shot.label}. Refresh the take list.`);
-  if (reviewRepo(project.db).review(takeId).rejected) throw new UserError(`Take ${take.number} of ${shot.label} is rejected. Restore it before circling it.`);
+  if (project.reviews.review(takeId).rejected) throw new UserError(`Take ${take.number} of ${shot.label} is rejected. Restore it before circling it.`);
   // Circling the take already circled changes nothing downstream either.
-  const chains = take.selected ? [] : reviewRepo(project.db).chainsFrom(shotId);
+  const chains = take.selected ? [] : project.reviews.chainsFrom(shotId);
   if (chains.length === 0) return { shotId, takeId, chains: [] };
 
   const video = takeFile(project, take);
@@ -55,9 +54,9 @@ export async function prepareSelection(project: TakesProject, shotId: string, ta
 /** Inside the edit: circle, follow, chain. Returns the labels of the shots whose keyframe changed. */
 export function commitSelection(project: TakesProject, sel: PreparedSelection): string[] {
   const shot = shotOrThrow(project, sel.shotId);
-  takesRepo(project.db).select(sel.takeId ? { id: sel.takeId, shotId: sel.shotId } : null, sel.shotId);
+  project.takes.select(sel.takeId ? { id: sel.takeId, shotId: sel.shotId } : null, sel.shotId);
   followTake(project, sel.shotId, sel.takeId);
-  const reviews = reviewRepo(project.db);
+  const reviews = project.reviews;
   const ctx = libraryCtx(project);
   const store = mediaStore(project.db, project.folder);
   const chained: string[] = [];
@@ -75,8 +74,8 @@ export function commitSelection(project: TakesProject, sel: PreparedSelection): 
 
 /** A take is stale when the keyframe it was made from is not the shot's keyframe now. */
 export function markContinuity(project: TakesProject, shotId: string, which: 'start' | 'end', keyframeRelPath: string): void {
-  const reviews = reviewRepo(project.db);
-  for (const take of takesRepo(project.db).byShot(shotId)) {
+  const reviews = project.reviews;
+  for (const take of project.takes.byShot(shotId)) {
     const request = reviews.requestJson(take.id);
     const snap = request ? (JSON.parse(request) as RequestSnapshot) : null;
     const used = which === 'start' ? snap?.startFrame?.relPath : snap?.endFrame?.relPath;

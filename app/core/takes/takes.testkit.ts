@@ -5,8 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getModel } from '../../../shared/catalog';
 import type { Shot, ToolId } from '../../../shared/domain/types';
-import { jobsRepo } from '../db/repos/jobsRepo';
-import { takesRepo } from '../db/repos/takesRepo';
 import { snapshotRequest, type RequestSnapshot } from '../jobs/request';
 import { ffprobe } from '../media/ffmpeg';
 import { mediaStore, mediaTempPath } from '../media/store';
@@ -30,13 +28,13 @@ export async function insertTake(project: TakesProject, shot: Shot, clip: string
   const placed = await store.place(temp, '.mp4');
   const tool = spec.tool ?? shot.tool;
   const model = getModel(tool);
-  const request = spec.request ?? snapshotRequest(shot, jobsRepo(project.db).shotImages(shot.id));
+  const request = spec.request ?? snapshotRequest(shot, project.jobs.shotImages(shot.id));
   const jobId = randomUUID();
   const takeId = randomUUID();
   const now = Date.now();
   project.db.transaction(() => {
     const asset = store.record(placed, { kind: 'video', mime: 'video/mp4', width: probe.width, height: probe.height, durationS: probe.durationS, fps: probe.fps.avg });
-    jobsRepo(project.db).insert(
+    project.jobs.insert(
       {
         id: jobId,
         shot_id: shot.id,
@@ -52,8 +50,8 @@ export async function insertTake(project: TakesProject, shot: Shot, clip: string
       },
       'test take',
     );
-    jobsRepo(project.db).move(jobId, 'queued', 'ready', { now, patch: { cost_usd: spec.costUsd ?? 0, finished_at: now } });
-    takesRepo(project.db).insert({
+    project.jobs.move(jobId, 'queued', 'ready', { now, patch: { cost_usd: spec.costUsd ?? 0, finished_at: now } });
+    project.takes.insert({
       id: takeId,
       shot_id: shot.id,
       job_id: jobId,

@@ -7,7 +7,6 @@ import path from 'node:path';
 import type { CutDiff } from '../../../../shared/domain/cut';
 import type { CutImportPreview, CutImportResult } from '../../../../shared/domain/resolveExport';
 import type { Scene, Shot } from '../../../../shared/domain/types';
-import { reviewRepo } from '../../db/repos/reviewRepo';
 import { UserError } from '../../errors';
 import type { Project } from '../../project/project';
 import { playbackCut } from '../../takes/queries';
@@ -112,7 +111,7 @@ export function applyImportedCut(project: Project, diff: CutDiff): CutImportResu
   layout.scenes.forEach((id, i) => timeline.placeScene(id, i));
   for (const p of layout.shots) timeline.placeShot(p.id, p.sceneId, p.position);
 
-  const reviews = reviewRepo(project.db);
+  const reviews = project.reviews;
   for (const [id, durationS] of Object.entries(applied.durationsS)) {
     if (!(durationS > 0 && durationS <= 600)) throw new UserError(`The edit makes shot ${before.get(id)?.label ?? id} ${durationS.toFixed(2)} s long; a shot lasts more than 0 and at most 600 s.`);
     updateShot(timeline, id, { durationS });

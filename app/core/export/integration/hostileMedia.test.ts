@@ -3,8 +3,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { libraryRepo } from '../../db/repos/libraryRepo';
-import { takesRepo } from '../../db/repos/takesRepo';
 import { renderAnimatic } from '../../cut/animatic';
 import { enqueueTakes, jobsCtx } from '../../jobs/enqueue';
 import { drive, makeProject, ManualClock, shot, testEngine } from '../../jobs/jobs.testkit';
@@ -37,7 +35,7 @@ async function hostileProject(dir: string) {
   commit('refs', () => setShotRefs(libraryCtx(project), id, [{ itemId: item.id }]));
   const secret = path.join(dir, 'secret.txt');
   fs.writeFileSync(secret, SECRET);
-  const image = libraryRepo(project.db).imagesOf(item.id)[0]!;
+  const image = project.library.imagesOf(item.id)[0]!;
   return { project, id, secret, image, out: fs.mkdtempSync(path.join(dir, 'out-')) };
 }
 
@@ -74,7 +72,7 @@ describe('a tampered project', () => {
   it('a take whose rel_path climbs out of the project: export and the animatic refuse it by name', async () => {
     const { project, id, secret, out } = await hostileProject(tmp());
     try {
-      const take = takesRepo(project.db).byShot(id)[0]!;
+      const take = project.takes.byShot(id)[0]!;
       const climb = `media/${path.relative(path.join(project.folder, 'media'), secret).split(path.sep).join('/')}`;
       expect(climb).toMatch(/^media\/\.\.\/\.\.\//);
       project.db.prepare('UPDATE assets SET rel_path = ? WHERE sha256 = (SELECT asset_sha256 FROM takes WHERE id = ?)').run(climb, take.id);

@@ -4,8 +4,6 @@
 // a keyframe and a reference come from the library, and the title breaks naive writers.
 import fs from 'node:fs';
 import path from 'node:path';
-import { reviewRepo } from '../../db/repos/reviewRepo';
-import { takesRepo } from '../../db/repos/takesRepo';
 import { importImages } from '../../library/importer';
 import { libraryCtx, setShotRefs } from '../../library/ops';
 import { runFfmpeg } from '../../media/ffmpeg';
@@ -69,8 +67,8 @@ export async function buildExportTestProject(dir: string): Promise<ExportTestPro
   commit('refs', () => setShotRefs(libraryCtx(project), ids['2B'], [{ itemId: mara.id }]));
 
   project.db.transaction(() => {
-    const takes = takesRepo(project.db);
-    const reviews = reviewRepo(project.db);
+    const takes = project.takes;
+    const reviews = project.reviews;
     const first = takes.byShot(ids['1A'])[0]!;
     takes.select({ id: first.id, shotId: ids['1A'] }, ids['1A']);
     updateShot(project.timeline, ids['1A'], { durationS: 2 });

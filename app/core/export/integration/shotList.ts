@@ -1,7 +1,6 @@
 // The shot list CSV on its own, at any time — before any take exists — for the app and the CLI.
 import fs from 'node:fs';
 import path from 'node:path';
-import { reviewRepo } from '../../db/repos/reviewRepo';
 import { UserError } from '../../errors';
 import type { Project } from '../../project/project';
 import { shotListCsv } from '../csv';
@@ -15,7 +14,7 @@ export function writeShotList(project: Project, target: string): { path: string;
   if (!fs.statSync(path.dirname(file), { throwIfNoEntry: false })?.isDirectory()) {
     throw new UserError(`The folder "${path.dirname(file)}" does not exist. Create it or choose another.`);
   }
-  const csv = shotListCsv(snapshot, Object.fromEntries(reviewRepo(project.db).spendByShot()));
+  const csv = shotListCsv(snapshot, Object.fromEntries(project.reviews.spendByShot()));
   // Through a temp file beside it, so a failed write leaves no half CSV under the name.
   const temp = `${file}.partial-${process.pid}`;
   try {

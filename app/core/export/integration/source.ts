@@ -10,9 +10,6 @@ import type { TakeView } from '../../../../shared/domain/jobs';
 import { shotTags } from '../../../../shared/domain/tags';
 import { secondsToFrames } from '../../../../shared/domain/timecode';
 import type { ProjectSnapshot, Shot } from '../../../../shared/domain/types';
-import { libraryRepo } from '../../db/repos/libraryRepo';
-import { reviewRepo } from '../../db/repos/reviewRepo';
-import { takesRepo } from '../../db/repos/takesRepo';
 import { mediaStore } from '../../media/store';
 import type { Project } from '../../project/project';
 import { listTakes, playbackCut, takeFile } from '../../takes/queries';
@@ -64,13 +61,13 @@ export function readExportSource(project: Project): ExportSource {
 
 function read(project: Project): ExportSource {
   const snapshot = project.snapshot();
-  const reviews = reviewRepo(project.db);
+  const reviews = project.reviews;
   const store = mediaStore(project.db, project.folder);
   const cut = playbackCut(project);
   const rejected = new Set([...reviews.reviews()].filter(([, r]) => r.rejected).map(([id]) => id));
   const sceneNumber = new Map(snapshot.scenes.map((s) => [s.id, s.number]));
   const byShot = new Map<string, TakeView[]>();
-  for (const t of takesRepo(project.db).all()) byShot.set(t.shotId, [...(byShot.get(t.shotId) ?? []), t]);
+  for (const t of project.takes.all()) byShot.set(t.shotId, [...(byShot.get(t.shotId) ?? []), t]);
 
   const source = (t: TakeView): SourceTake => ({ take: t, path: takeFile(project, t), frames: Math.max(1, secondsToFrames(t.durationS ?? 0)) });
   const shots = snapshot.shots.map((shot, i): SourceShot => {
@@ -95,7 +92,7 @@ function read(project: Project): ExportSource {
 
 /** Every library image a shot uses — in a slot, as a keyframe, or through an @tag (the item's primary image) — once, named by tag. */
 function usedReferences(project: Project, shots: Shot[]): ExportSource['references'] {
-  const lib = libraryRepo(project.db);
+  const lib = project.library;
   const store = mediaStore(project.db, project.folder);
   const items = new Map(lib.items().map((i) => [i.id, i]));
   const byTag = new Map(lib.items().map((i) => [i.tag.toLowerCase(), i]));

@@ -1,0 +1,33 @@
+import type { Db } from '../sqlite';
+
+/** The only module with SQL for `assets`: one row per stored file, keyed by its content hash. */
+export type AssetKind = 'image' | 'video' | 'audio' | 'other';
+
+export interface AssetRow {
+  sha256: string;
+  kind: AssetKind;
+  rel_path: string;
+  size: number;
+  mime: string;
+  width: number | null;
+  height: number | null;
+  duration_s: number | null;
+  fps: number | null;
+  codec: string | null;
+  original_name: string | null;
+}
+
+export function assetsRepo(db: Db) {
+  const q = {
+    get: db.prepare('SELECT * FROM assets WHERE sha256 = ?'),
+    insert: db.prepare(
+      `INSERT OR IGNORE INTO assets (sha256, kind, rel_path, size, mime, width, height, duration_s, fps, codec, original_name)
+       VALUES (@sha256, @kind, @rel_path, @size, @mime, @width, @height, @duration_s, @fps, @codec, @original_name)`,
+    ),
+  };
+  return {
+    get: (sha256: string) => q.get.get(sha256) as AssetRow | undefined,
+    /** A file stored twice is kept once: a second insert of the same hash changes nothing. */
+    insert: (row: AssetRow) => void q.insert.run(row),
+  };
+}

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exportProjectToResolve } from '../app/core/export/integration/exportProject';
-import { readExportSource } from '../app/core/export/integration/source';
+import { exportProjectToResolve } from '../app/core/export/exportProject';
+import { readExportSource } from '../app/core/export/source';
 import { enqueueTakes, jobsCtx } from '../app/core/jobs/enqueue';
 import { drive, makeProject, ManualClock, ScriptedProvider, shot, testEngine } from '../app/core/jobs/jobs.testkit';
 import { makeClip } from '../app/core/media/clips.testkit';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHOT_LIST_COLUMNS } from '../core/export/csv';
+import { SHOT_LIST_COLUMNS } from '../core/export/formats/csv';
 import { csvRows } from '../core/export/tools.testkit';
 import { makeProject, shot } from '../core/jobs/jobs.testkit';
 import { useTmpDir } from '../core/testing/tmp.testkit';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { EXPORT_EXISTS, FRAME_FITS, MEDIA_FORMATS, type FrameFit, type MediaFormat, type ResolveExportSummary } from '../../../shared/domain/resolveExport';
 import { UserError } from '../../core/errors';
-import { exportProjectToResolve } from '../../core/export/integration/exportProject';
-import { writeShotList } from '../../core/export/integration/shotList';
+import { exportProjectToResolve } from '../../core/export/exportProject';
+import { writeShotList } from '../../core/export/shotList';
 import type { Project } from '../../core/project/project';
 import { withProject, type Command, type Io } from '../command';
 import { plural } from '../format';

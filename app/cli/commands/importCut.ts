@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CutImportPreview } from '../../../shared/domain/resolveExport';
-import { applyImportedCut, previewImportedCut } from '../../core/export/integration/applyCut';
+import { applyImportedCut, previewImportedCut } from '../../core/roundtrip/applyCut';
 import { withProject, type Command } from '../command';
 
 const s = (frames: number) => `${(frames / 24).toFixed(2)} s`;

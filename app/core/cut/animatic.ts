@@ -15,7 +15,7 @@ import { AbortError, runFfmpeg } from '../media/ffmpeg';
 import { projectMediaPath } from '../media/projectPath';
 import { wrapText } from '../providers/local/animatic';
 import { findFont } from '../providers/local/fonts';
-import { concatList, copyRefusal, FONT_FILE, segmentArgs, streamFacts, TEXT_FILES, type Size, type StreamFacts } from './conform';
+import { concatList, copyRefusal, FONT_FILE, segmentArgs, streamFacts, TEXT_FILES, type Size, type StreamFacts } from './segments';
 
 export interface AnimaticOptions {
   cut: PlaybackCut;

@@ -7,14 +7,14 @@ import { cutMedia, type ClipMedia, type ExportCut } from '../../../shared/domain
 import type { ProjectSnapshot } from '../../../shared/domain/types';
 import { UserError } from '../errors';
 import { sha256File } from '../media/store';
-import { metadataCsv, shotListCsv } from './csv';
-import { writeEdl, writeMarkersEdl } from './edl';
-import { writeFcpxml } from './fcpxml';
-import { writeManifest, type ManifestFile } from './manifest';
-import { writeOtio } from './otio';
-import { writeStoryboardPdf, type StoryboardInput } from './pdf';
+import { metadataCsv, shotListCsv } from './formats/csv';
+import { writeEdl, writeMarkersEdl } from './formats/edl';
+import { writeFcpxml } from './formats/fcpxml';
+import { writeManifest, type ManifestFile } from './formats/manifest';
+import { writeOtio } from './formats/otio';
+import { writeStoryboardPdf, type StoryboardInput } from './formats/pdf';
 import { exportFileNames } from './planCut';
-import { writeReadme } from './readme';
+import { writeReadme } from './formats/readme';
 
 export type ExportStep = 'media' | 'timelines' | 'metadata' | 'storyboard' | 'manifest' | 'finish';
 

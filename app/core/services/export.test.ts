@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXPORT_EXISTS, type ResolveExportProgress } from '../../../shared/domain/resolveExport';
-import { SHOT_LIST_COLUMNS } from '../export/csv';
+import { SHOT_LIST_COLUMNS } from '../export/formats/csv';
 import { csvRows } from '../export/tools.testkit';
 import { testCore } from '../testing/core.testkit';
 import { useTmpDir } from '../testing/tmp.testkit';

@@ -5,10 +5,10 @@ import type { EventMap, EventName } from '../../../shared/contract';
 import type { CutDiff } from '../../../shared/domain/cut';
 import { TIMELINE_FPS } from '../../../shared/domain/timecode';
 import { UserError } from '../errors';
-import { applyImportedCut, previewImportedCut } from '../export/integration/applyCut';
-import { exportProjectToResolve } from '../export/integration/exportProject';
-import { timelineSize } from '../export/integration/prepare';
-import { writeShotList } from '../export/integration/shotList';
+import { applyImportedCut, previewImportedCut } from '../roundtrip/applyCut';
+import { exportProjectToResolve } from '../export/exportProject';
+import { timelineSize } from '../export/prepare';
+import { writeShotList } from '../export/shotList';
 import { resolveFolderPath } from '../export/planCut';
 import type { Edit, Handlers, OpenSession } from './types';
 

@@ -4,14 +4,14 @@
 // dropped stay where they were and are reported, for the user to delete or not.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CutDiff } from '../../../../shared/domain/cut';
-import type { CutImportPreview, CutImportResult } from '../../../../shared/domain/resolveExport';
-import type { Scene, Shot } from '../../../../shared/domain/types';
-import { UserError } from '../../errors';
-import type { Project } from '../../project/project';
-import { playbackCut } from '../../takes/queries';
-import { updateShot } from '../../timeline/ops';
-import { applyCutDiff, diffCut, readCut, type KnownShot } from '../importCut';
+import type { CutDiff } from '../../../shared/domain/cut';
+import type { CutImportPreview, CutImportResult } from '../../../shared/domain/resolveExport';
+import type { Scene, Shot } from '../../../shared/domain/types';
+import { UserError } from '../errors';
+import type { Project } from '../project/project';
+import { playbackCut } from '../takes/queries';
+import { updateShot } from '../timeline/ops';
+import { applyCutDiff, diffCut, readCut, type KnownShot } from './importCut';
 
 /** The shots as the export named them: the take that plays is the one in each file name. */
 export function knownShots(project: Project): KnownShot[] {

@@ -1,8 +1,8 @@
 // README.txt: how to bring the folder into Resolve, in the words of Resolve's menus (RESOLVE.md
 // §1.9, §3.5, §3.6, §5), and the one-step relink after the folder moves (§1.8).
-import type { ExportCut } from '../../../shared/domain/cut';
-import { formatRunningTime, framesToTimecode } from '../../../shared/domain/timecode';
-import type { exportFileNames } from './planCut';
+import type { ExportCut } from '../../../../shared/domain/cut';
+import { formatRunningTime, framesToTimecode } from '../../../../shared/domain/timecode';
+import type { exportFileNames } from '../planCut';
 
 export interface ReadmeInput {
   cut: ExportCut;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { estimateShot } from '../../../shared/domain/cost';
-import { cutMedia } from '../../../shared/domain/cut';
+import { estimateShot } from '../../../../shared/domain/cost';
+import { cutMedia } from '../../../../shared/domain/cut';
 import { inertCell, METADATA_CSV_COLUMNS, metadataCsv, SHOT_LIST_COLUMNS, shotListCsv } from './csv';
-import { FAKE_SOURCES, fixturePlan, fixtureSnapshot } from './export.testkit';
-import { planCut } from './planCut';
-import { csvRows } from './tools.testkit';
+import { FAKE_SOURCES, fixturePlan, fixtureSnapshot } from '../export.testkit';
+import { planCut } from '../planCut';
+import { csvRows } from '../tools.testkit';
 
 const cut = planCut(fixturePlan('/exports/Cafe_Noir_Resolve', FAKE_SOURCES));
 

@@ -5,14 +5,14 @@
 // cost. No SQL here: the repos and the takes queries hold it.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PlaybackClip } from '../../../../shared/domain/playback';
-import type { TakeView } from '../../../../shared/domain/jobs';
-import { shotTags } from '../../../../shared/domain/tags';
-import { secondsToFrames } from '../../../../shared/domain/timecode';
-import type { ProjectSnapshot, Shot } from '../../../../shared/domain/types';
-import { mediaStore } from '../../media/store';
-import type { Project } from '../../project/project';
-import { listTakes, playbackCut, takeFile } from '../../takes/queries';
+import type { PlaybackClip } from '../../../shared/domain/playback';
+import type { TakeView } from '../../../shared/domain/jobs';
+import { shotTags } from '../../../shared/domain/tags';
+import { secondsToFrames } from '../../../shared/domain/timecode';
+import type { ProjectSnapshot, Shot } from '../../../shared/domain/types';
+import { mediaStore } from '../media/store';
+import type { Project } from '../project/project';
+import { listTakes, playbackCut, takeFile } from '../takes/queries';
 
 export interface SourceTake {
   take: TakeView;

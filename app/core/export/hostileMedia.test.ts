@@ -3,17 +3,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderAnimatic } from '../../cut/animatic';
-import { enqueueTakes, jobsCtx } from '../../jobs/enqueue';
-import { drive, makeProject, ManualClock, shot, testEngine } from '../../jobs/jobs.testkit';
-import { importImages } from '../../library/importer';
-import { libraryCtx, setShotRefs } from '../../library/ops';
-import { renderForSend } from '../../library/sendImage';
-import { runFfmpeg } from '../../media/ffmpeg';
-import { mediaStore } from '../../media/store';
-import type { Project } from '../../project/project';
-import { playbackCut } from '../../takes/queries';
-import { useTmpDir } from '../../testing/tmp.testkit';
+import { renderAnimatic } from '../cut/animatic';
+import { enqueueTakes, jobsCtx } from '../jobs/enqueue';
+import { drive, makeProject, ManualClock, shot, testEngine } from '../jobs/jobs.testkit';
+import { importImages } from '../library/importer';
+import { libraryCtx, setShotRefs } from '../library/ops';
+import { renderForSend } from '../library/sendImage';
+import { runFfmpeg } from '../media/ffmpeg';
+import { mediaStore } from '../media/store';
+import type { Project } from '../project/project';
+import { playbackCut } from '../takes/queries';
+import { useTmpDir } from '../testing/tmp.testkit';
 import { exportProjectToResolve } from './exportProject';
 
 const SECRET = 'the neighbour’s diary';

@@ -3,14 +3,14 @@
 // shot's still or title card. Each take is probed once here: the timelines must say whether a
 // clip has sound, and the conform decides from the same probe whether it can stream-copy.
 import fs from 'node:fs';
-import type { ExportCut } from '../../../../shared/domain/cut';
-import type { FrameFit, MediaFormat } from '../../../../shared/domain/resolveExport';
-import { TIMELINE_FPS } from '../../../../shared/domain/timecode';
-import type { AspectRatio, Shot } from '../../../../shared/domain/types';
-import { UserError } from '../../errors';
-import { FORMATS, probeSource, type ConformSpec, type SourceProbe } from '../../media/conform';
-import { animaticSize } from '../../providers/local/sizes';
-import { planCut, resolveFolderPath, type PlanShot, type PlanTake } from '../planCut';
+import type { ExportCut } from '../../../shared/domain/cut';
+import type { FrameFit, MediaFormat } from '../../../shared/domain/resolveExport';
+import { TIMELINE_FPS } from '../../../shared/domain/timecode';
+import type { AspectRatio, Shot } from '../../../shared/domain/types';
+import { UserError } from '../errors';
+import { FORMATS, probeSource, type ConformSpec, type SourceProbe } from '../media/conform';
+import { animaticSize } from '../providers/local/sizes';
+import { planCut, resolveFolderPath, type PlanShot, type PlanTake } from './planCut';
 import type { ExportSource, SourceStill, SourceTake } from './source';
 
 export interface ExportChoices {

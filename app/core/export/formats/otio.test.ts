@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FAKE_SOURCES, fixturePlan } from './export.testkit';
+import { FAKE_SOURCES, fixturePlan } from '../export.testkit';
 import { writeOtio } from './otio';
-import { planCut } from './planCut';
-import { FIXTURES_DIR } from './tools.testkit';
+import { planCut } from '../planCut';
+import { FIXTURES_DIR } from '../tools.testkit';
 
 type Obj = Record<string, unknown> & { OTIO_SCHEMA?: string };
 const cut = planCut(fixturePlan('/exports/Cafe_Noir_Resolve', FAKE_SOURCES));

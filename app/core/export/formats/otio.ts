@@ -1,7 +1,7 @@
 // The cut as OpenTimelineIO JSON in the OTIO 0.15–0.18 schema set Resolve 18.5+ reads
 // (RESOLVE.md §4.1: Clip.2, Marker.2, never Marker.3), shaped like `edit_ready_minimal.otio`.
 // All times are in media time at rate 24: a file stamped 02:00:00:00 starts at value 172800.
-import type { ClipMedia, ExportClip, ExportCut } from '../../../shared/domain/cut';
+import type { ClipMedia, ExportClip, ExportCut } from '../../../../shared/domain/cut';
 import { fileUrl } from './fileUrl';
 
 /** A number OTIO stores as a double, printed with a decimal point ("24.0") as OTIO writes it. */

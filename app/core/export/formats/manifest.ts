@@ -1,7 +1,7 @@
 // manifest.json: what the folder holds, checkable later (sha256 per file), and the story of every
 // shot's takes. Provenance (provider, model, prompt, seed, cost …) is the caller's, kept as given.
-import type { ClipMedia, ExportCut } from '../../../shared/domain/cut';
-import { framesToTimecode } from '../../../shared/domain/timecode';
+import type { ClipMedia, ExportCut } from '../../../../shared/domain/cut';
+import { framesToTimecode } from '../../../../shared/domain/timecode';
 
 export interface ManifestFile {
   /** Relative to the export folder, with "/" separators. */

@@ -5,15 +5,15 @@
 // It also grabs each shot's storyboard frame from the file it just made, so the PDF shows
 // exactly what the timeline does.
 import path from 'node:path';
-import { getModel } from '../../../../shared/catalog';
-import type { ClipMedia } from '../../../../shared/domain/cut';
-import { compilePrompt } from '../../../../shared/domain/prompt';
-import { TIMELINE_FPS } from '../../../../shared/domain/timecode';
-import { conformClip } from '../../media/conform';
-import { extractFrame } from '../../media/thumbnail';
-import { animaticRenderer } from '../../providers/local/animatic';
-import type { GenerationRequest } from '../../providers/types';
-import type { ProduceMedia } from '../resolveFolder';
+import { getModel } from '../../../shared/catalog';
+import type { ClipMedia } from '../../../shared/domain/cut';
+import { compilePrompt } from '../../../shared/domain/prompt';
+import { TIMELINE_FPS } from '../../../shared/domain/timecode';
+import { conformClip } from '../media/conform';
+import { extractFrame } from '../media/thumbnail';
+import { animaticRenderer } from '../providers/local/animatic';
+import type { GenerationRequest } from '../providers/types';
+import type { ProduceMedia } from './resolveFolder';
 import type { PreparedExport, Recipe } from './prepare';
 
 export interface ProduceStats {

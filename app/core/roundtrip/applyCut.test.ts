@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeShot } from '../../../../shared/domain/shot.testkit';
-import type { Scene } from '../../../../shared/domain/types';
+import { makeShot } from '../../../shared/domain/shot.testkit';
+import type { Scene } from '../../../shared/domain/types';
 import { sceneLayout } from './applyCut';
 
 const scenes: Scene[] = [

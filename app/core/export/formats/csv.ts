@@ -1,9 +1,9 @@
 // Two CSV files: the Media Pool metadata Resolve imports (RESOLVE.md §5) and the shot list for
 // spreadsheets. Both RFC 4180: CRLF, fields quoted when they hold a comma, quote or line break.
-import type { ExportCut } from '../../../shared/domain/cut';
-import { estimateShot } from '../../../shared/domain/cost';
-import { compilePrompt } from '../../../shared/domain/prompt';
-import type { ProjectSnapshot } from '../../../shared/domain/types';
+import type { ExportCut } from '../../../../shared/domain/cut';
+import { estimateShot } from '../../../../shared/domain/cost';
+import { compilePrompt } from '../../../../shared/domain/prompt';
+import type { ProjectSnapshot } from '../../../../shared/domain/types';
 
 /** A text cell a spreadsheet would run as a formula (or as DDE): it starts with one of these. */
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -4,14 +4,14 @@
 // a keyframe and a reference come from the library, and the title breaks naive writers.
 import fs from 'node:fs';
 import path from 'node:path';
-import { importImages } from '../../library/importer';
-import { libraryCtx, setShotRefs } from '../../library/ops';
-import { runFfmpeg } from '../../media/ffmpeg';
-import { makeClip } from '../../media/clips.testkit';
-import type { Project } from '../../project/project';
-import { addScene, addShot, updateShot } from '../../timeline/ops';
-import { drive, makeProject, ManualClock, ScriptedProvider, shot, testEngine } from '../../jobs/jobs.testkit';
-import { enqueueTakes, jobsCtx } from '../../jobs/enqueue';
+import { importImages } from '../library/importer';
+import { libraryCtx, setShotRefs } from '../library/ops';
+import { runFfmpeg } from '../media/ffmpeg';
+import { makeClip } from '../media/clips.testkit';
+import type { Project } from '../project/project';
+import { addScene, addShot, updateShot } from '../timeline/ops';
+import { drive, makeProject, ManualClock, ScriptedProvider, shot, testEngine } from '../jobs/jobs.testkit';
+import { enqueueTakes, jobsCtx } from '../jobs/enqueue';
 
 export const TEST_TITLE = 'Café "Noir": 東京/Night\\Diner*?<>|';
 

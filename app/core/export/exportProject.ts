@@ -4,12 +4,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EXPORT_EXISTS, type ResolveExportStep, type ResolveExportSummary } from '../../../../shared/domain/resolveExport';
-import { UserError } from '../../errors';
-import type { Project } from '../../project/project';
-import { findFont } from '../../providers/local/fonts';
-import { exportFileNames, resolveFolderPath } from '../planCut';
-import { exportResolveFolder } from '../resolveFolder';
+import { EXPORT_EXISTS, type ResolveExportStep, type ResolveExportSummary } from '../../../shared/domain/resolveExport';
+import { UserError } from '../errors';
+import type { Project } from '../project/project';
+import { findFont } from '../providers/local/fonts';
+import { exportFileNames, resolveFolderPath } from './planCut';
+import { exportResolveFolder } from './resolveFolder';
 import { prepareExport, type ExportChoices, type Recipe } from './prepare';
 import { mediaProducer } from './produce';
 import { readExportSource } from './source';

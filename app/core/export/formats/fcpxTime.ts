@@ -1,7 +1,7 @@
 // FCPXML time values: rational seconds, "N/Ds" or whole "Ns" (DTD header, RESOLVE.md §1.3).
 // We write every value as a whole number of 24 fps frames over the 100/2400s frame duration the
 // Resolve-tested template uses; we read any rational and round it to the nearest frame.
-import { TIMELINE_FPS } from '../../../shared/domain/timecode';
+import { TIMELINE_FPS } from '../../../../shared/domain/timecode';
 
 /** The sequence's frameDuration: one frame at 24 fps. */
 export const FRAME_DURATION = '100/2400s';

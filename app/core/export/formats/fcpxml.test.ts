@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { secondsToFrames } from '../../../shared/domain/timecode';
-import { useTmpDir } from '../testing/tmp.testkit';
-import { FAKE_SOURCES, FIXTURE_SHOTS, FIXTURE_TITLE, fixturePlan } from './export.testkit';
+import { secondsToFrames } from '../../../../shared/domain/timecode';
+import { useTmpDir } from '../../testing/tmp.testkit';
+import { FAKE_SOURCES, FIXTURE_SHOTS, FIXTURE_TITLE, fixturePlan } from '../export.testkit';
 import { parseFcpxTime } from './fcpxTime';
 import { writeFcpxml } from './fcpxml';
-import { planCut } from './planCut';
-import { dtdMissing, FIXTURES_DIR, xmllintErrors } from './tools.testkit';
+import { planCut } from '../planCut';
+import { dtdMissing, FIXTURES_DIR, xmllintErrors } from '../tools.testkit';
 import { findAll, parseXml, type XmlElement } from './xml';
 
 const cut = planCut(fixturePlan('/exports/Cafe_Noir_Resolve', FAKE_SOURCES));

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { framesToTimecode, timecodeToFrames, TIMELINE_START_FRAMES } from '../../../shared/domain/timecode';
-import { UserError } from '../errors';
+import { framesToTimecode, timecodeToFrames, TIMELINE_START_FRAMES } from '../../../../shared/domain/timecode';
+import { UserError } from '../../errors';
 import { writeEdl, writeMarkersEdl } from './edl';
-import { FAKE_SOURCES, FIXTURE_SHOTS, fixturePlan } from './export.testkit';
-import { planCut } from './planCut';
-import { FIXTURES_DIR } from './tools.testkit';
+import { FAKE_SOURCES, FIXTURE_SHOTS, fixturePlan } from '../export.testkit';
+import { planCut } from '../planCut';
+import { FIXTURES_DIR } from '../tools.testkit';
 
 const cut = planCut(fixturePlan('/exports/Cafe_Noir_Resolve', FAKE_SOURCES));
 const EVENT = /^(\d{3})  (.{8}) V     C        (\S+) (\S+) (\S+) (\S+)$/;

@@ -5,9 +5,9 @@
 import { shotCode, takeFromFileName, type CutDiff, type CutDiffShot } from '../../../shared/domain/cut';
 import { secondsToFrames, timecodeToFrames, TIMELINE_FPS } from '../../../shared/domain/timecode';
 import { UserError } from '../errors';
-import { parseFcpxTime } from './fcpxTime';
-import { urlFileName } from './fileUrl';
-import { findAll, parseXml, XmlError, type XmlElement } from './xml';
+import { parseFcpxTime } from '../export/formats/fcpxTime';
+import { urlFileName } from '../export/formats/fileUrl';
+import { findAll, parseXml, XmlError, type XmlElement } from '../export/formats/xml';
 
 /** One clip of the main track, in order. */
 export interface ImportedClip {

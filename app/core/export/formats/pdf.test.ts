@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AspectRatio } from '../../../shared/domain/types';
-import { useTmpDir } from '../testing/tmp.testkit';
+import type { AspectRatio } from '../../../../shared/domain/types';
+import { useTmpDir } from '../../testing/tmp.testkit';
 import { storyboardLayout, storyboardPageCount, writeStoryboardPdf, type StoryboardPanel } from './pdf';
-import { dejaVu, pdfPages } from './tools.testkit';
+import { dejaVu, pdfPages } from '../tools.testkit';
 
 function panels(n: number, image: (i: number) => string | null): StoryboardPanel[] {
   return Array.from({ length: n }, (_, i) => ({

@@ -1,10 +1,10 @@
 // The shot list CSV on its own, at any time — before any take exists — for the app and the CLI.
 import fs from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../../errors';
-import type { Project } from '../../project/project';
-import { shotListCsv } from '../csv';
-import { exportFileNames } from '../planCut';
+import { UserError } from '../errors';
+import type { Project } from '../project/project';
+import { shotListCsv } from './formats/csv';
+import { exportFileNames } from './planCut';
 
 /** Writes the shot list to `target` (a file, or a folder to put `<Title>_shotlist.csv` in); returns the file. */
 export function writeShotList(project: Project, target: string): { path: string; shots: number } {

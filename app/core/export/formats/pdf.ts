@@ -1,8 +1,8 @@
 // The storyboard PDF: a cover page, then panels in the film's aspect ratio, several to a page,
 // each with its frame, label, duration, camera move, action, dialogue and tool.
 import PDFDocument from 'pdfkit';
-import type { AspectRatio } from '../../../shared/domain/types';
-import { formatRunningTime } from '../../../shared/domain/timecode';
+import type { AspectRatio } from '../../../../shared/domain/types';
+import { formatRunningTime } from '../../../../shared/domain/timecode';
 
 export interface StoryboardPanel {
   label: string;

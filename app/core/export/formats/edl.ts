@@ -1,8 +1,8 @@
 // The cut as a CMX3600 EDL (RESOLVE.md §3), and the shot markers as Resolve's own timeline-marker
 // EDL (§3.6). EDLs are ASCII, one video track, 24 fps non-drop, at most 999 events.
-import { asciiText, type ExportClip, type ExportCut } from '../../../shared/domain/cut';
-import { framesToTimecode } from '../../../shared/domain/timecode';
-import { UserError } from '../errors';
+import { asciiText, type ExportClip, type ExportCut } from '../../../../shared/domain/cut';
+import { framesToTimecode } from '../../../../shared/domain/timecode';
+import { UserError } from '../../errors';
 
 const MAX_EVENTS = 999;
 

@@ -1,6 +1,6 @@
 // The cut as FCPXML 1.10, one `.fcpxml` file: the version every Resolve from 18.5 on imports
 // (RESOLVE.md §1.1) in the shape of the validated template `edit_ready_minimal_v1_10.fcpxml` (§1.4).
-import type { ClipMedia, ExportClip, ExportCut } from '../../../shared/domain/cut';
+import type { ClipMedia, ExportClip, ExportCut } from '../../../../shared/domain/cut';
 import { fcpxTime, FRAME_DURATION } from './fcpxTime';
 import { fileUrl } from './fileUrl';
 import { element, textElement } from './xml';

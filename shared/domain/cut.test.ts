@@ -43,6 +43,8 @@ describe('media file names', () => {
     expect(asciiName('  Night/Diner: "Take" <1>|?*\\ ')).toBe('Night_Diner_Take_1');
     expect(exportTitleStem('東京')).toBe('Film');
     expect(exportTitleStem('Café: Noir')).toBe('Cafe_Noir');
+    expect(exportTitleStem('CON')).toBe('CON_');
+    expect(exportTitleStem('nul.txt')).toBe('nul_txt');
   });
 });
 

@@ -3,6 +3,7 @@
 // embedded start timecode. Frames at TIMELINE_FPS are the unit everywhere (timecode.ts).
 import { TIMELINE_FPS } from './timecode';
 import { splitTool, type AspectRatio, type CameraMove, type Tier, type ToolId } from './types';
+import { unreserved } from './filenames';
 
 export type MediaFolder = 'Media' | 'Placeholders' | 'Alternates';
 
@@ -127,7 +128,7 @@ export function asciiName(text: string): string {
 
 /** The title as it appears in the export's folder and file names (ASCII: it is part of every media path). */
 export function exportTitleStem(title: string): string {
-  return asciiName(title).slice(0, 60).replace(/[_-]+$/, '') || 'Film';
+  return unreserved(asciiName(title).slice(0, 60).replace(/[_-]+$/, '') || 'Film');
 }
 
 /** "A" → 1, "Z" → 26, "AA" → 27: the inverse of labels.ts `letters`, 1-based. */

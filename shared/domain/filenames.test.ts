@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeFileName } from './filenames';
+import { safeFileName, unreserved, utf8Length } from './filenames';
 
 describe('safeFileName', () => {
   it('removes characters Windows and macOS refuse', () => {
@@ -8,12 +8,32 @@ describe('safeFileName', () => {
   it('keeps Unicode and trims dots', () => {
     expect(safeFileName('  Café Ñandú 夜 ...')).toBe('Café Ñandú 夜');
   });
-  it('falls back for empty and reserved names', () => {
+  it('falls back for empty names', () => {
     expect(safeFileName('///')).toBe('Untitled');
-    expect(safeFileName('CON')).toBe('Untitled');
   });
-  it('limits length without splitting characters', () => {
-    const out = safeFileName('😀'.repeat(100), 'x', 10);
-    expect(Array.from(out)).toHaveLength(10);
+  it('keeps a long CJK or emoji title up to 255 bytes, not 80 characters, cut between graphemes', () => {
+    const cjk = safeFileName('夜'.repeat(120));
+    expect(cjk).toBe('夜'.repeat(85));
+    const family = '👨‍👩‍👧‍👦';
+    const emoji = safeFileName(family.repeat(20), 'x', 246);
+    expect(utf8Length(emoji)).toBeLessThanOrEqual(246);
+    expect(emoji).toBe(family.repeat(Math.floor(246 / utf8Length(family))));
+    expect(safeFileName('a'.repeat(300))).toHaveLength(255);
+  });
+  it('never ends in a space or dot after cutting', () => {
+    expect(safeFileName(`${'a'.repeat(9)} ..bbbb`, 'x', 11)).toBe('a'.repeat(9));
+  });
+  it('catches Windows device names whatever their case or extension', () => {
+    for (const [name, safe] of [
+      ['CON', 'CON_'],
+      ['con.x', 'con_.x'],
+      ['nul.txt', 'nul_.txt'],
+      ['LPT1', 'LPT1_'],
+      ['Com9.tar.gz', 'Com9_.tar.gz'],
+      ['aux', 'aux_'],
+    ]) {
+      expect(safeFileName(name!)).toBe(safe);
+    }
+    for (const name of ['Console', 'CONTACT.txt', 'nullify', 'LPT', 'Auxiliary']) expect(unreserved(name)).toBe(name);
   });
 });

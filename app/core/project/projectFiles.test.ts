@@ -29,6 +29,15 @@ describe('project folders', () => {
     p.close();
   });
 
+  it('makes a folder for a long CJK or emoji title within 255 bytes, and for a Windows device name', () => {
+    const long = '🎬夜'.repeat(60);
+    const folder = create(tmp(), long);
+    expect(Buffer.byteLength(path.basename(folder))).toBeLessThanOrEqual(255);
+    expect(path.basename(folder).startsWith('🎬夜'.repeat(30))).toBe(true);
+    expect(openProject(folder).info().title).toBe(long);
+    expect(path.basename(create(tmp(), 'NUL'))).toBe('NUL_.shotline');
+  });
+
   it('refuses to overwrite an existing folder and leaves no temp folder behind', () => {
     const parent = tmp();
     create(parent);

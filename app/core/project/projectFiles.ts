@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { safeFileName } from '../../../shared/domain/filenames';
+import { safeFileName, utf8Length } from '../../../shared/domain/filenames';
 import type { AspectRatio } from '../../../shared/domain/types';
 import { migrate, newerSchemaError } from '../db/migrate';
 import { SCHEMA_VERSION } from '../db/migrations';
@@ -13,7 +13,7 @@ export const DB_FILE = 'project.db';
 export const MEDIA_DIR = 'media';
 
 export function projectFolderName(title: string): string {
-  return safeFileName(title) + PROJECT_EXT;
+  return safeFileName(title, 'Untitled', 255 - utf8Length(PROJECT_EXT)) + PROJECT_EXT;
 }
 
 function isReadOnly(dir: string): boolean {
@@ -51,7 +51,8 @@ export function createProjectAt(folderPath: string, title: string, opts: CreateP
   if (fs.existsSync(folder)) {
     throw new UserError(`"${folder}" already exists. Open it, or choose another title or location.`);
   }
-  const tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(folder)}.creating-`));
+  // A short name of its own: the project's may already use most of the 255 bytes a name can have.
+  const tmp = fs.mkdtempSync(path.join(parent, '.shotline-creating-'));
   try {
     fs.mkdirSync(path.join(tmp, MEDIA_DIR));
     const db = openSqlite(path.join(tmp, DB_FILE));

@@ -3,7 +3,6 @@
 // whole), the takes are joined by stream copy; otherwise each clip is conformed to a segment
 // (several at once) and the segments are joined. Written to a temp file beside the target and
 // renamed into place, so a canceled or failed render never leaves half a file under its name.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { projectMediaPath } from '../media/projectPath';
 import { wrapText } from '../providers/local/animatic';
 import { findFont } from '../providers/local/fonts';
 import { concatList, copyRefusal, FONT_FILE, segmentArgs, streamFacts, TEXT_FILES, type Size, type StreamFacts } from './segments';
+import { scratchDir, scratchPath, sweepScratch } from '../media/scratch';
 
 export interface AnimaticOptions {
   cut: PlaybackCut;
@@ -170,9 +170,11 @@ export async function renderAnimatic(o: AnimaticOptions): Promise<AnimaticResult
   if (o.cut.clips.length === 0) throw new UserError('The cut is empty. Add shots to the timeline first.');
   const frames = o.cut.totalFrames;
   const durationS = frames / TIMELINE_FPS;
-  fs.mkdirSync(path.dirname(o.out), { recursive: true });
-  const temp = path.join(path.dirname(o.out), `.${path.basename(o.out)}.${randomBytes(4).toString('hex')}.partial.mp4`);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shotline-cut-'));
+  const dir = path.dirname(o.out);
+  fs.mkdirSync(dir, { recursive: true });
+  sweepScratch(dir);
+  const temp = scratchPath(dir, 'cut', '.mp4');
+  const work = scratchDir(dir, 'cut-work');
   try {
     o.onProgress?.(0, 'Checking the clips');
     const facts = await probeClips(o);

@@ -2,7 +2,6 @@
 // plan the cut, make every media file (conform, copy or placeholder) and let resolveFolder.ts
 // write the folder through its temp-and-rename, so a failed or canceled export leaves nothing.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { EXPORT_EXISTS, type ResolveExportStep, type ResolveExportSummary } from '../../../shared/domain/resolveExport';
 import { UserError } from '../errors';
@@ -13,6 +12,7 @@ import { exportResolveFolder } from './resolveFolder';
 import { prepareExport, type ExportChoices, type Recipe } from './prepare';
 import { mediaProducer } from './produce';
 import { readExportSource } from './source';
+import { scratchDir, sweepScratch } from '../media/scratch';
 
 export interface ProjectExportOptions extends ExportChoices {
   /** Replace an existing `<Title>_Resolve`; without it an existing folder is refused with EXPORT_EXISTS. */
@@ -33,6 +33,8 @@ export async function exportProjectToResolve(project: Project, opts: ProjectExpo
   const source = readExportSource(project);
   const outDir = path.resolve(opts.outDir);
   if (!fs.statSync(outDir, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`The folder "${outDir}" does not exist. Create it or choose another.`);
+  // What an export killed here left (a half folder, its work files) goes before this one starts.
+  sweepScratch(outDir);
   // Asked before any work; resolveFolder refuses again at the end should it appear meanwhile.
   const planned = resolveFolderPath(outDir, source.snapshot.project.title);
   if (fs.existsSync(planned) && !opts.replace) throw new UserError(existsMessage(planned), { code: EXPORT_EXISTS });
@@ -45,7 +47,7 @@ export async function exportProjectToResolve(project: Project, opts: ProjectExpo
   });
   const { cut, target } = prepared;
 
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shotline-export-'));
+  const work = scratchDir(path.dirname(target), 'export-work');
   let done = 0;
   let total = 1;
   const scaled = (fraction: number) => PREPARE_SHARE + (1 - PREPARE_SHARE) * Math.min(1, fraction);

@@ -15,6 +15,7 @@ import { writeOtio } from './formats/otio';
 import { writeStoryboardPdf, type StoryboardInput } from './formats/pdf';
 import { exportFileNames } from './planCut';
 import { writeReadme } from './formats/readme';
+import { scratchDir } from '../media/scratch';
 
 export type ExportStep = 'media' | 'timelines' | 'metadata' | 'storyboard' | 'manifest' | 'finish';
 
@@ -91,9 +92,8 @@ export async function exportResolveFolder(options: ResolveExportOptions): Promis
   };
 
   signal?.throwIfAborted();
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.partial-${randomBytes(4).toString('hex')}`);
+  const temp = scratchDir(path.dirname(target), 'export');
   try {
-    fs.mkdirSync(temp, { recursive: false });
     const produce = options.produceMedia ?? copyMedia;
     for (const m of media) {
       report('media', `${m.folder}/${m.fileName}`);

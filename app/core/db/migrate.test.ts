@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UserError } from '../errors';
 import { useTmpDir } from '../testing/tmp.testkit';
 import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
@@ -49,10 +50,23 @@ describe('migrations', () => {
   it('rolls back a failing migration and stays at the previous version', () => {
     const file = path.join(tmp(), 'project.db');
     const db = openSqlite(file);
+    migrate(db);
     const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', up: 'CREATE TABLE half (x); SELECT * FROM missing_table;' }];
     expect(() => migrate(db, { migrations: broken })).toThrow(/missing_table/);
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('refuses, as the user’s to fix, a db whose recorded version was lowered by hand, changing nothing', () => {
+    const file = path.join(tmp(), 'project.db');
+    const db = openSqlite(file);
+    migrate(db);
+    db.pragma('user_version = 2');
+    expect(() => migrate(db, { dbPath: file })).toThrow(UserError);
+    expect(() => migrate(db, { dbPath: file })).toThrow(/says it is at schema 2, but its tables are from a later one .*changed outside Shotline/);
+    expect(schemaVersion(db)).toBe(2);
+    expect(fs.readdirSync(path.dirname(file)).filter((n) => n !== 'project.db' && !n.startsWith('project.db-'))).toEqual([]);
     db.close();
   });
 

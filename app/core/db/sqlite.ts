@@ -14,12 +14,31 @@ export function openSqlite(file: string, opts: { readonly?: boolean; fileMustExi
     fileMustExist: opts.fileMustExist ?? false,
     ...(nativeBinding ? { nativeBinding } : {}),
   });
-  db.pragma('busy_timeout = 5000');
+  // Several processes may share a project (the app, `shotline` commands, scripts): a writer waits
+  // its turn rather than failing. 30 s covers a queue of imports; a wait that long says so.
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   if (!opts.readonly) {
     db.pragma('journal_mode = WAL');
     // FULL: an edit the user saw committed survives a power cut, not just a crash.
     db.pragma('synchronous = FULL');
+    writeLocksFirst(db);
   }
   db.pragma('foreign_keys = ON');
   return db;
+}
+
+export const BUSY_TIMEOUT_MS = 30_000;
+
+/**
+ * Makes `db.transaction(fn)()` begin IMMEDIATE: the write lock is taken (waiting under the busy
+ * timeout) before the first read. A DEFERRED transaction that reads and then writes cannot wait
+ * when another process wrote meanwhile: SQLite fails it at once with "database is locked". Pure
+ * reads can still ask for `.deferred`.
+ */
+function writeLocksFirst(db: Db): void {
+  const make = db.transaction.bind(db);
+  db.transaction = ((fn: (...args: never[]) => unknown) => {
+    const tx = make(fn);
+    return Object.assign((...args: never[]) => tx.immediate(...args), { default: tx.immediate, deferred: tx.deferred, immediate: tx.immediate, exclusive: tx.exclusive });
+  }) as Db['transaction'];
 }

@@ -7,6 +7,7 @@ import { SCHEMA_VERSION } from '../db/migrations';
 import { timelineRepo } from '../db/repos/timelineRepo';
 import { openSqlite, type Db } from '../db/sqlite';
 import { UserError } from '../errors';
+import { sweepScratch } from '../media/scratch';
 
 export const PROJECT_EXT = '.shotline';
 export const DB_FILE = 'project.db';
@@ -118,6 +119,8 @@ function inspect(folder: string): string {
 export function openProjectDb(folder: string): { db: Db; folder: string } {
   const abs = path.resolve(folder);
   const dbPath = inspect(abs);
+  // A backup an upgrade was writing when its process was killed.
+  sweepScratch(abs);
   const db = openSqlite(dbPath, { fileMustExist: true });
   try {
     migrate(db, { dbPath });

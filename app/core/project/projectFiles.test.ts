@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../db/migrations';
@@ -6,6 +8,8 @@ import { openSqlite } from '../db/sqlite';
 import { useTmpDir } from '../testing/tmp.testkit';
 import { openProject } from './project';
 import { createProjectFolder } from './projectFiles';
+
+const require = createRequire(import.meta.url);
 
 const tmp = useTmpDir();
 const create = (parent: string, title = 'Night Diner') => createProjectFolder(parent, title, { createdBy: 'test' });
@@ -56,8 +60,42 @@ describe('project folders', () => {
     const db = path.join(folder, 'project.db');
     const garbage = Buffer.from('this is not a sqlite database at all'.repeat(200));
     fs.writeFileSync(db, garbage);
-    expect(() => openProject(folder)).toThrow(/damaged.*bak-N/);
+    expect(() => openProject(folder)).toThrow(/damaged .*Restore the project folder from your own backup: Shotline has no copy/);
     expect(fs.readFileSync(db).equals(garbage)).toBe(true);
+  });
+
+  it('names only a backup that exists, the newest first, for a truncated db', () => {
+    const folder = create(tmp());
+    const db = path.join(folder, 'project.db');
+    for (const n of [2, 5]) fs.copyFileSync(db, `${db}.bak-${n}`);
+    fs.truncateSync(db, 8192);
+    expect(() => openProject(folder)).toThrow(/damaged .*Restore it from project\.db\.bak-5 in the same folder/);
+  });
+
+  it('advises no restore when the -wal file was removed while another process holds the project', async () => {
+    const folder = create(tmp());
+    const db = path.join(folder, 'project.db');
+    // Another process holds the project with writes in its WAL, as the app would.
+    const holder = spawn(
+      process.execPath,
+      ['-e', `const D=require(${JSON.stringify(require.resolve('better-sqlite3'))});const d=new D(process.argv[1]);d.pragma('journal_mode=WAL');d.pragma('wal_autocheckpoint=0');d.prepare("UPDATE project SET title='Held'").run();console.log('ready');setInterval(()=>{},1000);`, db],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise((resolve) => holder.stdout.once('data', resolve));
+      fs.rmSync(`${db}-wal`);
+      let message = '';
+      try {
+        openProject(folder).close();
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      // Whether this SQLite notices the missing WAL or not, it must never advise a restore.
+      expect(message).not.toMatch(/damaged|[Rr]estore|bak-/);
+      if (message) expect(message).toMatch(/could not be read just now.*Close every Shotline window/);
+    } finally {
+      holder.kill('SIGKILL');
+    }
   });
 
   it('refuses a project from a newer version without touching it', () => {

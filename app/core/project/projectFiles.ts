@@ -104,15 +104,57 @@ function inspect(folder: string): string {
       probe.close();
     }
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    throw new UserError(
-      `The project database "${dbPath}" is damaged and cannot be opened (${why}). ` +
-        `Restore it from a ${DB_FILE}.bak-N copy in the same folder or from your backup.`,
-    );
+    throw unreadable(folder, dbPath, err);
   }
   if (version > SCHEMA_VERSION) throw newerSchemaError(version, SCHEMA_VERSION);
   if (!hasProject) throw new UserError(`"${dbPath}" is a database, but not a Shotline project. Choose a folder ending in ${PROJECT_EXT}.`);
   return dbPath;
+}
+
+/**
+ * Why a project's db could not be read, and what to do. A restore is advised only when SQLite's
+ * full integrity check fails (a read can fail for a moment while another process holds the
+ * project, or after its -wal file was removed under it, with every write still safe), and only a
+ * backup that is really there is named.
+ */
+function unreadable(folder: string, dbPath: string, err: unknown): UserError {
+  // SQLite's check reports one problem a line; the user gets one line.
+  const why = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
+  if (!damaged(dbPath)) {
+    return new UserError(
+      `The project database "${dbPath}" could not be read just now (${why}). Another program may have it open (or its ${DB_FILE}-wal file was ` +
+        'removed while one did). Close every Shotline window and shotline command using this project, then open it again. Nothing was changed.',
+    );
+  }
+  const backups = fs
+    .readdirSync(folder)
+    .filter((n) => new RegExp(`^${DB_FILE.replace('.', '\\.')}\\.bak-\\d+$`).test(n))
+    .sort((a, b) => Number(b.split('-').pop()) - Number(a.split('-').pop()));
+  const restore = backups.length
+    ? `Restore it from ${backups[0]} in the same folder (the copy made before the last upgrade) or from your own backup.`
+    : 'Restore the project folder from your own backup: Shotline has no copy of this database.';
+  return new UserError(`The project database "${dbPath}" is damaged (${why}). ${restore}`);
+}
+
+/**
+ * True when SQLite's full integrity check finds damage, or the file is not a database at all. A
+ * page it could not read (an I/O error: SQLITE_IOERR, result code 10 in its low byte) is not
+ * damage: the file may be fine once the process holding it lets go.
+ */
+function damaged(dbPath: string): boolean {
+  const ioError = (text: string) => /disk I\/O error|SQLITE_IOERR/i.test(text) || [...text.matchAll(/error code=(\d+)/g)].some((m) => (Number(m[1]) & 0xff) === 10);
+  try {
+    const db = openSqlite(dbPath, { readonly: true, fileMustExist: true });
+    try {
+      const result = String(db.pragma('integrity_check', { simple: true }));
+      return result !== 'ok' && !ioError(result);
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    const text = `${(err as { code?: string }).code ?? ''} ${(err as Error).message}`;
+    return !ioError(text) && /SQLITE_NOTADB|SQLITE_CORRUPT|not a database|malformed/i.test(text);
+  }
 }
 
 /** Opens a project's db for writing, upgrading its schema (with a backup) when needed. */

@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '../../shared/contract';
+import { scrubText } from './redact';
 
 /**
  * An error the user can act on: the message says what happened and what to do. Anything
@@ -40,8 +41,8 @@ const CONDITIONS: Array<{ match: RegExp; say: (message: string) => string }> = [
 ];
 
 export function describeError(err: unknown): ErrorInfo {
-  if (err instanceof UserError) return err.code ? { kind: 'user', message: err.message, code: err.code } : { kind: 'user', message: err.message };
-  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof UserError) return err.code ? { kind: 'user', message: scrubText(err.message), code: err.code } : { kind: 'user', message: scrubText(err.message) };
+  const message = scrubText(err instanceof Error ? err.message : String(err));
   const code = typeof (err as { code?: unknown } | null)?.code === 'string' ? (err as { code: string }).code : '';
   const condition = CONDITIONS.find((c) => c.match.test(message) || c.match.test(code));
   return condition ? { kind: 'user', message: condition.say(message) } : { kind: 'internal', message };

@@ -46,6 +46,13 @@ async function pickFolder(win: BrowserWindow | null, defaultPath: string): Promi
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+/** A native question the page can neither draw nor answer; Cancel is the default. */
+async function confirmInMain(win: BrowserWindow | null, message: string, detail: string): Promise<boolean> {
+  const options = { type: 'warning' as const, buttons: ['Cancel', 'Continue'], defaultId: 0, cancelId: 0, message, detail };
+  const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+  return response === 1;
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
@@ -60,6 +67,7 @@ async function start(): Promise<void> {
     userDataDir: app.getPath('userData'),
     defaultProjectsDir,
     pickFolder: () => pickFolder(win, defaultProjectsDir),
+    confirm: (message, detail) => confirmInMain(win, message, detail),
     mediaBase: MEDIA_BASE,
     keys: keyVault(app.getPath('userData')),
   });

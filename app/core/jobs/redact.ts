@@ -1,10 +1,7 @@
 // What goes into job_events: a provider's reply with every secret and image payload taken
 // out, cut to a size a log can hold. Adapters already scrub what they return; this is the
 // engine's own guard, applied to everything it writes, whoever produced it.
-import { redact as scrubText } from '../providers/http';
-
-/** Field names whose value is a secret whatever it looks like. */
-const SECRET_FIELD = /^(authorization|proxy-authorization|x-goog-api-key|x-api-key|api[-_]?key|api[-_]?secret|access[-_]?key|secret[-_]?key|secret|token|access[-_]?token|password|cookie|set-cookie)$/i;
+import { scrubText, SECRET_FIELD } from '../redact';
 /** Query parameters that make a URL a bearer credential (signed output links). */
 const SIGNED_PARAM = /([?&](?:sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential|token|key|api_key|se|sp|sv)=)[^&#\s"]+/gi;
 const MAX_STRING = 2000;
@@ -13,7 +10,7 @@ const MAX_KEYS = 200;
 
 /** Scrubs one string: keys, data URIs, tokens, long base64, URL signatures; then caps its length. */
 function scrubString(s: string, secrets: readonly string[]): string {
-  const out = (scrubText(s, secrets) as string).replace(SIGNED_PARAM, '$1[redacted]');
+  const out = scrubText(s, secrets).replace(SIGNED_PARAM, '$1[redacted]');
   return out.length > MAX_STRING ? `${out.slice(0, MAX_STRING)}… [${out.length - MAX_STRING} more chars]` : out;
 }
 

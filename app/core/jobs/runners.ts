@@ -7,6 +7,7 @@ import { baseUrlFor, type KeySource } from '../keys/keySource';
 import { animaticRenderer } from '../providers/local/animatic';
 import { createAdapter, isRemoteProvider } from '../providers/registry';
 import type { AdapterConfig, LocalRenderer, ProviderAdapter } from '../providers/types';
+import { knowSecrets } from '../redact';
 
 export type Runner = { kind: 'remote'; adapter: ProviderAdapter } | { kind: 'local'; renderer: LocalRenderer };
 
@@ -55,6 +56,7 @@ export function createRunners(opts: RunnerOptions): RunnerSource {
       const envNames = getProvider(spec.provider)?.keyEnv.join(' and ') ?? '';
       throw new UserError(`No ${name} key is set. Add it in Settings (or set ${envNames} for the CLI), or generate with the local animatic.`);
     }
+    knowSecrets(Object.values(keys));
     const baseUrl = baseUrlFor(spec.provider, env, opts.baseUrls?.());
     const fingerprint = JSON.stringify([keys, baseUrl]);
     const hit = cache.get(spec.provider);

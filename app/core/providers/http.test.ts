@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeBody, kindForStatus, redact, retryAfterS } from './http';
+import { scrubValue as redact } from '../redact';
+import { describeBody, kindForStatus, retryAfterS } from './http';
 
 describe('redact', () => {
   it('removes keys, bearer tokens, data URIs and long base64, keeping the rest', () => {

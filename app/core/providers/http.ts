@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ProviderError, type AdapterConfig, type ProviderErrorKind } from './types';
+import { scrubText, scrubValue } from '../redact';
 
 /** The Runway and Luma SDKs' default request timeout (PROVIDERS.md §1.1, §3.1). */
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -179,7 +180,7 @@ export class HttpClient {
 
   /** A copy with keys, tokens and base64 payloads replaced, safe to log and store. */
   redact(value: unknown): unknown {
-    return redact(value, this.secrets);
+    return scrubValue(value, this.secrets);
   }
 }
 
@@ -238,36 +239,12 @@ function parseBody(text: string): unknown {
   }
 }
 
-const DATA_URI = /data:([\w/+.-]+);base64,[A-Za-z0-9+/=]+/g;
-/** A run this long of base64 alphabet is an image, not prose or a URL. */
-const BASE64_RUN = /[A-Za-z0-9+/]{200,}={0,2}/g;
-const JWT = /eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/g;
-const SECRET_FIELD = /^(authorization|x-goog-api-key|api[-_]?key|secret|token)$/i;
-
-export function redact(value: unknown, secrets: readonly string[]): unknown {
-  if (typeof value === 'string') {
-    let s = value;
-    for (const secret of secrets) if (secret.length >= 4) s = s.split(secret).join('[redacted key]');
-    return s
-      .replace(DATA_URI, (m, mime: string) => `data:${mime};base64,[${m.length} chars redacted]`)
-      .replace(JWT, '[redacted token]')
-      .replace(BASE64_RUN, (m) => `[base64, ${m.length} chars redacted]`);
-  }
-  if (Array.isArray(value)) return value.map((v) => redact(v, secrets));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) && typeof v === 'string' ? '[redacted]' : redact(v, secrets)]),
-    );
-  }
-  return value;
-}
-
 /** `checkKey()` for every adapter: the call's summary when it works, the error's words when not. */
 export async function checkKeyWith(call: () => Promise<string>): Promise<{ ok: boolean; detail: string }> {
   try {
-    return { ok: true, detail: await call() };
+    return { ok: true, detail: scrubText(await call()) };
   } catch (err) {
-    if (err instanceof ProviderError) return { ok: false, detail: err.message };
+    if (err instanceof ProviderError) return { ok: false, detail: scrubText(err.message) };
     throw err;
   }
 }

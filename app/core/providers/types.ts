@@ -3,6 +3,7 @@
 import type { ModelSpec } from '../../../shared/catalog/types';
 import type { CompiledPrompt } from '../../../shared/domain/prompt';
 import type { AspectRatio, ProviderId, Shot, ToolId } from '../../../shared/domain/types';
+import { scrubText } from '../redact';
 
 /** An image on disk; the adapter encodes it the way its API wants (data URI, raw base64, upload). */
 export interface ImageInput {
@@ -69,7 +70,8 @@ export class ProviderError extends Error {
     message: string,
     readonly details: { status?: number; code?: string; retryAfterS?: number; raw?: unknown } = {},
   ) {
-    super(message);
+    // Built from a provider's words, which may echo the credential sent.
+    super(scrubText(message));
   }
 }
 

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventMap } from '../../../shared/contract';
 import { testCore } from '../testing/core.testkit';
@@ -81,6 +83,30 @@ describe('generation through the contract', () => {
     const removed = await t.call('settings.removeKey', { provider: 'runway' });
     expect(removed.find((s) => s.provider === 'runway')).toMatchObject({ set: false, last4: null });
     await expect(t.call('settings.checkKey', { provider: 'runway' })).rejects.toThrow(/No Runway key is set/);
+  });
+
+  it('moves a key to another address only when the user confirms it in the main process, and never shows the key back', async () => {
+    const asked: string[] = [];
+    let answer = false;
+    t = testCore(tmp(), { confirm: async (message) => (asked.push(message), answer) });
+    const secret = 'key_0123456789abcdef0123456789abcdef0123';
+    await t.call('settings.setKey', { provider: 'runway', values: { RUNWAYML_API_SECRET: secret } });
+    const echo = http.createServer((req, res) => res.writeHead(401).end(JSON.stringify({ error: `bad key ${req.headers.authorization}` })));
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(echo.address() as AddressInfo).port}`;
+    try {
+      await expect(t.call('settings.setBaseUrl', { provider: 'runway', baseUrl: url })).rejects.toThrow(/Kept Runway's address as it was/);
+      expect(asked).toEqual([`Send your Runway key to ${url}?`]);
+      expect((await t.call('settings.keys', {})).find((s) => s.provider === 'runway')!.baseUrl).not.toBe(url);
+      answer = true;
+      await t.call('settings.setBaseUrl', { provider: 'runway', baseUrl: url });
+      const check = await t.call('settings.checkKey', { provider: 'runway' });
+      expect(check.ok).toBe(false);
+      expect(check.detail).toMatch(/bad key Bearer \[redacted/);
+      expect(JSON.stringify(check)).not.toContain(secret);
+    } finally {
+      echo.close();
+    }
   });
 
   it('keeps generation settings per project', async () => {

@@ -41,6 +41,7 @@ export interface JobsServiceDeps {
   userDataDir: string;
   keys?: KeySource;
   env?: Record<string, string | undefined>;
+  confirm?: (message: string, detail: string) => Promise<boolean>;
   emit: <E extends EventName>(event: E, payload: EventMap[E]) => void;
 }
 
@@ -165,8 +166,16 @@ export function jobsService(deps: JobsServiceDeps) {
       if (runner.kind !== 'remote') throw new UserError(`${name} needs no key.`);
       return runner.adapter.checkKey();
     },
-    'settings.setBaseUrl': ({ provider, baseUrl }) => {
-      saved.setBaseUrl(provider, baseUrl?.trim() || null);
+    'settings.setBaseUrl': async ({ provider, baseUrl }) => {
+      const url = baseUrl?.trim() || null;
+      // The key goes wherever this points. A page that was made to call this (a script injected
+      // into the renderer) must not be able to send it elsewhere: the user confirms, outside the page.
+      if (url && deps.confirm) {
+        const name = getProvider(provider)?.name ?? provider;
+        const yes = await deps.confirm(`Send your ${name} key to ${url}?`, `Shotline will send ${name} requests, with your key, to this address instead of ${name}'s own. Only do this for a proxy or test server you trust.`);
+        if (!yes) throw new UserError(`Kept ${name}'s address as it was; your key was not sent anywhere new.`);
+      }
+      saved.setBaseUrl(provider, url);
       return keyStatus();
     },
   };

@@ -15,6 +15,11 @@ export interface CoreHost {
   defaultProjectsDir: string;
   /** Native folder picker; absent where the host has none (the devhost). */
   pickFolder?: () => Promise<string | null>;
+  /**
+   * Asks the user in the main process (a native dialog the page cannot draw or click): true to go
+   * ahead. Absent where the host has none (the devhost, for development only).
+   */
+  confirm?: (message: string, detail: string) => Promise<boolean>;
   /** Provider keys: the Electron shell's safeStorage vault; environment variables when absent. */
   keys?: KeySource;
   /** URL prefix the renderer puts before a project-relative media path (see app/core/media/serve.ts). */

@@ -1,14 +1,16 @@
 import path from 'node:path';
 import type { Channel, ChannelInput, ChannelOutput, EventMap } from '../../../shared/contract';
 import { createCore } from '../services/core';
+import type { CoreHost } from '../services/types';
 
 /** A core with a typed, throwing `call`, and the events it emitted. */
-export function testCore(dir: string) {
+export function testCore(dir: string, host: Pick<CoreHost, 'confirm'> = {}) {
   const core = createCore({
     kind: 'devhost',
     version: 'test',
     userDataDir: path.join(dir, 'userdata'),
     defaultProjectsDir: path.join(dir, 'projects'),
+    ...host,
   });
   const events: Array<{ event: keyof EventMap; payload: unknown }> = [];
   core.on((event, payload) => events.push({ event, payload }));

@@ -1,5 +1,6 @@
 import { ACTIVE_JOB_STATES, type Attention, type JobState, type JobView } from '../../../../shared/domain/jobs';
 import type { Db } from '../sqlite';
+import { scrubText } from '../../redact';
 
 /** The only module with SQL for jobs, job_events, the engine lease and project settings. */
 export interface JobRow {
@@ -157,6 +158,8 @@ export function jobsRepo(db: Db) {
 
   function applyPatch(id: string, from: JobState, to: JobState, now: number, patch: JobPatch, leaseHolder: string | null): boolean {
     const { attention, ...columns } = patch;
+    // Errors carry a provider's words, which may echo the credential: cleaned on the way in.
+    if (typeof columns.error === 'string') columns.error = scrubText(columns.error);
     const row: Record<string, unknown> = attention === undefined ? columns : { ...columns, attention_json: attention && JSON.stringify(attention) };
     const cols = Object.keys(row).filter((k) => PATCHABLE.has(k));
     const sets = ['state = @to', 'updated_at = @now', ...cols.map((c) => `${c} = @${c}`)].join(', ');
@@ -189,13 +192,13 @@ export function jobsRepo(db: Db) {
     move(id: string, from: JobState, to: JobState, opts: { now: number; patch?: JobPatch; message?: string; rawJson?: string | null; leaseHolder?: string | null }): boolean {
       return db.transaction(() => {
         const ok = applyPatch(id, from, to, opts.now, opts.patch ?? {}, opts.leaseHolder ?? null);
-        if (ok && (from !== to || opts.message)) q.event.run(id, opts.now, from, to, opts.message ?? '', opts.rawJson ?? null);
+        if (ok && (from !== to || opts.message)) q.event.run(id, opts.now, from, to, scrubText(opts.message ?? ''), opts.rawJson ?? null);
         return ok;
       })();
     },
     /** An event without a state change (something worth keeping in the job's history). */
     log: (jobId: string, state: JobState, message: string, rawJson: string | null, now = Date.now()) =>
-      void q.event.run(jobId, now, state, state, message, rawJson),
+      void q.event.run(jobId, now, state, state, scrubText(message), rawJson),
     batchStates: (batchId: string) => q.batchStates.all(batchId) as Array<{ state: JobState; n: number }>,
     requestCancel: (id: string, now: number) => q.requestCancel.run(now, id).changes === 1,
     events: (jobId: string) => q.events.all(jobId) as JobEvent[],

@@ -4,7 +4,8 @@
 //    install fine and then fail to open any project.
 // 2. Flips the Electron fuses: no ELECTRON_RUN_AS_NODE, NODE_OPTIONS or --inspect (each turns
 //    the signed app into a general-purpose Node runtime), the asar archive is integrity-checked
-//    against the hash electron-builder embeds, and the app loads only from that archive.
+//    against the hash electron-builder embeds, the app loads only from that archive, and file://
+//    has no extra privileges.
 const fs = require('node:fs');
 const path = require('node:path');
 const { Arch } = require('electron-builder');
@@ -29,6 +30,18 @@ function checkNativeBinding(context) {
   }
 }
 
+/** The fuses every package gets (tested in app/electron/packaging.test.ts). */
+const FUSES = {
+  [FuseV1Options.RunAsNode]: false,
+  [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+  [FuseV1Options.EnableNodeCliInspectArguments]: false,
+  [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+  [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  // file:// pages get no powers beyond an ordinary origin's: the app serves itself over app://.
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+};
+exports.FUSES = FUSES;
+
 /** @param {import('electron-builder').AfterPackContext} context */
 exports.default = async function afterPack(context) {
   checkNativeBinding(context);
@@ -36,10 +49,6 @@ exports.default = async function afterPack(context) {
     version: FuseVersion.V1,
     // Patching the binary breaks the ad-hoc signature Apple silicon requires to run at all.
     resetAdHocDarwinSignature: context.electronPlatformName === 'darwin' || context.electronPlatformName === 'mas',
-    [FuseV1Options.RunAsNode]: false,
-    [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
-    [FuseV1Options.EnableNodeCliInspectArguments]: false,
-    [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
-    [FuseV1Options.OnlyLoadAppFromAsar]: true,
+    ...FUSES,
   });
 };

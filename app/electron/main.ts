@@ -10,6 +10,7 @@ import { keyVault } from './keyVault';
 import { registerIpc, sendEvent } from './ipc';
 import { MEDIA_BASE, serveMedia } from './mediaProtocol';
 import { buildMenu, type MenuState } from './menu';
+import { trustedEnv } from './policy';
 import { registerPrivilegedSchemes, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
@@ -69,7 +70,8 @@ async function start(): Promise<void> {
     pickFolder: () => pickFolder(win, defaultProjectsDir),
     confirm: (message, detail) => confirmInMain(win, message, detail),
     mediaBase: MEDIA_BASE,
-    keys: keyVault(app.getPath('userData')),
+    keys: keyVault(app.getPath('userData'), env),
+    env,
   });
   serveMedia(session.defaultSession, () => core.session.current?.project.folder ?? null);
   const disposeIpc = registerIpc(core, () => win);
@@ -153,7 +155,8 @@ async function start(): Promise<void> {
 // (the package name is lower-case), or a throwaway one for tests. The single-instance lock is
 // keyed on it too, so parallel test runs with their own folders do not block each other.
 app.setName('Shotline');
-app.setPath('userData', process.env.SHOTLINE_USER_DATA_DIR || path.join(app.getPath('appData'), 'Shotline'));
+const env = trustedEnv(process.env, app.isPackaged);
+app.setPath('userData', env.SHOTLINE_USER_DATA_DIR || path.join(app.getPath('appData'), 'Shotline'));
 
 if (!app.requestSingleInstanceLock()) {
   // Another Shotline is running; it gets `second-instance` and comes to the front.

@@ -57,3 +57,18 @@ describe('electron-builder.yml', () => {
     expect(patterns).toEqual(expect.arrayContaining(['!app/devhost/**', '!e2e/**', '!bench/**']));
   });
 });
+
+describe('after-pack fuses', () => {
+  it('turns off every way to run the app as plain Node, and file:// privileges; checks the asar', () => {
+    const { FuseV1Options } = require('@electron/fuses') as { FuseV1Options: Record<string, number> };
+    const { FUSES } = require(path.join(root, 'scripts/after-pack.cjs')) as { FUSES: Record<number, boolean> };
+    expect(FUSES).toEqual({
+      [FuseV1Options.RunAsNode!]: false,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable!]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments!]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation!]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar!]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges!]: false,
+    });
+  });
+});

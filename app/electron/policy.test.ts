@@ -8,6 +8,8 @@ import {
   isSafeExternalUrl,
   RENDERER_ENTRY_URL,
   resolveAppPath,
+  externalLinkDecision,
+  trustedEnv,
 } from './policy';
 
 const root = path.resolve('/srv/shotline/out/renderer');
@@ -106,7 +108,7 @@ describe('isPermissionAllowed', () => {
 describe('CONTENT_SECURITY_POLICY', () => {
   it('is the strict policy from the security checklist', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+      "default-src 'self'; script-src 'self'; style-src 'self'; " +
         "img-src 'self' data: blob: shotline-media:; media-src 'self' blob: shotline-media:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
     );
@@ -122,3 +124,25 @@ describe('contentTypeFor', () => {
     expect(contentTypeFor('/x/blob')).toBe('application/octet-stream');
   });
 });
+
+describe('externalLinkDecision', () => {
+  it('opens the providers\' and our documentation at once, asks for any other https host, refuses the rest', () => {
+    for (const url of ['https://docs.dev.runwayml.com/api', 'https://app.klingai.com/global/dev', 'https://ai.google.dev/gemini-api/docs/video', 'https://github.com/shotline/shotline#readme']) {
+      expect(externalLinkDecision(url), url).toBe('open');
+    }
+    for (const url of ['https://example.com/', 'https://runwayml.com.evil.example/', 'https://notrunwayml.com/']) expect(externalLinkDecision(url), url).toBe('ask');
+    for (const url of ['http://runwayml.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@runwayml.com/', 'ms-settings:']) {
+      expect(externalLinkDecision(url), url).toBe('refuse');
+    }
+  });
+});
+
+describe('trustedEnv', () => {
+  const env = { SHOTLINE_USER_DATA_DIR: '/tmp/x', SHOTLINE_RUNWAY_BASE_URL: 'https://proxy.example', SHOTLINE_POLL_INTERVAL_S: '1', RUNWAYML_API_SECRET: 'k' };
+  it('drops the data folder and base URL overrides in a packaged build, keeps them for development', () => {
+    expect(trustedEnv(env, true)).toEqual({ SHOTLINE_POLL_INTERVAL_S: '1', RUNWAYML_API_SECRET: 'k' });
+    expect(trustedEnv(env, false)).toEqual(env);
+    expect(trustedEnv({ ...env, SHOTLINE_DEVELOPER: '1' }, true)).toEqual({ ...env, SHOTLINE_DEVELOPER: '1' });
+  });
+});
+

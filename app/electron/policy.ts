@@ -15,8 +15,9 @@ export const RENDERER_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  // React and the dnd kit set inline style attributes; no inline scripts are allowed.
-  "style-src 'self' 'unsafe-inline'",
+  // Stylesheets from the app only. React's style props go through the CSSOM, which CSP allows;
+  // no <style> element or style="" attribute in markup is needed (e2e fails on any violation).
+  "style-src 'self'",
   "img-src 'self' data: blob: shotline-media:",
   "media-src 'self' blob: shotline-media:",
   "connect-src 'self'",
@@ -105,6 +106,40 @@ export function isSafeExternalUrl(url: string): boolean {
   if (url.length > 2048) return false;
   const u = parseUrl(url);
   return !!u && u.protocol === 'https:' && u.hostname !== '' && u.username === '' && u.password === '';
+}
+
+/**
+ * Sites the app links to: the providers' consoles and documentation, Resolve's, and our own
+ * repository. A link to any of them (or a subdomain) opens at once.
+ */
+export const TRUSTED_LINK_HOSTS = [
+  'runwayml.com',
+  'klingai.com',
+  'lumalabs.ai',
+  'ai.google.dev',
+  'aistudio.google.com',
+  'minimax.io',
+  'minimaxi.com',
+  'elevenlabs.io',
+  'blackmagicdesign.com',
+  'github.com',
+];
+
+/** What a link the page hands over gets: opened, opened once the user agrees, or refused. */
+export function externalLinkDecision(url: string): 'open' | 'ask' | 'refuse' {
+  if (!isSafeExternalUrl(url)) return 'refuse';
+  const host = new URL(url).hostname.toLowerCase();
+  return TRUSTED_LINK_HOSTS.some((h) => host === h || host.endsWith(`.${h}`)) ? 'open' : 'ask';
+}
+
+/**
+ * The environment a build may take settings from. A packaged app ignores the variables that move
+ * its data or send keys elsewhere (SHOTLINE_USER_DATA_DIR, SHOTLINE_<PROVIDER>_BASE_URL): a
+ * launcher or a shell profile could set them behind the user's back. SHOTLINE_DEVELOPER=1 keeps them.
+ */
+export function trustedEnv(env: Record<string, string | undefined>, packaged: boolean): Record<string, string | undefined> {
+  if (!packaged || env.SHOTLINE_DEVELOPER === '1') return env;
+  return Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'SHOTLINE_USER_DATA_DIR' && !/^SHOTLINE_[A-Z0-9]+_BASE_URL$/.test(k)));
 }
 
 /**

@@ -1,15 +1,29 @@
 // Session- and contents-wide guards from Electron's security checklist. They apply to every
 // webContents the app ever creates (`web-contents-created`), not just the main window, so a
 // future window or a devtools-opened page cannot forget them.
-import { shell, type Session, type WebContents } from 'electron';
-import { isPermissionAllowed, isSafeExternalUrl } from './policy';
+import { BrowserWindow, dialog, shell, type Session, type WebContents } from 'electron';
+import { externalLinkDecision, isPermissionAllowed } from './policy';
 
-function openExternally(url: string): void {
-  if (!isSafeExternalUrl(url)) {
+async function openExternally(contents: WebContents, url: string): Promise<void> {
+  const decision = externalLinkDecision(url);
+  if (decision === 'refuse') {
     console.warn(`[shotline] refused to open a link that is not plain https: ${url.slice(0, 200)}`);
     return;
   }
-  shell.openExternal(url).catch((err: unknown) => {
+  if (decision === 'ask') {
+    const win = BrowserWindow.fromWebContents(contents);
+    const options = {
+      type: 'question' as const,
+      buttons: ['Cancel', 'Open in browser'],
+      defaultId: 0,
+      cancelId: 0,
+      message: `Open ${new URL(url).hostname} in your browser?`,
+      detail: url.slice(0, 500),
+    };
+    const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+    if (response !== 1) return;
+  }
+  await shell.openExternal(url).catch((err: unknown) => {
     console.warn(`[shotline] could not open ${url.slice(0, 200)} in the browser: ${String(err)}`);
   });
 }
@@ -21,10 +35,10 @@ function openExternally(url: string): void {
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => {
     event.preventDefault();
-    openExternally(event.url);
+    void openExternally(contents, event.url);
   });
   contents.setWindowOpenHandler(({ url }) => {
-    openExternally(url);
+    void openExternally(contents, url);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());

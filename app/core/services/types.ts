@@ -20,6 +20,8 @@ export interface CoreHost {
    * ahead. Absent where the host has none (the devhost, for development only).
    */
   confirm?: (message: string, detail: string) => Promise<boolean>;
+  /** The environment settings are read from (a packaged app passes a filtered copy); process.env when absent. */
+  env?: Record<string, string | undefined>;
   /** Provider keys: the Electron shell's safeStorage vault; environment variables when absent. */
   keys?: KeySource;
   /** URL prefix the renderer puts before a project-relative media path (see app/core/media/serve.ts). */

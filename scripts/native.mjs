@@ -1,21 +1,22 @@
 #!/usr/bin/env node
-// better-sqlite3 must be compiled for the runtime that loads it (STYLE.md, native module note):
+// better-sqlite3 must be built for the runtime that loads it:
 //   node scripts/native.mjs node      the build in node_modules loads under this Node (CLI, tests)
 //   node scripts/native.mjs electron  an Electron-ABI build in .native/electron/ for the app
 // The Electron build is made in a temporary copy of the package, so the Node build in
 // node_modules is never touched and both runtimes work side by side.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureElectronBuild } from './native/electronBuild.mjs';
+import { diagnose } from './native/messages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(path.join(root, 'package.json'));
 const sqliteDir = path.join(root, 'node_modules', 'better-sqlite3');
 const ELECTRON_BINDING = path.join(root, '.native', 'electron', 'better_sqlite3.node');
-const STAMP = path.join(path.dirname(ELECTRON_BINDING), 'build.json');
 
 function fail(message) {
   console.error(`native: ${message}`);
@@ -65,79 +66,74 @@ function gypEnv() {
   return env;
 }
 
-function ensureElectron() {
+/** A copy of the package's sources (not its Node build) in `work`, where a step may build freely. */
+function sourceCopy(work) {
+  const pkg = path.join(work, 'better-sqlite3');
+  const skip = new Set(['build', 'node_modules']);
+  cpSync(sqliteDir, pkg, { recursive: true, filter: (src) => !skip.has(path.relative(sqliteDir, src)) });
+  return pkg;
+}
+
+/** Runs a step's command, echoing its output; the built binding, or why it failed. */
+function runStep(name, args, cwd, work) {
+  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: gypEnv() });
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}${r.error?.message ?? ''}`;
+  const built = path.join(cwd, 'build', 'Release', 'better_sqlite3.node');
+  if (r.status === 0 && existsSync(built)) {
+    const kept = path.join(work, `${name}.node`);
+    cpSync(built, kept);
+    return { ok: true, file: kept };
+  }
+  const { cause, detail } = diagnose(output);
+  return { ok: false, cause, detail: detail || `exit code ${r.status}` };
+}
+
+async function ensureElectron() {
   if (!existsSync(path.join(root, 'node_modules', 'electron', 'package.json'))) fail('electron is not installed; run `npm ci` first.');
+  const electron = packageVersion('electron');
   const want = {
-    electron: packageVersion('electron'),
+    electron,
+    abi: require('node-abi').getAbi(electron, 'electron'),
     betterSqlite3: packageVersion('better-sqlite3'),
     platform: process.platform,
     arch: process.arch,
   };
-  const label = `better-sqlite3 ${want.betterSqlite3} for Electron ${want.electron} (${want.platform}-${want.arch})`;
-  if (existsSync(ELECTRON_BINDING) && existsSync(STAMP)) {
-    const have = JSON.parse(readFileSync(STAMP, 'utf8'));
-    if (Object.entries(want).every(([k, v]) => have[k] === v)) {
-      return console.log(`native: ${label} is already built in ${path.relative(root, ELECTRON_BINDING)}.`);
-    }
-  }
-
-  console.log(`native: building ${label}; this compiles SQLite and takes a minute or two…`);
   const work = mkdtempSync(path.join(os.tmpdir(), 'shotline-native-'));
-  let built;
   try {
-    built = compileForElectron(want, work);
-    if (built) {
-      mkdirSync(path.dirname(ELECTRON_BINDING), { recursive: true });
-      // Copy then rename: an interrupted run never leaves a half-written binary behind.
-      cpSync(built, `${ELECTRON_BINDING}.tmp`);
-      renameSync(`${ELECTRON_BINDING}.tmp`, ELECTRON_BINDING);
-      writeFileSync(STAMP, `${JSON.stringify(want, null, 2)}\n`);
-    }
+    await ensureElectronBuild({
+      want,
+      binding: ELECTRON_BINDING,
+      log: (line) => console.log(line),
+      // better-sqlite3's own downloader, asked for Electron's build instead of Node's.
+      prebuilt: async (w) =>
+        runStep('prebuilt', [require.resolve('prebuild-install/bin.js'), '--runtime', 'electron', '--target', w.electron, '--arch', w.arch, '--platform', w.platform, '--verbose'], sourceCopy(path.join(work, 'pre')), work),
+      compile: async (w) => {
+        const headers = process.env.SHOTLINE_ELECTRON_HEADERS;
+        const args = [
+          require.resolve('node-gyp/bin/node-gyp.js'),
+          'rebuild',
+          '--release',
+          `--target=${w.electron}`,
+          `--arch=${w.arch}`,
+          '--runtime=electron',
+          '--dist-url=https://electronjs.org/headers',
+          // Electron's headers get their own cache, apart from Node's.
+          `--devdir=${path.join(os.homedir(), '.electron-gyp')}`,
+          // Offline machines can point at already extracted Electron headers.
+          ...(headers ? [`--nodedir=${headers}`] : []),
+          '--jobs=max',
+        ];
+        return runStep('compiled', args, sourceCopy(path.join(work, 'gyp')), work);
+      },
+    });
+  } catch (err) {
+    fail(`${err.message}\nThe Node build in node_modules was not changed.`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  if (!built) {
-    fail(
-      `could not build ${label}. node-gyp downloads Electron's headers from https://electronjs.org/headers ` +
-        'and needs a C++ toolchain and Python. Connect to the internet (or set SHOTLINE_ELECTRON_HEADERS to extracted ' +
-        'Electron headers) and install the toolchain (Debian: apt-get install build-essential python3), then run ' +
-        '`node scripts/native.mjs electron` again. The Node build in node_modules was not changed.',
-    );
-  }
-  console.log(`native: built ${label} into ${path.relative(root, ELECTRON_BINDING)}.`);
-}
-
-/** Runs node-gyp against Electron's headers in a copy of the package; the binary's path or null. */
-function compileForElectron(want, work) {
-  const pkg = path.join(work, 'better-sqlite3');
-  // Sources only: the copy must not inherit the Node build output.
-  const skip = new Set(['build', 'node_modules']);
-  cpSync(sqliteDir, pkg, { recursive: true, filter: (src) => !skip.has(path.relative(sqliteDir, src)) });
-  const headers = process.env.SHOTLINE_ELECTRON_HEADERS;
-  const args = [
-    require.resolve('node-gyp/bin/node-gyp.js'),
-    'rebuild',
-    '--release',
-    `--target=${want.electron}`,
-    `--arch=${want.arch}`,
-    '--runtime=electron',
-    '--dist-url=https://electronjs.org/headers',
-    // Electron's headers get their own cache, apart from Node's.
-    `--devdir=${path.join(os.homedir(), '.electron-gyp')}`,
-    // Offline machines can point at already extracted Electron headers.
-    ...(headers ? [`--nodedir=${headers}`] : []),
-    '--jobs=max',
-  ];
-  const r = spawnSync(process.execPath, args, { cwd: pkg, stdio: 'inherit', env: gypEnv() });
-  const built = path.join(pkg, 'build', 'Release', 'better_sqlite3.node');
-  if (r.status !== 0 || !existsSync(built)) {
-    console.error(`native: node-gyp failed (${r.error?.message ?? `exit code ${r.status}`}).`);
-    return null;
-  }
-  return built;
 }
 
 const target = process.argv[2];
 if (target === 'node') ensureNode();
-else if (target === 'electron') ensureElectron();
+else if (target === 'electron') await ensureElectron();
 else fail('usage: node scripts/native.mjs node|electron');

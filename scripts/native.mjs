@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureElectronBuild } from './native/electronBuild.mjs';
+import { compileArgs, ensureElectronBuild, prebuiltArgs } from './native/electronBuild.mjs';
 import { diagnose } from './native/messages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -105,25 +105,10 @@ async function ensureElectron() {
       binding: ELECTRON_BINDING,
       log: (line) => console.log(line),
       // better-sqlite3's own downloader, asked for Electron's build instead of Node's.
-      prebuilt: async (w) =>
-        runStep('prebuilt', [require.resolve('prebuild-install/bin.js'), '--runtime', 'electron', '--target', w.electron, '--arch', w.arch, '--platform', w.platform, '--verbose'], sourceCopy(path.join(work, 'pre')), work),
+      prebuilt: async (w) => runStep('prebuilt', [require.resolve('prebuild-install/bin.js'), ...prebuiltArgs(w)], sourceCopy(path.join(work, 'pre')), work),
       compile: async (w) => {
-        const headers = process.env.SHOTLINE_ELECTRON_HEADERS;
-        const args = [
-          require.resolve('node-gyp/bin/node-gyp.js'),
-          'rebuild',
-          '--release',
-          `--target=${w.electron}`,
-          `--arch=${w.arch}`,
-          '--runtime=electron',
-          '--dist-url=https://electronjs.org/headers',
-          // Electron's headers get their own cache, apart from Node's.
-          `--devdir=${path.join(os.homedir(), '.electron-gyp')}`,
-          // Offline machines can point at already extracted Electron headers.
-          ...(headers ? [`--nodedir=${headers}`] : []),
-          '--jobs=max',
-        ];
-        return runStep('compiled', args, sourceCopy(path.join(work, 'gyp')), work);
+        const args = compileArgs(w, path.join(os.homedir(), '.electron-gyp'), process.env.SHOTLINE_ELECTRON_HEADERS);
+        return runStep('compiled', [require.resolve('node-gyp/bin/node-gyp.js'), ...args], sourceCopy(path.join(work, 'gyp')), work);
       },
     });
   } catch (err) {

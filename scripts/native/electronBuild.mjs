@@ -18,6 +18,27 @@ import { failureMessage } from './messages.mjs';
  * }} Deps
  */
 
+/** prebuild-install's arguments for better-sqlite3's binary built for this Electron (not for Node). */
+export function prebuiltArgs(/** @type {Want} */ want) {
+  return ['--runtime', 'electron', '--target', want.electron, '--arch', want.arch, '--platform', want.platform, '--verbose'];
+}
+
+/** node-gyp's arguments to compile it against Electron's headers (`headers`: extracted ones, for offline machines). */
+export function compileArgs(/** @type {Want} */ want, /** @type {string} */ devdir, /** @type {string | undefined} */ headers) {
+  return [
+    'rebuild',
+    '--release',
+    `--target=${want.electron}`,
+    `--arch=${want.arch}`,
+    '--runtime=electron',
+    '--dist-url=https://electronjs.org/headers',
+    // Electron's headers get their own cache, apart from Node's.
+    `--devdir=${devdir}`,
+    ...(headers ? [`--nodedir=${headers}`] : []),
+    '--jobs=max',
+  ];
+}
+
 /** @returns {Promise<'cached' | 'prebuilt' | 'compiled'>} how the binding came to be; throws with one line per cause */
 export async function ensureElectronBuild(/** @type {Deps} */ deps) {
   const { want, binding, log } = deps;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureElectronBuild } from './electronBuild.mjs';
+import { compileArgs, ensureElectronBuild, prebuiltArgs } from './electronBuild.mjs';
 import { diagnose, failureMessage } from './messages.mjs';
 
 const dirs: string[] = [];
@@ -65,6 +65,16 @@ describe('ensureElectronBuild', () => {
       `  Compile: ${failureMessage('no-toolchain', 'darwin', 'compile said no-toolchain')}`,
     ]);
     expect(fs.existsSync(deps.binding)).toBe(false);
+  });
+});
+
+describe('the real steps’ arguments', () => {
+  it('ask prebuild-install and node-gyp for Electron’s runtime, version and CPU, never Node’s', () => {
+    expect(prebuiltArgs(want)).toEqual(['--runtime', 'electron', '--target', '45.4.1', '--arch', 'arm64', '--platform', 'darwin', '--verbose']);
+    const args = compileArgs(want, '/home/me/.electron-gyp', undefined);
+    expect(args).toEqual(expect.arrayContaining(['--runtime=electron', '--target=45.4.1', '--arch=arm64', '--devdir=/home/me/.electron-gyp']));
+    expect(args.some((a) => a.startsWith('--nodedir'))).toBe(false);
+    expect(compileArgs(want, '/d', '/opt/electron-headers')).toContain('--nodedir=/opt/electron-headers');
   });
 });
 

@@ -105,6 +105,10 @@ describe('shotline import, list and cost', () => {
     expect(r).toMatchObject({ code: 0, err: '' });
     expect(JSON.parse(r.out)).toEqual({
       totalUsd: 0.67,
+      // Two takes a shot (the default), the Turbo shot's start frame (5 credits) made first.
+      draftPlanUsd: 1.44,
+      finalPlanUsd: 0.72,
+      spentUsd: 0,
       budgetUsd: 40,
       byProvider: { runway: { usd: 0.25, credits: 25 }, kling: { usd: 0.42, credits: 0 }, local: { usd: 0, credits: 0 } },
       byScene: [

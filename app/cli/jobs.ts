@@ -81,6 +81,9 @@ export interface JobLine {
   /** Absolute path of the take's media once ready. */
   output: string | null;
   error: string | null;
+  /** Frozen when queued: what the take was expected to cost, frames made first included. */
+  estimateUsd: number;
+  /** What the provider charged, once known. */
   costUsd: number | null;
 }
 
@@ -98,6 +101,7 @@ export function jobLines(project: Project, rows: JobRow[]): JobLine[] {
       remoteId: r.remote_id,
       output: take ? path.join(project.folder, ...take.relPath.split('/')) : null,
       error: attention ?? r.error,
+      estimateUsd: r.cost_estimate_usd,
       costUsd: r.cost_usd,
     };
   });

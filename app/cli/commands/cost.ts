@@ -1,15 +1,30 @@
 import { getModel } from '../../../shared/catalog';
-import { ALL_KLING_TOOL, ALL_RUNWAY_TOOL, projectCost, type CostBreakdown } from '../../../shared/domain/cost';
+import { ALL_KLING_TOOL, ALL_RUNWAY_TOOL, projectCost, roundUsd, takeEstimateUsd, type CostBreakdown } from '../../../shared/domain/cost';
+import { draftPlanUsd, jobsCtx, sentImages, shotsNotGenerated } from '../../core/jobs/enqueue';
+import { readSettings } from '../../core/jobs/settings';
+import type { Project } from '../../core/project/project';
 import { formatRunningTime } from '../../../shared/domain/timecode';
 import type { ProjectSnapshot } from '../../../shared/domain/types';
 import { withProject, type Command } from '../command';
 import { budgetLine, count, plural, table, usd } from '../format';
 import { jsonText } from '../terminal';
 
+/** What the buttons will spend: Generate's drafts (its takes setting, frames made first), one final of every shot, and what was charged. */
+function plans(project: Project) {
+  const ctx = jobsCtx(project);
+  const final = project.timeline.shots().reduce((sum, shot) => sum + takeEstimateUsd(shot, shot.finalTool ?? shot.tool, sentImages(project.jobs.shotImages(shot.id))), 0);
+  return {
+    draftPlanUsd: draftPlanUsd(ctx, shotsNotGenerated(ctx), readSettings(project.jobs).defaultTakes),
+    finalPlanUsd: roundUsd(final),
+    spentUsd: roundUsd(project.jobs.spend().spentUsd),
+  };
+}
+
 /** The JSON form; scenes are named as in `list --json` (scene = name, sceneNumber). */
-function costJson(cost: CostBreakdown) {
+function costJson(cost: CostBreakdown, plan: ReturnType<typeof plans>) {
   return {
     totalUsd: cost.totalUsd,
+    ...plan,
     budgetUsd: cost.budgetUsd,
     byProvider: cost.byProvider,
     byScene: cost.byScene.map((s) => ({
@@ -65,7 +80,9 @@ export const costCommand: Command = {
   args: ['DIR'],
   options: { json: { type: 'boolean', help: 'print JSON instead of a report' } },
   details: [
-    'JSON: {"totalUsd", "budgetUsd", "byProvider": {"runway": {"usd", "credits"}, …}, "byScene":',
+    'JSON: {"totalUsd" (one take of every shot on its tool), "draftPlanUsd" (what generate --all queues for the',
+    'shots not generated yet: the takes setting, frames made first included), "finalPlanUsd" (one take of every',
+    'shot on its final tool), "spentUsd" (charged so far), "budgetUsd", "byProvider": {"runway": {"usd", "credits"}, …}, "byScene":',
     '[{"scene", "sceneNumber", "shots", "durationS", "usd", "credits"}], "alternatives": {"allRunway",',
     '"allKling"}, "totalCredits", "totalDurationS", "overBudget"}. Dollars are rounded to the cent;',
     'budgetUsd is null when no budget is set; credits are Runway credits.',
@@ -73,6 +90,6 @@ export const costCommand: Command = {
   run: ({ args: [dir], options, io }) =>
     withProject(io, dir!, (project) => {
       const snapshot = project.snapshot();
-      io.out(options.json ? jsonText(costJson(projectCost(snapshot))) : costSummary(snapshot));
+      io.out(options.json ? jsonText(costJson(projectCost(snapshot), plans(project))) : costSummary(snapshot));
     }),
 };

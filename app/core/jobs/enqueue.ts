@@ -4,7 +4,7 @@
 // caller; nothing here talks to a provider.
 import { randomInt, randomUUID } from 'node:crypto';
 import { getModel, refImageRule } from '../../../shared/catalog';
-import { estimateShot } from '../../../shared/domain/cost';
+import { estimateShot, roundUsd, takeEstimateUsd, type SentImages } from '../../../shared/domain/cost';
 import type { AttentionChoice } from '../../../shared/domain/jobs';
 import type { Shot, ToolId } from '../../../shared/domain/types';
 import { attentionOf, type JobRow, type JobsRepo } from '../db/repos/jobsRepo';
@@ -35,6 +35,16 @@ const usd = (n: number) => `$${n.toFixed(2)}`;
 const MAX_SEED = 4_294_967_295;
 
 /** The tool a shot is generated with when the user does not pick one: its tier's tool. */
+/** What a shot's image rows send, as the estimate needs it. */
+export function sentImages(rows: ReadonlyArray<{ role: 'start' | 'end' | 'ref' }>): SentImages {
+  return { refs: rows.filter((r) => r.role === 'ref').length, startFrame: rows.some((r) => r.role === 'start') };
+}
+
+/** What Generate would queue for `shots`, `takes` each, priced as enqueue prices them. */
+export function draftPlanUsd(ctx: JobsCtx, shots: Shot[], takes: number): number {
+  return roundUsd(shots.reduce((sum, shot) => sum + takes * takeEstimateUsd(shot, toolForShot(shot), sentImages(ctx.repo.shotImages(shot.id))), 0));
+}
+
 export function toolForShot(shot: Shot): ToolId {
   return shot.tier === 'final' && shot.finalTool ? shot.finalTool : shot.tool;
 }
@@ -91,7 +101,7 @@ export async function enqueueTakes(ctx: JobsCtx, input: EnqueueInput): Promise<{
   const cache: SendCache = new Map();
   for (const { shot, tool } of picked) {
     const sent = imageRows(await sendImagesForShot(ctx.db, ctx.folder, shot, tool, cache));
-    plan.push({ shot, tool, snap: snapshotRequest(shot, sent), estimate: estimateShot(shot, tool).usd });
+    plan.push({ shot, tool, snap: snapshotRequest(shot, sent), estimate: takeEstimateUsd(shot, tool, sentImages(sent)) });
   }
   return ctx.db.transaction(() => {
     if (plan.some((p) => !ctx.timeline.shot(p.shot.id))) throw new UserError('A shot was deleted while its takes were being queued. Nothing was queued; try again.');

@@ -6,6 +6,7 @@
 // (gen4_image) for a start frame and returns the remote id `frame:<task id>`. Polling it reports
 // the image task's progress, then `step_done`; the engine then calls `submitNext`, which creates
 // the image_to_video task from the frame's URL and returns its plain task id.
+import { makesFrameFirst } from '../../../../shared/domain/cost';
 import { getModel, wireRatio, type ModelSpec, type ResolutionTier } from '../../../../shared/catalog';
 import { checkKeyWith, contentFilterReason, describeBody, HttpClient, permanent, type Reply, type SendOptions } from '../http';
 import { endFrameOf, imageDataUri, keysOf, noKey, tierOf } from '../request';
@@ -57,7 +58,8 @@ export class RunwayAdapter implements ProviderAdapter {
     }
     const frameModel = req.model.refsVia ? getModel(req.model.refsVia) : undefined;
     const needsFrame = req.references.length > 0 || !req.model.endpoints.includes('text-to-video');
-    if (needsFrame && frameModel) return this.create('/v1/text_to_image', await frameBody(req, tier, frameModel), FRAME, signal);
+    // The same rule the estimate counts (makesFrameFirst); here the start frame is already known absent.
+    if (makesFrameFirst(req.tool, { refs: req.references.length, startFrame: false }) && frameModel) return this.create('/v1/text_to_image', await frameBody(req, tier, frameModel), FRAME, signal);
     if (needsFrame && req.model.requiresImage) {
       throw permanent(`${req.model.name} needs a start keyframe. Add one to the shot.`, 'needs_start_frame');
     }

@@ -22,7 +22,19 @@ function cutOf(folder: string, clip: string, n: number, tag: string) {
       sceneId: 's',
       durationS: SECONDS,
       action: '',
-      takes: [{ id: `t${tag}${i}`, number: 1, relPath: rel, durationS: SECONDS, width: SIZE.width, height: SIZE.height, selected: true, rejected: false, createdAt: '' }],
+      takes: [
+        {
+          id: `t${tag}${i}`,
+          number: 1,
+          relPath: rel,
+          durationS: SECONDS,
+          width: SIZE.width,
+          height: SIZE.height,
+          selected: true,
+          rejected: false,
+          createdAt: '',
+        },
+      ],
       fit: { mode: null, trimInS: 0 },
       still: null,
     });

@@ -20,7 +20,9 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 async function projectWithTakes(dir: string, clip: string) {
   const project = makeProject(dir);
   project.timeline.updateProject({ title: `Bench ${SHOTS}`, aspectRatio: '16:9', budgetUsd: null });
-  const ids = project.db.transaction(() => Array.from({ length: SHOTS }, (_, i) => shot(project, { tool: 'runway:gen4_turbo', durationS: TAKE_S, action: `Shot ${i + 1}` }).id))();
+  const ids = project.db.transaction(() =>
+    Array.from({ length: SHOTS }, (_, i) => shot(project, { tool: 'runway:gen4_turbo', durationS: TAKE_S, action: `Shot ${i + 1}` }).id),
+  )();
   const clock = new ManualClock();
   const engine = testEngine(project, { clock, provider: new ScriptedProvider(clock, clip) });
   await enqueueTakes(jobsCtx(project, clock), { shotIds: ids, takes: 1 });
@@ -33,7 +35,12 @@ async function projectWithTakes(dir: string, clip: string) {
 async function run(kind: 'conforming' | 'non-conforming') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shotline-bench-export-'));
   try {
-    const clip = await makeClip(path.join(dir, 'take.mp4'), kind === 'conforming' ? { width: 1920, height: 1080, fps: 24, durationS: TAKE_S } : { width: 1280, height: 720, fps: 30, durationS: TAKE_S, audio: true, audioRate: 44100 });
+    const clip = await makeClip(
+      path.join(dir, 'take.mp4'),
+      kind === 'conforming'
+        ? { width: 1920, height: 1080, fps: 24, durationS: TAKE_S }
+        : { width: 1280, height: 720, fps: 30, durationS: TAKE_S, audio: true, audioRate: 44100 },
+    );
     const project = await projectWithTakes(path.join(dir, 'p'), clip);
     try {
       const takes = readExportSource(project).shots.map((s) => s.take!.path);
@@ -61,7 +68,10 @@ async function run(kind: 'conforming' | 'non-conforming') {
       } else {
         figures['video exported per second'] = `${(videoS / (exportMs / 1000)).toFixed(2)} s/s`;
       }
-      report(`Resolve export, ${SHOTS} shots × ${TAKE_S} s, ${kind} takes (${kind === 'conforming' ? '1920×1080 24 fps H.264, no sound' : '1280×720 30 fps with AAC → 1920×1080 24 fps'})`, figures);
+      report(
+        `Resolve export, ${SHOTS} shots × ${TAKE_S} s, ${kind} takes (${kind === 'conforming' ? '1920×1080 24 fps H.264, no sound' : '1280×720 30 fps with AAC → 1920×1080 24 fps'})`,
+        figures,
+      );
     } finally {
       project.close();
     }

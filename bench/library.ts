@@ -21,7 +21,12 @@ function makePhotosApart(dir: string): Promise<string[]> {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`bench/photos.ts exited ${code}`));
-      resolve(fs.readdirSync(dir).sort().map((f) => path.join(dir, f)));
+      resolve(
+        fs
+          .readdirSync(dir)
+          .sort()
+          .map((f) => path.join(dir, f)),
+      );
     });
   });
 }
@@ -76,7 +81,10 @@ export async function libraryBench() {
       await page.waitForTimeout(500);
       const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
       const value = summary.value;
-      const queueing = await queueWithReferences(host.core, value.added.map((a) => a.itemId!));
+      const queueing = await queueWithReferences(
+        host.core,
+        value.added.map((a) => a.itemId!),
+      );
       report(`library import (${COUNT} photos, ${PHOTO.width}×${PHOTO.height} JPEG, ${mib(bytes)})`, {
         'photos generated in': ms(generated),
         added: `${value.added.length} (refused ${value.refused.length})`,

@@ -20,7 +20,9 @@ export async function makePhotos(dir: string, count: number): Promise<string[]> 
       while (next < count) {
         const i = next++;
         const file = path.join(dir, `photo-${String(i).padStart(3, '0')}.jpg`);
-        const patch = await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: (i * 37) % 256, g: (i * 91) % 256, b: (i * 53) % 256 } } }).png().toBuffer();
+        const patch = await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: (i * 37) % 256, g: (i * 91) % 256, b: (i * 53) % 256 } } })
+          .png()
+          .toBuffer();
         await sharp(base, { raw: { ...PHOTO, channels: 3 } })
           .composite([{ input: patch, left: (i * 97) % (PHOTO.width - 400), top: (i * 61) % (PHOTO.height - 300) }])
           .jpeg({ quality: 90 })

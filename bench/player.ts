@@ -44,7 +44,12 @@ export async function playerBench() {
       for (let s = 0; s < 40; s++) {
         const scene = ops.addScene(p.timeline, { name: `SCENE ${s + 1}` });
         for (let i = 0; i < (s < 20 ? 13 : 12); i++) {
-          ops.addShot(p.timeline, scene.id, { action: `Shot ${i} of scene ${s + 1}`, durationS: s === 0 && i < 3 ? 2 : 5, tool: 'local:animatic', prompt: { camera: CAMERA_MOVES[i % CAMERA_MOVES.length] } });
+          ops.addShot(p.timeline, scene.id, {
+            action: `Shot ${i} of scene ${s + 1}`,
+            durationS: s === 0 && i < 3 ? 2 : 5,
+            tool: 'local:animatic',
+            prompt: { camera: CAMERA_MOVES[i % CAMERA_MOVES.length] },
+          });
         }
       }
     })();
@@ -53,7 +58,10 @@ export async function playerBench() {
     await run(['generate', folder, ...TAKE_SHOTS.flatMap((l) => ['--shot', l]), '--takes', '1', '--wait'], io);
 
     const host = await startDevhost({ userDataDir: path.join(dir, 'ud'), projectsDir: dir, openPath: folder });
-    const browser = await chromium.launch({ executablePath: process.env.SHOTLINE_CHROMIUM ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'] });
+    const browser = await chromium.launch({
+      executablePath: process.env.SHOTLINE_CHROMIUM ?? '/usr/bin/chromium',
+      args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'],
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
       const t0 = performance.now();

@@ -9,7 +9,15 @@ import { playerBench } from './player';
 import { timelineBench } from './timeline';
 
 // `npm run bench -- library export` runs only those.
-const BENCHES = { timeline: timelineBench, import: importBench, library: libraryBench, jobs: jobsBench, player: playerBench, cut: cutBench, export: exportBench };
+const BENCHES = {
+  timeline: timelineBench,
+  import: importBench,
+  library: libraryBench,
+  jobs: jobsBench,
+  player: playerBench,
+  cut: cutBench,
+  export: exportBench,
+};
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(w in BENCHES));
 if (unknown.length) throw new Error(`No benchmark named ${unknown.join(', ')}; there are: ${Object.keys(BENCHES).join(', ')}.`);

@@ -3,7 +3,11 @@
 import readline from 'node:readline';
 import { startRunwayFake } from '../test/fakes/runway/server';
 
-const fake = await startRunwayFake({ apiKey: process.env.KEY, generationMs: Number(process.env.GENERATION_MS), maxConcurrent: Number(process.env.MAX_CONCURRENT) });
+const fake = await startRunwayFake({
+  apiKey: process.env.KEY,
+  generationMs: Number(process.env.GENERATION_MS),
+  maxConcurrent: Number(process.env.MAX_CONCURRENT),
+});
 console.log(JSON.stringify({ url: fake.url }));
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
   if (line !== 'stats') return;
@@ -15,5 +19,12 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
     }
   }
   const polls = fake.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/tasks/')).length;
-  console.log(JSON.stringify({ creates: [...seeds.values()].reduce((a, b) => a + b, 0), jobs: seeds.size, duplicates: [...seeds.values()].filter((n) => n > 1).length, polls }));
+  console.log(
+    JSON.stringify({
+      creates: [...seeds.values()].reduce((a, b) => a + b, 0),
+      jobs: seeds.size,
+      duplicates: [...seeds.values()].filter((n) => n > 1).length,
+      polls,
+    }),
+  );
 });

@@ -29,7 +29,9 @@ describe('layer check', () => {
 
   it('fails when app/core imports a transport', () => {
     for (const target of ['cli/import/csv', 'electron/keyVault', 'devhost/server']) {
-      expect(findViolations([{ path: 'app/core/export/x.ts', source: `import { y } from '../../${target}';` }])[0]).toMatch(/app\/core must not import the transports/);
+      expect(findViolations([{ path: 'app/core/export/x.ts', source: `import { y } from '../../${target}';` }])[0]).toMatch(
+        /app\/core must not import the transports/,
+      );
     }
   });
 

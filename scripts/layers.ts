@@ -10,7 +10,8 @@ export interface SourceFile {
   source: string;
 }
 
-const IMPORT_RE = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;(])import\s*\(?\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT_RE =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;(])import\s*\(?\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 export function importsOf(source: string): string[] {
   const out: string[] = [];
@@ -44,7 +45,8 @@ export function findViolations(files: SourceFile[]): string[] {
       if (layer === 'shared' && (isNode || (target && target !== 'shared'))) say('shared is pure: nothing of Node or of app/renderer');
       if (layer === 'shared' && (spec === 'react' || spec.startsWith('react-') || spec === 'better-sqlite3')) say('shared is pure: no UI or db libraries');
       if (layer.startsWith('app/') && target === 'renderer/src') say('app must not import renderer code');
-      if (layer === 'app/core' && target && ['app/cli', 'app/electron', 'app/devhost'].includes(target)) say('app/core must not import the transports that carry it');
+      if (layer === 'app/core' && target && ['app/cli', 'app/electron', 'app/devhost'].includes(target))
+        say('app/core must not import the transports that carry it');
       if (!isTestFile(file.path) && /\.testkit(\.tsx?)?$/.test(spec)) say('shipped code must not import a test kit');
     }
   }

@@ -3,14 +3,7 @@
 // `app/devhost` (WebSocket) are two transports of this same table; `app/core/services`
 // implements it, and a mapped type makes the build fail until every channel has a handler.
 import { z } from 'zod';
-import type {
-  HistoryState,
-  ProjectInfo,
-  ProjectSnapshot,
-  RecentProject,
-  Scene,
-  Shot,
-} from './domain/types';
+import type { HistoryState, ProjectInfo, ProjectSnapshot, RecentProject, Scene, Shot } from './domain/types';
 import { ASPECT_RATIOS, CAMERA_MOVES, PROVIDERS, SHOT_STATUSES, TIERS } from './domain/types';
 import type { FocusRect, ImportProgress, ImportSummary, LibraryImage, LibraryItem, ShotRefs } from './domain/library';
 import { LIBRARY_KINDS } from './domain/library';
@@ -72,7 +65,13 @@ function channel<I extends z.ZodType>(input: I) {
 
 export const contract = {
   /** `mediaBase` + a project-relative path (`media/ab/….mp4`) is the URL a <video> or <img> loads. */
-  'app.info': channel(empty).returns<{ version: string; host: 'electron' | 'devhost'; canPickFolders: boolean; defaultProjectsDir: string; mediaBase: string }>(),
+  'app.info': channel(empty).returns<{
+    version: string;
+    host: 'electron' | 'devhost';
+    canPickFolders: boolean;
+    defaultProjectsDir: string;
+    mediaBase: string;
+  }>(),
   'app.pickFolder': channel(empty).returns<string | null>(),
 
   'project.create': channel(z.object({ parentDir: z.string().min(1).max(4096), title: z.string().trim().min(1).max(200) }).strict()).returns<ProjectInfo>(),
@@ -81,13 +80,15 @@ export const contract = {
   'project.current': channel(empty).returns<ProjectInfo | null>(),
   'project.recent': channel(empty).returns<RecentProject[]>(),
   'project.snapshot': channel(empty).returns<ProjectSnapshot>(),
-  'project.update': channel(z
+  'project.update': channel(
+    z
       .object({
         title: z.string().trim().min(1).max(200).optional(),
         aspectRatio: z.enum(ASPECT_RATIOS).optional(),
         budgetUsd: z.number().nonnegative().max(10_000_000).nullable().optional(),
       })
-      .strict()).returns<ProjectInfo>(),
+      .strict(),
+  ).returns<ProjectInfo>(),
 
   'scene.add': channel(z.object({ name: text(500).optional(), afterSceneId: id.nullable().optional() }).strict()).returns<Scene>(),
   'scene.rename': channel(z.object({ id, name: text(500) }).strict()).returns<Scene>(),
@@ -113,7 +114,7 @@ export const contract = {
   ...exportChannels(),
 } as const;
 
-/** The reference library, shot reference slots and keyframes (issue 3). */
+/** The reference library, shot reference slots and keyframes */
 function libraryChannels() {
   const kind = z.enum(LIBRARY_KINDS);
   const ratio = z.enum(ASPECT_RATIOS);
@@ -144,11 +145,16 @@ function libraryChannels() {
     /** A frame of another shot's take (selected, else newest). */
     z.object({ fromShotId: id, frame: z.enum(['first', 'last']) }).strict(),
   ]);
-  const itemPatch = z.object({ kind, name: z.string().max(200), tag, notes: text() }).partial().strict();
+  const itemPatch = z
+    .object({ kind, name: z.string().max(200), tag, notes: text() })
+    .partial()
+    .strict();
   return {
     'library.list': channel(empty).returns<{ items: LibraryItem[]; loose: LibraryImage[] }>(),
     /** Imports files (paths or bytes) into the library, an item, a shot's slots or a keyframe; progress comes as `library.importProgress`. */
-    'library.import': channel(z.object({ importId: z.string().max(64).optional(), files: z.array(file).min(1).max(2000), target }).strict()).returns<ImportSummary>(),
+    'library.import': channel(
+      z.object({ importId: z.string().max(64).optional(), files: z.array(file).min(1).max(2000), target }).strict(),
+    ).returns<ImportSummary>(),
     'library.createItem': channel(z.object({ kind, name: z.string().max(200), tag: tag.optional(), notes: text().optional() }).strict()).returns<LibraryItem>(),
     /** A changed tag is rewritten in every shot's prompt; `rewritten` lists their labels. */
     'library.updateItem': channel(z.object({ id, patch: itemPatch }).strict()).returns<{ item: LibraryItem; rewritten: string[] }>(),
@@ -161,9 +167,19 @@ function libraryChannels() {
     /** A stored thumbnail as a data: URL (the CSP allows data: images). */
     'library.thumbnail': channel(z.object({ sha256: sha }).strict()).returns<string>(),
     /** The working image scaled to `maxSide`, for the crop editor. */
-    'library.preview': channel(z.object({ imageId: id, maxSide: z.number().int().min(64).max(2048).optional() }).strict()).returns<{ dataUrl: string; width: number; height: number }>(),
+    'library.preview': channel(z.object({ imageId: id, maxSide: z.number().int().min(64).max(2048).optional() }).strict()).returns<{
+      dataUrl: string;
+      width: number;
+      height: number;
+    }>(),
     /** What a provider would be sent for this image at this ratio. */
-    'library.sendPreview': channel(z.object({ imageId: id, tool: toolId, ratio }).strict()).returns<{ dataUrl: string; width: number; height: number; short: boolean; notes: string[] }>(),
+    'library.sendPreview': channel(z.object({ imageId: id, tool: toolId, ratio }).strict()).returns<{
+      dataUrl: string;
+      width: number;
+      height: number;
+      short: boolean;
+      notes: string[];
+    }>(),
     'refs.all': channel(empty).returns<Record<string, ShotRefs>>(),
     /** Replaces the shot's slots, in order; more than its model takes is refused. */
     'refs.set': channel(z.object({ shotId: id, refs: z.array(slot).max(16) }).strict()).returns<ShotRefs>(),
@@ -171,7 +187,7 @@ function libraryChannels() {
   };
 }
 
-/** Reviewing takes, and the cut as it plays (issue 5). */
+/** Reviewing takes, and the cut as it plays */
 function takesChannels() {
   const score = z.number().int().min(1).max(5).nullable();
   // Where a grabbed frame goes: a shot's keyframe, a loose library image, a new library item, or an existing item.
@@ -189,7 +205,9 @@ function takesChannels() {
     /** Circles a take for the cut (null: none). Undoable; shots whose start keyframe is this shot's frame follow it. */
     'takes.select': channel(z.object({ shotId: id, takeId: id.nullable() }).strict()).returns<{ selectedTakeId: string | null; chained: string[] }>(),
     /** Sets the given scores (null clears one) and notes. Undoable. */
-    'takes.rate': channel(z.object({ takeId: id, fidelity: score.optional(), consistency: score.optional(), adherence: score.optional(), notes: text(5000).optional() }).strict()).returns<TakeRating>(),
+    'takes.rate': channel(
+      z.object({ takeId: id, fidelity: score.optional(), consistency: score.optional(), adherence: score.optional(), notes: text(5000).optional() }).strict(),
+    ).returns<TakeRating>(),
     /** Hides a take (never deletes it); a rejected circled take is uncircled. Undoable. */
     'takes.reject': channel(z.object({ takeId: id, rejected: z.boolean() }).strict()).returns<null>(),
     /**
@@ -206,22 +224,28 @@ function takesChannels() {
     /** The cut as it plays now (see shared/domain/playback.ts). */
     'cut.playback': channel(empty).returns<PlaybackCut>(),
     /** How the shot's take fills its slot; `retime-plan` sets its planned duration to the take's length. Undoable. */
-    'cut.setFit': channel(z.object({ shotId: id, mode: z.enum(FIT_MODES).nullable(), trimInS: z.number().min(0).max(600).optional() }).strict()).returns<ShotFit>(),
+    'cut.setFit': channel(
+      z.object({ shotId: id, mode: z.enum(FIT_MODES).nullable(), trimInS: z.number().min(0).max(600).optional() }).strict(),
+    ).returns<ShotFit>(),
     'cut.fits': channel(empty).returns<Record<string, ShotFit>>(),
     'cut.usableCost': channel(empty).returns<UsableCost>(),
     /** One MP4 of the cut; progress comes as `cut.animaticProgress`. `path` defaults to Renders/ in the project folder. */
-    'cut.renderAnimatic': channel(z.object({ renderId: z.string().min(1).max(64), path: z.string().min(1).max(4096).optional(), burnIn: z.boolean().optional() }).strict()).returns<AnimaticResult>(),
+    'cut.renderAnimatic': channel(
+      z.object({ renderId: z.string().min(1).max(64), path: z.string().min(1).max(4096).optional(), burnIn: z.boolean().optional() }).strict(),
+    ).returns<AnimaticResult>(),
     'cut.cancelAnimatic': channel(z.object({ renderId: z.string().min(1).max(64) }).strict()).returns<null>(),
   };
 }
 
-/** Generation: jobs, the engine, keys and generation settings (issue 4). */
+/** Generation: jobs, the engine, keys and generation settings */
 function jobsChannels() {
   const provider = z.enum(PROVIDERS);
   const takes = z.number().int().min(1).max(8);
   return {
     /** Queues `takes` jobs per shot (default from settings) on the shot's tool or `tool`; refused past the budget. */
-    'generate.takes': channel(z.object({ shotIds: z.array(id).min(1).max(10_000), takes: takes.optional(), tool: toolId.optional() }).strict()).returns<GenerateResult>(),
+    'generate.takes': channel(
+      z.object({ shotIds: z.array(id).min(1).max(10_000), takes: takes.optional(), tool: toolId.optional() }).strict(),
+    ).returns<GenerateResult>(),
     /** The same for every shot with no take and nothing under way. */
     'generate.allDrafts': channel(z.object({ takes: takes.optional() }).strict()).returns<GenerateResult>(),
     /** Newest first; one shot's when `shotId` is given. */
@@ -237,9 +261,11 @@ function jobsChannels() {
     /** Takes the engine made, oldest first; one shot's when `shotId` is given. */
     'generation.takes': channel(z.object({ shotId: id.optional() }).strict()).returns<TakeView[]>(),
     'settings.generation': channel(empty).returns<GenerationSettings>(),
-    'settings.setGeneration': channel(z
-      .object({ defaultTakes: takes.optional(), pollIntervalS: z.number().min(0.05).max(600).nullable().optional(), allowFallback: z.boolean().optional() })
-      .strict()).returns<GenerationSettings>(),
+    'settings.setGeneration': channel(
+      z
+        .object({ defaultTakes: takes.optional(), pollIntervalS: z.number().min(0.05).max(600).nullable().optional(), allowFallback: z.boolean().optional() })
+        .strict(),
+    ).returns<GenerationSettings>(),
     /** Which keys are set: never the keys themselves, only their last four characters. */
     'settings.keys': channel(empty).returns<KeyStatus[]>(),
     'settings.setKey': channel(z.object({ provider, values: z.record(z.string().max(64), z.string().max(4096)) }).strict()).returns<KeyStatus[]>(),
@@ -250,7 +276,7 @@ function jobsChannels() {
   };
 }
 
-/** Export to DaVinci Resolve, the shot list on its own, and the cut back from Resolve (issue 6). */
+/** Export to DaVinci Resolve, the shot list on its own, and the cut back from Resolve */
 function exportChannels() {
   const file = z.string().min(1).max(4096);
   const exportId = z.string().min(1).max(64);
@@ -259,9 +285,13 @@ function exportChannels() {
   const diff = z.object({
     order: z.array(id).max(10_000),
     reordered: z.array(shotRef.extend({ from: z.number().int(), to: z.number().int() })).max(10_000),
-    durations: z.array(shotRef.extend({ beforeFrames: z.number().int(), afterFrames: z.number().int().min(1), deltaFrames: z.number().int(), deltaSeconds: z.number() })).max(10_000),
+    durations: z
+      .array(shotRef.extend({ beforeFrames: z.number().int(), afterFrames: z.number().int().min(1), deltaFrames: z.number().int(), deltaSeconds: z.number() }))
+      .max(10_000),
     removed: z.array(shotRef).max(10_000),
-    unknown: z.array(z.object({ position: z.number().int(), name: z.string().max(4096), fileName: z.string().max(4096).nullable(), durationFrames: z.number().int() })).max(10_000),
+    unknown: z
+      .array(z.object({ position: z.number().int(), name: z.string().max(4096), fileName: z.string().max(4096).nullable(), durationFrames: z.number().int() }))
+      .max(10_000),
     takeChanged: z.array(shotRef.extend({ before: z.number().int().nullable(), after: z.number().int() })).max(10_000),
     repeated: z.array(shotRef.extend({ position: z.number().int() })).max(10_000),
   });
@@ -272,9 +302,11 @@ function exportChannels() {
      * Writes OUT/<Title>_Resolve (progress as `export.progress`). An existing folder is refused
      * with code EXPORT_EXISTS unless `replace`: the UI asks, then calls again with `replace`.
      */
-    'export.resolve': channel(z
-      .object({ exportId, outDir: file, format: z.enum(MEDIA_FORMATS), fit: z.enum(FRAME_FITS), alternates: z.boolean(), replace: z.boolean().optional() })
-      .strict()).returns<ResolveExportSummary>(),
+    'export.resolve': channel(
+      z
+        .object({ exportId, outDir: file, format: z.enum(MEDIA_FORMATS), fit: z.enum(FRAME_FITS), alternates: z.boolean(), replace: z.boolean().optional() })
+        .strict(),
+    ).returns<ResolveExportSummary>(),
     'export.cancel': channel(z.object({ exportId }).strict()).returns<null>(),
     /** The shot list CSV alone, at any time (before any take exists). */
     'export.shotList': channel(z.object({ path: file }).strict()).returns<{ path: string; shots: number }>(),

@@ -80,7 +80,10 @@ describe('shotline import, list and cost', () => {
     const snap = p.snapshot();
     p.close();
     expect(snap.project).toMatchObject({ title: 'Night Diner', aspectRatio: '16:9', budgetUsd: 40 });
-    expect(snap.scenes.map((s) => [s.number, s.name])).toEqual([[1, 'INT. DINER - NIGHT'], [2, 'EXT. LOT - NIGHT']]);
+    expect(snap.scenes.map((s) => [s.number, s.name])).toEqual([
+      [1, 'INT. DINER - NIGHT'],
+      [2, 'EXT. LOT - NIGHT'],
+    ]);
     expect(snap.shots.map((s) => s.label)).toEqual(['1A', '1B', '2A']);
     expect(snap.shots[0]!.prompt).toMatchObject({ subject: 'Mara', scene: 'a diner', camera: 'push_in' });
   });
@@ -92,9 +95,33 @@ describe('shotline import, list and cost', () => {
     expect(JSON.parse(r.out)).toEqual({
       title: 'Night Diner',
       shots: [
-        { label: '1A', scene: 'INT. DINER - NIGHT', sceneNumber: 1, durationS: 5, tool: 'runway:gen4_turbo', camera: 'push_in', estimate: { usd: 0.25, credits: 25 } },
-        { label: '1B', scene: 'INT. DINER - NIGHT', sceneNumber: 1, durationS: 10, tool: 'kling:kling-v2-5-turbo', camera: 'static', estimate: { usd: 0.42, credits: null } },
-        { label: '2A', scene: 'EXT. LOT - NIGHT', sceneNumber: 2, durationS: 4, tool: 'local:animatic', camera: 'pull_out', estimate: { usd: 0, credits: null } },
+        {
+          label: '1A',
+          scene: 'INT. DINER - NIGHT',
+          sceneNumber: 1,
+          durationS: 5,
+          tool: 'runway:gen4_turbo',
+          camera: 'push_in',
+          estimate: { usd: 0.25, credits: 25 },
+        },
+        {
+          label: '1B',
+          scene: 'INT. DINER - NIGHT',
+          sceneNumber: 1,
+          durationS: 10,
+          tool: 'kling:kling-v2-5-turbo',
+          camera: 'static',
+          estimate: { usd: 0.42, credits: null },
+        },
+        {
+          label: '2A',
+          scene: 'EXT. LOT - NIGHT',
+          sceneNumber: 2,
+          durationS: 4,
+          tool: 'local:animatic',
+          camera: 'pull_out',
+          estimate: { usd: 0, credits: null },
+        },
       ],
     });
   });

@@ -24,7 +24,10 @@ export function writeFile(dir: string, name: string, content: unknown): string {
 
 /** `shotline new film.shotline` then `import` of `plan` in `cwd`; fails loudly if either does. */
 export async function cliFilm(cwd: string, plan: unknown): Promise<string> {
-  for (const argv of [['new', 'film.shotline'], ['import', 'film.shotline', writeFile(cwd, 'plan.json', plan)]]) {
+  for (const argv of [
+    ['new', 'film.shotline'],
+    ['import', 'film.shotline', writeFile(cwd, 'plan.json', plan)],
+  ]) {
     const r = await cli(argv, { cwd });
     if (r.code !== 0) throw new Error(`shotline ${argv[0]} exited ${r.code}: ${r.err}`);
   }

@@ -60,7 +60,12 @@ describe('parallel writers', () => {
     db.prepare("INSERT INTO project (id, title, aspect_ratio, created_at, created_by) VALUES (1, 'Old', '16:9', 'now', 'v0')").run();
     db.prepare("INSERT INTO scenes VALUES ('s1', 1, 'INT. DINER', 0)").run();
     db.close();
-    expect(await together(Array.from({ length: 8 }, () => ['list', 'Old.shotline']), cwd)).toEqual([]);
+    expect(
+      await together(
+        Array.from({ length: 8 }, () => ['list', 'Old.shotline']),
+        cwd,
+      ),
+    ).toEqual([]);
     const upgraded = openSqlite(path.join(folder, 'project.db'), { readonly: true });
     expect(schemaVersion(upgraded)).toBe(SCHEMA_VERSION);
     upgraded.close();

@@ -30,7 +30,10 @@ describe('shotline demo', () => {
     expect(running).toBeGreaterThanOrEqual(60);
     expect(running).toBeLessThanOrEqual(120);
     for (const shot of shots) {
-      expect(validateShot(shot).filter((i) => i.severity === 'error'), shot.label).toEqual([]);
+      expect(
+        validateShot(shot).filter((i) => i.severity === 'error'),
+        shot.label,
+      ).toEqual([]);
     }
     const models = new Set(shots.map((s) => s.tool));
     for (const tool of ['runway:gen4_turbo', 'runway:gen4.5', 'local:animatic']) expect(models).toContain(tool);

@@ -22,7 +22,10 @@ export function table(columns: Column[], rows: string[][], footer: string[][] = 
   const all = [columns.map((c) => c.title), ...body, ...foot];
   const widths = columns.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
   const line = (row: string[]) =>
-    row.map((cell, i) => (columns[i]!.align === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+    row
+      .map((cell, i) => (columns[i]!.align === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const out = [line(all[0]!), rule, ...body.map(line)];
   if (foot.length > 0) out.push(rule, ...foot.map(line));

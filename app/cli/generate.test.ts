@@ -29,7 +29,18 @@ function project() {
 }
 
 const remoteEnv = () => ({ RUNWAYML_API_SECRET: KEY, SHOTLINE_RUNWAY_BASE_URL: fake.url, SHOTLINE_POLL_INTERVAL_S: '0.05' });
-type Jobs = { jobs: Array<{ id: string; shot: string; tool: string; state: string; remoteId: string | null; output: string | null; error: string | null; costUsd: number | null }> };
+type Jobs = {
+  jobs: Array<{
+    id: string;
+    shot: string;
+    tool: string;
+    state: string;
+    remoteId: string | null;
+    output: string | null;
+    error: string | null;
+    costUsd: number | null;
+  }>;
+};
 async function jobs(dir: string, env = {}): Promise<Jobs> {
   const r = await cli(['jobs', dir, '--json'], { cwd: tmp(), env });
   expect(r.code).toBe(0);

@@ -62,8 +62,12 @@ describe('JSON import errors: named by path, nothing imported', () => {
   });
 
   it('an unknown tool or provider', async () => {
-    expect(await rejected(two(shot({ tool: 'runway:gen5' })))).toMatch(/scenes\[0\]\.shots\[2\]\.tool: "runway:gen5" is not in the catalog; runway models are gen4_turbo, gen4\.5/);
-    expect(await rejected(two(shot({ tool: 'pika:2.2' })))).toMatch(/scenes\[0\]\.shots\[2\]\.tool: unknown provider "pika" in "pika:2\.2"; use one of runway, kling, veo, luma, minimax, local\n$/);
+    expect(await rejected(two(shot({ tool: 'runway:gen5' })))).toMatch(
+      /scenes\[0\]\.shots\[2\]\.tool: "runway:gen5" is not in the catalog; runway models are gen4_turbo, gen4\.5/,
+    );
+    expect(await rejected(two(shot({ tool: 'pika:2.2' })))).toMatch(
+      /scenes\[0\]\.shots\[2\]\.tool: unknown provider "pika" in "pika:2\.2"; use one of runway, kling, veo, luma, minimax, local\n$/,
+    );
     expect(await rejected(two(shot({ tool: 'gen4_turbo' })))).toMatch(/tool: "gen4_turbo" is not a tool: write provider:model/);
   });
 
@@ -71,7 +75,9 @@ describe('JSON import errors: named by path, nothing imported', () => {
     expect(await rejected({ scenes: [{ shots: [shot({ label: '2A' }), shot({ label: '2A' })] }] })).toMatch(
       /scenes\[0\]\.shots\[1\]\.label: "2A" is already used by scenes\[0\]\.shots\[0\]/,
     );
-    expect(await rejected({ scenes: [{ shots: [shot({ label: '1A' })] }] })).toMatch(/^shotline: shots\.json: scenes\[0\]\.shots\[0\]\.label: "1A" is already used by a shot in this project/);
+    expect(await rejected({ scenes: [{ shots: [shot({ label: '1A' })] }] })).toMatch(
+      /^shotline: shots\.json: scenes\[0\]\.shots\[0\]\.label: "1A" is already used by a shot in this project/,
+    );
   });
 
   it('a file that is not JSON', async () => {
@@ -109,7 +115,7 @@ describe('JSON import', () => {
     expect(shots.map((s) => s.label)).toEqual(['1A', '1B', '2B', '2A']);
   });
 
-  it("replaces the empty first scene of a project made in the app", async () => {
+  it('replaces the empty first scene of a project made in the app', async () => {
     const cwd = await newProject();
     const p = openProject(path.join(cwd, 'p.shotline'));
     p.db.transaction(() => addScene(p.timeline))();
@@ -186,7 +192,9 @@ describe('CSV import', () => {
     expect(await rejected(`${CSV_HEADER},colour\n`, 'shots.csv')).toMatch(/line 1, column 9: unknown column "colour"/);
     expect(await rejected(`${CSV_HEADER}\nA,,x,5,kling:kling-v2-6,static\n`, 'shots.csv')).toMatch(/line 2: 6 fields, but the header has 8 columns/);
     expect(await rejected(`${CSV_HEADER}\n,,x,5,kling:kling-v2-6,static,,\n`, 'shots.csv')).toMatch(/line 2, column scene: missing/);
-    expect(await rejected(`${CSV_HEADER}\nA,1A,x,5,kling:kling-v2-6,static,,\n`, 'shots.csv')).toMatch(/^shotline: shots\.csv: line 2, column label: "1A" is already used/);
+    expect(await rejected(`${CSV_HEADER}\nA,1A,x,5,kling:kling-v2-6,static,,\n`, 'shots.csv')).toMatch(
+      /^shotline: shots\.csv: line 2, column label: "1A" is already used/,
+    );
   });
 
   it('is told from JSON by content when the extension says nothing', async () => {

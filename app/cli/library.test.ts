@@ -38,7 +38,10 @@ describe('shotline library add', () => {
     img.write(cwd, 'side.png', await img.png(50, 40));
     img.write(cwd, 'notes.png', 'this is text');
     img.write(cwd, 'cut.jpg', await img.truncatedJpeg());
-    const r = await cli(['library', 'add', 'film.shotline', '--kind', 'character', '--name', 'Mara', '--tag', 'mara', 'front.jpg', 'side.png', 'notes.png', 'cut.jpg'], { cwd });
+    const r = await cli(
+      ['library', 'add', 'film.shotline', '--kind', 'character', '--name', 'Mara', '--tag', 'mara', 'front.jpg', 'side.png', 'notes.png', 'cut.jpg'],
+      { cwd },
+    );
     expect(r.code).toBe(1);
     expect(r.out).toContain('added    front.jpg  30×40  @mara');
     expect(r.out).toContain('2 images added to @mara.');
@@ -110,7 +113,10 @@ describe('shotline refs set', () => {
     expect(r.out).toContain('1A: @mara, @diner, @neon (3 of 3 slots on Runway Gen-4 Turbo)');
     expect(r.out).toContain('note: Slot 3 holds @neon, but the prompt never mentions it.');
     const four = await cli(['refs', 'set', 'film.shotline', '--shot', '1A', '@mara', '@diner', '@neon', '@car'], { cwd });
-    expect(four).toMatchObject({ code: 1, err: 'shotline: Runway Gen-4 Turbo takes up to 3 reference images; shot 1A would have 4. Clear a slot first, or pick a model that takes more.\n' });
+    expect(four).toMatchObject({
+      code: 1,
+      err: 'shotline: Runway Gen-4 Turbo takes up to 3 reference images; shot 1A would have 4. Clear a slot first, or pick a model that takes more.\n',
+    });
     const kling = await cli(['refs', 'set', 'film.shotline', '--shot', '1B', '@mara'], { cwd });
     expect(kling.code).toBe(1);
     expect(kling.err).toContain('Kling 2.5 Turbo takes no reference images');

@@ -22,7 +22,12 @@ describe('the cost plan', () => {
         },
       ],
     });
-    const plan = JSON.parse((await cli(['cost', 'film.shotline', '--json'], { cwd })).out) as { totalUsd: number; draftPlanUsd: number; finalPlanUsd: number; spentUsd: number };
+    const plan = JSON.parse((await cli(['cost', 'film.shotline', '--json'], { cwd })).out) as {
+      totalUsd: number;
+      draftPlanUsd: number;
+      finalPlanUsd: number;
+      spentUsd: number;
+    };
     // Gen-4 Turbo cannot start from text: its start frame is made first, and priced.
     expect(makesFrameFirst('runway:gen4_turbo', { refs: 0, startFrame: false })).toBe(true);
     const turbo = { tool: 'runway:gen4_turbo' as const, durationS: 5, aspectRatio: '16:9' as const, resolution: '' };

@@ -35,7 +35,9 @@ describe('an echoing provider', () => {
     const run = await cli(['generate', p.folder, '--shot', '1A', '--takes', '1', '--wait'], { cwd: tmp(), env });
     const jobs = await cli(['jobs', p.folder, '--json'], { cwd: tmp(), env });
     const error = (JSON.parse(jobs.out) as { jobs: Array<{ error: string }> }).jobs[0]!.error;
-    expect(error).toMatch(/Runway refused the request \(HTTP 400\): Refused Bearer \[redacted( key)?\] \(key \[redacted key\]\); upstream said: \[redacted token\]/);
+    expect(error).toMatch(
+      /Runway refused the request \(HTTP 400\): Refused Bearer \[redacted( key)?\] \(key \[redacted key\]\); upstream said: \[redacted token\]/,
+    );
     const db = openSqlite(path.join(p.folder, 'project.db'), { readonly: true });
     const stored = JSON.stringify([db.prepare('SELECT * FROM jobs').all(), db.prepare('SELECT * FROM job_events').all()]);
     db.close();

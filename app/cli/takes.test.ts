@@ -71,8 +71,14 @@ describe('shotline takes, select, rate, qc', () => {
 
   it('says what is wrong, with exit code 1', async () => {
     const { cwd } = await film();
-    expect(await cli(['select', 'film.shotline', '--shot', '1A', '--take', '9'], { cwd })).toMatchObject({ code: 1, err: expect.stringContaining('1A has no take 9') });
-    expect(await cli(['rate', 'film.shotline', '--take', '1A:1', '--fidelity', '7'], { cwd })).toMatchObject({ code: 1, err: expect.stringContaining('1 to 5') });
+    expect(await cli(['select', 'film.shotline', '--shot', '1A', '--take', '9'], { cwd })).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('1A has no take 9'),
+    });
+    expect(await cli(['rate', 'film.shotline', '--take', '1A:1', '--fidelity', '7'], { cwd })).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('1 to 5'),
+    });
     expect((await cli(['takes', 'film.shotline'], { cwd })).code).toBe(1);
   });
 

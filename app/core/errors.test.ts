@@ -9,7 +9,7 @@ describe('describeError', () => {
     const cases: Array<[Error, RegExp]> = [
       [raised('database or disk is full', 'SQLITE_FULL'), /disk is full.*Free some space/],
       [raised('ffmpeg failed: [out#0/mp4] Error writing trailer: No space left on device'), /disk is full/],
-      [raised("ENOSPC: no space left on device, write"), /disk is full/],
+      [raised('ENOSPC: no space left on device, write'), /disk is full/],
       [raised('database is locked', 'SQLITE_BUSY'), /another program .* kept it locked .* try again/],
       [raised("ENAMETOOLONG: name too long, mkdir '/x/…'", 'ENAMETOOLONG'), /name is too long.*shorter/],
       [raised('attempt to write a readonly database', 'SQLITE_READONLY'), /cannot be written/],

@@ -41,7 +41,8 @@ const CONDITIONS: Array<{ match: RegExp; say: (message: string) => string }> = [
 ];
 
 export function describeError(err: unknown): ErrorInfo {
-  if (err instanceof UserError) return err.code ? { kind: 'user', message: scrubText(err.message), code: err.code } : { kind: 'user', message: scrubText(err.message) };
+  if (err instanceof UserError)
+    return err.code ? { kind: 'user', message: scrubText(err.message), code: err.code } : { kind: 'user', message: scrubText(err.message) };
   const message = scrubText(err instanceof Error ? err.message : String(err));
   const code = typeof (err as { code?: unknown } | null)?.code === 'string' ? (err as { code: string }).code : '';
   const condition = CONDITIONS.find((c) => c.match.test(message) || c.match.test(code));

@@ -41,7 +41,9 @@ export function scrubValue(value: unknown, secrets: readonly string[] = []): unk
   if (typeof value === 'string') return scrubText(value, secrets);
   if (Array.isArray(value)) return value.map((v) => scrubValue(v, secrets));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) && typeof v === 'string' ? '[redacted]' : scrubValue(v, secrets)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) && typeof v === 'string' ? '[redacted]' : scrubValue(v, secrets)]),
+    );
   }
   return value;
 }

@@ -126,11 +126,17 @@ describe('contentTypeFor', () => {
 });
 
 describe('externalLinkDecision', () => {
-  it('opens the providers\' and our documentation at once, asks for any other https host, refuses the rest', () => {
-    for (const url of ['https://docs.dev.runwayml.com/api', 'https://app.klingai.com/global/dev', 'https://ai.google.dev/gemini-api/docs/video', 'https://github.com/shotline/shotline#readme']) {
+  it("opens the providers' and our documentation at once, asks for any other https host, refuses the rest", () => {
+    for (const url of [
+      'https://docs.dev.runwayml.com/api',
+      'https://app.klingai.com/global/dev',
+      'https://ai.google.dev/gemini-api/docs/video',
+      'https://github.com/shotline/shotline#readme',
+    ]) {
       expect(externalLinkDecision(url), url).toBe('open');
     }
-    for (const url of ['https://example.com/', 'https://runwayml.com.evil.example/', 'https://notrunwayml.com/']) expect(externalLinkDecision(url), url).toBe('ask');
+    for (const url of ['https://example.com/', 'https://runwayml.com.evil.example/', 'https://notrunwayml.com/'])
+      expect(externalLinkDecision(url), url).toBe('ask');
     for (const url of ['http://runwayml.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@runwayml.com/', 'ms-settings:']) {
       expect(externalLinkDecision(url), url).toBe('refuse');
     }
@@ -145,4 +151,3 @@ describe('trustedEnv', () => {
     expect(trustedEnv({ ...env, SHOTLINE_DEVELOPER: '1' }, true)).toEqual({ ...env, SHOTLINE_DEVELOPER: '1' });
   });
 });
-

@@ -24,7 +24,8 @@ async function openExternally(contents: WebContents, url: string): Promise<void>
     if (response !== 1) return;
   }
   // Reviewed for Electronegativity: https only, no credentials, trusted hosts or the user's yes (externalLinkDecision).
-  await shell.openExternal(url).catch((err: unknown) => { // eng-disable OPEN_EXTERNAL_JS_CHECK
+  await shell.openExternal(url).catch((err: unknown) => {
+    // eng-disable OPEN_EXTERNAL_JS_CHECK
     console.warn(`[shotline] could not open ${url.slice(0, 200)} in the browser: ${String(err)}`);
   });
 }

@@ -84,7 +84,11 @@ test('opens one window titled Shotline', async () => {
 test('exposes window.shotline with only invoke and on', async () => {
   const shape = await page.evaluate(() => {
     const api = (window as unknown as { shotline?: Record<string, unknown> }).shotline;
-    return api ? Object.keys(api).sort().map((k) => `${k}:${typeof api[k]}`) : null;
+    return api
+      ? Object.keys(api)
+          .sort()
+          .map((k) => `${k}:${typeof api[k]}`)
+      : null;
   });
   expect(shape).toEqual(['invoke:function', 'on:function']);
 });

@@ -13,13 +13,28 @@ export async function buildCutProject(workdir: string, durations = [2, 1.5, 2, 1
   const plan = {
     title: 'Cut Test',
     aspectRatio: '16:9',
-    scenes: [{ name: 'INT. DINER - NIGHT', shots: labels.map((label, i) => ({ label, action: `Shot ${label}`, durationS: durations[i], tool: 'local:animatic', camera: ['push_in', 'pan_left', 'static', 'orbit'][i % 4] })) }],
+    scenes: [
+      {
+        name: 'INT. DINER - NIGHT',
+        shots: labels.map((label, i) => ({
+          label,
+          action: `Shot ${label}`,
+          durationS: durations[i],
+          tool: 'local:animatic',
+          camera: ['push_in', 'pan_left', 'static', 'orbit'][i % 4],
+        })),
+      },
+    ],
   };
   const planFile = path.join(workdir, 'plan.json');
   fs.writeFileSync(planFile, JSON.stringify(plan));
   let errors = '';
   const io = { out: () => {}, err: (t: string) => void (errors += t), cwd: workdir, env: {} };
-  for (const args of [['new', folder], ['import', folder, planFile], ['generate', folder, '--all', '--takes', '2', '--wait']]) {
+  for (const args of [
+    ['new', folder],
+    ['import', folder, planFile],
+    ['generate', folder, '--all', '--takes', '2', '--wait'],
+  ]) {
     if ((await run(args, io)) !== 0) throw new Error(`shotline ${args[0]} failed: ${errors}`);
   }
   return folder;

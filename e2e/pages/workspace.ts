@@ -9,7 +9,7 @@ export function workspace(page: Page) {
     inspector,
     cost: page.getByRole('region', { name: 'Cost' }),
     card: (label: string) => page.getByTestId(`shot-card-${label}`),
-    labels: async () => (await timeline.getByRole('option').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('shot-card-', '')))),
+    labels: async () => await timeline.getByRole('option').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('shot-card-', ''))),
     tool: () => page.getByRole('button', { name: 'Add shot' }),
     async createProject(title: string) {
       const form = page.getByRole('form', { name: 'New project' });
@@ -24,7 +24,10 @@ export function workspace(page: Page) {
       await page.mouse.down();
       const x = side === 'before' ? b.x + 4 : b.x + b.width - 4;
       for (let i = 1; i <= 12; i++) {
-        await page.mouse.move(a.x + a.width / 2 + ((x - a.x - a.width / 2) * i) / 12, a.y + a.height / 2 + ((b.y + b.height / 2 - a.y - a.height / 2) * i) / 12);
+        await page.mouse.move(
+          a.x + a.width / 2 + ((x - a.x - a.width / 2) * i) / 12,
+          a.y + a.height / 2 + ((b.y + b.height / 2 - a.y - a.height / 2) * i) / 12,
+        );
       }
       await page.mouse.up();
     },

@@ -10,7 +10,10 @@ test('generate two local animatic takes for two shots and see them appear', asyn
   await app.getByRole('button', { name: 'Add shot' }).click();
 
   // Short shots keep the renders quick; the local animatic is every new shot's tool.
-  for (const [label, action] of [['1A', 'Mara pushes the diner door open'], ['1B', 'Rain streaks the window']] as const) {
+  for (const [label, action] of [
+    ['1A', 'Mara pushes the diner door open'],
+    ['1B', 'Rain streaks the window'],
+  ] as const) {
     await ws.card(label).click();
     await ws.inspector.getByRole('textbox', { name: 'Action' }).fill(action);
     const duration = ws.inspector.getByRole('textbox', { name: 'Duration' });

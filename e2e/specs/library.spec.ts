@@ -12,7 +12,11 @@ interface PageFile {
 const png = async (name: string, colour: string, width: number, height: number): Promise<PageFile> => ({
   name,
   type: 'image/png',
-  b64: (await sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer()).toString('base64'),
+  b64: (
+    await sharp({ create: { width, height, channels: 3, background: colour } })
+      .png()
+      .toBuffer()
+  ).toString('base64'),
 });
 
 /** Drops files made in the page from bytes, as a desktop drag would (devhost: no paths, so bytes travel). */
@@ -35,7 +39,11 @@ test('drop reference images, fill a Runway shot’s slots, refuse a fourth (scre
 
   // Three files dropped on the library become three tagged items.
   const library = app.getByRole('region', { name: 'Library' });
-  await dropFiles(library, [await png('Mara.png', '#c0563a', 300, 400), await png('Diner.png', '#3a6ec0', 640, 360), await png('Neon.png', '#c03aa8', 400, 400)]);
+  await dropFiles(library, [
+    await png('Mara.png', '#c0563a', 300, 400),
+    await png('Diner.png', '#3a6ec0', 640, 360),
+    await png('Neon.png', '#c03aa8', 400, 400),
+  ]);
   const summary = library.getByRole('status', { name: 'Import summary' });
   await expect(summary).toContainText('3 images added');
   const items = library.getByRole('list', { name: 'Library items' });
@@ -78,7 +86,8 @@ test('drop reference images, fill a Runway shot’s slots, refuse a fourth (scre
   // Give the library the left column's height for the picture (the cost panel to its minimum).
   await app.getByRole('separator', { name: 'Resize cost panel' }).press('Home');
   // Toasts float over the inspector; clear them so the pictures show the panels.
-  while ((await app.getByRole('button', { name: 'Dismiss', exact: true }).count()) > 0) await app.getByRole('button', { name: 'Dismiss', exact: true }).first().click();
+  while ((await app.getByRole('button', { name: 'Dismiss', exact: true }).count()) > 0)
+    await app.getByRole('button', { name: 'Dismiss', exact: true }).first().click();
   await library.screenshot({ path: artifact('library.png') });
   await ws.inspector.getByRole('group', { name: 'References and keyframes' }).screenshot({ path: artifact('shot-slots.png') });
   await app.screenshot({ path: artifact('library-workspace.png') });

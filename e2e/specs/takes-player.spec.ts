@@ -72,7 +72,10 @@ test('takes: circle, rate, reject; the cut plays across three shot boundaries (s
     if (label === '1A') continue;
     expect(first, `the player showed ${label}`).toBeTruthy();
     expect(Math.abs(timecodeToFrames(first!.tc)! - timecodeToFrames(start)!), `${label} began at ${first!.tc}`).toBeLessThanOrEqual(1);
-    expect(log.some((e) => e.shot === label && e.cards.includes(label)), `${label} highlighted on the timeline while it played`).toBe(true);
+    expect(
+      log.some((e) => e.shot === label && e.cards.includes(label)),
+      `${label} highlighted on the timeline while it played`,
+    ).toBe(true);
   }
   await app.screenshot({ path: artifact('player.png') });
 

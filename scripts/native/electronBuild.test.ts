@@ -23,7 +23,13 @@ function setup(results: { prebuilt: 'ok' | 'offline' | 'not-published'; compile:
     fs.writeFileSync(file, name);
     return { ok: true as const, file };
   };
-  const deps = { want, binding: path.join(dir, '.native', 'electron', 'better_sqlite3.node'), prebuilt: step('prebuilt', results.prebuilt), compile: step('compile', results.compile), log: (l: string) => log.push(l) };
+  const deps = {
+    want,
+    binding: path.join(dir, '.native', 'electron', 'better_sqlite3.node'),
+    prebuilt: step('prebuilt', results.prebuilt),
+    compile: step('compile', results.compile),
+    log: (l: string) => log.push(l),
+  };
   return { deps, calls, log };
 }
 
@@ -48,7 +54,11 @@ describe('ensureElectronBuild', () => {
   it('skips both while the recorded Electron version and ABI match, and builds again when they change', async () => {
     const first = setup({ prebuilt: 'ok', compile: 'ok' });
     await ensureElectronBuild(first.deps);
-    const again = { ...first.deps, prebuilt: async () => ({ ok: false as const, cause: 'other' as const, detail: 'must not run' }), compile: async () => ({ ok: false as const, cause: 'other' as const, detail: 'must not run' }) };
+    const again = {
+      ...first.deps,
+      prebuilt: async () => ({ ok: false as const, cause: 'other' as const, detail: 'must not run' }),
+      compile: async () => ({ ok: false as const, cause: 'other' as const, detail: 'must not run' }),
+    };
     expect(await ensureElectronBuild(again)).toBe('cached');
     const upgraded = { ...first.deps, want: { ...want, electron: '46.0.0', abi: '151' } };
     first.calls.length = 0;
@@ -86,15 +96,19 @@ describe('failure messages', () => {
     expect(failureMessage('no-toolchain', 'linux')).toMatch(/apt-get install build-essential python3/);
     expect(failureMessage('offline', 'linux')).toMatch(/HTTPS_PROXY/);
     expect(failureMessage('electron-download', 'darwin')).toMatch(/ELECTRON_MIRROR.*HTTPS_PROXY/);
-    for (const cause of ['offline', 'not-published', 'no-python', 'no-toolchain', 'electron-download'] as const) expect(failureMessage(cause, 'linux')).not.toContain('\n');
+    for (const cause of ['offline', 'not-published', 'no-python', 'no-toolchain', 'electron-download'] as const)
+      expect(failureMessage(cause, 'linux')).not.toContain('\n');
   });
 
   it('read the cause off what the tools printed', () => {
-    expect(diagnose('prebuild-install warn install getaddrinfo ENOTFOUND github.com')).toEqual({ cause: 'offline', detail: 'prebuild-install warn install getaddrinfo ENOTFOUND github.com' });
+    expect(diagnose('prebuild-install warn install getaddrinfo ENOTFOUND github.com')).toEqual({
+      cause: 'offline',
+      detail: 'prebuild-install warn install getaddrinfo ENOTFOUND github.com',
+    });
     expect(diagnose('TypeError: fetch failed\n    at node:internal/deps/undici')).toMatchObject({ cause: 'offline' });
     expect(diagnose('prebuild-install warn install No prebuilt binaries found (target=45.4.1 runtime=electron arch=arm64)').cause).toBe('not-published');
     expect(diagnose('gyp info find Python using Python version 3.11\ngyp ERR! stack Error: not found: make').cause).toBe('no-toolchain');
-    expect(diagnose("gyp ERR! find Python Python is not set from command line").cause).toBe('no-python');
+    expect(diagnose('gyp ERR! find Python Python is not set from command line').cause).toBe('no-python');
     expect(diagnose('something else entirely\n    at x (y.js:1:1)')).toEqual({ cause: 'other', detail: 'something else entirely' });
   });
 });

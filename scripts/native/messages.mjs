@@ -6,7 +6,8 @@
 const TOOLCHAIN = {
   linux: 'install a compiler and Python (Debian/Ubuntu: sudo apt-get install build-essential python3; Fedora: sudo dnf install gcc-c++ make python3)',
   darwin: "install Apple's command line tools (xcode-select --install), which bring the compiler and Python",
-  win32: 'install Visual Studio Build Tools with "Desktop development with C++" (https://visualstudio.microsoft.com/visual-cpp-build-tools/) and Python 3 (winget install Python.Python.3.12)',
+  win32:
+    'install Visual Studio Build Tools with "Desktop development with C++" (https://visualstudio.microsoft.com/visual-cpp-build-tools/) and Python 3 (winget install Python.Python.3.12)',
 };
 
 /**
@@ -34,7 +35,10 @@ export function failureMessage(cause, platform, detail = '') {
 }
 
 const SIGNS = [
-  ['offline', /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|socket hang up|unable to get local issuer|related to network connectivity|fetch failed/i],
+  [
+    'offline',
+    /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|socket hang up|unable to get local issuer|related to network connectivity|fetch failed/i,
+  ],
   ['not-published', /\b404\b|No prebuilt binaries found/i],
   ['no-python', /ERR! find Python|Could not find any Python|python3?: not found/i],
   ['no-toolchain', /make: not found|not found: make|g\+\+: not found|gcc: not found|cc: not found|xcrun: error|MSBuild|Visual Studio|C\+\+ compiler/i],
@@ -42,7 +46,10 @@ const SIGNS = [
 
 /** The cause a tool's output points to, and the line that says so (else its last line). */
 export function diagnose(output) {
-  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   for (const [cause, sign] of SIGNS) {
     const line = lines.find((l) => sign.test(l));
     if (line) return { cause, detail: line.slice(0, 160) };

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ASPECT_RATIOS, PROVIDERS } from '../domain/types';
-import {
-  CATALOG,
-  CREDIT_USD,
-  DEFAULT_TOOL,
-  PROVIDER_SPECS,
-  getModel,
-  modelsFor,
-  runwayRatio,
-  videoModels,
-  wireRatio,
-} from './index';
+import { CATALOG, CREDIT_USD, DEFAULT_TOOL, PROVIDER_SPECS, getModel, modelsFor, runwayRatio, videoModels, wireRatio } from './index';
 
 const spec = (tool: string) => {
   const m = getModel(tool);

@@ -20,14 +20,7 @@ export const DEFAULT_TOOL: ToolId = 'local:animatic';
 
 export const PROVIDER_SPECS: ProviderSpec[] = [RUNWAY, KLING, VEO, LUMA, MINIMAX, LOCAL];
 
-export const CATALOG: ModelSpec[] = [
-  ...RUNWAY_MODELS,
-  ...KLING_MODELS,
-  ...VEO_MODELS,
-  ...LUMA_MODELS,
-  ...MINIMAX_MODELS,
-  ...LOCAL_MODELS,
-];
+export const CATALOG: ModelSpec[] = [...RUNWAY_MODELS, ...KLING_MODELS, ...VEO_MODELS, ...LUMA_MODELS, ...MINIMAX_MODELS, ...LOCAL_MODELS];
 
 const BY_TOOL = new Map(CATALOG.map((m) => [m.tool, m]));
 

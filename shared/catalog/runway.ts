@@ -173,10 +173,7 @@ export const RUNWAY_MODELS: ModelSpec[] = [
       keyframes: { first: true, last: true, lastNeedsFirst: true },
       audio: true,
       negativePrompt: true,
-      sources: [
-        skills(silent, 'credits/s', 'Runway skills repo, without audio'),
-        skills(withAudio, 'credits/s', 'Runway skills repo, with audio'),
-      ],
+      sources: [skills(silent, 'credits/s', 'Runway skills repo, without audio'), skills(withAudio, 'credits/s', 'Runway skills repo, with audio')],
       notes: `Priced with audio on (${withAudio} credits/s; ${silent} without), since native sound is why one picks Veo. Takes an end keyframe, but not on its own.`,
     }),
   ),

@@ -9,7 +9,7 @@ export type MediaFolder = 'Media' | 'Placeholders' | 'Alternates';
 
 /** One media file of the export. */
 export interface ClipMedia {
-  /** ASCII only and unique in the export (RESOLVE.md §1.8: Resolve does not decode non-ASCII URLs). */
+  /** ASCII only and unique in the export (docs/resolve.md, Media URLs: Resolve does not decode non-ASCII URLs). */
   fileName: string;
   folder: MediaFolder;
   /** Absolute path inside the finished export folder: what the timeline files reference. */
@@ -68,7 +68,7 @@ export interface ExportCut {
   width: number;
   height: number;
   aspectRatio: AspectRatio;
-  /** Record timecode of the first frame: 01:00:00:00 (RESOLVE.md §1.3). */
+  /** Record timecode of the first frame: 01:00:00:00 (docs/resolve.md, Time values). */
   startTimecodeFrames: number;
   clips: ExportClip[];
   references: ExportReference[];
@@ -80,8 +80,8 @@ export function cutMedia(cut: ExportCut): ClipMedia[] {
 }
 
 // ---- Embedded source timecodes -----------------------------------------------------------------
-// Resolve conforms an EDL by source timecode alone (RESOLVE.md §3.5: "file names are never used"),
-// and links FCPXML clips by timecode extents (§1.4). AI clips all start at 00:00:00:00, so each
+// Resolve conforms an EDL by source timecode alone (docs/resolve.md, CMX3600 EDL: "file names are never used"),
+// and links FCPXML clips by timecode extents. AI clips all start at 00:00:00:00, so each
 // file is stamped with its own start: the first at 02:00:00:00 (clear of the 01:00:00:00 record
 // timecodes and of 00:00:00:00, where files without a timecode sit), each next one at the first
 // whole minute after the previous file ends — clip n of the cut reads 02:0n:00:00. When that grid
@@ -128,7 +128,11 @@ export function asciiName(text: string): string {
 
 /** The title as it appears in the export's folder and file names (ASCII: it is part of every media path). */
 export function exportTitleStem(title: string): string {
-  return unreserved(asciiName(title).slice(0, 60).replace(/[_-]+$/, '') || 'Film');
+  return unreserved(
+    asciiName(title)
+      .slice(0, 60)
+      .replace(/[_-]+$/, '') || 'Film',
+  );
 }
 
 /** "A" → 1, "Z" → 26, "AA" → 27: the inverse of labels.ts `letters`, 1-based. */

@@ -96,8 +96,7 @@ describe('compilePrompt for providers without one', () => {
   });
 
   it('maps every MiniMax camera preset to its command', () => {
-    const text = (camera: 'orbit' | 'crane' | 'static') =>
-      compilePrompt(makeShot({ prompt: { camera } }), 'minimax:MiniMax-Hailuo-02').text;
+    const text = (camera: 'orbit' | 'crane' | 'static') => compilePrompt(makeShot({ prompt: { camera } }), 'minimax:MiniMax-Hailuo-02').text;
     expect(text('orbit').startsWith('[Truck left, Pan right] ')).toBe(true);
     expect(text('crane').startsWith('[Pedestal up] ')).toBe(true);
     expect(text('static').startsWith('[Static shot] ')).toBe(true);

@@ -1,5 +1,5 @@
 // Turns the structured prompt into the text each provider takes. Order follows what video
-// models respond to (DOMAIN.md): camera first, then who, what happens, where, how it moves,
+// models respond to (Runway's Gen-4 prompting guide, Google's Veo prompt guide): camera first, then who, what happens, where, how it moves,
 // when (beats), and the look. How negatives and camera moves travel is catalog data.
 import { getModel, type ModelSpec } from '../catalog';
 import type { CameraMove, Shot, ToolId } from './types';
@@ -97,11 +97,7 @@ function describe(shot: Pick<Shot, 'action' | 'prompt' | 'durationS' | 'dialogue
   const cameraText = oneLine(p.cameraText);
   const bracket = rules.promptForm === 'bracketCamera';
   const camera = bracket ? cameraText : [PROSE_CAMERA[p.camera], cameraText].filter(Boolean).join(', ');
-  const beats = p.beats
-    .split('\n')
-    .map(oneLine)
-    .filter(Boolean)
-    .join('; ');
+  const beats = p.beats.split('\n').map(oneLine).filter(Boolean).join('; ');
   const dialogue = oneLine(shot.dialogue);
   if (dialogue && !rules.audio) {
     notes.push(`Dialogue is not sent: ${rules.name} makes no sound. Add the line in the edit.`);

@@ -5,7 +5,7 @@ import type { CutDiff } from './cut';
 /**
  * Media formats of the export. H.264 in MP4 is small and what Resolve on macOS and Windows reads;
  * DNxHR HQ and ProRes 422 in MOV with PCM audio are for Resolve's free edition on Linux, which
- * decodes neither H.264 nor AAC (RESOLVE.md §6).
+ * decodes neither H.264 nor AAC (docs/resolve.md, Conformed clips).
  */
 export const MEDIA_FORMATS = ['h264', 'dnxhr', 'prores'] as const;
 export type MediaFormat = (typeof MEDIA_FORMATS)[number];

@@ -37,7 +37,11 @@ describe('mentions', () => {
   });
 
   it('renames across every text field of a shot, and leaves a shot without it alone', () => {
-    const shot = makeShot({ action: '@mara enters', dialogue: 'Hi @mara', prompt: { subject: '@Mara, 30s', beats: '0-2s: @mara stops', negative: 'no @mara clones' } });
+    const shot = makeShot({
+      action: '@mara enters',
+      dialogue: 'Hi @mara',
+      prompt: { subject: '@Mara, 30s', beats: '0-2s: @mara stops', negative: 'no @mara clones' },
+    });
     const renamed = renameTagInShot(shot, 'mara', 'lead');
     expect(renamed?.action).toBe('@lead enters');
     expect(renamed?.dialogue).toBe('Hi @lead');

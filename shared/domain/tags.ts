@@ -1,5 +1,5 @@
 // Library tags (`@mara`) as the prompt uses them. The rule is Runway's, the strictest provider
-// that reads tags (PROVIDERS.md §1.4): 3–16 letters, digits or _, starting with a letter. Tags
+// that reads tags (Runway API reference, `referenceImages[].tag`): 3–16 letters, digits or _, starting with a letter. Tags
 // are unique in a project regardless of case, and a mention matches regardless of case, so
 // "@Mara" in a prompt is the item tagged mara.
 import type { PromptParts, Shot } from './types';

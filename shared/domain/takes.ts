@@ -1,4 +1,4 @@
-// Reviewing takes (issue 5): the reviewers' ratings, rejection, the automatic technical check,
+// Reviewing takes: the reviewers' ratings, rejection, the automatic technical check,
 // draft → final links, continuity and how a take fits its shot's planned length. Plain data for
 // the contract, plus the pure rules about them (cost per usable second).
 import type { TakeView } from './jobs';

@@ -31,7 +31,7 @@ export type Tier = (typeof TIERS)[number];
 export const SHOT_STATUSES = ['planned', 'generating', 'has_takes', 'approved'] as const;
 export type ShotStatus = (typeof SHOT_STATUSES)[number];
 
-/** The structured prompt: the parts a good video prompt names (DOMAIN.md). */
+/** The structured prompt: the parts a good video prompt names: subject, scene, camera, motion, timed beats, style and what to avoid. */
 export interface PromptParts {
   subject: string;
   scene: string;

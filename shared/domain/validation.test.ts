@@ -95,7 +95,9 @@ describe('keyframes', () => {
   it('needs Kling pro mode (1080p) for an end keyframe', () => {
     const opts = { hasStartKeyframe: true, hasEndKeyframe: true };
     const [issue] = only(validateShot(makeShot(), opts), 'keyframes');
-    expect(issue?.message).toBe('Kling 2.5 Turbo takes an end keyframe only at 1080p (pro mode); this shot is 720p. Change the resolution or remove the end keyframe.');
+    expect(issue?.message).toBe(
+      'Kling 2.5 Turbo takes an end keyframe only at 1080p (pro mode); this shot is 720p. Change the resolution or remove the end keyframe.',
+    );
     expect(validateShot(makeShot({ resolution: '1080p' }), opts)).toEqual([]);
   });
 

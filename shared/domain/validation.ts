@@ -96,7 +96,9 @@ function checkTags(shot: Shot, spec: ModelSpec, refTags: readonly (string | null
     if (known && !known.has(lower(tag))) {
       issues.push(warning('prompt', `@${tag} is not a tag in the library. Check the spelling, or add an item tagged @${tag}.`));
     } else if (spec.maxRefs === 0) {
-      issues.push(warning('prompt', `${spec.name} takes no reference images, so @${tag} is sent as plain text. Describe it in words or pick a model with references.`));
+      issues.push(
+        warning('prompt', `${spec.name} takes no reference images, so @${tag} is sent as plain text. Describe it in words or pick a model with references.`),
+      );
     } else {
       issues.push(warning('prompt', `@${tag} is in the prompt but no reference slot holds it. Drag @${tag} onto a slot, or take it out of the prompt.`));
     }
@@ -106,7 +108,9 @@ function checkTags(shot: Shot, spec: ModelSpec, refTags: readonly (string | null
   const said = new Set(mentioned.map(lower));
   refTags.forEach((tag, i) => {
     if (tag && !said.has(lower(tag))) {
-      issues.push(warning('refs', `Slot ${i + 1} holds @${tag}, but the prompt never mentions it. Name @${tag} in the prompt so ${spec.name} knows what it is for.`));
+      issues.push(
+        warning('refs', `Slot ${i + 1} holds @${tag}, but the prompt never mentions it. Name @${tag} in the prompt so ${spec.name} knows what it is for.`),
+      );
     }
   });
   return issues;
@@ -121,27 +125,23 @@ function checkDuration({ shot, spec, tier }: Context): ShotIssue[] {
   if (tier.durations && spec.durations.includes(d)) {
     const others = spec.tiers.filter((t) => (t.durations ?? spec.durations).includes(d)).map((t) => t.resolution);
     fixes.push(`use ${describeList(others)}`);
-    return [error(
-      'durationS',
-      `${spec.name} makes only ${describeDurations(durations)} clips at ${tier.resolution}; this shot is ${formatSeconds(d)} s. ${fixesText(fixes)}.`,
-    )];
+    return [
+      error(
+        'durationS',
+        `${spec.name} makes only ${describeDurations(durations)} clips at ${tier.resolution}; this shot is ${formatSeconds(d)} s. ${fixesText(fixes)}.`,
+      ),
+    ];
   }
   if (d > (durations[durations.length - 1] ?? 0)) fixes.push('split it into shorter shots');
   const other = alternative(spec, (m) => defaultDurations(m).includes(d));
-  return [error(
-    'durationS',
-    `${spec.name} accepts ${describeDurations(durations)}; this shot is ${formatSeconds(d)} s. ${fixesText(fixes, other)}.`,
-  )];
+  return [error('durationS', `${spec.name} accepts ${describeDurations(durations)}; this shot is ${formatSeconds(d)} s. ${fixesText(fixes, other)}.`)];
 }
 
 function checkRatio({ shot, spec, refs, start }: Context): ShotIssue[] {
   const r = shot.aspectRatio;
   if (!spec.ratios.includes(r)) {
     const other = alternative(spec, (m) => m.ratios.includes(r));
-    return [error(
-      'aspectRatio',
-      `${spec.name} makes ${describeList(spec.ratios)}; this shot is ${r}. ${fixesText(['change the ratio'], other)}.`,
-    )];
+    return [error('aspectRatio', `${spec.name} makes ${describeList(spec.ratios)}; this shot is ${r}. ${fixesText(['change the ratio'], other)}.`)];
   }
   // Without a start image the text-only ratios apply; a missing start image on an image-only
   // model is reported once, by the keyframe check.
@@ -149,15 +149,19 @@ function checkRatio({ shot, spec, refs, start }: Context): ShotIssue[] {
   const via = spec.refsVia ? getModel(spec.refsVia) : undefined;
   if (via) {
     if (refs > 0) return [];
-    return [warning(
-      'aspectRatio',
-      `${spec.name} makes ${describeList(spec.textRatios)} from text alone; for ${r} a start frame will be made first with ${via.name} (${priceOf(via)}). Add a start keyframe to choose it yourself.`,
-    )];
+    return [
+      warning(
+        'aspectRatio',
+        `${spec.name} makes ${describeList(spec.textRatios)} from text alone; for ${r} a start frame will be made first with ${via.name} (${priceOf(via)}). Add a start keyframe to choose it yourself.`,
+      ),
+    ];
   }
-  return [error(
-    'aspectRatio',
-    `${spec.name} makes ${describeList(spec.textRatios)} from text alone; this shot is ${r}. Add a start keyframe at ${r} (the video follows it) or change the ratio.`,
-  )];
+  return [
+    error(
+      'aspectRatio',
+      `${spec.name} makes ${describeList(spec.textRatios)} from text alone; this shot is ${r}. Add a start keyframe at ${r} (the video follows it) or change the ratio.`,
+    ),
+  ];
 }
 
 function checkKeyframes({ spec, tier, refs, start, end }: Context): ShotIssue[] {
@@ -165,38 +169,35 @@ function checkKeyframes({ spec, tier, refs, start, end }: Context): ShotIssue[] 
   if (spec.requiresImage && !start) {
     const via = spec.refsVia ? getModel(spec.refsVia) : undefined;
     if (via && refs === 0) {
-      issues.push(warning(
-        'keyframes',
-        `${spec.name} animates a start image and this shot has none: one will be made from the prompt with ${via.name} first (${priceOf(via)}). Add a start keyframe or references to control the look.`,
-      ));
+      issues.push(
+        warning(
+          'keyframes',
+          `${spec.name} animates a start image and this shot has none: one will be made from the prompt with ${via.name} first (${priceOf(via)}). Add a start keyframe or references to control the look.`,
+        ),
+      );
     } else if (!via) {
       const text = cheapest(modelsFor(spec.provider).filter((m) => m.output === 'video' && m.endpoints.includes('text-to-video')));
-      issues.push(error(
-        'keyframes',
-        `${spec.name} only animates a start image. ${fixesText(['add a start keyframe'], text, ', which also works from text')}.`,
-      ));
+      issues.push(
+        error('keyframes', `${spec.name} only animates a start image. ${fixesText(['add a start keyframe'], text, ', which also works from text')}.`),
+      );
     }
   }
   if (!end) return issues;
   if (!spec.keyframes.last) {
     const other = alternative(spec, (m) => m.keyframes.last, true);
-    issues.push(error(
-      'keyframes',
-      `${spec.name} takes a start frame only. ${fixesText(['remove the end keyframe'], other)}.`,
-    ));
+    issues.push(error('keyframes', `${spec.name} takes a start frame only. ${fixesText(['remove the end keyframe'], other)}.`));
   } else if (!lastFrameAt(spec, tier)) {
     const able = spec.tiers.filter((t) => lastFrameAt(spec, t));
     const modes = able.map((t) => (t.mode ? `${t.resolution} (${t.mode} mode)` : t.resolution));
-    issues.push(error(
-      'keyframes',
-      `${spec.name} takes an end keyframe only at ${describeList(modes)}; this shot is ${tier.resolution}. Change the resolution or remove the end keyframe.`,
-    ));
+    issues.push(
+      error(
+        'keyframes',
+        `${spec.name} takes an end keyframe only at ${describeList(modes)}; this shot is ${tier.resolution}. Change the resolution or remove the end keyframe.`,
+      ),
+    );
   }
   if (spec.keyframes.last && spec.keyframes.lastNeedsFirst && !start) {
-    issues.push(error(
-      'keyframes',
-      `${spec.name} needs a start keyframe to use an end keyframe. Add a start keyframe or remove the end one.`,
-    ));
+    issues.push(error('keyframes', `${spec.name} needs a start keyframe to use an end keyframe. Add a start keyframe or remove the end one.`));
   }
   return issues;
 }
@@ -211,10 +212,12 @@ function checkRefs({ spec, refs, start, end }: Context): ShotIssue[] {
   if (refs === 0 || spec.refsWithKeyframes) return [];
   if (spec.refsVia) {
     if (!start) return [];
-    return [warning(
-      'refs',
-      `${spec.name} animates the start keyframe directly, so the references are not used. Clear the start keyframe to make the start frame from the references.`,
-    )];
+    return [
+      warning(
+        'refs',
+        `${spec.name} animates the start keyframe directly, so the references are not used. Clear the start keyframe to make the start frame from the references.`,
+      ),
+    ];
   }
   if (start || end) {
     return [error('refs', `${spec.name} takes reference images or keyframes, not both. Remove the references or the keyframes.`)];
@@ -235,26 +238,26 @@ function checkPrompt({ shot, spec, start }: Context): ShotIssue[] {
       ),
     );
   } else if (negative.length > spec.promptMaxChars) {
-    issues.push(warning(
-      'prompt.negative',
-      `The negative prompt is ${negative.length} characters; ${spec.name} takes ${spec.promptMaxChars}, so the end will be cut.`,
-    ));
+    issues.push(
+      warning('prompt.negative', `The negative prompt is ${negative.length} characters; ${spec.name} takes ${spec.promptMaxChars}, so the end will be cut.`),
+    );
   }
   const compiled = compilePrompt(shot, spec.tool);
   if (compiled.truncated) {
-    issues.push(warning(
-      'prompt',
-      `The prompt compiles to ${compiled.chars} characters; ${spec.name} takes ${compiled.limit}, so the end will be cut. Shorten the scene, beats or style.`,
-    ));
+    issues.push(
+      warning(
+        'prompt',
+        `The prompt compiles to ${compiled.chars} characters; ${spec.name} takes ${compiled.limit}, so the end will be cut. Shorten the scene, beats or style.`,
+      ),
+    );
   }
   // A camera line alone can direct a start image, but gives a text-only render nothing to draw.
   const p = shot.prompt;
   const described = [shot.action, p.subject, p.scene, p.motion, p.beats, p.style].some((s) => s.trim() !== '');
   if (!described && !start && spec.promptForm !== 'title') {
-    issues.push(error(
-      'action',
-      `${spec.name} makes this shot from the prompt, which does not say what is in it. Describe the action, or fill in the subject and scene.`,
-    ));
+    issues.push(
+      error('action', `${spec.name} makes this shot from the prompt, which does not say what is in it. Describe the action, or fill in the subject and scene.`),
+    );
   }
   return issues;
 }

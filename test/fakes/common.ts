@@ -1,4 +1,4 @@
-// Plumbing every provider fake shares (PROVIDERS.md §9, general rules): an HTTP server on
+// Plumbing every provider fake shares (docs/providers.md): an HTTP server on
 // loopback, a recorder of every request, one-shot faults per kind of call, a clock tests can move,
 // a pace for task state machines, and output files behind signed, expiring URLs.
 import { execFileSync } from 'node:child_process';
@@ -280,7 +280,7 @@ export function fixtureMedia(): { mp4: Buffer; png: Buffer } {
   };
   fixtures = {
     mp4: make('gray.mp4', '320x180', ['-t', '1', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-f', 'mp4']),
-    // 640×360: over the 300 px minimum Kling and MiniMax set for input images (§2.4, §5.3).
+    // 640×360: over the 300 px minimum Kling and MiniMax set for input images.
     png: make('gray-640x360.png', '640x360', ['-frames:v', '1', '-f', 'image2', '-c:v', 'png']),
   };
   return fixtures;

@@ -45,7 +45,9 @@ export const animaticCommand: Command = {
           },
         });
         io.status?.('');
-        io.out(`Wrote ${result.path}: ${formatRunningTime(result.durationS)} (${result.frames} frames at 24 fps), ${result.mode === 'copy' ? 'joined without re-encoding' : 'conformed and encoded'}.\n`);
+        io.out(
+          `Wrote ${result.path}: ${formatRunningTime(result.durationS)} (${result.frames} frames at 24 fps), ${result.mode === 'copy' ? 'joined without re-encoding' : 'conformed and encoded'}.\n`,
+        );
       } catch (err) {
         if ((err as Error).name === 'AbortError') throw new UserError('Stopped; no animatic was written.');
         throw err;

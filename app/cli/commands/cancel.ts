@@ -18,7 +18,8 @@ export const cancelCommand: Command = {
   summary: 'Cancel a job (by id or its first characters), at the provider too where it can.',
   args: ['DIR', 'JOB'],
   options: {},
-  details: 'A job not yet sent is canceled at once. One under way is canceled at the provider (Runway, Luma); where the API cannot cancel, it is no longer followed or downloaded.',
+  details:
+    'A job not yet sent is canceled at once. One under way is canceled at the provider (Runway, Luma); where the API cannot cancel, it is no longer followed or downloaded.',
   run: ({ args: [dir, jobArg], io }) =>
     withProject(io, dir!, async (project) => {
       const job = findJob(project, jobArg!);

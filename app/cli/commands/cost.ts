@@ -12,7 +12,9 @@ import { jsonText } from '../terminal';
 /** What the buttons will spend: Generate's drafts (its takes setting, frames made first), one final of every shot, and what was charged. */
 function plans(project: Project) {
   const ctx = jobsCtx(project);
-  const final = project.timeline.shots().reduce((sum, shot) => sum + takeEstimateUsd(shot, shot.finalTool ?? shot.tool, sentImages(project.jobs.shotImages(shot.id))), 0);
+  const final = project.timeline
+    .shots()
+    .reduce((sum, shot) => sum + takeEstimateUsd(shot, shot.finalTool ?? shot.tool, sentImages(project.jobs.shotImages(shot.id))), 0);
   return {
     draftPlanUsd: draftPlanUsd(ctx, shotsNotGenerated(ctx), readSettings(project.jobs).defaultTakes),
     finalPlanUsd: roundUsd(final),
@@ -54,7 +56,13 @@ export function costSummary(snapshot: ProjectSnapshot): string {
       .map(([provider, line]) => [provider, credits(line.credits), usd(line.usd)]),
   );
   const scenes = table(
-    [{ title: '#', align: 'right' }, { title: 'Scene', max: 40 }, { title: 'Shots', align: 'right' }, { title: 'Duration', align: 'right' }, { title: 'Cost', align: 'right' }],
+    [
+      { title: '#', align: 'right' },
+      { title: 'Scene', max: 40 },
+      { title: 'Shots', align: 'right' },
+      { title: 'Duration', align: 'right' },
+      { title: 'Cost', align: 'right' },
+    ],
     cost.byScene.map((s) => [String(s.number), s.name, String(s.shots), formatRunningTime(s.durationS), usd(s.usd)]),
   );
   const alternatives = [

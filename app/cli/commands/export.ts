@@ -28,14 +28,21 @@ export function exportReport(r: ResolveExportSummary, format: MediaFormat): stri
 }
 
 /** The Resolve export as the CLI and `demo` run it: the report on stdout, warnings on stderr. */
-export async function exportForResolve(project: Project, io: Io, opts: { out: string; format: MediaFormat; fit: FrameFit; alternates: boolean; replace: boolean }) {
+export async function exportForResolve(
+  project: Project,
+  io: Io,
+  opts: { out: string; format: MediaFormat; fit: FrameFit; alternates: boolean; replace: boolean },
+) {
   try {
     const summary = await exportProjectToResolve(project, { ...opts, outDir: path.resolve(io.cwd, opts.out) });
     for (const w of summary.warnings) io.err(`shotline: warning: ${w}\n`);
     io.out(exportReport(summary, opts.format));
     return summary;
   } catch (err) {
-    if (err instanceof UserError && err.code === EXPORT_EXISTS) throw new UserError(`${err.message.replace(/ Replace it, or choose another folder\.$/, '')} Add --replace to replace it, or choose another --resolve folder.`);
+    if (err instanceof UserError && err.code === EXPORT_EXISTS)
+      throw new UserError(
+        `${err.message.replace(/ Replace it, or choose another folder\.$/, '')} Add --replace to replace it, or choose another --resolve folder.`,
+      );
     throw err;
   }
 }
@@ -53,18 +60,19 @@ export const exportCommand: Command = {
     shotlist: { type: 'string', value: 'FILE', help: 'write the shot list CSV to FILE (or into FILE if it is a folder)' },
   },
   details: [
-    'The Resolve folder has every shot\'s selected take (else its newest) conformed to 24 fps at the',
+    "The Resolve folder has every shot's selected take (else its newest) conformed to 24 fps at the",
     'timeline size with its trim or hold and its own start timecode, placeholders for shots without a',
     'take, FCPXML 1.10 + EDL + OTIO timelines, Media Pool metadata CSV, a storyboard PDF, the shot list,',
     'manifest.json and README.txt. dnxhr or prores (MOV, PCM sound) are for Resolve on Linux, which',
-    'cannot decode H.264 or AAC. The folder\'s path is printed last. An existing folder is left alone',
+    "cannot decode H.264 or AAC. The folder's path is printed last. An existing folder is left alone",
     'unless --replace; a failed or interrupted export leaves nothing behind.',
   ].join('\n'),
   run: ({ args: [dir], options, io }) =>
     withProject(io, dir!, async (project) => {
       const out = options.resolve;
       const shotlist = options.shotlist;
-      if (typeof out !== 'string' && typeof shotlist !== 'string') throw new UserError('export needs --resolve OUT, --shotlist FILE, or both; see shotline export --help');
+      if (typeof out !== 'string' && typeof shotlist !== 'string')
+        throw new UserError('export needs --resolve OUT, --shotlist FILE, or both; see shotline export --help');
       if (typeof shotlist === 'string') {
         const r = writeShotList(project, path.resolve(io.cwd, shotlist));
         io.out(`Wrote the shot list (${plural(r.shots, 'shot')}) to ${r.path}\n`);

@@ -79,11 +79,16 @@ export const generateCommand: Command = {
         io.err(`The project is open in ${heldBy}, which runs these jobs; waiting for it.\n`);
         await waitForOthers(project, ids);
       });
-      const lines = jobLines(project, ids.map((id) => project.jobs.get(id)!));
-      io.out(table(
-        [{ title: 'Shot' }, { title: 'State' }, { title: 'Cost', align: 'right' }, { title: 'Take or reason', max: 100 }],
-        lines.map((l) => [l.shot, l.state, costText(l.costUsd), l.output ?? l.error ?? '']),
-      ));
+      const lines = jobLines(
+        project,
+        ids.map((id) => project.jobs.get(id)!),
+      );
+      io.out(
+        table(
+          [{ title: 'Shot' }, { title: 'State' }, { title: 'Cost', align: 'right' }, { title: 'Take or reason', max: 100 }],
+          lines.map((l) => [l.shot, l.state, costText(l.costUsd), l.output ?? l.error ?? '']),
+        ),
+      );
       const bad = lines.filter((l) => l.state !== 'ready');
       if (bad.length > 0) throw new UserError(`${stateCounts(lines)}: see the reasons above, or shotline jobs "${dir}".`);
     }),
@@ -95,9 +100,14 @@ export async function demoAnimatics(ctx: { io: Io; folder: string }): Promise<vo
     const started = Date.now();
     const ids = await queueTakes(project, ctx.io, project.timeline.shots(), 1, 'local:animatic');
     await runUntilIdle(cliEngine(project, ctx.io, 'shotline demo'), ctx.io);
-    const lines = jobLines(project, ids.map((id) => project.jobs.get(id)!));
+    const lines = jobLines(
+      project,
+      ids.map((id) => project.jobs.get(id)!),
+    );
     const ready = lines.filter((l) => l.state === 'ready').length;
-    ctx.io.out(`\nRendered a local animatic take of ${ready} of ${plural(lines.length, 'shot')} in ${((Date.now() - started) / 1000).toFixed(1)} s: shotline jobs "${ctx.folder}"\n`);
+    ctx.io.out(
+      `\nRendered a local animatic take of ${ready} of ${plural(lines.length, 'shot')} in ${((Date.now() - started) / 1000).toFixed(1)} s: shotline jobs "${ctx.folder}"\n`,
+    );
     if (ready < lines.length) throw new UserError(`Some animatic takes failed (${stateCounts(lines)}); see shotline jobs "${ctx.folder}".`);
   });
 }

@@ -112,6 +112,8 @@ export const libraryListCommand: Command = {
         return;
       }
       const rows = json.items.map((i) => [`@${i.tag}`, i.kind, i.name, String(i.images.length), i.usedBy.join(' ') || '-']);
-      io.out(table([{ title: 'Tag' }, { title: 'Kind' }, { title: 'Name', max: 40 }, { title: 'Images', align: 'right' }, { title: 'Used by', max: 50 }], rows));
+      io.out(
+        table([{ title: 'Tag' }, { title: 'Kind' }, { title: 'Name', max: 40 }, { title: 'Images', align: 'right' }, { title: 'Used by', max: 50 }], rows),
+      );
     }),
 };

@@ -22,7 +22,13 @@ export const refsSetCommand: Command = {
       if (typeof options.shot !== 'string') throw new UserError('refs set needs --shot LABEL, e.g. --shot 1A.');
       const ctx = libraryCtx(project);
       const shot = shotByLabel(ctx, options.shot);
-      project.db.transaction(() => setShotRefs(ctx, shot.id, tags.map((t) => ({ itemId: itemByTag(ctx, t).id }))))();
+      project.db.transaction(() =>
+        setShotRefs(
+          ctx,
+          shot.id,
+          tags.map((t) => ({ itemId: itemByTag(ctx, t).id })),
+        ),
+      )();
       const refs = shotRefs(ctx, shot.id);
       const model = getModel(shot.tool)?.name ?? shot.tool;
       const filled = refs.refs.map((r) => (r.tag ? `@${r.tag}` : r.name)).join(', ') || 'no references';

@@ -29,7 +29,15 @@ function takeJson(project: Project, label: string, t: TakeInfo) {
 }
 
 const score = (n: number | null) => (n === null ? '-' : String(n));
-const qcText = (t: TakeInfo) => (t.qc === null ? 'not checked' : t.qcFailed === 0 ? 'ok' : t.qc.filter((r) => !r.ok).map((r) => QC_LABELS[r.check]).join(', '));
+const qcText = (t: TakeInfo) =>
+  t.qc === null
+    ? 'not checked'
+    : t.qcFailed === 0
+      ? 'ok'
+      : t.qc
+          .filter((r) => !r.ok)
+          .map((r) => QC_LABELS[r.check])
+          .join(', ');
 
 function takesTable(label: string, takes: TakeInfo[]): string {
   const rows = takes.map((t) => [
@@ -41,7 +49,18 @@ function takesTable(label: string, takes: TakeInfo[]): string {
     qcText(t),
     t.id,
   ]);
-  return table([{ title: 'Take' }, { title: 'Circled' }, { title: 'Length', align: 'right' }, { title: 'Tool' }, { title: 'F/C/A' }, { title: 'QC', max: 40 }, { title: 'Id' }], rows);
+  return table(
+    [
+      { title: 'Take' },
+      { title: 'Circled' },
+      { title: 'Length', align: 'right' },
+      { title: 'Tool' },
+      { title: 'F/C/A' },
+      { title: 'QC', max: 40 },
+      { title: 'Id' },
+    ],
+    rows,
+  );
 }
 
 export const takesCommand: Command = {
@@ -78,10 +97,12 @@ export const selectCommand: Command = {
     shot: { type: 'string', value: 'LABEL', help: 'the shot, by its label (1A)' },
     take: { type: 'string', value: 'N', help: 'the take number (as in shotline takes), or none to uncircle' },
   },
-  details: 'A shot whose keyframe is a frame of this shot (shotline keyframe --start shot:1A:last) gets the new take’s frame, and its takes are marked continuity stale.',
+  details:
+    'A shot whose keyframe is a frame of this shot (shotline keyframe --start shot:1A:last) gets the new take’s frame, and its takes are marked continuity stale.',
   run: ({ args: [dir], options, io }) =>
     withProject(io, dir!, async (project) => {
-      if (typeof options.shot !== 'string' || typeof options.take !== 'string') throw new UserError('select needs --shot LABEL and --take N, e.g. --shot 1A --take 2.');
+      if (typeof options.shot !== 'string' || typeof options.take !== 'string')
+        throw new UserError('select needs --shot LABEL and --take N, e.g. --shot 1A --take 2.');
       const shot = shotByLabel(libraryCtx(project), options.shot);
       let takeId: string | null = null;
       if (options.take !== 'none') {
@@ -149,10 +170,11 @@ async function qcAll(project: Project, io: Io, rerun: boolean) {
   const out: Array<{ label: string; take: TakeInfo }> = [];
   for (const shot of project.timeline.shots()) {
     for (const take of listTakes(project, shot.id, true)) {
-      if (take.qc === null || rerun) take.qc = await checkTake(project, take.id).catch((err: Error) => {
-        io.err(`shotline: ${err.message}\n`);
-        return null;
-      });
+      if (take.qc === null || rerun)
+        take.qc = await checkTake(project, take.id).catch((err: Error) => {
+          io.err(`shotline: ${err.message}\n`);
+          return null;
+        });
       take.qcFailed = take.qc?.filter((r) => !r.ok).length ?? 0;
       out.push({ label: shot.label, take });
     }

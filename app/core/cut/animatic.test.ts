@@ -33,7 +33,21 @@ function shot(durationS: number, take: { relPath: string; durationS: number } | 
     sceneId: 'sc',
     durationS,
     action: 'A door opens',
-    takes: take ? [{ id: `t${n}`, number: 1, relPath: take.relPath, durationS: take.durationS, width: 320, height: 180, selected: true, rejected: false, createdAt: '2026-01-01' }] : [],
+    takes: take
+      ? [
+          {
+            id: `t${n}`,
+            number: 1,
+            relPath: take.relPath,
+            durationS: take.durationS,
+            width: 320,
+            height: 180,
+            selected: true,
+            rejected: false,
+            createdAt: '2026-01-01',
+          },
+        ]
+      : [],
     fit: { mode: null, trimInS: 0 },
     still: null,
     ...extra,
@@ -52,7 +66,11 @@ async function check(file: string, expectedFrames: number, clips: number) {
 
 describe('renderAnimatic', () => {
   it('joins takes that already conform by stream copy', async () => {
-    const cut = buildPlaybackCut([shot(1, { relPath: 'media/a.mp4', durationS: 1 }), shot(1.5, { relPath: 'media/b.mp4', durationS: 1.5 }), shot(0.5, { relPath: 'media/c.mp4', durationS: 0.5 })]);
+    const cut = buildPlaybackCut([
+      shot(1, { relPath: 'media/a.mp4', durationS: 1 }),
+      shot(1.5, { relPath: 'media/b.mp4', durationS: 1.5 }),
+      shot(0.5, { relPath: 'media/c.mp4', durationS: 0.5 }),
+    ]);
     const out = path.join(folder, 'out', 'copy.mp4');
     const progress: number[] = [];
     const result = await renderAnimatic({ cut, folder, size: SIZE, out, onProgress: (f) => progress.push(f) });

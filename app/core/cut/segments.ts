@@ -48,7 +48,11 @@ export const SEGMENT_TIMESCALE = 12288;
  * every one must already be what the animatic is, down to the time base; and the clip must play
  * the whole take, with nothing trimmed or held.
  */
-export function copyRefusal(f: StreamFacts, size: Size, clip: { sourceInFrames: number; sourceOutFrames: number; holdFrames: number; takeFrames: number | null }): string | null {
+export function copyRefusal(
+  f: StreamFacts,
+  size: Size,
+  clip: { sourceInFrames: number; sourceOutFrames: number; holdFrames: number; takeFrames: number | null },
+): string | null {
   if (f.codec !== 'h264') return `codec ${f.codec ?? 'unknown'}`;
   if (f.width !== size.width || f.height !== size.height) return `${f.width}×${f.height}, not ${size.width}×${size.height}`;
   if (f.pixFmt !== 'yuv420p') return `pixel format ${f.pixFmt ?? 'unknown'}`;
@@ -119,15 +123,30 @@ export function segmentArgs(p: SegmentPlan): string[] {
   }
   return [
     ...inputs,
-    '-filter_complex', graph.join(';'),
+    '-filter_complex',
+    graph.join(';'),
     ...maps,
-    '-frames:v', String(p.frames),
-    '-t', seconds,
-    '-r', String(TIMELINE_FPS),
-    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p',
+    '-frames:v',
+    String(p.frames),
+    '-t',
+    seconds,
+    '-r',
+    String(TIMELINE_FPS),
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-crf',
+    '20',
+    '-pix_fmt',
+    'yuv420p',
     ...(p.audio ? ['-c:a', 'aac', '-b:a', '192k'] : ['-an']),
-    '-video_track_timescale', String(SEGMENT_TIMESCALE),
-    '-f', 'mp4', '-y', p.dest,
+    '-video_track_timescale',
+    String(SEGMENT_TIMESCALE),
+    '-f',
+    'mp4',
+    '-y',
+    p.dest,
   ];
 }
 

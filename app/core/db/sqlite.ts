@@ -39,6 +39,11 @@ function writeLocksFirst(db: Db): void {
   const make = db.transaction.bind(db);
   db.transaction = ((fn: (...args: never[]) => unknown) => {
     const tx = make(fn);
-    return Object.assign((...args: never[]) => tx.immediate(...args), { default: tx.immediate, deferred: tx.deferred, immediate: tx.immediate, exclusive: tx.exclusive });
+    return Object.assign((...args: never[]) => tx.immediate(...args), {
+      default: tx.immediate,
+      deferred: tx.deferred,
+      immediate: tx.immediate,
+      exclusive: tx.exclusive,
+    });
   }) as Db['transaction'];
 }

@@ -24,7 +24,16 @@ export const FIXTURE_SHOTS: Shot[] = [
     dialogue: 'We\'re "closed", she says.',
     prompt: { subject: 'Mara, 30s, wet coat 🌧️', camera: 'push_in' },
   }),
-  makeShot({ id: 's2', sceneId: 'sc1', label: '1B', position: 1, durationS: 3, tool: 'kling:kling-v2-5-turbo', action: 'Tom looks up, 東京の夜', tier: 'final' }),
+  makeShot({
+    id: 's2',
+    sceneId: 'sc1',
+    label: '1B',
+    position: 1,
+    durationS: 3,
+    tool: 'kling:kling-v2-5-turbo',
+    action: 'Tom looks up, 東京の夜',
+    tier: 'final',
+  }),
   makeShot({ id: 's3', sceneId: 'sc2', label: '2A', position: 0, durationS: 2, action: 'The street, empty; rain, neon', prompt: { camera: 'pan_left' } }),
   makeShot({ id: 's4', sceneId: 'sc2', label: '2B', position: 1, durationS: 1.5, tool: 'local:animatic', action: 'Sign flickers, line one\nline two' }),
 ];

@@ -36,7 +36,10 @@ let fixture: ExportTestProject;
 let summary: ResolveExportSummary;
 const names = exportFileNames(TEST_TITLE);
 const read = (name: string) => fs.readFileSync(path.join(summary.folder, name), 'utf8');
-const mediaFiles = (folder: string) => ['Media', 'Placeholders', 'Alternates'].flatMap((d) => (fs.existsSync(path.join(folder, d)) ? fs.readdirSync(path.join(folder, d)).map((f) => path.join(folder, d, f)) : []));
+const mediaFiles = (folder: string) =>
+  ['Media', 'Placeholders', 'Alternates'].flatMap((d) =>
+    fs.existsSync(path.join(folder, d)) ? fs.readdirSync(path.join(folder, d)).map((f) => path.join(folder, d, f)) : [],
+  );
 const freshOut = () => fs.mkdtempSync(path.join(work, 'out-'));
 
 beforeAll(async () => {
@@ -74,7 +77,9 @@ describe('export of a project to DaVinci Resolve (H.264)', () => {
     expect(clips.map((c) => c.attrs.name)).toEqual(LABELS);
     expect(clips.map((c) => parseFcpxTime(c.attrs.duration))).toEqual(PLANNED);
     expect(readCut(read(names.edl)).map((c) => c.durationFrames)).toEqual(PLANNED);
-    const otio = JSON.parse(read(names.otio)) as { tracks: { children: Array<{ children: Array<{ name: string; source_range: { duration: { value: number } } }> }> } };
+    const otio = JSON.parse(read(names.otio)) as {
+      tracks: { children: Array<{ children: Array<{ name: string; source_range: { duration: { value: number } } }> }> };
+    };
     expect(otio.tracks.children[0]!.children.map((c) => [c.name, c.source_range.duration.value])).toEqual(LABELS.map((l, i) => [l, PLANNED[i]]));
     const shots = fixture.project.snapshot().shots;
     expect(shots.map((s) => secondsToFrames(s.durationS))).toEqual(PLANNED);
@@ -129,7 +134,7 @@ describe('export of a project to DaVinci Resolve (H.264)', () => {
     expect(hash(path.join(summary.folder, 'Media', 'SC01_SH020_T01_runway.mp4'))).toBe(hash(take));
   });
 
-  it('writes the CSVs with the columns RESOLVE.md lists and a storyboard with a cover and one page of panels', () => {
+  it('writes the CSVs with the columns Resolve imports and a storyboard with a cover and one page of panels', () => {
     expect(csvRows(read(names.metadataCsv))[0]).toEqual([...METADATA_CSV_COLUMNS]);
     expect(csvRows(read(names.metadataCsv))).toHaveLength(1 + 6);
     expect(csvRows(read(names.shotListCsv))[0]).toEqual([...SHOT_LIST_COLUMNS]);
@@ -137,7 +142,9 @@ describe('export of a project to DaVinci Resolve (H.264)', () => {
   });
 
   it('keeps every take’s provenance in the manifest', () => {
-    const manifest = JSON.parse(read('manifest.json')) as { shots: Array<{ label: string; provenance: { takes: Array<{ number: number; tool: string; seed: number; params: unknown }> } }> };
+    const manifest = JSON.parse(read('manifest.json')) as {
+      shots: Array<{ label: string; provenance: { takes: Array<{ number: number; tool: string; seed: number; params: unknown }> } }>;
+    };
     expect(manifest.shots.map((s) => s.provenance.takes.length)).toEqual([2, 1, 0, 1, 0]);
     expect(manifest.shots[0]!.provenance.takes[0]).toMatchObject({ number: 1, tool: 'local:animatic', seed: expect.any(Number), params: expect.any(Object) });
   });
@@ -168,7 +175,11 @@ describe('export behaviour', () => {
     const out = freshOut();
     const abort = new AbortController();
     const canceled = exportProjectToResolve(fixture.project, {
-      outDir: out, format: 'h264', fit: 'letterbox', alternates: false, signal: abort.signal,
+      outDir: out,
+      format: 'h264',
+      fit: 'letterbox',
+      alternates: false,
+      signal: abort.signal,
       onProgress: (p) => p.step === 'media' && abort.abort(),
     });
     await expect(canceled).rejects.toThrow();
@@ -181,7 +192,10 @@ describe('export behaviour', () => {
     fs.copyFileSync(takePath, victim);
     try {
       const failed = exportProjectToResolve(fixture.project, {
-        outDir: out, format: 'h264', fit: 'letterbox', alternates: false,
+        outDir: out,
+        format: 'h264',
+        fit: 'letterbox',
+        alternates: false,
         onProgress: (p) => p.step === 'media' && p.detail.includes('SC02_SH020') && fs.writeFileSync(takePath, 'not a video any more'),
       });
       await expect(failed).rejects.toThrow(/ffmpeg failed/);

@@ -32,7 +32,8 @@ export function existsMessage(target: string): string {
 export async function exportProjectToResolve(project: Project, opts: ProjectExportOptions): Promise<ResolveExportSummary> {
   const source = readExportSource(project);
   const outDir = path.resolve(opts.outDir);
-  if (!fs.statSync(outDir, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`The folder "${outDir}" does not exist. Create it or choose another.`);
+  if (!fs.statSync(outDir, { throwIfNoEntry: false })?.isDirectory())
+    throw new UserError(`The folder "${outDir}" does not exist. Create it or choose another.`);
   // What an export killed here left (a half folder, its work files) goes before this one starts.
   sweepScratch(outDir);
   // Asked before any work; resolveFolder refuses again at the end should it appear meanwhile.

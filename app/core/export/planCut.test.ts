@@ -48,7 +48,9 @@ describe('planCut', () => {
   it('says what to do when a take is too short for its slot', () => {
     const plan = fixturePlan(target, FAKE_SOURCES);
     plan.shots[0]!.take!.inFrames = 20;
-    expect(() => planCut(plan)).toThrow(new UserError('Shot 1A needs 2.50 s from 0.83 s of take 2, which is 3.00 s long. Move its in point, hold the last frame, or shorten the shot.'));
+    expect(() => planCut(plan)).toThrow(
+      new UserError('Shot 1A needs 2.50 s from 0.83 s of take 2, which is 3.00 s long. Move its in point, hold the last frame, or shorten the shot.'),
+    );
   });
 
   it('refuses an empty project and keeps names unique when labels fold to the same ASCII', () => {
@@ -63,7 +65,13 @@ describe('planCut', () => {
   });
 
   it('copies references named by tag', () => {
-    const withRefs = planCut({ ...fixturePlan(target, FAKE_SOURCES), references: [{ tag: 'Mara (hero)', sourcePath: '/lib/a.PNG' }, { tag: 'Mara hero', sourcePath: '/lib/b.png' }] });
+    const withRefs = planCut({
+      ...fixturePlan(target, FAKE_SOURCES),
+      references: [
+        { tag: 'Mara (hero)', sourcePath: '/lib/a.PNG' },
+        { tag: 'Mara hero', sourcePath: '/lib/b.png' },
+      ],
+    });
     expect(withRefs.references.map((r) => r.fileName)).toEqual(['Mara_hero.png', 'Mara_hero_2.png']);
   });
 

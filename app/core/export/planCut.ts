@@ -58,7 +58,7 @@ export interface PlanCutInput {
   references?: Array<{ tag: string; sourcePath: string }>;
 }
 
-/** `OUT/<Title>_Resolve`: ASCII, because the folder is part of every media URL (RESOLVE.md §1.8). */
+/** `OUT/<Title>_Resolve`: ASCII, because the folder is part of every media URL (docs/resolve.md, Media URLs). */
 export function resolveFolderPath(outDir: string, title: string): string {
   return path.join(path.resolve(outDir), `${exportTitleStem(title)}_Resolve`);
 }

@@ -140,7 +140,14 @@ export async function prepareExport(
       // A still gone from the project's media folder still gets the shot a placeholder: its title card.
       const still = s.still && fs.existsSync(s.still.path) ? s.still : null;
       if (s.still && !still) warnings.push(`The image of shot ${s.shot.label} is missing from the project (${s.still.path}); its placeholder is a title card.`);
-      recipes.set(c.media.path, { kind: 'placeholder', shotId: s.shot.id, shot: s.shot, aspectRatio: project.aspectRatio, still, frames: c.media.durationFrames });
+      recipes.set(c.media.path, {
+        kind: 'placeholder',
+        shotId: s.shot.id,
+        shot: s.shot,
+        aspectRatio: project.aspectRatio,
+        still,
+        frames: c.media.durationFrames,
+      });
     }
     c.alternates.forEach((a, j) => recipes.set(a.media.path, takeRecipe(s.alternates[j]!, s.shot.label, probes, 0, null)));
   });
@@ -162,6 +169,7 @@ async function probeTake(t: SourceTake, label: string, signal?: AbortSignal): Pr
       `Take ${t.take.number} of shot ${label} cannot be read (${t.path}): ${(err as Error).message.split('\n')[0]}. Reject it or pick another take, then export again.`,
     );
   }
-  if (!probe.codec) throw new UserError(`Take ${t.take.number} of shot ${label} has no video stream (${t.path}). Reject it or pick another take, then export again.`);
+  if (!probe.codec)
+    throw new UserError(`Take ${t.take.number} of shot ${label} has no video stream (${t.path}). Reject it or pick another take, then export again.`);
   return probe;
 }

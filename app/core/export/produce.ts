@@ -58,7 +58,10 @@ export function mediaProducer(prepared: PreparedExport, workDir: string, opts: {
     const frame = path.join(workDir, `placeholder-${path.parse(media.fileName).name}.mp4`);
     await renderer.render(placeholderRequest(recipe), frame, { signal });
     // One drawn frame, held for the planned length: a still clip of exactly that many frames.
-    await conformClip({ src: frame, dest, spec, frames: 1, holdFrames: recipe.frames - 1, startTimecodeFrames: media.startTimecodeFrames }, { signal, onProgress });
+    await conformClip(
+      { src: frame, dest, spec, frames: 1, holdFrames: recipe.frames - 1, startTimecodeFrames: media.startTimecodeFrames },
+      { signal, onProgress },
+    );
     stats.encoded += 1;
     await storyboardFrame(recipe.shotId, frame, 0, signal);
   };

@@ -49,14 +49,25 @@ export async function buildExportTestProject(dir: string): Promise<ExportTestPro
     '1A': add('1A', { tool: 'local:animatic', durationS: 3, action: 'Mara enters — “Tom & Jerry’s” <diner> at 2am', prompt: { camera: 'push_in' } }),
     '1B': add('1B', { tool: 'runway:gen4_turbo', durationS: 2, action: 'Tom looks up, 東京の夜' }),
   } as ExportTestProject['ids'];
-  const inScene2 = (label: string, fields: Parameters<typeof shot>[1]) => project.db.transaction(() => addShot(project.timeline, scene2.id, { label, ...fields }))().id;
-  ids['2A'] = inScene2('2A', { tool: 'runway:gen4_turbo', durationS: 2, action: 'The street, empty; rain, neon', prompt: { subject: '@mara at the window', camera: 'pan_left' } });
+  const inScene2 = (label: string, fields: Parameters<typeof shot>[1]) =>
+    project.db.transaction(() => addShot(project.timeline, scene2.id, { label, ...fields }))().id;
+  ids['2A'] = inScene2('2A', {
+    tool: 'runway:gen4_turbo',
+    durationS: 2,
+    action: 'The street, empty; rain, neon',
+    prompt: { subject: '@mara at the window', camera: 'pan_left' },
+  });
   ids['2B'] = inScene2('2B', { tool: 'runway:gen4_turbo', durationS: 2, action: 'Sign flickers' });
   ids['2C'] = inScene2('2C', { tool: 'local:animatic', durationS: 1.5, action: 'Fin — 終わり', dialogue: 'She says "goodbye"' });
 
   await generate(project, [ids['1A']], 2);
   await generate(project, [ids['1B']], 1, await makeClip(path.join(raw, 'hd.mp4'), { width: 1920, height: 1080, fps: 24, durationS: 2 }));
-  await generate(project, [ids['2B']], 1, await makeClip(path.join(raw, 'odd.mp4'), { width: 1282, height: 721, fps: 30, durationS: 1, audio: true, audioRate: 44100 }));
+  await generate(
+    project,
+    [ids['2B']],
+    1,
+    await makeClip(path.join(raw, 'odd.mp4'), { width: 1282, height: 721, fps: 30, durationS: 1, audio: true, audioRate: 44100 }),
+  );
 
   const commit = <T>(_label: string, fn: () => T) => project.db.transaction(fn)();
   const still = path.join(raw, 'window.png');

@@ -36,7 +36,15 @@ beforeAll(async () => {
   // Media as the providers hand it over: 3 s takes, every file starting at 00:00:00:00.
   const clip = { width: 640, height: 360, durationS: 3, audioChannels: 2 } as const;
   await Promise.all([
-    ...([['1A', 2, false], ['1B', 1, false], ['1B', 2, false], ['1B', 3, false], ['2B', 1, true]] as const).map(([label, n, audio]) => makeClip(sources.take(label, n, audio), { ...clip, audio })),
+    ...(
+      [
+        ['1A', 2, false],
+        ['1B', 1, false],
+        ['1B', 2, false],
+        ['1B', 3, false],
+        ['2B', 1, true],
+      ] as const
+    ).map(([label, n, audio]) => makeClip(sources.take(label, n, audio), { ...clip, audio })),
     makeClip(sources.placeholder('2A'), { ...clip, durationS: 2 }),
   ]);
   frame = path.join(raw, 'frame.png');
@@ -53,7 +61,13 @@ function plan(out: string): { cut: ExportCut; target: string } {
   return { cut: planCut(fixturePlan(target, sources)), target };
 }
 
-const KNOWN: KnownShot[] = FIXTURE_SHOTS.map((s, i) => ({ id: s.id, label: s.label, sceneNumber: i < 2 ? 1 : 2, durationS: s.durationS, take: [2, 1, null, 1][i]! }));
+const KNOWN: KnownShot[] = FIXTURE_SHOTS.map((s, i) => ({
+  id: s.id,
+  label: s.label,
+  sceneNumber: i < 2 ? 1 : 2,
+  durationS: s.durationS,
+  take: [2, 1, null, 1][i]!,
+}));
 
 describe('exportResolveFolder with real media', () => {
   let out: string;
@@ -82,9 +96,29 @@ describe('exportResolveFolder with real media', () => {
   it('writes the folder in one piece, with nothing half-written beside it', () => {
     expect(fs.readdirSync(out)).toEqual(['Cafe_Noir_Night_Diner_Resolve']);
     expect(fs.readdirSync(target).sort()).toEqual(
-      ['Alternates', 'Media', 'Placeholders', 'README.txt', 'manifest.json', ...Object.values(names).filter((n) => !['manifest.json', 'README.txt'].includes(n))].sort(),
+      [
+        'Alternates',
+        'Media',
+        'Placeholders',
+        'README.txt',
+        'manifest.json',
+        ...Object.values(names).filter((n) => !['manifest.json', 'README.txt'].includes(n)),
+      ].sort(),
     );
-    expect(progress.map((p) => p.step)).toEqual(['media', 'media', 'media', 'media', 'media', 'media', 'timelines', 'metadata', 'storyboard', 'manifest', 'finish', 'finish']);
+    expect(progress.map((p) => p.step)).toEqual([
+      'media',
+      'media',
+      'media',
+      'media',
+      'media',
+      'media',
+      'timelines',
+      'metadata',
+      'storyboard',
+      'manifest',
+      'finish',
+      'finish',
+    ]);
     expect(progress.at(-1)).toMatchObject({ done: progress.at(-1)!.total });
   });
 
@@ -107,7 +141,9 @@ describe('exportResolveFolder with real media', () => {
     const fcpxClips = findAll(parseXml(read(names.fcpxml)), 'asset-clip');
     expect(fcpxClips.map((c) => c.attrs.name)).toEqual(FIXTURE_SHOTS.map((s) => s.label));
     expect(fcpxClips.map((c) => parseFcpxTime(c.attrs.duration))).toEqual(planned);
-    const otio = JSON.parse(read(names.otio)) as { tracks: { children: Array<{ children: Array<{ name: string; source_range: { duration: { value: number } } }> }> } };
+    const otio = JSON.parse(read(names.otio)) as {
+      tracks: { children: Array<{ children: Array<{ name: string; source_range: { duration: { value: number } } }> }> };
+    };
     const otioClips = otio.tracks.children[0]!.children;
     expect(otioClips.map((c) => [c.name, c.source_range.duration.value])).toEqual(FIXTURE_SHOTS.map((s, i) => [s.label, planned[i]]));
     expect(readCut(read(names.edl)).map((c) => [c.name, c.durationFrames])).toEqual(cut.clips.map((c, i) => [c.media.fileName, planned[i]]));
@@ -128,14 +164,18 @@ describe('exportResolveFolder with real media', () => {
     for (const asset of assets) {
       const file = fileURLToPath(asset.children[0]!.attrs.src!);
       expect(timecodeToFrames(probeTimecode(file))).toBe(parseFcpxTime(asset.attrs.start));
-      const frames = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', file], { encoding: 'utf8' });
+      const frames = execFileSync(
+        'ffprobe',
+        ['-v', 'error', '-select_streams', 'v', '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', file],
+        { encoding: 'utf8' },
+      );
       expect(parseFcpxTime(asset.attrs.duration)).toBe(Number(frames.trim()));
     }
     const starts = cutMedia(cut).map((m) => probeTimecode(m.path));
     expect(new Set(starts).size).toBe(6);
   });
 
-  it('writes the metadata CSV with the columns RESOLVE.md lists and a storyboard of the right length', () => {
+  it('writes the metadata CSV with the columns Resolve imports and a storyboard of the right length', () => {
     expect(csvRows(read(names.metadataCsv))[0]).toEqual([...METADATA_CSV_COLUMNS]);
     expect(csvRows(read(names.shotListCsv))[1]![9]).toBe('0.50');
     expect(pdfPages(path.join(target, names.storyboardPdf))).toBe(1 + Math.ceil(FIXTURE_SHOTS.length / 6));
@@ -149,7 +189,11 @@ describe('exportResolveFolder with real media', () => {
     const onDisk = (fs.readdirSync(target, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(target, f)).isFile() && f !== 'manifest.json');
     expect(manifest.files.map((f) => f.path).sort()).toEqual(onDisk.map((f) => f.split(path.sep).join('/')).sort());
     for (const file of manifest.files) {
-      expect(createHash('sha256').update(fs.readFileSync(path.join(target, file.path))).digest('hex')).toBe(file.sha256);
+      expect(
+        createHash('sha256')
+          .update(fs.readFileSync(path.join(target, file.path)))
+          .digest('hex'),
+      ).toBe(file.sha256);
     }
     expect(manifest.shots.map((s) => s.label)).toEqual(['1A', '1B', '2A', '2B']);
     expect(manifest.shots[0]!.provenance).toEqual({ provider: 'runway', model: 'gen4_turbo', seed: 42 });

@@ -128,7 +128,10 @@ export async function exportResolveFolder(options: ResolveExportOptions): Promis
       tool: clip.tool,
       image: options.storyboardFrames?.[clip.shotId] ?? null,
     }));
-    write(names.storyboardPdf, await writeStoryboardPdf({ title: cut.title, aspectRatio: cut.aspectRatio, panels, date: now, fonts: options.fonts, paper: options.paper }));
+    write(
+      names.storyboardPdf,
+      await writeStoryboardPdf({ title: cut.title, aspectRatio: cut.aspectRatio, panels, date: now, fonts: options.fonts, paper: options.paper }),
+    );
 
     report('manifest', names.manifest);
     const files = await hashTree(temp);
@@ -141,7 +144,9 @@ export async function exportResolveFolder(options: ResolveExportOptions): Promis
   } catch (err) {
     fs.rmSync(temp, { recursive: true, force: true });
     if (isCode(err, 'ENOSPC')) {
-      throw new UserError(`The disk is full: the export to "${target}" was not written and nothing was left behind. Free some space or export to another disk, then try again.`);
+      throw new UserError(
+        `The disk is full: the export to "${target}" was not written and nothing was left behind. Free some space or export to another disk, then try again.`,
+      );
     }
     throw err;
   }

@@ -46,10 +46,12 @@ function startProxy(target: string): Promise<void> {
       out.end(Buffer.concat(chunks));
     });
   });
-  return new Promise((resolve) => proxy.listen(0, '127.0.0.1', () => {
-    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-    resolve();
-  }));
+  return new Promise((resolve) =>
+    proxy.listen(0, '127.0.0.1', () => {
+      proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      resolve();
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -170,13 +172,16 @@ function expectInvariants(r: Awaited<ReturnType<typeof crashAndResume>>) {
 }
 
 describe('crash safety: SIGKILL at each state, then resume', () => {
-  it.each<KillPoint>(['queued', 'submitted', 'running', 'downloading', 'checking'])('killed at %s: the job goes on to ready, sent exactly once', async (point) => {
-    const r = await crashAndResume(point);
-    expectInvariants(r);
-    const victim = r.jobs.find((j) => j.id === r.victim) ?? r.jobs[0]!;
-    expect(victim.state).toBe('ready');
-    expect(r.creates.get(victim.seed!)).toBe(1);
-  });
+  it.each<KillPoint>(['queued', 'submitted', 'running', 'downloading', 'checking'])(
+    'killed at %s: the job goes on to ready, sent exactly once',
+    async (point) => {
+      const r = await crashAndResume(point);
+      expectInvariants(r);
+      const victim = r.jobs.find((j) => j.id === r.victim) ?? r.jobs[0]!;
+      expect(victim.state).toBe('ready');
+      expect(r.creates.get(victim.seed!)).toBe(1);
+    },
+  );
 
   it('killed after the create reached Runway but before its reply: asks the user, never sends again', async () => {
     const r = await crashAndResume('submitting: reply lost');

@@ -128,7 +128,7 @@ describe('job engine: errors', () => {
     expect(job(jobIds[0]!).state).toBe('ready');
   });
 
-  it('fails at once, in the provider\'s words, on a permanent error or a failed task', async () => {
+  it("fails at once, in the provider's words, on a permanent error or a failed task", async () => {
     const a = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
     provider.submitErrors = [new ProviderError('permanent', 'promptText must be 1000 characters or fewer.', { status: 400 })];
     await run();
@@ -189,7 +189,13 @@ describe('job engine: errors', () => {
     const twoStep = () => {
       let n = 0;
       const plain = provider.taskScript;
-      provider.taskScript = () => (n++ % 2 === 0 ? [{ state: 'queued', progress: null }, { state: 'step_done', outputUrl: 'https://fake.test/frame.png' }] : plain());
+      provider.taskScript = () =>
+        n++ % 2 === 0
+          ? [
+              { state: 'queued', progress: null },
+              { state: 'step_done', outputUrl: 'https://fake.test/frame.png' },
+            ]
+          : plain();
     };
     twoStep();
     const ok = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
@@ -227,7 +233,7 @@ describe('job engine: errors', () => {
   });
 });
 
-describe('job engine: the user\'s controls', () => {
+describe("job engine: the user's controls", () => {
   it('refuses a batch past the budget, with the figures', async () => {
     project.timeline.updateProject({ ...project.timeline.project(), budgetUsd: 1 });
     const s = shot(project);
@@ -266,7 +272,7 @@ describe('job engine: the user\'s controls', () => {
     expect(provider.submits[0]!.req.externalId).not.toBe(provider.submits[1]!.req.externalId);
   });
 
-  it('offers the shot\'s fallback when its provider is down, or switches with standing permission', async () => {
+  it("offers the shot's fallback when its provider is down, or switches with standing permission", async () => {
     const fallback = new ScriptedProvider(clock, clip);
     const failing = () => Array.from({ length: 100 }, () => new ProviderError('transient', 'Runway answered 503.'));
     const opts = { clock, fallback, tuning: { concurrency: 1, maxTransientRetries: 3 } };
@@ -289,11 +295,19 @@ describe('job engine: the user\'s controls', () => {
     // With standing permission the engine switches by itself.
     project.jobs.setting.set(SETTINGS_KEY, { allowFallback: true });
     provider.pollErrors = failing();
-    const [first, second] = (await enqueueTakes(ctx(), { shotIds: [shot(project, { fallbackTool: 'kling:kling-v2-5-turbo' }).id], takes: 2 })).jobIds as [string, string];
+    const [first, second] = (await enqueueTakes(ctx(), { shotIds: [shot(project, { fallbackTool: 'kling:kling-v2-5-turbo' }).id], takes: 2 })).jobIds as [
+      string,
+      string,
+    ];
     await run(opts);
     expect(job(first).state).toBe('needs_attention');
     expect(job(second)).toMatchObject({ state: 'ready', tool: 'kling:kling-v2-5-turbo', switched_from: 'runway:gen4.5' });
-    expect(project.jobs.events(second).map((e) => e.message).join(' ')).toMatch(/switched to Kling 2.5 Turbo, as the settings allow/);
+    expect(
+      project.jobs
+        .events(second)
+        .map((e) => e.message)
+        .join(' '),
+    ).toMatch(/switched to Kling 2.5 Turbo, as the settings allow/);
     expect(provider.submits).toHaveLength(2);
     expect(fallback.submits).toHaveLength(2);
   });

@@ -149,7 +149,9 @@ export class JobEngine {
 
   /** When the next waiting job is due (ms), or null when nothing waits. */
   nextDueAt(): number | null {
-    const due = this.activeRows().filter((j) => !this.flights.has(j.id)).map((j) => j.next_attempt_at);
+    const due = this.activeRows()
+      .filter((j) => !this.flights.has(j.id))
+      .map((j) => j.next_attempt_at);
     return due.length > 0 ? Math.min(...due) : null;
   }
 
@@ -336,7 +338,10 @@ export class JobEngine {
     if (spentUsd + inFlightUsd <= budget + 1e-9) return true;
     const committed = (spentUsd + inFlightUsd).toFixed(2);
     this.ctx().move(job, 'failed', {
-      patch: { error: `Not sent: the budget is now $${budget.toFixed(2)} and $${committed} is spent or on its way. Raise the budget, then retry.`, finished_at: this.clock.now() },
+      patch: {
+        error: `Not sent: the budget is now $${budget.toFixed(2)} and $${committed} is spent or on its way. Raise the budget, then retry.`,
+        finished_at: this.clock.now(),
+      },
     });
     return false;
   }
@@ -426,7 +431,14 @@ export class JobEngine {
     const counts = Object.fromEntries(this.repo.batchStates(batchId).map((r) => [r.state, r.n])) as Partial<Record<JobState, number>>;
     const activeLeft = ACTIVE_JOB_STATES.some((s) => (counts[s] ?? 0) > 0);
     if (activeLeft) return;
-    this.emit({ type: 'batch', batchId, ready: counts.ready ?? 0, failed: counts.failed ?? 0, attention: counts.needs_attention ?? 0, canceled: counts.canceled ?? 0 });
+    this.emit({
+      type: 'batch',
+      batchId,
+      ready: counts.ready ?? 0,
+      failed: counts.failed ?? 0,
+      attention: counts.needs_attention ?? 0,
+      canceled: counts.canceled ?? 0,
+    });
   }
 
   /** Throttled: a render reports many times a second, the UI needs a few. */

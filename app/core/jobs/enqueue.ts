@@ -104,7 +104,8 @@ export async function enqueueTakes(ctx: JobsCtx, input: EnqueueInput): Promise<{
     plan.push({ shot, tool, snap: snapshotRequest(shot, sent), estimate: takeEstimateUsd(shot, tool, sentImages(sent)) });
   }
   return ctx.db.transaction(() => {
-    if (plan.some((p) => !ctx.timeline.shot(p.shot.id))) throw new UserError('A shot was deleted while its takes were being queued. Nothing was queued; try again.');
+    if (plan.some((p) => !ctx.timeline.shot(p.shot.id)))
+      throw new UserError('A shot was deleted while its takes were being queued. Nothing was queued; try again.');
     const total = plan.reduce((sum, p) => sum + p.estimate * input.takes, 0);
     const labels = plan.map((p) => p.shot.label);
     const what = `${input.takes} ${input.takes === 1 ? 'take' : 'takes'} of ${labels.length > 3 ? `${labels.length} shots` : labels.join(', ')}`;
@@ -194,7 +195,8 @@ export function requestCancel(ctx: JobsCtx, id: string): 'canceled' | 'requested
   const now = ctx.clock.now();
   if (job.state === 'queued' || job.state === 'needs_attention') {
     const note = job.state === 'needs_attention' && !job.remote_id ? ' If the provider did make the task, it may still bill.' : '';
-    if (ctx.repo.move(id, job.state, 'canceled', { now, patch: { finished_at: now, attention: null }, message: `Canceled by the user.${note}` })) return 'canceled';
+    if (ctx.repo.move(id, job.state, 'canceled', { now, patch: { finished_at: now, attention: null }, message: `Canceled by the user.${note}` }))
+      return 'canceled';
   }
   if (!ctx.repo.requestCancel(id, now)) throw new UserError(`This take is already ${ctx.repo.get(id)?.state.replace('_', ' ')}; there is nothing to cancel.`);
   return 'requested';

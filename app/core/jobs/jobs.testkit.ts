@@ -144,7 +144,9 @@ export function makeProject(dir: string, budgetUsd: number | null = null): Proje
 }
 
 export function shot(project: Project, fields: NewShot = {}) {
-  return project.db.transaction(() => addShot(project.timeline, 'scene-1', { tool: 'runway:gen4.5', durationS: 5, action: 'Mara steps in out of the rain', ...fields }))();
+  return project.db.transaction(() =>
+    addShot(project.timeline, 'scene-1', { tool: 'runway:gen4.5', durationS: 5, action: 'Mara steps in out of the rain', ...fields }),
+  )();
 }
 
 export function testEngine(project: Project, opts: { clock: Clock; provider?: ProviderAdapter; fallback?: ProviderAdapter } & Partial<EngineDeps>) {

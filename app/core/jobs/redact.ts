@@ -3,7 +3,8 @@
 // engine's own guard, applied to everything it writes, whoever produced it.
 import { scrubText, SECRET_FIELD } from '../redact';
 /** Query parameters that make a URL a bearer credential (signed output links). */
-const SIGNED_PARAM = /([?&](?:sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential|token|key|api_key|se|sp|sv)=)[^&#\s"]+/gi;
+const SIGNED_PARAM =
+  /([?&](?:sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential|token|key|api_key|se|sp|sv)=)[^&#\s"]+/gi;
 const MAX_STRING = 2000;
 const MAX_DEPTH = 12;
 const MAX_KEYS = 200;

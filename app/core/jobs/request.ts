@@ -57,7 +57,13 @@ type ImageLike = Omit<ImageRef, 'tag'> & { tag?: string | null };
 /** A request's images (frozen in a snapshot, or just made for sending) in the shape validation and snapshots read. */
 export function imageRows(images: { startFrame: ImageLike | null; endFrame: ImageLike | null; references: ImageLike[] }): ShotImageRow[] {
   const row = (role: ShotImageRow['role'], r: ImageLike, slot = 0): ShotImageRow => ({
-    role, slot, rel_path: r.relPath, mime: r.mime, width: r.width, height: r.height, tag: r.tag ?? null,
+    role,
+    slot,
+    rel_path: r.relPath,
+    mime: r.mime,
+    width: r.width,
+    height: r.height,
+    tag: r.tag ?? null,
   });
   return [
     ...(images.startFrame ? [row('start', images.startFrame)] : []),
@@ -89,7 +95,13 @@ export function generationRequest(
   const model = getModel(job.tool);
   if (!model) throw new UserError(`"${job.tool}" is no longer in the catalog; retry the take with another tool.`);
   const image = (ref: ImageRef | null): ImageInput | null =>
-    ref && { path: projectMediaPath(projectFolder, ref.relPath, `An image sent with shot ${snap.shot.label}`), mime: ref.mime, width: ref.width, height: ref.height, ...(ref.tag ? { tag: ref.tag } : {}) };
+    ref && {
+      path: projectMediaPath(projectFolder, ref.relPath, `An image sent with shot ${snap.shot.label}`),
+      mime: ref.mime,
+      width: ref.width,
+      height: ref.height,
+      ...(ref.tag ? { tag: ref.tag } : {}),
+    };
   return {
     jobId: job.id,
     externalId: job.external_id,

@@ -8,4 +8,3 @@ export const SETTINGS_KEY = 'generation';
 export function readSettings(repo: JobsRepo): GenerationSettings {
   return { ...DEFAULT_GENERATION_SETTINGS, ...((repo.setting.get(SETTINGS_KEY) as Partial<GenerationSettings> | undefined) ?? {}) };
 }
-

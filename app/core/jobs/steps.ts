@@ -50,7 +50,9 @@ function request(ctx: StepCtx, job: JobRow): GenerationRequest {
 
 function nextPoll(ctx: StepCtx, job: JobRow, polls: number): number {
   const minPollS = getModel(job.tool)?.minPollS ?? 5;
-  return ctx.clock.now() + pollDelayMs({ minPollS, overrideS: ctx.pollOverrideS(), customEndpoint: ctx.customEndpoint(job.tool), polls, maxS: ctx.tuning.pollMaxS });
+  return (
+    ctx.clock.now() + pollDelayMs({ minPollS, overrideS: ctx.pollOverrideS(), customEndpoint: ctx.customEndpoint(job.tool), polls, maxS: ctx.tuning.pollMaxS })
+  );
 }
 
 function retryAt(ctx: StepCtx, attempt: number, retryAfterS?: number): number {
@@ -63,7 +65,14 @@ export async function submit(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter
   const second = job.step === 2 && job.step_remote_id !== null;
   const name = providerName(job.tool);
   const now = ctx.clock.now();
-  if (!ctx.move(job, 'submitting', { lease: true, patch: { started_at: job.started_at ?? now }, message: second ? `Sending the video step to ${name}.` : `Sending to ${name}.` })) return;
+  if (
+    !ctx.move(job, 'submitting', {
+      lease: true,
+      patch: { started_at: job.started_at ?? now },
+      message: second ? `Sending the video step to ${name}.` : `Sending to ${name}.`,
+    })
+  )
+    return;
   const sending: JobRow = { ...job, state: 'submitting', started_at: job.started_at ?? now };
   let result;
   try {
@@ -79,7 +88,8 @@ export async function submit(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter
     message: `${name} accepted it as task ${result.remoteId}.`,
     raw: result.raw,
   });
-  if (!recorded) ctx.repo.log(job.id, 'submitting', `${name} created task ${result.remoteId} after this job had moved on; check it on the ${name} dashboard.`, null);
+  if (!recorded)
+    ctx.repo.log(job.id, 'submitting', `${name} created task ${result.remoteId} after this job had moved on; check it on the ${name} dashboard.`, null);
 }
 
 function submitFailed(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter, err: unknown, second: boolean): void {
@@ -89,10 +99,17 @@ function submitFailed(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter, err: 
   if (err instanceof ProviderError && err.kind === 'rate_limited') {
     // A 429 made no task: safe to send again after the wait the provider asked for.
     if (attempts > ctx.tuning.maxRateLimitRetries) {
-      ctx.move(job, 'failed', { patch: { error: `${name} kept refusing new jobs: ${err.message} Nothing was billed; retry later.`, finished_at: ctx.clock.now() }, raw });
+      ctx.move(job, 'failed', {
+        patch: { error: `${name} kept refusing new jobs: ${err.message} Nothing was billed; retry later.`, finished_at: ctx.clock.now() },
+        raw,
+      });
       return;
     }
-    ctx.move(job, 'queued', { patch: { attempts, next_attempt_at: retryAt(ctx, attempts, err.details.retryAfterS) }, message: `${name} is busy (${err.message}); waiting before sending again.`, raw });
+    ctx.move(job, 'queued', {
+      patch: { attempts, next_attempt_at: retryAt(ctx, attempts, err.details.retryAfterS) },
+      message: `${name} is busy (${err.message}); waiting before sending again.`,
+      raw,
+    });
     return;
   }
   if (err instanceof ProviderError && (err.kind === 'permanent' || err.kind === 'auth')) {
@@ -102,10 +119,17 @@ function submitFailed(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter, err: 
   // Transient (timeout, 5xx, network) or unexpected: the task may exist.
   if (err instanceof ProviderError) ctx.health(job.tool, false);
   if (adapter.findByExternalId && !second) {
-    ctx.move(job, 'submitting', { patch: { attempts, next_attempt_at: retryAt(ctx, attempts) }, message: `No answer from ${name} (${describeError(err).message}); will look the task up by its id.`, raw });
+    ctx.move(job, 'submitting', {
+      patch: { attempts, next_attempt_at: retryAt(ctx, attempts) },
+      message: `No answer from ${name} (${describeError(err).message}); will look the task up by its id.`,
+      raw,
+    });
     return;
   }
-  ctx.move(job, 'needs_attention', { patch: { attention: uncertainCreate(job.tool, describeError(err).message, job.fallback_tool), error: describeError(err).message }, raw });
+  ctx.move(job, 'needs_attention', {
+    patch: { attention: uncertainCreate(job.tool, describeError(err).message, job.fallback_tool), error: describeError(err).message },
+    raw,
+  });
 }
 
 /** A job found in `submitting` that nobody is sending: after a crash, or awaiting a lookup. */
@@ -119,16 +143,29 @@ export async function recoverSubmitting(ctx: StepCtx, job: JobRow, adapter: Prov
   try {
     const found = await adapter.findByExternalId(job.external_id, request(ctx, job));
     if (found) {
-      ctx.move(job, 'submitted', { patch: { remote_id: found.remoteId, attempts: 0, next_attempt_at: ctx.clock.now() }, message: `Found it on ${name} as task ${found.remoteId}.`, raw: found.raw });
+      ctx.move(job, 'submitted', {
+        patch: { remote_id: found.remoteId, attempts: 0, next_attempt_at: ctx.clock.now() },
+        message: `Found it on ${name} as task ${found.remoteId}.`,
+        raw: found.raw,
+      });
     } else {
-      ctx.move(job, 'queued', { lease: true, patch: { next_attempt_at: 0 }, message: `${name} has no task with id ${job.external_id}, so nothing was made: sending it again is safe.` });
+      ctx.move(job, 'queued', {
+        lease: true,
+        patch: { next_attempt_at: 0 },
+        message: `${name} has no task with id ${job.external_id}, so nothing was made: sending it again is safe.`,
+      });
     }
   } catch (err) {
     const attempts = job.attempts + 1;
     if (attempts > ctx.tuning.maxTransientRetries) {
-      ctx.move(job, 'needs_attention', { patch: { attention: uncertainCreate(job.tool, describeError(err).message, job.fallback_tool), error: describeError(err).message } });
+      ctx.move(job, 'needs_attention', {
+        patch: { attention: uncertainCreate(job.tool, describeError(err).message, job.fallback_tool), error: describeError(err).message },
+      });
     } else {
-      ctx.move(job, 'submitting', { patch: { attempts, next_attempt_at: retryAt(ctx, attempts) }, message: `Could not look it up yet (${describeError(err).message}).` });
+      ctx.move(job, 'submitting', {
+        patch: { attempts, next_attempt_at: retryAt(ctx, attempts) },
+        message: `Could not look it up yet (${describeError(err).message}).`,
+      });
     }
   }
 }
@@ -179,7 +216,11 @@ export async function poll(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter, 
       });
       return;
     case 'failed':
-      ctx.move(job, 'failed', { patch: { error: `${name}: ${res.reason}`, finished_at: now }, message: res.code ? `Failure code ${res.code}.` : 'Failed.', raw: res.raw });
+      ctx.move(job, 'failed', {
+        patch: { error: `${name}: ${res.reason}`, finished_at: now },
+        message: res.code ? `Failure code ${res.code}.` : 'Failed.',
+        raw: res.raw,
+      });
       return;
     case 'canceled':
       ctx.move(job, 'canceled', { patch: { finished_at: now }, message: `${name} reports the task canceled or deleted.`, raw: res.raw });
@@ -197,17 +238,27 @@ function followFailed(ctx: StepCtx, job: JobRow, err: unknown): void {
     return;
   }
   if (err instanceof ProviderError && err.kind === 'rate_limited' && attempts <= ctx.tuning.maxRateLimitRetries) {
-    ctx.move(job, job.state, { patch: { attempts, next_attempt_at: retryAt(ctx, attempts, err.details.retryAfterS) }, message: `${name} asked to slow down.`, raw });
+    ctx.move(job, job.state, {
+      patch: { attempts, next_attempt_at: retryAt(ctx, attempts, err.details.retryAfterS) },
+      message: `${name} asked to slow down.`,
+      raw,
+    });
     return;
   }
   const auth = err instanceof ProviderError && err.kind === 'auth';
   if (!auth && err instanceof ProviderError) ctx.health(job.tool, false);
   if (auth || attempts > ctx.tuning.maxTransientRetries) {
-    const cause = auth ? `${describeError(err).message} Fix the key in Settings, then check again` : `${attempts - 1} tries failed, the last with: ${describeError(err).message}`;
+    const cause = auth
+      ? `${describeError(err).message} Fix the key in Settings, then check again`
+      : `${attempts - 1} tries failed, the last with: ${describeError(err).message}`;
     ctx.move(job, 'needs_attention', { patch: { attention: lostTouch(job.tool, cause, job.fallback_tool), error: describeError(err).message }, raw });
     return;
   }
-  ctx.move(job, job.state, { patch: { attempts, next_attempt_at: retryAt(ctx, attempts) }, message: `Trouble reaching ${name} (${describeError(err).message}); trying again.`, raw });
+  ctx.move(job, job.state, {
+    patch: { attempts, next_attempt_at: retryAt(ctx, attempts) },
+    message: `Trouble reaching ${name} (${describeError(err).message}); trying again.`,
+    raw,
+  });
 }
 
 /** downloading → checking. Provider URLs expire: an expired one is renewed by polling again. */
@@ -233,7 +284,10 @@ export async function download(ctx: StepCtx, job: JobRow, adapter: ProviderAdapt
     if (isAbort(err)) return;
     fs.rmSync(temp, { force: true });
     if (err instanceof ProviderError && err.details.code === 'url_expired' && current.attempts < ctx.tuning.maxTransientRetries) {
-      ctx.move(current, 'downloading', { patch: { output_url: null, attempts: current.attempts + 1, next_attempt_at: 0 }, message: 'The download link had expired; asking for a fresh one.' });
+      ctx.move(current, 'downloading', {
+        patch: { output_url: null, attempts: current.attempts + 1, next_attempt_at: 0 },
+        message: 'The download link had expired; asking for a fresh one.',
+      });
       return;
     }
     return followFailed(ctx, current, err);
@@ -246,7 +300,8 @@ export async function renderLocal(ctx: StepCtx, job: JobRow, runner: Extract<Run
   const req = request(ctx, job);
   const temp = mediaTempPath(ctx.folder, '.mp4');
   const now = ctx.clock.now();
-  if (!ctx.move(job, 'running', { lease: true, patch: { started_at: now, temp_path: temp, progress: 0 }, message: 'Rendering the animatic with ffmpeg.' })) return null;
+  if (!ctx.move(job, 'running', { lease: true, patch: { started_at: now, temp_path: temp, progress: 0 }, message: 'Rendering the animatic with ffmpeg.' }))
+    return null;
   const running: JobRow = { ...job, state: 'running', started_at: now, temp_path: temp };
   try {
     const { notes } = await runner.renderer.render(req, temp, { signal, onProgress: (f) => ctx.progress(running, f) });
@@ -271,7 +326,7 @@ export async function check(ctx: StepCtx, job: JobRow, local: boolean, signal: A
   }
   try {
     const probe = await checkOutput(temp, local, signal);
-    // The technical check (issue 5) runs on the file before it is stored; its findings never fail the job.
+    // The technical check (media/qc.ts) runs on the file before it is stored; its findings never fail the job.
     const qc = await qcForJob(job, temp, signal, probe);
     const takeId = await storeTake({ db: ctx.db, folder: ctx.folder, repo: ctx.repo, takes: ctx.takes, now: ctx.clock.now() }, job, probe, []);
     if (takeId) saveQc(ctx.db, takeId, qc);
@@ -283,7 +338,10 @@ export async function check(ctx: StepCtx, job: JobRow, local: boolean, signal: A
     const from = local ? 'The animatic' : `What ${providerName(job.tool)} sent`;
     if (job.attempts < 1) {
       // A truncated download looks like a bad file: fetch once more before blaming the provider.
-      ctx.move(job, retry, { patch: { temp_path: null, attempts: job.attempts + 1, next_attempt_at: 0 }, message: `${from} failed its check (${err.message}); fetching it again.` });
+      ctx.move(job, retry, {
+        patch: { temp_path: null, attempts: job.attempts + 1, next_attempt_at: 0 },
+        message: `${from} failed its check (${err.message}); fetching it again.`,
+      });
     } else {
       ctx.move(job, 'failed', { patch: { temp_path: null, error: `${from} is not a usable video: ${err.message}.`, finished_at: ctx.clock.now() } });
     }

@@ -93,4 +93,3 @@ export const DEFAULT_TUNING: EngineTuning = {
   checkConcurrency: Math.max(4, os.availableParallelism()),
   passGapMs: 15,
 };
-

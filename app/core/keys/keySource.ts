@@ -82,8 +82,7 @@ export function envKeySource(env: Env = process.env): KeySource {
   const get = (provider: ProviderId) => (session.has(provider) ? session.get(provider)! : fromEnv(provider));
   return {
     get,
-    status: () =>
-      KEYED_PROVIDERS.map((p) => statusFrom(p.id, get(p.id), session.has(p.id) ? 'session' : 'env', baseUrlFor(p.id, env))),
+    status: () => KEYED_PROVIDERS.map((p) => statusFrom(p.id, get(p.id), session.has(p.id) ? 'session' : 'env', baseUrlFor(p.id, env))),
     set: (provider, values) => void session.set(provider, normaliseKeys(provider, values)),
     remove: (provider) => void session.set(provider, null),
   };

@@ -10,7 +10,11 @@ import type { PreparedImage, Refusal } from './prepare';
 
 /** "mara_front-2.png" → "Mara front 2" */
 export function nameFromFile(file: string): string {
-  const base = file.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[_\-.]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const base = file
+    .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+    .replace(/[_\-.]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return base ? base.charAt(0).toUpperCase() + base.slice(1) : 'Untitled';
 }
 

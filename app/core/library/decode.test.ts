@@ -59,7 +59,15 @@ describe('refusals, decided from content and before decoding', () => {
   });
 
   it('refuses a GIF, an SVG and a fake HEIC, saying what each is', async () => {
-    expect((await refusal(await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } }).gif().toBuffer())).message).toMatch(/^a GIF\./);
+    expect(
+      (
+        await refusal(
+          await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } })
+            .gif()
+            .toBuffer(),
+        )
+      ).message,
+    ).toMatch(/^a GIF\./);
     expect((await refusal('<svg xmlns="http://www.w3.org/2000/svg"></svg>')).message).toMatch(/^an SVG drawing\./);
     const fakeHeic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(200, 7)]);
     expect((await refusal(fakeHeic)).message).toMatch(/HEIC\/HEIF/);

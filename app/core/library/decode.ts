@@ -73,9 +73,17 @@ function isSrgbProfile(icc: Buffer | undefined): boolean {
 }
 
 function damaged(format: ImageFormat, err: unknown): ImageRefused {
-  const detail = err instanceof Error ? err.message.replace(/^(Vips\w+|Input \w+):\s*/i, '').split('\n')[0]!.trim() : String(err);
+  const detail =
+    err instanceof Error
+      ? err.message
+          .replace(/^(Vips\w+|Input \w+):\s*/i, '')
+          .split('\n')[0]!
+          .trim()
+      : String(err);
   if (format === 'heif' && /(no decoder|unsupported|compression format has not been built in|not supported)/i.test(detail)) {
-    return new ImageRefused(`this ${FORMAT_NAMES.heif} image cannot be decoded by this build (${detail}). Export it as JPEG (Photos: File › Export) and drop that.`);
+    return new ImageRefused(
+      `this ${FORMAT_NAMES.heif} image cannot be decoded by this build (${detail}). Export it as JPEG (Photos: File › Export) and drop that.`,
+    );
   }
   if (/pixel limit/i.test(detail)) return new ImageRefused(`it is larger than ${MAX_PIXELS / 1e6} megapixels. Export it smaller.`);
   return new ImageRefused(`the ${FORMAT_NAMES[format]} is damaged or cut short (${detail}). Export or download it again.`);
@@ -114,7 +122,9 @@ export async function decodeImage(file: string, projectFolder: string): Promise<
   if (width <= 0 || height <= 0) throw new ImageRefused(`the ${FORMAT_NAMES[format]} header gives no size; the file is damaged.`);
   if (width * height > MAX_PIXELS) {
     const mp = Math.round((width * height) / 1e6);
-    throw new ImageRefused(`it claims to be ${width} × ${height} pixels (${mp} megapixels); Shotline takes up to ${MAX_PIXELS / 1e6} megapixels. Export it smaller.`);
+    throw new ImageRefused(
+      `it claims to be ${width} × ${height} pixels (${mp} megapixels); Shotline takes up to ${MAX_PIXELS / 1e6} megapixels. Export it smaller.`,
+    );
   }
   const orientation = meta.orientation ?? 1;
   const rotated = orientation >= 5;

@@ -11,7 +11,9 @@ const solid = (width: number, height: number, colour: Rgb, alpha?: number) =>
 
 /** A photo-like JPEG (noise compresses like a photo does). */
 export async function photoJpeg(width: number, height: number, quality = 85): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality }).toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    .jpeg({ quality })
+    .toBuffer();
 }
 
 export const jpeg = (w = 64, h = 48, colour: Rgb = { r: 200, g: 80, b: 20 }) => solid(w, h, colour).jpeg().toBuffer();
@@ -65,7 +67,12 @@ export function pngBomb(width = 20_000, height = 20_000): Buffer {
   ihdr.writeUInt8(8, 8); // bit depth
   ihdr.writeUInt8(2, 9); // RGB
   const idat = zlib.deflateSync(Buffer.alloc(1 + width * 3)); // one row of black
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export function write(dir: string, name: string, bytes: Buffer | string): string {

@@ -39,7 +39,11 @@ export async function importImages(project: ImportProject, files: ImportFile[], 
   const ctx = libraryCtx(project);
   checkTarget(ctx, target);
   const expanded = expandFolders(files);
-  const capacity = overCapacity(ctx, target, expanded.files.map((f) => f.name));
+  const capacity = overCapacity(
+    ctx,
+    target,
+    expanded.files.map((f) => f.name),
+  );
   const total = expanded.files.length + expanded.refused.length;
   let done = expanded.refused.length;
   const { prepared, refused } = await prepareFiles(project.db, project.folder, expanded.files.slice(0, capacity.keep), {

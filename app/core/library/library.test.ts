@@ -44,7 +44,11 @@ describe('import', () => {
       img.write(p.files, 'diner.png', await img.png(80, 40)),
       img.write(p.files, 'phone.jpg', await img.orientation6()),
     ];
-    const summary = await t.call('library.import', { importId: 'i1', files: files.map((f) => ({ name: path.basename(f), path: f })), target: { to: 'items', kind: 'character' } });
+    const summary = await t.call('library.import', {
+      importId: 'i1',
+      files: files.map((f) => ({ name: path.basename(f), path: f })),
+      target: { to: 'items', kind: 'character' },
+    });
     expect(summary.refused).toEqual([]);
     expect(summary.itemsCreated.map((i) => [i.tag, i.name])).toEqual([
       ['mara', 'Mara'],
@@ -190,7 +194,9 @@ describe('reference slots', () => {
     const before = stored(p.media);
     const fourth = await t.call('library.import', { files: files.slice(3), target: { to: 'slot', shotId: s.id } });
     expect(fourth.added).toEqual([]);
-    expect(fourth.refused).toEqual([{ name: 'f3.png', reason: 'Runway Gen-4.5 takes up to 3 reference images; shot 1A would have 4. Clear a slot first, or pick a model that takes more.' }]);
+    expect(fourth.refused).toEqual([
+      { name: 'f3.png', reason: 'Runway Gen-4.5 takes up to 3 reference images; shot 1A would have 4. Clear a slot first, or pick a model that takes more.' },
+    ]);
     expect(stored(p.media)).toEqual(before);
     expect((await t.call('refs.all', {}))[s.id]!.refs.map((r) => r.name)).toEqual(['f0.png', 'f1.png', 'f2.png']);
   });
@@ -228,7 +234,9 @@ describe('reference slots', () => {
   it('refuses the same reference twice in one shot', async () => {
     const p = await withItems(1);
     const s = await shot(p.scene, 'runway:gen4_turbo');
-    await expect(t.call('refs.set', { shotId: s.id, refs: [{ itemId: p.items[0]!.id }, { itemId: p.items[0]!.id }] })).rejects.toThrow('@ref1 is in two slots of shot 1A');
+    await expect(t.call('refs.set', { shotId: s.id, refs: [{ itemId: p.items[0]!.id }, { itemId: p.items[0]!.id }] })).rejects.toThrow(
+      '@ref1 is in two slots of shot 1A',
+    );
   });
 });
 
@@ -255,7 +263,9 @@ describe('tags', () => {
   it('refuses a bad or taken tag with a reason', async () => {
     await project();
     await t.call('library.createItem', { kind: 'character', name: 'Mara', tag: 'mara' });
-    await expect(t.call('library.createItem', { kind: 'prop', name: 'Other', tag: '@MARA' })).rejects.toThrow('@mara is already the tag of "Mara" (character). Pick another tag.');
+    await expect(t.call('library.createItem', { kind: 'prop', name: 'Other', tag: '@MARA' })).rejects.toThrow(
+      '@mara is already the tag of "Mara" (character). Pick another tag.',
+    );
     await expect(t.call('library.createItem', { kind: 'prop', name: 'Cup', tag: 'a cup' })).rejects.toThrow('only letters, digits and _');
   });
 });
@@ -263,7 +273,10 @@ describe('tags', () => {
 describe('use and delete', () => {
   it('shows where an item is used, and deleting it clears its slots until undone', async () => {
     const p = await project();
-    const sum = await t.call('library.import', { files: [{ name: 'mara.png', path: img.write(p.files, 'mara.png', await img.png()) }], target: { to: 'item', kind: 'character', name: 'Mara', tag: 'mara' } });
+    const sum = await t.call('library.import', {
+      files: [{ name: 'mara.png', path: img.write(p.files, 'mara.png', await img.png()) }],
+      target: { to: 'item', kind: 'character', name: 'Mara', tag: 'mara' },
+    });
     const itemId = sum.itemsCreated[0]!.id;
     const a = await shot(p.scene, 'runway:gen4.5', '@mara waits');
     const b = await shot(p.scene, 'runway:gen4.5', 'rain');
@@ -285,12 +298,20 @@ describe('keyframes', () => {
     const p = await project();
     const a = await shot(p.scene, 'kling:kling-v2-5-turbo', 'x');
     const b = await shot(p.scene, 'kling:kling-v2-5-turbo', 'y');
-    await t.call('library.import', { files: [{ name: 'start.jpg', path: img.write(p.files, 'start.jpg', await img.jpeg()) }], target: { to: 'keyframe', shotId: a.id, which: 'start' } });
+    await t.call('library.import', {
+      files: [{ name: 'start.jpg', path: img.write(p.files, 'start.jpg', await img.jpeg()) }],
+      target: { to: 'keyframe', shotId: a.id, which: 'start' },
+    });
     expect((await t.call('refs.all', {}))[a.id]!.start).toMatchObject({ source: 'start.jpg', width: 64, height: 48 });
-    const item = await t.call('library.import', { files: [{ name: 'end.png', path: img.write(p.files, 'end.png', await img.png()) }], target: { to: 'item', kind: 'location', name: 'Diner', tag: 'diner' } });
+    const item = await t.call('library.import', {
+      files: [{ name: 'end.png', path: img.write(p.files, 'end.png', await img.png()) }],
+      target: { to: 'item', kind: 'location', name: 'Diner', tag: 'diner' },
+    });
     const set = await t.call('refs.setKeyframe', { shotId: a.id, which: 'end', source: { itemId: item.itemsCreated[0]!.id } });
     expect(set.end?.source).toBe('@diner');
-    await expect(t.call('refs.setKeyframe', { shotId: a.id, which: 'start', source: { fromShotId: b.id, frame: 'last' } })).rejects.toThrow('shot 1B has no take yet');
+    await expect(t.call('refs.setKeyframe', { shotId: a.id, which: 'start', source: { fromShotId: b.id, frame: 'last' } })).rejects.toThrow(
+      'shot 1B has no take yet',
+    );
     const cleared = await t.call('refs.setKeyframe', { shotId: a.id, which: 'end', source: null });
     expect(cleared.end).toBeNull();
   });
@@ -302,7 +323,11 @@ describe('keyframes from a take', () => {
     const a = await shot(p.scene, 'kling:kling-v2-5-turbo', 'x');
     const b = await shot(p.scene, 'kling:kling-v2-5-turbo', 'y');
     const clip = await makeClip(path.join(p.dir, 'clip.mp4'), { width: 320, height: 180, durationS: 1 });
-    await insertTake(t.core.session.current!.project, (await t.call('project.snapshot', {})).shots.find((s) => s.id === a.id)!, clip);
+    await insertTake(
+      t.core.session.current!.project,
+      (await t.call('project.snapshot', {})).shots.find((s) => s.id === a.id)!,
+      clip,
+    );
     const last = await t.call('refs.setKeyframe', { shotId: b.id, which: 'start', source: { fromShotId: a.id, frame: 'last' } });
     expect(last.start).toMatchObject({ source: 'shot 1A, last frame', width: 320, height: 180 });
     const first = await t.call('refs.setKeyframe', { shotId: b.id, which: 'end', source: { fromShotId: a.id, frame: 'first' } });
@@ -336,13 +361,24 @@ describe('send-time images', () => {
   it('follows the focus rectangle set for that ratio', async () => {
     const p = await project();
     // Left half red, right half blue, 200 × 100.
-    const left = await sharp({ create: { width: 100, height: 100, channels: 3, background: '#ff0000' } }).png().toBuffer();
-    const two = await sharp({ create: { width: 200, height: 100, channels: 3, background: '#0000ff' } }).composite([{ input: left, left: 0, top: 0 }]).png().toBuffer();
-    const { added } = await t.call('library.import', { files: [{ name: 'two.png', path: img.write(p.files, 'two.png', two) }], target: { to: 'items', kind: 'prop' } });
+    const left = await sharp({ create: { width: 100, height: 100, channels: 3, background: '#ff0000' } })
+      .png()
+      .toBuffer();
+    const two = await sharp({ create: { width: 200, height: 100, channels: 3, background: '#0000ff' } })
+      .composite([{ input: left, left: 0, top: 0 }])
+      .png()
+      .toBuffer();
+    const { added } = await t.call('library.import', {
+      files: [{ name: 'two.png', path: img.write(p.files, 'two.png', two) }],
+      target: { to: 'items', kind: 'prop' },
+    });
     const id = added[0]!.imageId;
     const colour = async () => {
       const r = await t.call('library.sendPreview', { imageId: id, tool: 'runway:gen4_turbo', ratio: '1:1' });
-      const { data } = await sharp(Buffer.from(r.dataUrl.split(',')[1]!, 'base64')).resize(1, 1).raw().toBuffer({ resolveWithObject: true });
+      const { data } = await sharp(Buffer.from(r.dataUrl.split(',')[1]!, 'base64'))
+        .resize(1, 1)
+        .raw()
+        .toBuffer({ resolveWithObject: true });
       return data[0]! > data[2]! ? 'red' : 'blue';
     };
     await t.call('library.setFocus', { imageId: id, ratio: '1:1', rect: { x: 0, y: 0, w: 0.5, h: 1 } });
@@ -361,7 +397,12 @@ describe('send-time images', () => {
     const p = await project();
     const s = await shot(p.scene, 'runway:gen4_turbo', '@mara at the @diner');
     const add = async (name: string, tag: string, w: number, h: number) =>
-      (await t.call('library.import', { files: [{ name, path: img.write(p.files, name, await img.photoJpeg(w, h)) }], target: { to: 'item', kind: 'character', name: tag, tag } })).itemsCreated[0]!.id;
+      (
+        await t.call('library.import', {
+          files: [{ name, path: img.write(p.files, name, await img.photoJpeg(w, h)) }],
+          target: { to: 'item', kind: 'character', name: tag, tag },
+        })
+      ).itemsCreated[0]!.id;
     const mara = await add('mara.jpg', 'mara', 2000, 2000);
     const diner = await add('diner.jpg', 'diner', 3000, 1000);
     await t.call('refs.set', { shotId: s.id, refs: [{ itemId: mara }, { itemId: diner }] });
@@ -384,12 +425,19 @@ describe('send-time images in generation', () => {
   it('refuses to queue, in plain words, when a stored image is damaged, and queues nothing', async () => {
     const p = await project();
     const s = await shot(p.scene, 'local:animatic', '@mara waits');
-    const added = (await t.call('library.import', { files: [{ name: 'mara.jpg', path: img.write(p.files, 'mara.jpg', await img.photoJpeg(800, 600)) }], target: { to: 'item', kind: 'character', name: 'Mara', tag: 'mara' } })).added[0]!;
+    const added = (
+      await t.call('library.import', {
+        files: [{ name: 'mara.jpg', path: img.write(p.files, 'mara.jpg', await img.photoJpeg(800, 600)) }],
+        target: { to: 'item', kind: 'character', name: 'Mara', tag: 'mara' },
+      })
+    ).added[0]!;
     await t.call('refs.setKeyframe', { shotId: s.id, which: 'start', source: { itemId: added.itemId! } });
     const working = (await t.call('library.list', {})).items[0]!.images[0]!;
     const file = stored(p.media).find((f) => f.includes(working.imageSha256))!;
     fs.writeFileSync(path.join(p.media, file), 'not an image any more');
-    await expect(t.call('generate.takes', { shotIds: [s.id], takes: 1 })).rejects.toThrow(/^user: mara\.jpg could not be read from the project's media folder \(.+\)\. Import the image again\.$/);
+    await expect(t.call('generate.takes', { shotIds: [s.id], takes: 1 })).rejects.toThrow(
+      /^user: mara\.jpg could not be read from the project's media folder \(.+\)\. Import the image again\.$/,
+    );
     expect(await t.call('jobs.list', {})).toEqual([]);
   });
 
@@ -401,10 +449,20 @@ describe('send-time images in generation', () => {
       await t.call('settings.setBaseUrl', { provider: 'runway', baseUrl: fake.url });
       const s = await shot(p.scene, 'runway:gen4_turbo', '@mara at the @diner');
       // Mara: 400 × 100, left half red, right half blue; her 16:9 focus is on the blue side.
-      const red = await sharp({ create: { width: 200, height: 100, channels: 3, background: '#ff0000' } }).png().toBuffer();
-      const mara = await sharp({ create: { width: 400, height: 100, channels: 3, background: '#0000ff' } }).composite([{ input: red, left: 0, top: 0 }]).png().toBuffer();
+      const red = await sharp({ create: { width: 200, height: 100, channels: 3, background: '#ff0000' } })
+        .png()
+        .toBuffer();
+      const mara = await sharp({ create: { width: 400, height: 100, channels: 3, background: '#0000ff' } })
+        .composite([{ input: red, left: 0, top: 0 }])
+        .png()
+        .toBuffer();
       const add = async (name: string, tag: string, bytes: Buffer) =>
-        (await t.call('library.import', { files: [{ name, path: img.write(p.files, name, bytes) }], target: { to: 'item', kind: 'character', name: tag, tag } })).added[0]!;
+        (
+          await t.call('library.import', {
+            files: [{ name, path: img.write(p.files, name, bytes) }],
+            target: { to: 'item', kind: 'character', name: tag, tag },
+          })
+        ).added[0]!;
       const m = await add('mara.png', 'mara', mara);
       const d = await add('diner.jpg', 'diner', await img.photoJpeg(3000, 1000));
       await t.call('library.setFocus', { imageId: m.imageId, ratio: '16:9', rect: { x: 0.5, y: 0, w: 0.5, h: 1 } });

@@ -124,7 +124,11 @@ function dropUses(ctx: LibraryCtx, drop: (r: { itemId: string | null; imageId: s
   const byShot = new Map<string, ReturnType<LibraryRepo['refs']>>();
   for (const r of ctx.lib.refs()) byShot.set(r.shotId, [...(byShot.get(r.shotId) ?? []), r]);
   for (const [shotId, refs] of byShot) {
-    if (refs.some(drop)) ctx.lib.setRefs(shotId, refs.filter((r) => !drop(r)));
+    if (refs.some(drop))
+      ctx.lib.setRefs(
+        shotId,
+        refs.filter((r) => !drop(r)),
+      );
   }
   for (const k of ctx.lib.keyframes()) if (drop(k)) ctx.lib.setKeyframe(k.shotId, k.which, null);
 }

@@ -153,7 +153,17 @@ async function prepareOne(db: Db, folder: string, store: MediaStore, f: ImportFi
     const original = await place(store, tmp, kind.ext, kind.mime);
     const working = decoded.working ? await place(store, decoded.working.path, decoded.working.ext, decoded.working.mime) : original;
     const thumb = await place(store, decoded.thumb.path, decoded.thumb.ext, decoded.thumb.mime);
-    return { ...base, original, working, thumb, format: decoded.format, width: decoded.width, height: decoded.height, hasAlpha: decoded.hasAlpha, storedBefore: !!stored };
+    return {
+      ...base,
+      original,
+      working,
+      thumb,
+      format: decoded.format,
+      width: decoded.width,
+      height: decoded.height,
+      hasAlpha: decoded.hasAlpha,
+      storedBefore: !!stored,
+    };
   } finally {
     for (const t of temps) fs.rmSync(t, { force: true });
   }

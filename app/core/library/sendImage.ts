@@ -38,7 +38,10 @@ async function encode(source: string, crop: PixelBox, size: { width: number; hei
   }
   // Without alpha (or too big as PNG): JPEG on white, stepping quality down to fit the limit.
   for (const quality of [90, 82, 72, 60]) {
-    const buf = await base().flatten({ background: '#ffffff' }).jpeg({ quality, chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0' }).toBuffer();
+    const buf = await base()
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality, chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0' })
+      .toBuffer();
     if (buf.length <= rule.maxBytes || quality === 60) return { buf, mime: 'image/jpeg' as const };
   }
   throw new Error('unreachable: the last quality always returns');
@@ -60,12 +63,14 @@ export async function renderForSend(db: Db, folder: string, image: LibraryImage,
   const store = mediaStore(db, folder);
   const working = store.get(image.imageSha256);
   if (!working) throw new UserError(`The file behind ${image.name} is missing from the project. Import it again.`);
-  const { buf, mime } = await encode(store.absPath(working.relPath, `The library image ${image.name}`), crop, size, rule, image.hasAlpha).catch((err: unknown) => {
-    const message = err instanceof Error ? err.message : String(err);
-    // A full disk says so through describeError; anything else here is the stored file itself.
-    if (/ENOSPC/.test(message)) throw err;
-    throw new UserError(`${image.name} could not be read from the project's media folder (${message}). Import the image again.`);
-  });
+  const { buf, mime } = await encode(store.absPath(working.relPath, `The library image ${image.name}`), crop, size, rule, image.hasAlpha).catch(
+    (err: unknown) => {
+      const message = err instanceof Error ? err.message : String(err);
+      // A full disk says so through describeError; anything else here is the stored file itself.
+      if (/ENOSPC/.test(message)) throw err;
+      throw new UserError(`${image.name} could not be read from the project's media folder (${message}). Import the image again.`);
+    },
+  );
   // Stored like any media: the same crop at the same size is the same file, kept once.
   const ext = mime === 'image/png' ? '.png' : '.jpg';
   const tmp = mediaTempPath(folder, ext);

@@ -32,7 +32,9 @@ export async function makeClip(file: string, spec: ClipSpec = {}): Promise<strin
 
 /** Every frame as 32×18 gray pixels: enough to tell moving frames from frozen ones through lossy coding. */
 export function tinyFrames(file: string): Buffer[] {
-  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:v:0', '-vf', 'scale=32:18,format=gray', '-f', 'rawvideo', '-'], { maxBuffer: 1 << 24 });
+  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:v:0', '-vf', 'scale=32:18,format=gray', '-f', 'rawvideo', '-'], {
+    maxBuffer: 1 << 24,
+  });
   return Array.from({ length: raw.length / 576 }, (_, i) => raw.subarray(i * 576, (i + 1) * 576));
 }
 /** The largest pixel difference between two tiny frames. */

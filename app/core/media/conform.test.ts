@@ -13,11 +13,14 @@ const H = 360;
 const probeOf = (file: string) => probeSource(file);
 /** Gray levels of a 16-pixel-wide strip at x, through the middle of the first frame. */
 function strip(file: string, x: number): number[] {
-  const out = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-frames:v', '1', '-vf', `crop=16:16:${x}:${H / 2 - 8},format=gray`, '-f', 'rawvideo', '-'], { maxBuffer: 1 << 20 });
+  const out = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-frames:v', '1', '-vf', `crop=16:16:${x}:${H / 2 - 8},format=gray`, '-f', 'rawvideo', '-'], {
+    maxBuffer: 1 << 20,
+  });
   return [...out];
 }
 const black = (px: number[]) => Math.max(...px) < 24;
-const packetHash = (file: string) => execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:v:0', '-c', 'copy', '-f', 'md5', '-'], { encoding: 'utf8' }).trim();
+const packetHash = (file: string) =>
+  execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:v:0', '-c', 'copy', '-f', 'md5', '-'], { encoding: 'utf8' }).trim();
 
 const base = (p: Partial<SourceProbe> = {}): SourceProbe => ({
   codec: 'h264',
@@ -34,13 +37,28 @@ const base = (p: Partial<SourceProbe> = {}): SourceProbe => ({
   audio: null,
   ...p,
 });
-const job = (p: Partial<ConformJob> = {}): ConformJob => ({ src: 'in.mp4', dest: 'out.mp4', spec: { width: W, height: H, fit: 'letterbox', format: 'h264' }, frames: 48, ...p });
+const job = (p: Partial<ConformJob> = {}): ConformJob => ({
+  src: 'in.mp4',
+  dest: 'out.mp4',
+  spec: { width: W, height: H, fit: 'letterbox', format: 'h264' },
+  frames: 48,
+  ...p,
+});
 
 describe('conformMode', () => {
   it('copies only a stream that is already the timeline: codec, size, square pixels, exactly 24/1, every frame', () => {
     expect(conformMode(base(), job())).toEqual({ video: 'copy', audio: 'none' });
     expect(conformMode(base({ profile: 'Constrained Baseline', sar: null }), job()).video).toBe('copy');
-    for (const p of [{ avgFrameRate: '24000/1001' }, { rFrameRate: '30/1' }, { width: 642 }, { sar: '4:3' }, { pixFmt: 'yuv420p10le' }, { codec: 'hevc' }, { frames: 47 }, { profile: 'High 4:4:4 Predictive' }]) {
+    for (const p of [
+      { avgFrameRate: '24000/1001' },
+      { rFrameRate: '30/1' },
+      { width: 642 },
+      { sar: '4:3' },
+      { pixFmt: 'yuv420p10le' },
+      { codec: 'hevc' },
+      { frames: 47 },
+      { profile: 'High 4:4:4 Predictive' },
+    ]) {
       expect(conformMode(base(p), job()).video, JSON.stringify(p)).toBe('encode');
     }
     expect(conformMode(base(), job({ holdFrames: 1 })).video).toBe('encode');
@@ -50,13 +68,29 @@ describe('conformMode', () => {
   it('copies AAC 48 kHz stereo as it is and re-encodes any other sound', () => {
     expect(conformMode(base({ audio: { codec: 'aac', sampleRate: 48000, channels: 2 } }), job()).audio).toBe('copy');
     expect(conformMode(base({ audio: { codec: 'aac', sampleRate: 44100, channels: 1 } }), job()).audio).toBe('encode');
-    expect(conformMode(base({ audio: { codec: 'pcm_s16le', sampleRate: 48000, channels: 2 } }), job({ spec: { width: W, height: H, fit: 'letterbox', format: 'prores' } })).audio).toBe('copy');
+    expect(
+      conformMode(
+        base({ audio: { codec: 'pcm_s16le', sampleRate: 48000, channels: 2 } }),
+        job({ spec: { width: W, height: H, fit: 'letterbox', format: 'prores' } }),
+      ).audio,
+    ).toBe('copy');
   });
 
   it('reads what ffprobe says, treating N/A as unknown', () => {
     const p = parseSourceProbe({
       streams: [
-        { codec_type: 'video', codec_name: 'h264', profile: 'High', pix_fmt: 'yuv420p', width: 1920, height: 1080, sample_aspect_ratio: 'N/A', r_frame_rate: '24/1', avg_frame_rate: '24/1', nb_frames: '120' },
+        {
+          codec_type: 'video',
+          codec_name: 'h264',
+          profile: 'High',
+          pix_fmt: 'yuv420p',
+          width: 1920,
+          height: 1080,
+          sample_aspect_ratio: 'N/A',
+          r_frame_rate: '24/1',
+          avg_frame_rate: '24/1',
+          nb_frames: '120',
+        },
         { codec_type: 'audio', codec_name: 'aac', sample_rate: '48000', channels: 2 },
       ],
       format: { duration: '5.000000' },
@@ -79,11 +113,15 @@ describe('conformClip', () => {
     const dir = tmp();
     const src = await makeClip(path.join(dir, 'in.mp4'), { width: 480, height: 360, fps: 30, durationS: 2, audio: true, audioRate: 44100 });
     const dest = path.join(dir, 'out.mp4');
-    expect(await conformClip({ src, dest, spec: { width: W, height: H, fit: 'letterbox', format: 'h264' }, frames: 48, startTimecodeFrames: 172800 })).toBe('encode');
+    expect(await conformClip({ src, dest, spec: { width: W, height: H, fit: 'letterbox', format: 'h264' }, frames: 48, startTimecodeFrames: 172800 })).toBe(
+      'encode',
+    );
     const p = await probeOf(dest);
     expect(p).toMatchObject({ codec: 'h264', profile: 'High', pixFmt: 'yuv420p', width: W, height: H, rFrameRate: '24/1', avgFrameRate: '24/1', frames: 48 });
     expect(p.audio).toEqual({ codec: 'aac', sampleRate: 48000, channels: 2 });
-    expect(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream_tags=timecode', '-of', 'csv=p=0', dest], { encoding: 'utf8' })).toContain('02:00:00:00');
+    expect(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream_tags=timecode', '-of', 'csv=p=0', dest], { encoding: 'utf8' })).toContain(
+      '02:00:00:00',
+    );
     expect(black(strip(dest, 8))).toBe(true);
     expect(black(strip(dest, W / 2))).toBe(false);
   });
@@ -118,13 +156,17 @@ describe('conformClip', () => {
     const dir = tmp();
     const src = await makeClip(path.join(dir, 'frame.mp4'), { width: 320, height: 180, fps: 24, durationS: 1 / 24 });
     const dest = path.join(dir, 'still.mp4');
-    expect(await conformClip({ src, dest, spec: { width: W, height: H, fit: 'letterbox', format: 'h264' }, frames: 1, holdFrames: 70, startTimecodeFrames: 172800 })).toBe('encode');
+    expect(
+      await conformClip({ src, dest, spec: { width: W, height: H, fit: 'letterbox', format: 'h264' }, frames: 1, holdFrames: 70, startTimecodeFrames: 172800 }),
+    ).toBe('encode');
     const p = await probeOf(dest);
     expect(p).toMatchObject({ codec: 'h264', profile: 'High', width: W, height: H, rFrameRate: '24/1', avgFrameRate: '24/1', frames: 71 });
     const frames = tinyFrames(dest);
     expect(frames).toHaveLength(71);
     for (const f of frames) expect(frameDiff(f, frames[0]!)).toBeLessThanOrEqual(4);
-    expect(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream_tags=timecode', '-of', 'csv=p=0', dest], { encoding: 'utf8' })).toContain('02:00:00:00');
+    expect(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream_tags=timecode', '-of', 'csv=p=0', dest], { encoding: 'utf8' })).toContain(
+      '02:00:00:00',
+    );
     expect(fs.readdirSync(dir).sort()).toEqual(['frame.mp4', 'still.mp4']);
   });
 
@@ -132,9 +174,13 @@ describe('conformClip', () => {
     const dir = tmp();
     const src = await makeClip(path.join(dir, 'in.mp4'), { width: W, height: H, fps: 24, durationS: 1 });
     const dest = path.join(dir, 'copy.mp4');
-    expect(await conformClip({ src, dest, spec: { width: W, height: H, fit: 'crop', format: 'h264' }, frames: 24, startTimecodeFrames: 172800 + 1440 })).toBe('copy');
+    expect(await conformClip({ src, dest, spec: { width: W, height: H, fit: 'crop', format: 'h264' }, frames: 24, startTimecodeFrames: 172800 + 1440 })).toBe(
+      'copy',
+    );
     expect(packetHash(dest)).toBe(packetHash(src));
-    expect(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream_tags=timecode', '-of', 'csv=p=0', dest], { encoding: 'utf8' })).toContain('02:01:00:00');
+    expect(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream_tags=timecode', '-of', 'csv=p=0', dest], { encoding: 'utf8' })).toContain(
+      '02:01:00:00',
+    );
   });
 
   it.each(['dnxhr', 'prores'] as const)('writes %s in MOV with PCM sound that decodes', async (format) => {

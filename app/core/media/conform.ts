@@ -1,7 +1,7 @@
 // Conforming a clip to a timeline: constant 24 fps, the timeline's size with square pixels
 // (letter/pillar-boxed or cropped, never stretched), audio kept as 48 kHz stereo, an optional
 // frozen last frame (a hold), and an embedded start timecode. One function for every caller
-// that needs a clip Resolve links and plays at the timeline's rate (RESOLVE.md §6): the Resolve
+// that needs a clip Resolve links and plays at the timeline's rate (docs/resolve.md, Conformed clips): the Resolve
 // export, and whatever else joins takes into one cut. A clip that already conforms is stream-
 // copied with only its timecode set, never re-encoded.
 import fs from 'node:fs';
@@ -30,10 +30,10 @@ interface FormatInfo {
 }
 
 /**
- * H.264 follows RESOLVE.md §6's recipe (High, yuv420p, CRF 16, a keyframe a second, AAC 48 kHz
+ * H.264 follows the conform recipe in docs/resolve.md (High, yuv420p, CRF 16, a keyframe a second, AAC 48 kHz
  * stereo); `-preset veryfast` because an export re-encodes whole films: it halves the encoding
  * time of the default preset (measured on 1080p) while CRF 16 keeps the picture. DNxHR HQ is 8-bit 4:2:2 and ProRes 422 (prores_ks profile 2) 10-bit 4:2:2, both with
- * PCM audio in MOV: the intermediates Resolve's free Linux edition decodes (§6).
+ * PCM audio in MOV: the intermediates Resolve's free Linux edition decodes.
  */
 export const FORMATS: Record<MediaFormat, FormatInfo> = {
   h264: {
@@ -116,7 +116,18 @@ export function conformArgs(job: ConformJob, audio: boolean): string[] {
   const graph = audio ? `[0:v:0]${video}[v];[0:a:0]${sound}[a]` : `[0:v:0]${video}[v]`;
   const args = ['-i', job.src, '-filter_complex', graph, '-map', '[v]'];
   if (audio) args.push('-map', '[a]', ...f.audio, '-ac', '2', '-ar', String(AUDIO_RATE));
-  args.push('-frames:v', String(total), '-r', String(TIMELINE_FPS), '-fps_mode', 'cfr', ...f.video, ...(job.noReorder ? ['-bf', '0'] : []), '-pix_fmt', f.pixFmt);
+  args.push(
+    '-frames:v',
+    String(total),
+    '-r',
+    String(TIMELINE_FPS),
+    '-fps_mode',
+    'cfr',
+    ...f.video,
+    ...(job.noReorder ? ['-bf', '0'] : []),
+    '-pix_fmt',
+    f.pixFmt,
+  );
   return [...args, ...timecodeArgs(job), ...f.mux, '-map_metadata', '-1', '-map_chapters', '-1', '-y', job.dest];
 }
 
@@ -124,11 +135,27 @@ export function conformArgs(job: ConformJob, audio: boolean): string[] {
 export function copyArgs(job: ConformJob, audio: 'copy' | 'encode' | 'none'): string[] {
   const f = FORMATS[job.spec.format];
   const sound = audio === 'none' ? [] : ['-map', '0:a:0', ...(audio === 'copy' ? ['-c:a', 'copy'] : [...f.audio, '-ac', '2', '-ar', String(AUDIO_RATE)])];
-  return ['-i', job.src, '-map', '0:v:0', '-c:v', 'copy', ...sound, ...timecodeArgs(job), ...f.mux, '-map_metadata', '-1', '-map_chapters', '-1', '-y', job.dest];
+  return [
+    '-i',
+    job.src,
+    '-map',
+    '0:v:0',
+    '-c:v',
+    'copy',
+    ...sound,
+    ...timecodeArgs(job),
+    ...f.mux,
+    '-map_metadata',
+    '-1',
+    '-map_chapters',
+    '-1',
+    '-y',
+    job.dest,
+  ];
 }
 
 function timecodeArgs(job: ConformJob): string[] {
-  // The mp4/mov muxers write it as a tmcd track, which Resolve reads as the clip's start (§1.4, §6).
+  // The mp4/mov muxers write it as a tmcd track, which Resolve reads as the clip's start.
   return job.startTimecodeFrames === undefined ? [] : ['-timecode', framesToTimecode(job.startTimecodeFrames)];
 }
 
@@ -193,7 +220,7 @@ export function sourceFrames(p: SourceProbe): number | null {
 /**
  * How the job can be done: `copy` when the video stream is already what the timeline wants —
  * the format's codec and pixel format, the exact size, square pixels, exactly 24/1 constant
- * (RESOLVE.md §6: 23.976 or variable rates must be re-timed) and as many frames as the file
+ * (docs/resolve.md, Conformed clips: 23.976 or variable rates must be re-timed) and as many frames as the file
  * should hold (a hold needs new frames, so it always encodes).
  */
 export function conformMode(p: SourceProbe, job: ConformJob): { video: 'copy' | 'encode'; audio: 'copy' | 'encode' | 'none' } {
@@ -249,10 +276,29 @@ async function stillClip(job: ConformJob, total: number, opts: ConformOptions): 
   const second = `${job.dest}.second${FORMATS[job.spec.format].ext}`;
   const list = `${job.dest}.list.txt`;
   try {
-    await runFfmpeg(conformArgs({ ...job, dest: second, holdFrames: GOP - 1, startTimecodeFrames: undefined, noReorder: true }, false), { signal: opts.signal });
+    await runFfmpeg(conformArgs({ ...job, dest: second, holdFrames: GOP - 1, startTimecodeFrames: undefined, noReorder: true }, false), {
+      signal: opts.signal,
+    });
     const quoted = `file '${path.resolve(second).replace(/'/g, "'\\''")}'\n`;
     fs.writeFileSync(list, quoted.repeat(Math.ceil(total / GOP)));
-    const args = ['-f', 'concat', '-safe', '0', '-i', list, '-map', '0:v:0', '-c', 'copy', '-frames:v', String(total), ...timecodeArgs(job), ...FORMATS[job.spec.format].mux, '-y', job.dest];
+    const args = [
+      '-f',
+      'concat',
+      '-safe',
+      '0',
+      '-i',
+      list,
+      '-map',
+      '0:v:0',
+      '-c',
+      'copy',
+      '-frames:v',
+      String(total),
+      ...timecodeArgs(job),
+      ...FORMATS[job.spec.format].mux,
+      '-y',
+      job.dest,
+    ];
     await runFfmpeg(args, { signal: opts.signal, onProgress: opts.onProgress, durationS: total / TIMELINE_FPS });
   } finally {
     fs.rmSync(second, { force: true });

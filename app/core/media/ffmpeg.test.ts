@@ -42,8 +42,28 @@ describe('running ffmpeg', () => {
     const out = path.join(tmp(), 'bars.mp4');
     const seen: number[] = [];
     await runFfmpeg(
-      ['-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=24', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
-        '-t', '2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-y', out],
+      [
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc2=size=320x240:rate=24',
+        '-f',
+        'lavfi',
+        '-i',
+        'sine=frequency=440:sample_rate=48000',
+        '-t',
+        '2',
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-pix_fmt',
+        'yuv420p',
+        '-c:a',
+        'aac',
+        '-y',
+        out,
+      ],
       { durationS: 2, onProgress: (f) => seen.push(f) },
     );
     expect(seen.length).toBeGreaterThan(0);
@@ -68,7 +88,7 @@ describe('running ffmpeg', () => {
     await expect(run).rejects.toBeInstanceOf(AbortError);
   });
 
-  it('fails with ffmpeg\'s own words', async () => {
+  it("fails with ffmpeg's own words", async () => {
     await expect(runFfmpeg(['-i', path.join(tmp(), 'missing.mp4'), '-f', 'null', '-'])).rejects.toThrow(/ffmpeg failed \(exit 1\): .*missing\.mp4/);
     const notMedia = path.join(tmp(), 'notes.mp4');
     fs.writeFileSync(notMedia, 'hello');

@@ -24,7 +24,16 @@ describe('projectMediaPath', () => {
 
   it('refuses a stored path that climbs out, is absolute or uses other separators, naming the item', () => {
     const { project } = setup();
-    for (const rel of ['media/../../secret.txt', '/etc/hostname', 'media\\..\\..\\secret.txt', 'media/ab/%2e%2e/x', '../secret.txt', 'media', 'other/ab/x.png', 'media/.tmp/x']) {
+    for (const rel of [
+      'media/../../secret.txt',
+      '/etc/hostname',
+      'media\\..\\..\\secret.txt',
+      'media/ab/%2e%2e/x',
+      '../secret.txt',
+      'media',
+      'other/ab/x.png',
+      'media/.tmp/x',
+    ]) {
       expect(mediaPathProblem(rel), rel).not.toBeNull();
       expect(() => projectMediaPath(project, rel, 'The library image mara.png'), rel).toThrow(/^The library image mara\.png: its file/);
     }

@@ -29,9 +29,28 @@ beforeAll(async () => {
   await Promise.all([
     make(['-f', 'lavfi', '-i', SRC, '-t', '3'], 'pass'),
     // 2 s at 24 fps then 1 s at 12 fps, muxed with the real timestamps.
-    make(['-f', 'lavfi', '-i', `${SRC}:d=2`, '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=12:d=1', '-filter_complex', '[0][1]concat=n=2:v=1', '-fps_mode', 'vfr'], 'vfr'),
+    make(
+      [
+        '-f',
+        'lavfi',
+        '-i',
+        `${SRC}:d=2`,
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc2=size=640x360:rate=12:d=1',
+        '-filter_complex',
+        '[0][1]concat=n=2:v=1',
+        '-fps_mode',
+        'vfr',
+      ],
+      'vfr',
+    ),
     make(['-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30', '-t', '3'], 'fps30'),
-    make(['-f', 'lavfi', '-i', 'color=black:size=640x360:rate=24:d=0.5', '-f', 'lavfi', '-i', `${SRC}:d=2.5`, '-filter_complex', '[0][1]concat=n=2:v=1'], 'black'),
+    make(
+      ['-f', 'lavfi', '-i', 'color=black:size=640x360:rate=24:d=0.5', '-f', 'lavfi', '-i', `${SRC}:d=2.5`, '-filter_complex', '[0][1]concat=n=2:v=1'],
+      'black',
+    ),
     // Frame 24 repeated for 30 frames: frozen from 1 s to 2.25 s.
     make(['-f', 'lavfi', '-i', SRC, '-vf', 'loop=loop=30:size=1:start=24,setpts=N/24/TB', '-t', '3'], 'frozen'),
     make(['-f', 'lavfi', '-i', `${SRC}:d=1.5`, '-f', 'lavfi', '-i', `${SRC}:d=1.5,negate,hue=h=90`, '-filter_complex', '[0][1]concat=n=2:v=1'], 'cut'),

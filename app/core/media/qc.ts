@@ -78,11 +78,19 @@ export function judgeFrameRate(fps: ProbeResult['fps'], times: number[], expecte
   const measured = { r: fps.r, avg: fps.avg, medianGapS: median, minGapS: minGap, maxGapS: maxGap, expected };
   if (gapsVary || ratesDiffer) {
     const spread = median > 0 ? ` (frames ${(minGap * 1000).toFixed(1)}–${(maxGap * 1000).toFixed(1)} ms apart)` : '';
-    return result('frame_rate', false, `Variable frame rate${spread}: editors drift out of sync with it. The cut and the export conform it to 24 fps.`, measured);
+    return result(
+      'frame_rate',
+      false,
+      `Variable frame rate${spread}: editors drift out of sync with it. The cut and the export conform it to 24 fps.`,
+      measured,
+    );
   }
   if (measuredFps === null) return result('frame_rate', false, 'No frame rate could be read from the file.', measured);
   if (expected !== null && Math.abs(measuredFps - expected) > expected * 0.01) {
-    return result('frame_rate', false, `${fpsText(measuredFps)}, but the model makes ${fpsText(expected)}: the cut will drop or repeat frames to conform it.`, { ...measured, fps: measuredFps });
+    return result('frame_rate', false, `${fpsText(measuredFps)}, but the model makes ${fpsText(expected)}: the cut will drop or repeat frames to conform it.`, {
+      ...measured,
+      fps: measuredFps,
+    });
   }
   return result('frame_rate', true, `Constant ${fpsText(measuredFps)}.`, { ...measured, fps: measuredFps });
 }
@@ -142,7 +150,11 @@ export function parseAnalysis(log: string, durationS: number): Analysis {
 const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
 const inside = (i: Interval, outer: Interval[]) => outer.some((o) => i.startS >= o.startS - 0.05 && i.endS <= o.endS + 0.05);
 const where = (i: Interval, durationS: number) =>
-  i.startS <= 0.05 ? `for the first ${fmt(i.endS)}` : i.endS >= durationS - 0.05 ? `for the last ${fmt(durationS - i.startS)}` : `from ${fmt(i.startS)} to ${fmt(i.endS)}`;
+  i.startS <= 0.05
+    ? `for the first ${fmt(i.endS)}`
+    : i.endS >= durationS - 0.05
+      ? `for the last ${fmt(durationS - i.startS)}`
+      : `from ${fmt(i.startS)} to ${fmt(i.endS)}`;
 
 export function judgeBlack(a: Analysis, durationS: number): QcResult {
   if (a.black.length === 0) return result('black_frames', true, 'No black frames.');
@@ -165,7 +177,12 @@ export function judgeCuts(a: Analysis): QcResult {
   const cuts = a.cuts.filter((c) => c.score >= QC_TUNING.cutScore && !edges.some((e) => near(e, c.atS, 0.1)));
   if (cuts.length === 0) return result('hard_cuts', true, 'One continuous shot.');
   const times = cuts.map((c) => fmt(c.atS)).join(', ');
-  return result('hard_cuts', false, `${cuts.length === 1 ? 'A hard cut' : `${cuts.length} hard cuts`} inside the take at ${times}: trim around ${cuts.length === 1 ? 'it' : 'them'}.`, { cuts });
+  return result(
+    'hard_cuts',
+    false,
+    `${cuts.length === 1 ? 'A hard cut' : `${cuts.length} hard cuts`} inside the take at ${times}: trim around ${cuts.length === 1 ? 'it' : 'them'}.`,
+    { cuts },
+  );
 }
 
 export function judgeAudio(hasAudio: boolean, exp: Pick<QcExpectations, 'audioPromised' | 'modelName'>): QcResult {

@@ -99,7 +99,11 @@ export interface MediaResponse {
 }
 
 /** The whole answer to a GET or HEAD, for either transport. */
-export async function mediaResponse(projectFolder: string | null, urlPath: string, opts: { method: string; range?: string | null; extraHeaders?: Record<string, string> }): Promise<MediaResponse> {
+export async function mediaResponse(
+  projectFolder: string | null,
+  urlPath: string,
+  opts: { method: string; range?: string | null; extraHeaders?: Record<string, string> },
+): Promise<MediaResponse> {
   const base = { 'x-content-type-options': 'nosniff', ...opts.extraHeaders };
   if (opts.method !== 'GET' && opts.method !== 'HEAD') return { status: 405, headers: { ...base, allow: 'GET, HEAD' }, body: null };
   const found = await resolveMediaRequest(projectFolder, urlPath);

@@ -11,7 +11,9 @@ const tmp = useTmpDir();
 function killDuringEdits(folder: string, after: number): Promise<number> {
   return new Promise((resolve, reject) => {
     // node itself, not the tsx wrapper, so SIGKILL hits the process that holds the db.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('app/core/testing/editLoop.testkit.ts'), folder], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('app/core/testing/editLoop.testkit.ts'), folder], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let acked = 0;
     let buf = '';
     child.stdout.on('data', (chunk: Buffer) => {

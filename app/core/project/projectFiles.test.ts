@@ -78,7 +78,11 @@ describe('project folders', () => {
     // Another process holds the project with writes in its WAL, as the app would.
     const holder = spawn(
       process.execPath,
-      ['-e', `const D=require(${JSON.stringify(require.resolve('better-sqlite3'))});const d=new D(process.argv[1]);d.pragma('journal_mode=WAL');d.pragma('wal_autocheckpoint=0');d.prepare("UPDATE project SET title='Held'").run();console.log('ready');setInterval(()=>{},1000);`, db],
+      [
+        '-e',
+        `const D=require(${JSON.stringify(require.resolve('better-sqlite3'))});const d=new D(process.argv[1]);d.pragma('journal_mode=WAL');d.pragma('wal_autocheckpoint=0');d.prepare("UPDATE project SET title='Held'").run();console.log('ready');setInterval(()=>{},1000);`,
+        db,
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {

@@ -89,7 +89,9 @@ function inspect(folder: string): string {
     throw new UserError(`"${folder}" is not a Shotline project: it has no ${DB_FILE}. Choose a folder ending in ${PROJECT_EXT}, or create a new project.`);
   }
   if (isReadOnly(folder) || isReadOnly(dbPath)) {
-    throw new UserError(`"${folder}" is read-only, and Shotline saves every edit as you make it. Copy the project somewhere writable or change its permissions, then open it again.`);
+    throw new UserError(
+      `"${folder}" is read-only, and Shotline saves every edit as you make it. Copy the project somewhere writable or change its permissions, then open it again.`,
+    );
   }
   let version: number;
   let hasProject: boolean;
@@ -142,7 +144,8 @@ function unreadable(folder: string, dbPath: string, err: unknown): UserError {
  * damage: the file may be fine once the process holding it lets go.
  */
 function damaged(dbPath: string): boolean {
-  const ioError = (text: string) => /disk I\/O error|SQLITE_IOERR/i.test(text) || [...text.matchAll(/error code=(\d+)/g)].some((m) => (Number(m[1]) & 0xff) === 10);
+  const ioError = (text: string) =>
+    /disk I\/O error|SQLITE_IOERR/i.test(text) || [...text.matchAll(/error code=(\d+)/g)].some((m) => (Number(m[1]) & 0xff) === 10);
   try {
     const db = openSqlite(dbPath, { readonly: true, fileMustExist: true });
     try {

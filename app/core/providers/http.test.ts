@@ -45,7 +45,15 @@ describe('retry-after', () => {
 describe('status and body reading', () => {
   it('maps statuses to kinds', () => {
     expect([401, 403, 429, 408, 500, 503, 400, 404, 422].map(kindForStatus)).toEqual([
-      'auth', 'auth', 'rate_limited', 'transient', 'transient', 'transient', 'permanent', 'permanent', 'permanent',
+      'auth',
+      'auth',
+      'rate_limited',
+      'transient',
+      'transient',
+      'transient',
+      'permanent',
+      'permanent',
+      'permanent',
     ]);
   });
 

@@ -1,7 +1,7 @@
 // HTTP plumbing shared by the remote adapters: one request with a timeout, transport failures
 // turned into ProviderErrors, Retry-After parsing, streamed downloads, and redaction of keys and
 // image payloads from anything an adapter returns as `raw`. Adapters never retry here: a create
-// that timed out may have made a task (PROVIDERS.md §1.1 caveat), and only the engine decides.
+// that timed out may have made a task (a create is not idempotent), and only the engine decides.
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -9,7 +9,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ProviderError, type AdapterConfig, type ProviderErrorKind } from './types';
 import { scrubText, scrubValue } from '../redact';
 
-/** The Runway and Luma SDKs' default request timeout (PROVIDERS.md §1.1, §3.1). */
+/** The Runway and Luma SDKs' default request timeout (docs/providers.md, Sources). */
 const DEFAULT_TIMEOUT_MS = 60_000;
 const MAX_REDIRECTS = 5;
 
@@ -156,7 +156,7 @@ export class HttpClient {
   }
 
   /**
-   * The usual mapping of an HTTP error status (PROVIDERS.md §1.6, §3.1, §4.4): 401/403 auth, 429
+   * The usual mapping of an HTTP error status (Runway's, Luma's and Google's error docs): 401/403 auth, 429
    * rate limited, 408 and 5xx transient, other 4xx permanent. `reason` is the provider's words.
    */
   statusError(reply: Reply, reason: string, over: { kind?: ProviderErrorKind; code?: string; label?: string } = {}): ProviderError {
@@ -191,7 +191,7 @@ export function kindForStatus(status: number): ProviderErrorKind {
   return 'permanent';
 }
 
-/** Seconds to wait: `retry-after-ms` first, then `retry-after` as seconds or a date (the Runway SDK's order, §1.1). */
+/** Seconds to wait: `retry-after-ms` first, then `retry-after` as seconds or a date (the Runway SDK's order). */
 export function retryAfterS(headers: Headers, nowMs: number): number | undefined {
   const ms = Number(headers.get('retry-after-ms'));
   if (headers.has('retry-after-ms') && Number.isFinite(ms) && ms >= 0) return ms / 1000;

@@ -15,7 +15,9 @@ describe('provider registry', () => {
     expect(baseUrlFor('veo', {})).toBe('https://generativelanguage.googleapis.com');
     expect(baseUrlFor('minimax', {})).toBe('https://api.minimax.io');
     expect(baseUrlFor('minimax', {}, { minimax: 'https://api.minimaxi.com' })).toBe('https://api.minimaxi.com');
-    expect(baseUrlFor('minimax', { SHOTLINE_MINIMAX_BASE_URL: 'http://127.0.0.1:9000' }, { minimax: 'https://api.minimaxi.com' })).toBe('http://127.0.0.1:9000');
+    expect(baseUrlFor('minimax', { SHOTLINE_MINIMAX_BASE_URL: 'http://127.0.0.1:9000' }, { minimax: 'https://api.minimaxi.com' })).toBe(
+      'http://127.0.0.1:9000',
+    );
     expect(baseUrlFor('runway', { SHOTLINE_RUNWAY_BASE_URL: '  ' })).toBe('https://api.dev.runwayml.com');
   });
 });

@@ -32,7 +32,7 @@ export function createAdapter(provider: RemoteProvider, config: AdapterConfig): 
 
 /**
  * `SHOTLINE_<PROVIDER>_BASE_URL` first (tests and proxies), then a URL saved in Settings, then the
- * catalog's documented default (PROVIDERS.md §1.1, §2.1, §3.1, §4.1, §5.1).
+ * catalog's documented default (docs/providers.md, Sources).
  */
 export function baseUrlFor(
   provider: RemoteProvider,

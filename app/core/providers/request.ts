@@ -22,7 +22,10 @@ export function tierOf(req: GenerationRequest): ResolutionTier {
 export function endFrameOf(req: GenerationRequest, tier: ResolutionTier): ImageInput | null {
   if (!req.endFrame) return null;
   if (!req.startFrame && req.model.keyframes.lastNeedsFirst) {
-    throw permanent(`${req.model.name} takes an end keyframe only together with a start keyframe. Add a start keyframe or remove the end one.`, 'end_without_start');
+    throw permanent(
+      `${req.model.name} takes an end keyframe only together with a start keyframe. Add a start keyframe or remove the end one.`,
+      'end_without_start',
+    );
   }
   if (!lastFrameAt(req.model, tier)) {
     throw permanent(

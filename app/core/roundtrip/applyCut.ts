@@ -47,7 +47,11 @@ export function previewImportedCut(project: Project, file: string): CutImportPre
  * as many shots as possible in the scene they were in; a shot the editor moved into another
  * scene's run joins that scene. Empty scenes stay after the scene they followed.
  */
-export function sceneLayout(scenes: readonly Scene[], shots: readonly Shot[], order: readonly string[]): { scenes: string[]; shots: Array<{ id: string; sceneId: string; position: number }> } {
+export function sceneLayout(
+  scenes: readonly Scene[],
+  shots: readonly Shot[],
+  order: readonly string[],
+): { scenes: string[]; shots: Array<{ id: string; sceneId: string; position: number }> } {
   const sceneOf = new Map(shots.map((s) => [s.id, s.sceneId]));
   const at = new Map(order.map((id, i) => [id, i]));
   const medians = new Map<string, number>();
@@ -113,7 +117,8 @@ export function applyImportedCut(project: Project, diff: CutDiff): CutImportResu
 
   const reviews = project.reviews;
   for (const [id, durationS] of Object.entries(applied.durationsS)) {
-    if (!(durationS > 0 && durationS <= 600)) throw new UserError(`The edit makes shot ${before.get(id)?.label ?? id} ${durationS.toFixed(2)} s long; a shot lasts more than 0 and at most 600 s.`);
+    if (!(durationS > 0 && durationS <= 600))
+      throw new UserError(`The edit makes shot ${before.get(id)?.label ?? id} ${durationS.toFixed(2)} s long; a shot lasts more than 0 and at most 600 s.`);
     updateShot(timeline, id, { durationS });
     // A shot that followed its take's length would ignore its new planned length: it is trimmed now.
     const fit = reviews.fit(id);

@@ -61,16 +61,19 @@ const RESOLVE_FCPXML = (version: string) => `<?xml version="1.0" encoding="UTF-8
 `;
 
 describe('reading a timeline back from Resolve', () => {
-  it.each(['1.9', '1.10', '1.11'])('reads the main track of an FCPXML %s: wrapped and compound clips included, lanes, gaps and compound insides not', (version) => {
-    expect(readFcpxmlCut(RESOLVE_FCPXML(version))).toEqual([
-      clip('SC01_SH020_T01_kling.mp4', 72, 'SC01_SH020_T01_kling.mp4'),
-      clip('1A', 48, 'SC01_SH010_T02_runway.mp4'),
-      clip('Text+', 24, null),
-      clip('SC02_SH020_T03_local.mp4', 36, 'SC02_SH020_T03_local.mp4'),
-      clip('broll.mov', 120, 'broll.mov'),
-      clip('Compound Clip 1', 24, null),
-    ]);
-  });
+  it.each(['1.9', '1.10', '1.11'])(
+    'reads the main track of an FCPXML %s: wrapped and compound clips included, lanes, gaps and compound insides not',
+    (version) => {
+      expect(readFcpxmlCut(RESOLVE_FCPXML(version))).toEqual([
+        clip('SC01_SH020_T01_kling.mp4', 72, 'SC01_SH020_T01_kling.mp4'),
+        clip('1A', 48, 'SC01_SH010_T02_runway.mp4'),
+        clip('Text+', 24, null),
+        clip('SC02_SH020_T03_local.mp4', 36, 'SC02_SH020_T03_local.mp4'),
+        clip('broll.mov', 120, 'broll.mov'),
+        clip('Compound Clip 1', 24, null),
+      ]);
+    },
+  );
 
   it('reads the video events of a CMX3600 EDL, skipping audio-only and the outgoing half of a dissolve', () => {
     const edl = [
@@ -88,11 +91,7 @@ describe('reading a timeline back from Resolve', () => {
       '* SOURCE FILE: C:\\Edit\\Media\\SC01_SH010_T02_runway.mp4',
       '004  BL       V     C        00:00:00:00 00:00:01:00 01:00:05:00 01:00:06:00',
     ].join('\r\n');
-    expect(readEdlCut(edl)).toEqual([
-      clip('SC01_SH020_T01_kling.mp4', 72),
-      clip('1A', 48, 'SC01_SH010_T02_runway.mp4'),
-      clip('', 24),
-    ]);
+    expect(readEdlCut(edl)).toEqual([clip('SC01_SH020_T01_kling.mp4', 72), clip('1A', 48, 'SC01_SH010_T02_runway.mp4'), clip('', 24)]);
   });
 
   it('tells the two formats apart and says what to export when it can read neither', () => {
@@ -144,7 +143,11 @@ describe('applyCutDiff', () => {
   });
 
   it('deletes a dropped shot only when the user confirmed it', () => {
-    expect(applyCutDiff({ shots: SHOTS }, diff, new Set(['s3', 's1']))).toEqual({ order: ['s2', 's1', 's4'], durationsS: { s1: 2, s4: 40 / 24 }, deleted: ['s3'] });
+    expect(applyCutDiff({ shots: SHOTS }, diff, new Set(['s3', 's1']))).toEqual({
+      order: ['s2', 's1', 's4'],
+      durationsS: { s1: 2, s4: 40 / 24 },
+      deleted: ['s3'],
+    });
   });
 
   it('puts a dropped first shot first', () => {

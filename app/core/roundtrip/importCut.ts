@@ -40,7 +40,7 @@ export function readFcpxmlCut(text: string): ImportedClip[] {
   if (root.name !== 'fcpxml') throw new UserError(`This XML file is not an FCPXML timeline (its root is <${root.name}>). ${UNREADABLE}`);
   const assets = new Map<string, { fileName: string | null; durationFrames: number | null }>();
   for (const asset of findAll(root, 'asset')) {
-    // 1.9+ puts the URL on <media-rep>; older versions on the asset itself (RESOLVE.md §1.2).
+    // 1.9+ puts the URL on <media-rep>; older versions on the asset itself (docs/resolve.md, FCPXML version).
     const src = asset.children.find((c) => c.name === 'media-rep')?.attrs.src ?? asset.attrs.src;
     assets.set(asset.attrs.id ?? '', { fileName: src ? urlFileName(src) : null, durationFrames: parseFcpxTime(asset.attrs.duration) });
   }
@@ -82,7 +82,8 @@ export function readEdlCut(text: string): ImportedClip[] {
     const event = EVENT.exec(line);
     if (event) {
       const [srcIn, srcOut, recIn, recOut] = event.slice(6, 10).map((tc) => timecodeToFrames(tc!));
-      if (srcIn == null || srcOut == null || recIn == null || recOut == null) throw new UserError(`This EDL has a timecode that is not HH:MM:SS:FF: "${line.trim()}". ${UNREADABLE}`);
+      if (srcIn == null || srcOut == null || recIn == null || recOut == null)
+        throw new UserError(`This EDL has a timecode that is not HH:MM:SS:FF: "${line.trim()}". ${UNREADABLE}`);
       const video = /V|^B$/i.test(event[3]!);
       clips.push({ name: '', fileName: null, durationFrames: recOut - recIn, live: video && srcOut > srcIn });
       continue;
@@ -130,7 +131,9 @@ function longestIncreasing(seq: number[]): Set<number> {
 export function diffCut(shots: readonly KnownShot[], clips: readonly ImportedClip[]): CutDiff {
   // A code two shots share (labels that fold to the same ASCII) identifies neither.
   const codes = shots.map((s) => shotCode(s.label, s.sceneNumber).toLowerCase());
-  const byCode = new Map(shots.filter((_, i) => codes.indexOf(codes[i]!) === codes.lastIndexOf(codes[i]!)).map((s) => [shotCode(s.label, s.sceneNumber).toLowerCase(), s]));
+  const byCode = new Map(
+    shots.filter((_, i) => codes.indexOf(codes[i]!) === codes.lastIndexOf(codes[i]!)).map((s) => [shotCode(s.label, s.sceneNumber).toLowerCase(), s]),
+  );
   const byLabel = new Map(shots.map((s) => [s.label.trim(), s]));
   const match = (clip: ImportedClip): { shot: KnownShot; take: number | null } | null => {
     for (const candidate of [clip.fileName, clip.name]) {
@@ -183,7 +186,13 @@ export function diffCut(shots: readonly KnownShot[], clips: readonly ImportedCli
     }
     const before = secondsToFrames(shot.durationS);
     if (after !== before) {
-      diff.durations.push({ ...ref(shot), beforeFrames: before, afterFrames: after, deltaFrames: after - before, deltaSeconds: (after - before) / TIMELINE_FPS });
+      diff.durations.push({
+        ...ref(shot),
+        beforeFrames: before,
+        afterFrames: after,
+        deltaFrames: after - before,
+        deltaSeconds: (after - before) / TIMELINE_FPS,
+      });
     }
     const take = takes.get(shot.id);
     if (take !== undefined && take !== shot.take) diff.takeChanged.push({ ...ref(shot), before: shot.take, after: take });

@@ -76,7 +76,13 @@ describe('export channels', () => {
     let xml = fs.readFileSync(fcpxml, 'utf8');
     const clips = [...xml.matchAll(/<asset-clip [\s\S]*?<\/asset-clip>/g)].map((m) => m[0]);
     const trimmed = clips[3]!.replace(/duration="[^"]+"/, 'duration="12/24s"');
-    xml = xml.replace(clips[0]!, '@0').replace(clips[1]!, '@1').replace(clips[3]!, '@3').replace('@0', clips[1]!).replace('@1', clips[0]!).replace('@3', trimmed);
+    xml = xml
+      .replace(clips[0]!, '@0')
+      .replace(clips[1]!, '@1')
+      .replace(clips[3]!, '@3')
+      .replace('@0', clips[1]!)
+      .replace('@1', clips[0]!)
+      .replace('@3', trimmed);
     const edited = path.join(dir, 'edited.fcpxml');
     fs.writeFileSync(edited, xml);
 

@@ -1,4 +1,4 @@
-// The export channels (issue 6): the Resolve folder with progress and cancel, the shot list on
+// The export channels: the Resolve folder with progress and cancel, the shot list on
 // its own, and the cut back from Resolve as a diff, then applied as one undoable step.
 import path from 'node:path';
 import type { EventMap, EventName } from '../../../shared/contract';

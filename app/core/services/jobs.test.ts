@@ -113,6 +113,10 @@ describe('generation through the contract', () => {
     t = testCore(tmp());
     await t.call('project.create', { parentDir: tmp(), title: 'Settings' });
     expect(await t.call('settings.generation', {})).toEqual({ defaultTakes: 2, pollIntervalS: null, allowFallback: false });
-    expect(await t.call('settings.setGeneration', { defaultTakes: 3, allowFallback: true })).toEqual({ defaultTakes: 3, pollIntervalS: null, allowFallback: true });
+    expect(await t.call('settings.setGeneration', { defaultTakes: 3, allowFallback: true })).toEqual({
+      defaultTakes: 3,
+      pollIntervalS: null,
+      allowFallback: true,
+    });
   });
 });

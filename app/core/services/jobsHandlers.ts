@@ -89,7 +89,14 @@ export function jobsService(deps: JobsServiceDeps) {
   async function generate(shotIds: string[], takes: number | undefined, tool?: string) {
     const n = takes ?? readSettings(current().engine.repo).defaultTakes;
     // Say now, not as a failed job later, when a tool has no key or no adapter here.
-    const tools = new Set(tool ? [tool] : shotIds.map((id) => current().project.timeline.shot(id)).filter((s) => !!s).map((s) => toolForShot(s)));
+    const tools = new Set(
+      tool
+        ? [tool]
+        : shotIds
+            .map((id) => current().project.timeline.shot(id))
+            .filter((s) => !!s)
+            .map((s) => toolForShot(s)),
+    );
     for (const t of tools) runners.runner(t);
     const { batchId, jobIds } = await enqueueTakes(ctx(), { shotIds, takes: n, tool });
     changed(jobIds, shotIds);
@@ -101,7 +108,10 @@ export function jobsService(deps: JobsServiceDeps) {
     'generate.allDrafts': ({ takes }) => {
       const shots = shotsNotGenerated(ctx());
       if (shots.length === 0) throw new UserError('Every shot already has a take or one on its way. Select shots and use Generate to make more.');
-      return generate(shots.map((s) => s.id), takes);
+      return generate(
+        shots.map((s) => s.id),
+        takes,
+      );
     },
     'jobs.list': ({ shotId, limit }) => {
       const { engine, project } = current();
@@ -110,7 +120,10 @@ export function jobsService(deps: JobsServiceDeps) {
       const labels = new Map(project.timeline.shots().map((s) => [s.id, s.label]));
       return rows.map((r) => jobView(r, takeIds.get(r.id) ?? null, labels.get(r.shot_id)));
     },
-    'jobs.events': ({ id }) => current().engine.repo.events(id).map((e) => ({ at: e.at, from: e.from_state, to: e.to_state, message: e.message })),
+    'jobs.events': ({ id }) =>
+      current()
+        .engine.repo.events(id)
+        .map((e) => ({ at: e.at, from: e.from_state, to: e.to_state, message: e.message })),
     'jobs.cancel': ({ id }) => {
       const state = requestCancel(ctx(), id);
       changed([id], [current().engine.repo.get(id)!.shot_id]);
@@ -172,7 +185,10 @@ export function jobsService(deps: JobsServiceDeps) {
       // into the renderer) must not be able to send it elsewhere: the user confirms, outside the page.
       if (url && deps.confirm) {
         const name = getProvider(provider)?.name ?? provider;
-        const yes = await deps.confirm(`Send your ${name} key to ${url}?`, `Shotline will send ${name} requests, with your key, to this address instead of ${name}'s own. Only do this for a proxy or test server you trust.`);
+        const yes = await deps.confirm(
+          `Send your ${name} key to ${url}?`,
+          `Shotline will send ${name} requests, with your key, to this address instead of ${name}'s own. Only do this for a proxy or test server you trust.`,
+        );
         if (!yes) throw new UserError(`Kept ${name}'s address as it was; your key was not sent anywhere new.`);
       }
       saved.setBaseUrl(provider, url);

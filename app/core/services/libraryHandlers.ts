@@ -41,11 +41,13 @@ export function libraryHandlers(edit: Edit, deps: LibraryDeps): Pick<Handlers, L
   const label = (shotId: string) => deps.current().project.timeline.shot(shotId)?.label ?? '';
 
   /** The commit of an import, refused if another project was opened meanwhile. */
-  const commitIn = (project: Project) => <T>(name: string, fn: () => T) =>
-    edit(name, (s) => {
-      if (s.project !== project) throw new UserError('The project changed during the import, so nothing was added. Drop the files again.');
-      return fn();
-    });
+  const commitIn =
+    (project: Project) =>
+    <T>(name: string, fn: () => T) =>
+      edit(name, (s) => {
+        if (s.project !== project) throw new UserError('The project changed during the import, so nothing was added. Drop the files again.');
+        return fn();
+      });
 
   return {
     'library.list': () => listLibrary(ctx()),
@@ -86,8 +88,7 @@ export function libraryHandlers(edit: Edit, deps: LibraryDeps): Pick<Handlers, L
         ops.moveImage(ops.libraryCtx(project), imageId, toIndex);
         return null;
       }),
-    'library.setFocus': ({ imageId, ratio, rect }) =>
-      edit(`Set ${ratio} crop`, ({ project }) => ops.setFocus(ops.libraryCtx(project), imageId, ratio, rect)),
+    'library.setFocus': ({ imageId, ratio, rect }) => edit(`Set ${ratio} crop`, ({ project }) => ops.setFocus(ops.libraryCtx(project), imageId, ratio, rect)),
     'library.thumbnail': ({ sha256 }) => {
       const { project } = deps.current();
       const asset = mediaStore(project.db, project.folder).get(sha256);
@@ -95,7 +96,10 @@ export function libraryHandlers(edit: Edit, deps: LibraryDeps): Pick<Handlers, L
       if (!asset || asset.kind !== 'image' || !project.library.assetInUse(sha256) || asset.size > 4 * 1024 * 1024) {
         throw new UserError('That thumbnail is not in the library.');
       }
-      return dataUrl(asset.mime, fs.readFileSync(mediaStore(project.db, project.folder).absPath(asset.relPath, `The library image ${asset.originalName ?? asset.sha256}`)));
+      return dataUrl(
+        asset.mime,
+        fs.readFileSync(mediaStore(project.db, project.folder).absPath(asset.relPath, `The library image ${asset.originalName ?? asset.sha256}`)),
+      );
     },
     'library.preview': async ({ imageId, maxSide }) => {
       const { project } = deps.current();
@@ -103,7 +107,9 @@ export function libraryHandlers(edit: Edit, deps: LibraryDeps): Pick<Handlers, L
       const working = mediaStore(project.db, project.folder).get(image.imageSha256);
       if (!working) throw new UserError(`The file behind ${image.name} is missing from the project. Import it again.`);
       const side = maxSide ?? 1024;
-      const { data, info } = await sharp(mediaStore(project.db, project.folder).absPath(working.relPath, `The library image ${image.name}`), { limitInputPixels: false })
+      const { data, info } = await sharp(mediaStore(project.db, project.folder).absPath(working.relPath, `The library image ${image.name}`), {
+        limitInputPixels: false,
+      })
         .resize(side, side, { fit: 'inside', withoutEnlargement: true })
         .webp({ quality: 82 })
         .toBuffer({ resolveWithObject: true });
@@ -139,7 +145,10 @@ export function libraryHandlers(edit: Edit, deps: LibraryDeps): Pick<Handlers, L
             [{ name: `${from.label}-${source.frame}-frame.png`, path: frame }],
             { to: 'keyframe', shotId, which, source: takeFrameSource(from.label, source.frame) },
             // The keyframe remembers which shot it is a frame of, so it follows that shot's circled take.
-            { commit: (label, fn) => commitIn(project)(label, () => linkAfter(fn, () => project.reviews.linkKeyframe(shotId, which, { shotId: from.id, frame: source.frame }))) },
+            {
+              commit: (label, fn) =>
+                commitIn(project)(label, () => linkAfter(fn, () => project.reviews.linkKeyframe(shotId, which, { shotId: from.id, frame: source.frame }))),
+            },
           );
           if (summary.refused[0]) throw new UserError(`The frame of shot ${from.label} could not be used: ${summary.refused[0].reason}`);
         } finally {

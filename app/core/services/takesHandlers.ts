@@ -1,4 +1,4 @@
-// The take review and cut channels (issue 5). Choices about takes (circle, rate, reject, fit)
+// The take review and cut channels. Choices about takes (circle, rate, reject, fit)
 // are undoable edits; deleting a take is not, and says so; slow work (frames, QC, the animatic)
 // happens before or outside the edit.
 import path from 'node:path';
@@ -38,11 +38,13 @@ export function takesHandlers(edit: Edit, deps: TakesDeps): Pick<Handlers, Takes
   const renders = new Map<string, AbortController>();
 
   /** An edit that must land in the project the slow part started in. */
-  const editIn = (p: Project) => <T>(label: string, fn: () => T) =>
-    edit(label, (s) => {
-      if (s.project !== p) throw new UserError('Another project was opened meanwhile, so nothing was changed. Try again.');
-      return fn();
-    });
+  const editIn =
+    (p: Project) =>
+    <T>(label: string, fn: () => T) =>
+      edit(label, (s) => {
+        if (s.project !== p) throw new UserError('Another project was opened meanwhile, so nothing was changed. Try again.');
+        return fn();
+      });
 
   const nameOf = (takeId: string) => takeName(project(), takeOrThrow(project(), takeId));
 
@@ -95,7 +97,8 @@ export function takesHandlers(edit: Edit, deps: TakesDeps): Pick<Handlers, Takes
     'cut.renderAnimatic': async ({ renderId, path: out, burnIn }) => {
       const p = project();
       if (renders.has(renderId)) throw new UserError('That render is already running.');
-      if (out && (!path.isAbsolute(out) || path.extname(out).toLowerCase() !== '.mp4')) throw new UserError('Name an absolute path ending in .mp4 for the animatic.');
+      if (out && (!path.isAbsolute(out) || path.extname(out).toLowerCase() !== '.mp4'))
+        throw new UserError('Name an absolute path ending in .mp4 for the animatic.');
       const abort = new AbortController();
       renders.set(renderId, abort);
       let last = 0;

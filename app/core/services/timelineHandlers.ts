@@ -16,7 +16,6 @@ type TimelineChannels =
   | 'shot.move'
   | 'shot.renumber';
 
-
 export function timelineHandlers(edit: Edit): Pick<Handlers, TimelineChannels> {
   // Undo labels name one item in title case ("Delete Shot") and count several ("Delete 3 shots").
   const items = (n: number, one: string) => (n === 1 ? one : plural(n, one.toLowerCase()));
@@ -33,8 +32,7 @@ export function timelineHandlers(edit: Edit): Pick<Handlers, TimelineChannels> {
         ops.deleteScenes(project.timeline, ids);
         return null;
       }),
-    'shot.add': ({ sceneId, afterShotId }) =>
-      edit('Add shot', ({ project }) => ops.addShot(project.timeline, sceneId, {}, { afterShotId })),
+    'shot.add': ({ sceneId, afterShotId }) => edit('Add shot', ({ project }) => ops.addShot(project.timeline, sceneId, {}, { afterShotId })),
     'shot.update': ({ id, patch }) => edit('Edit shot', ({ project }) => ops.updateShot(project.timeline, id, patch)),
     'shot.updateMany': ({ ids, patch }) =>
       edit(`Edit ${items(ids.length, 'Shot')}`, ({ project }) => {

@@ -46,7 +46,10 @@ function readHeader(fields: string[]): string[] {
     if (names.indexOf(name) !== i) throw new UserError(`line 1: column "${name}" appears twice`);
   });
   const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
-  if (missing.length > 0) throw new UserError(`line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the header needs at least ${REQUIRED_COLUMNS.join(',')}`);
+  if (missing.length > 0)
+    throw new UserError(
+      `line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the header needs at least ${REQUIRED_COLUMNS.join(',')}`,
+    );
   return names;
 }
 

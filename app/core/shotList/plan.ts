@@ -40,7 +40,9 @@ export function readPlan(file: string): ImportPlan {
     if (stat.isDirectory()) throw new UserError(`"${file}" is a folder; give the shot list file (.json or .csv)`);
     if (!stat.isFile()) throw new UserError(`"${file}" is not a regular file; give the shot list file (.json or .csv)`);
     if (stat.size > MAX_PLAN_BYTES) {
-      throw new UserError(`"${file}" is ${(stat.size / 1024 / 1024).toFixed(0)} MB; a shot list can be at most ${MAX_PLAN_BYTES / 1024 / 1024} MB. Split it into several imports.`);
+      throw new UserError(
+        `"${file}" is ${(stat.size / 1024 / 1024).toFixed(0)} MB; a shot list can be at most ${MAX_PLAN_BYTES / 1024 / 1024} MB. Split it into several imports.`,
+      );
     }
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
@@ -84,8 +86,16 @@ export function applyImport(project: Pick<Project, 'db' | 'timeline'>, plan: Imp
     repo.updateProject({ ...repo.project(), ...plan.project });
     // A project without shots holds at most the empty scene New Project starts with: the
     // file's scenes replace it, so a fresh project imports as 1A, 1B… rather than from 2A.
-    if (repo.shots().length === 0) deleteScenes(repo, repo.scenes().map((s) => s.id));
+    if (repo.shots().length === 0)
+      deleteScenes(
+        repo,
+        repo.scenes().map((s) => s.id),
+      );
     // Labels the file names are reserved by appendScenes, so one assigned earlier cannot take them.
-    return appendScenes(repo, plan.scenes.map((s) => ({ name: s.name, shots: s.shots.map(({ fields }) => toNewShot(fields)) })), onProgress);
+    return appendScenes(
+      repo,
+      plan.scenes.map((s) => ({ name: s.name, shots: s.shots.map(({ fields }) => toNewShot(fields)) })),
+      onProgress,
+    );
   })();
 }

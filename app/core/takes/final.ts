@@ -31,7 +31,10 @@ export function makeFinal(project: TakesProject, takeId: string, toolOverride?: 
   if (!spec || spec.output !== 'video') throw new UserError(`"${tool}" is not a video model in the catalog. Pick another tool for the final.`);
   const reviews = project.reviews;
   const requestJson = reviews.requestJson(takeId);
-  if (!requestJson) throw new UserError(`The request behind take ${take.number} of ${shot.label} is missing, so it cannot be re-run. Generate the shot on ${spec.name} instead.`);
+  if (!requestJson)
+    throw new UserError(
+      `The request behind take ${take.number} of ${shot.label} is missing, so it cannot be re-run. Generate the shot on ${spec.name} instead.`,
+    );
   const snap = finalRequest(JSON.parse(requestJson) as RequestSnapshot, tool);
   const asShot: Shot = { ...shot, ...snap.shot, tool, finalTool: null, tier: 'final' };
   checkShotForTool(asShot, tool, imageRows(snap));

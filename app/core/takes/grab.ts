@@ -30,7 +30,9 @@ export async function frameAt(video: string, atS: number, durationS: number | nu
 async function importLoose(project: TakesProject, png: string, name: string, commit: ImportOptions['commit']): Promise<ImportSummary> {
   const { prepared, refused } = await prepareFiles(project.db, project.folder, [{ name, path: png }]);
   if (prepared.length === 0) return { added: [], skipped: [], refused, itemsCreated: [] };
-  return commit('Add frame to the library', () => commitImport(libraryCtx(project), mediaStore(project.db, project.folder), prepared, { to: 'loose' }, refused));
+  return commit('Add frame to the library', () =>
+    commitImport(libraryCtx(project), mediaStore(project.db, project.folder), prepared, { to: 'loose' }, refused),
+  );
 }
 
 export async function grabFrame(

@@ -32,7 +32,11 @@ export function qcExpectations(tool: ToolId, asked: AskedFor): QcExpectations {
   const resolution = asked.resolution || spec?.defaultResolution || '';
   const fps = spec?.fps ? spec.fps : null;
   const tier = spec ? tierFor(spec, resolution) : null;
-  const durationS = local ? frameCount(asked.durationS) / ANIMATIC_FPS : spec && tier ? nearestDuration(durationsAt(spec, tier), asked.durationS) : asked.durationS;
+  const durationS = local
+    ? frameCount(asked.durationS) / ANIMATIC_FPS
+    : spec && tier
+      ? nearestDuration(durationsAt(spec, tier), asked.durationS)
+      : asked.durationS;
   const frame = 1 / (fps ?? 24);
   const size = local ? animaticSize(asked.aspectRatio, resolution) : spec ? pixels(wireRatio(spec, asked.aspectRatio, resolution)) : null;
   const short = /^(\d+)p$/i.exec(resolution);
@@ -84,7 +88,9 @@ export async function checkTake(project: TakesProject, takeId: string, signal?: 
   const take = takeOrThrow(project, takeId);
   const request = project.reviews.requestJson(takeId);
   const file = takeFile(project, take);
-  const exp = request ? qcExpectations(take.tool, asked(request)) : qcExpectations(take.tool, { durationS: take.durationS ?? 0, aspectRatio: '16:9', resolution: '' });
+  const exp = request
+    ? qcExpectations(take.tool, asked(request))
+    : qcExpectations(take.tool, { durationS: take.durationS ?? 0, aspectRatio: '16:9', resolution: '' });
   let results: QcResult[];
   try {
     results = await runQc(file, exp, { signal });

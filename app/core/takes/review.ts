@@ -62,9 +62,7 @@ const onGridOrZero = (s: number) => (s > 0 ? Math.round(s * TIMELINE_FPS) / TIME
 /** The take the cut plays for a shot: circled, else newest not rejected (the player's rule). */
 export function circledOrNewest(project: TakesProject, shotId: string): string | null {
   const reviews = project.reviews.reviews();
-  const takes = project.takes
-    .byShot(shotId)
-    .map((t) => ({ ...t, rejected: reviews.get(t.id)?.rejected ?? false }));
+  const takes = project.takes.byShot(shotId).map((t) => ({ ...t, rejected: reviews.get(t.id)?.rejected ?? false }));
   return pickTake(takes)?.take.id ?? null;
 }
 

@@ -42,7 +42,8 @@ export async function prepareSelection(project: TakesProject, shotId: string, ta
     const png = await extractTakeFrame(project.folder, shot, which, () => ({ path: video }));
     try {
       const { prepared, refused } = await prepareFiles(project.db, project.folder, [{ name: `${shot.label}-T${take.number}-${which}-frame.png`, path: png }]);
-      if (!prepared[0]) throw new UserError(`The ${which} frame of take ${take.number} could not be used as a keyframe: ${refused[0]?.reason ?? 'unknown reason'}`);
+      if (!prepared[0])
+        throw new UserError(`The ${which} frame of take ${take.number} could not be used as a keyframe: ${refused[0]?.reason ?? 'unknown reason'}`);
       frames.set(which, prepared[0]);
     } finally {
       fs.rmSync(png, { force: true });

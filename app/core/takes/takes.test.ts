@@ -64,8 +64,18 @@ describe('circling and rating', () => {
   it('rates on the three criteria, keeps what is not given, and undoes', async () => {
     const shot = await addShot();
     const id = await insertTake(project, shot, clips.moving);
-    expect(await t.call('takes.rate', { takeId: id, fidelity: 4, consistency: 3, adherence: 5 })).toEqual({ fidelity: 4, consistency: 3, adherence: 5, notes: '' });
-    expect(await t.call('takes.rate', { takeId: id, adherence: null, notes: 'hand morphs at 2 s' })).toEqual({ fidelity: 4, consistency: 3, adherence: null, notes: 'hand morphs at 2 s' });
+    expect(await t.call('takes.rate', { takeId: id, fidelity: 4, consistency: 3, adherence: 5 })).toEqual({
+      fidelity: 4,
+      consistency: 3,
+      adherence: 5,
+      notes: '',
+    });
+    expect(await t.call('takes.rate', { takeId: id, adherence: null, notes: 'hand morphs at 2 s' })).toEqual({
+      fidelity: 4,
+      consistency: 3,
+      adherence: null,
+      notes: 'hand morphs at 2 s',
+    });
     await t.call('history.undo', {});
     expect((await t.call('takes.list', { shotId: shot.id }))[0]!.rating).toEqual({ fidelity: 4, consistency: 3, adherence: 5, notes: '' });
     expect((await t.core.handle('takes.rate', { takeId: id, fidelity: 6 })).ok).toBe(false);
@@ -144,7 +154,13 @@ describe('fitting a take to its slot, and cost per usable second', () => {
     const shot = await addShot({ durationS: 1.5 });
     const id = await insertTake(project, shot, clips.long, { costUsd: 3 });
     await t.call('takes.select', { shotId: shot.id, takeId: id });
-    expect((await t.call('cut.playback', {})).clips[0]).toMatchObject({ takeFrames: 48, plannedFrames: 36, mismatchFrames: 12, sourceInFrames: 0, sourceOutFrames: 36 });
+    expect((await t.call('cut.playback', {})).clips[0]).toMatchObject({
+      takeFrames: 48,
+      plannedFrames: 36,
+      mismatchFrames: 12,
+      sourceInFrames: 0,
+      sourceOutFrames: 36,
+    });
 
     expect(await t.call('cut.setFit', { shotId: shot.id, mode: 'trim', trimInS: 0.5 })).toEqual({ shotId: shot.id, mode: 'trim', trimInS: 0.5 });
     expect((await t.call('cut.playback', {})).clips[0]).toMatchObject({ sourceInFrames: 12, sourceOutFrames: 48, holdFrames: 0 });

@@ -33,7 +33,14 @@ export async function insertTake(project: TakesProject, shot: Shot, clip: string
   const takeId = randomUUID();
   const now = Date.now();
   project.db.transaction(() => {
-    const asset = store.record(placed, { kind: 'video', mime: 'video/mp4', width: probe.width, height: probe.height, durationS: probe.durationS, fps: probe.fps.avg });
+    const asset = store.record(placed, {
+      kind: 'video',
+      mime: 'video/mp4',
+      width: probe.width,
+      height: probe.height,
+      durationS: probe.durationS,
+      fps: probe.fps.avg,
+    });
     project.jobs.insert(
       {
         id: jobId,

@@ -107,7 +107,14 @@ export function renameScene(repo: TimelineRepo, id: string, name: string): Scene
 
 export function moveScene(repo: TimelineRepo, id: string, toIndex: number) {
   sceneOrThrow(repo, id);
-  placeScenes(repo, moveItems(repo.scenes().map((s) => s.id), new Set([id]), toIndex));
+  placeScenes(
+    repo,
+    moveItems(
+      repo.scenes().map((s) => s.id),
+      new Set([id]),
+      toIndex,
+    ),
+  );
 }
 
 export function deleteScenes(repo: TimelineRepo, ids: string[]) {
@@ -116,15 +123,13 @@ export function deleteScenes(repo: TimelineRepo, ids: string[]) {
     for (const shot of repo.shotsInScene(id)) repo.deleteShot(shot.id);
     repo.deleteScene(id);
   }
-  placeScenes(repo, repo.scenes().map((s) => s.id));
+  placeScenes(
+    repo,
+    repo.scenes().map((s) => s.id),
+  );
 }
 
-export function addShot(
-  repo: TimelineRepo,
-  sceneId: string,
-  fields: NewShot = {},
-  opts: { afterShotId?: string | null; defaults?: Partial<Shot> } = {},
-): Shot {
+export function addShot(repo: TimelineRepo, sceneId: string, fields: NewShot = {}, opts: { afterShotId?: string | null; defaults?: Partial<Shot> } = {}): Shot {
   const scene = sceneOrThrow(repo, sceneId);
   const order = repo.shotsInScene(sceneId).map((s) => s.id);
   const at = opts.afterShotId ? order.indexOf(opts.afterShotId) + 1 || order.length : order.length;
@@ -164,7 +169,12 @@ export function deleteShots(repo: TimelineRepo, ids: string[]) {
     scenes.add(shot.sceneId);
     repo.deleteShot(id);
   }
-  for (const sceneId of scenes) placeShots(repo, sceneId, repo.shotsInScene(sceneId).map((s) => s.id));
+  for (const sceneId of scenes)
+    placeShots(
+      repo,
+      sceneId,
+      repo.shotsInScene(sceneId).map((s) => s.id),
+    );
 }
 
 /** The given shots in timeline order (scene order, then position). */
@@ -184,7 +194,12 @@ export function moveShots(repo: TimelineRepo, ids: string[], toSceneId: string, 
   const merged = moveItems([...target.filter((id) => !movingIds.has(id)), ...moving.map((s) => s.id)], movingIds, toIndex);
   placeShots(repo, toSceneId, merged);
   for (const sceneId of sources) {
-    if (sceneId !== toSceneId) placeShots(repo, sceneId, repo.shotsInScene(sceneId).map((s) => s.id));
+    if (sceneId !== toSceneId)
+      placeShots(
+        repo,
+        sceneId,
+        repo.shotsInScene(sceneId).map((s) => s.id),
+      );
   }
 }
 

@@ -19,5 +19,10 @@ export function primary(e: { ctrlKey: boolean; metaKey: boolean }): boolean {
 
 /** How a shortcut reads in a tooltip on this platform: "Ctrl+D" or "⌘D". */
 export function shortcut(keys: string): string {
-  return isMac ? keys.replace(/Ctrl\+/g, '⌘').replace(/Alt\+/g, '⌥').replace(/Shift\+/g, '⇧') : keys;
+  return isMac
+    ? keys
+        .replace(/Ctrl\+/g, '⌘')
+        .replace(/Alt\+/g, '⌥')
+        .replace(/Shift\+/g, '⇧')
+    : keys;
 }

@@ -24,7 +24,11 @@ export function formatSeconds(s: number): string {
 
 /** Parses a duration typed by a person: "5", "5s", "2.5", "2,5". Null when it is not a positive number. */
 export function parseSeconds(text: string): number | null {
-  const cleaned = text.trim().replace(/s(ec(onds?)?)?$/i, '').replace(',', '.').trim();
+  const cleaned = text
+    .trim()
+    .replace(/s(ec(onds?)?)?$/i, '')
+    .replace(',', '.')
+    .trim();
   if (!/^\d*\.?\d+$/.test(cleaned)) return null;
   const n = Number(cleaned);
   return n > 0 ? n : null;

@@ -141,7 +141,8 @@ export function shotDropAt(layout: TimelineLayout, x: number, y: number): ShotDr
   if (row.kind === 'header' || row.kind === 'empty') {
     // Onto a scene's header (or its empty row): the start of that scene.
     const next = layout.rows[r + 1];
-    if (row.kind === 'header' && next?.kind === 'cards' && next.sceneId === row.sceneId) return { sceneId: row.sceneId, slot: 0, row: r + 1, x: -GEOMETRY.gap / 2 };
+    if (row.kind === 'header' && next?.kind === 'cards' && next.sceneId === row.sceneId)
+      return { sceneId: row.sceneId, slot: 0, row: r + 1, x: -GEOMETRY.gap / 2 };
     const emptyRow = row.kind === 'empty' ? r : r + 1;
     return { sceneId: row.sceneId, slot: 0, row: emptyRow, x: 0 };
   }

@@ -5,7 +5,14 @@ import { buildTimeline, timelineOf } from './timeline';
 
 const model = buildTimeline(twoScenes());
 const orderAfter = (ids: string[], target: { toSceneId: string; toIndex: number }) =>
-  buildTimeline({ scenes: twoScenes().scenes, shots: applyShotMove(model.blocks.flatMap((b) => b.shots), ids, target) }).order;
+  buildTimeline({
+    scenes: twoScenes().scenes,
+    shots: applyShotMove(
+      model.blocks.flatMap((b) => b.shots),
+      ids,
+      target,
+    ),
+  }).order;
 
 describe('timeline model', () => {
   it('orders scenes and shots by position and times them', () => {

@@ -38,7 +38,11 @@ export function stepMove(model: TimelineModel, ids: readonly string[], dir: -1 |
 /** Whether moving `ids` to `target` would change anything. */
 export function changesOrder(model: TimelineModel, ids: readonly string[], target: MoveTarget): boolean {
   const before = model.order.map((id) => `${model.shotById.get(id)?.sceneId}/${id}`).join(',');
-  const after = applyShotMove(model.blocks.flatMap((b) => b.shots), ids, target)
+  const after = applyShotMove(
+    model.blocks.flatMap((b) => b.shots),
+    ids,
+    target,
+  )
     .sort((a, b) => sceneRank(model, a) - sceneRank(model, b) || a.position - b.position)
     .map((s) => `${s.sceneId}/${s.id}`)
     .join(',');
@@ -52,11 +56,15 @@ function sceneRank(model: TimelineModel, shot: Shot): number {
 /** `shots` (in timeline order) after the move, with scenes and dense positions updated (for an optimistic update). */
 export function applyShotMove(shots: readonly Shot[], ids: readonly string[], target: MoveTarget): Shot[] {
   const moving = new Set(ids);
-  const bySceneOrder = (sceneId: string) =>
-    shots.filter((s) => s.sceneId === sceneId).sort((a, b) => a.position - b.position);
+  const bySceneOrder = (sceneId: string) => shots.filter((s) => s.sceneId === sceneId).sort((a, b) => a.position - b.position);
   // `shots` come in timeline order, so filtering keeps the moving shots in that order.
   const movingShots = shots.filter((s) => moving.has(s.id));
-  const targetIds = [...bySceneOrder(target.toSceneId).filter((s) => !moving.has(s.id)).map((s) => s.id), ...movingShots.map((s) => s.id)];
+  const targetIds = [
+    ...bySceneOrder(target.toSceneId)
+      .filter((s) => !moving.has(s.id))
+      .map((s) => s.id),
+    ...movingShots.map((s) => s.id),
+  ];
   const placed = moveItems(targetIds, moving, target.toIndex);
   const pos = new Map<string, { sceneId: string; position: number }>();
   placed.forEach((id, i) => pos.set(id, { sceneId: target.toSceneId, position: i }));

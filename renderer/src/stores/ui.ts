@@ -49,7 +49,6 @@ export const useUi = create<UiState>()((set) => ({
   focusTimelineTick: 0,
   focusTimeline: () => set((s) => ({ focusTimelineTick: s.focusTimelineTick + 1 })),
   toasts: [],
-  notify: (kind, message) =>
-    set((s) => ({ toasts: [...s.toasts.slice(-3), { id: ++toastSeq, kind, message }] })),
+  notify: (kind, message) => set((s) => ({ toasts: [...s.toasts.slice(-3), { id: ++toastSeq, kind, message }] })),
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 }));

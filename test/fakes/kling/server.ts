@@ -1,4 +1,4 @@
-// A local Kling API (PROVIDERS.md §2, §9.2): JWT verified (iss/exp/nbf against the fake's
+// A local Kling API (docs/providers.md, Kling): JWT verified (iss/exp/nbf against the fake's
 // clock), the {code, message, request_id, data} envelope on every reply, bodies validated,
 // external_task_id stored, unique and usable in the query slot, tasks submitted → processing →
 // succeed / failed, list endpoints with page bounds, and account concurrency answered with
@@ -23,9 +23,9 @@ export type KlingOutcome = 'succeed' | 'never' | { failed: string };
 export interface KlingFakeOptions extends Partial<KlingRules>, PacedFakeOptions {
   accessKey?: string;
   secretKey?: string;
-  /** Active tasks the account may hold (§2.6 concurrency); more get 429 code 1303. */
+  /** Active tasks the account may hold ; more get 429 code 1303. */
   maxConcurrent?: number;
-  /** Whether the query endpoint also finds a task by external_task_id (UNCERTAIN, §2.2). */
+  /** Whether the query endpoint also finds a task by external_task_id (UNCERTAIN). */
   externalIdInPath?: boolean;
   /** Seconds of clock skew the JWT check tolerates. */
   leewayS?: number;
@@ -33,15 +33,38 @@ export interface KlingFakeOptions extends Partial<KlingRules>, PacedFakeOptions 
   units?: string;
 }
 
-/** HTTP status of each code (§2.6), so an injected code is answered the way Kling would. */
+/** HTTP status of each code, so an injected code is answered the way Kling would. */
 const STATUS_OF: Record<number, number> = {
-  1000: 401, 1001: 401, 1002: 401, 1003: 401, 1004: 401, 1100: 429, 1101: 429, 1102: 429, 1103: 403,
-  1200: 400, 1201: 400, 1202: 404, 1203: 404, 1300: 400, 1301: 400, 1302: 429, 1303: 429, 1304: 429,
-  5000: 500, 5001: 503, 5002: 504,
+  1000: 401,
+  1001: 401,
+  1002: 401,
+  1003: 401,
+  1004: 401,
+  1100: 429,
+  1101: 429,
+  1102: 429,
+  1103: 403,
+  1200: 400,
+  1201: 400,
+  1202: 404,
+  1203: 404,
+  1300: 400,
+  1301: 400,
+  1302: 429,
+  1303: 429,
+  1304: 429,
+  5000: 500,
+  5001: 503,
+  5002: 504,
 };
 const CODE_OF_STATUS: Record<number, number> = { 400: 1200, 401: 1000, 404: 1203, 429: 1302, 500: 5000, 502: 5000, 503: 5001, 504: 5002 };
 
-const envelope = (code: number, message: string, data?: unknown) => ({ code, message, request_id: randomBytes(8).toString('hex'), ...(data === undefined ? {} : { data }) });
+const envelope = (code: number, message: string, data?: unknown) => ({
+  code,
+  message,
+  request_id: randomBytes(8).toString('hex'),
+  ...(data === undefined ? {} : { data }),
+});
 
 /** An injected Kling error code, answered with its documented HTTP status. */
 export function klingFault(code: number, message = `injected error ${code}`, retryAfter?: string): Fault {
@@ -88,8 +111,10 @@ export async function startKlingFake(opts: KlingFakeOptions = {}) {
         ? {
             final_unit_deduction: opts.units ?? '1.5',
             watermark_info: { enabled: false },
-            // Retained 30 days (§2.5).
-            task_result: { videos: [{ id: `${t.id}-v`, url: server.files.mint(t.id, mp4, 'mp4', 30 * 24 * 3600_000), duration: String(t.body.duration ?? '5') }] },
+            // Retained 30 days.
+            task_result: {
+              videos: [{ id: `${t.id}-v`, url: server.files.mint(t.id, mp4, 'mp4', 30 * 24 * 3600_000), duration: String(t.body.duration ?? '5') }],
+            },
           }
         : {}),
     };
@@ -105,7 +130,13 @@ export async function startKlingFake(opts: KlingFakeOptions = {}) {
     if (active >= (opts.maxConcurrent ?? Infinity)) return fail(429, 1303, 'parallel task over resource pack limit');
     const task: Task = { id: newId(), kind, external, body, createdAt: clock.now(), polls: 0, outcome };
     tasks.push(task);
-    return ok({ task_id: task.id, task_status: 'submitted', task_info: external ? { external_task_id: external } : {}, created_at: task.createdAt, updated_at: task.createdAt });
+    return ok({
+      task_id: task.id,
+      task_status: 'submitted',
+      task_info: external ? { external_task_id: external } : {},
+      created_at: task.createdAt,
+      updated_at: task.createdAt,
+    });
   }
 
   function list(kind: string, req: RecordedRequest): FakeResponse {
@@ -147,7 +178,14 @@ export async function startKlingFake(opts: KlingFakeOptions = {}) {
   );
 
   // Assigned onto the handle, so its `creates` getter stays live.
-  return Object.assign(fakeHandle<KlingOutcome>(server, () => tasks.length, (o) => (outcome = o)), {
-    tasks: () => tasks.map((t) => ({ id: t.id, kind: t.kind, external: t.external, status: status(t), body: t.body })),
-  });
+  return Object.assign(
+    fakeHandle<KlingOutcome>(
+      server,
+      () => tasks.length,
+      (o) => (outcome = o),
+    ),
+    {
+      tasks: () => tasks.map((t) => ({ id: t.id, kind: t.kind, external: t.external, status: status(t), body: t.body })),
+    },
+  );
 }

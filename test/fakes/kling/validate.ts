@@ -1,4 +1,4 @@
-// What the Kling fake checks before it makes a task (PROVIDERS.md §2.1, §2.3, §2.4, §9.2): the
+// What the Kling fake checks before it makes a task (docs/providers.md, Kling): the
 // HS256 JWT, and each endpoint's body. Written from the docs, not from the app's catalog.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isObject, pngSize } from '../common';
@@ -9,7 +9,7 @@ export interface KlingProblem {
   message: string;
 }
 
-/** §2.1: 1001 empty, 1002 invalid, 1003 not yet valid (nbf), 1004 expired; 1000 wrong issuer. */
+/** 1001 empty, 1002 invalid, 1003 not yet valid (nbf), 1004 expired; 1000 wrong issuer. */
 export function verifyJwt(authorization: string | undefined, ak: string, sk: string, nowS: number, leewayS: number): KlingProblem | null {
   const no = (code: number, message: string): KlingProblem => ({ status: 401, code, message });
   if (!authorization) return no(1001, 'Authorization is empty');
@@ -36,7 +36,7 @@ export function verifyJwt(authorization: string | undefined, ak: string, sk: str
 
 const T2V = ['kling-v1', 'kling-v1-6', 'kling-v2-master', 'kling-v2-1-master', 'kling-v2-5-turbo', 'kling-v2-6'];
 const I2V = ['kling-v1', 'kling-v1-5', 'kling-v1-6', 'kling-v2-master', 'kling-v2-1', 'kling-v2-1-master', 'kling-v2-5-turbo', 'kling-v2-6'];
-/** Modes in which a model takes `image_tail` (§2.3 capability map); master models: none. */
+/** Modes in which a model takes `image_tail` ; master models: none. */
 const TAIL_MODES: Record<string, string[]> = {
   'kling-v1': ['std', 'pro'],
   'kling-v1-5': ['pro'],
@@ -48,7 +48,7 @@ const TAIL_MODES: Record<string, string[]> = {
 const RATIOS = ['16:9', '9:16', '1:1'];
 
 export interface KlingRules {
-  /** Numbers for duration are refused (the real server's strictness is UNCERTAIN, §9.2). */
+  /** Numbers for duration are refused (the real server's strictness is UNCERTAIN). */
   strictDuration: boolean;
   /** cfg_scale on v2.x models is refused. */
   noCfgOnV2: boolean;
@@ -103,7 +103,7 @@ function checkFrames(body: Record<string, unknown>, model: string, mode: string)
   return null;
 }
 
-/** §2.4: a URL or raw base64 (no data: prefix); a PNG must be ≥ 300 px a side, 1:2.5 to 2.5:1. */
+/** a URL or raw base64 (no data: prefix); a PNG must be ≥ 300 px a side, 1:2.5 to 2.5:1. */
 function checkImage(value: unknown, field: string): string | null {
   if (typeof value !== 'string' || !value) return `${field} must be a URL or base64 string`;
   if (/^https?:\/\//.test(value)) return null;

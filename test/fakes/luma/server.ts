@@ -1,4 +1,4 @@
-// A local Luma Dream Machine API (PROVIDERS.md §3, §9.3): bearer check, {"detail"} errors,
+// A local Luma Dream Machine API (docs/providers.md, Luma): bearer check, {"detail"} errors,
 // POST /generations/video → 201 with the Generation (request echoed), enums validated (400, or
 // 422 with field errors for wrong types), queued → dreaming → completed / failed, DELETE → 204
 // then 404, paginated list, credits.
@@ -20,7 +20,7 @@ export type LumaOutcome = 'succeed' | 'never' | { failed: string };
 
 export interface LumaFakeOptions extends PacedFakeOptions {
   apiKey?: string;
-  /** Output URL lifetime (undocumented, §3.4). */
+  /** Output URL lifetime (undocumented). */
   urlTtlMs?: number;
 }
 
@@ -77,13 +77,15 @@ export async function startLumaFake(opts: LumaFakeOptions = {}) {
       if (typeof v !== 'string') return detail(422, [{ loc: ['body', field], msg: 'str type expected', type: 'type_error.str' }]);
       if (!allowed.includes(v)) return detail(400, `Invalid ${field} "${v}": must be one of ${allowed.join(', ')}`);
     }
-    if (body.prompt !== undefined && typeof body.prompt !== 'string') return detail(422, [{ loc: ['body', 'prompt'], msg: 'str type expected', type: 'type_error.str' }]);
+    if (body.prompt !== undefined && typeof body.prompt !== 'string')
+      return detail(422, [{ loc: ['body', 'prompt'], msg: 'str type expected', type: 'type_error.str' }]);
     const keyframes = body.keyframes ?? {};
     if (!isObject(keyframes)) return detail(422, [{ loc: ['body', 'keyframes'], msg: 'must be an object', type: 'type_error' }]);
     for (const [name, frame] of Object.entries(keyframes)) {
       if (name !== 'frame0' && name !== 'frame1') return detail(400, `Invalid keyframe "${name}": use frame0 or frame1`);
       if (!isObject(frame) || (frame.type !== 'image' && frame.type !== 'generation')) return detail(400, `keyframes.${name}.type must be image or generation`);
-      if (frame.type === 'image' && !(typeof frame.url === 'string' && /^https:\/\//.test(frame.url))) return detail(400, `keyframes.${name}.url must be an https URL`);
+      if (frame.type === 'image' && !(typeof frame.url === 'string' && /^https:\/\//.test(frame.url)))
+        return detail(400, `keyframes.${name}.url must be an https URL`);
       if (frame.type === 'generation' && !gens.some((g) => g.id === frame.id)) return detail(400, `keyframes.${name}.id is not a generation`);
     }
     return null;
@@ -130,5 +132,9 @@ export async function startLumaFake(opts: LumaFakeOptions = {}) {
     clock,
   );
 
-  return fakeHandle<LumaOutcome>(server, () => gens.length, (o) => (outcome = o));
+  return fakeHandle<LumaOutcome>(
+    server,
+    () => gens.length,
+    (o) => (outcome = o),
+  );
 }

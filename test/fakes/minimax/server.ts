@@ -1,4 +1,4 @@
-// A local MiniMax video API (PROVIDERS.md §5, §9.5): every error is HTTP 200 with a non-zero
+// A local MiniMax video API (docs/providers.md, MiniMax): every error is HTTP 200 with a non-zero
 // base_resp.status_code (a bad key is 1004), a Trace-Id header on every reply, bodies validated
 // (model, prompt length, duration, resolution rules, frame images), tasks Queueing → Preparing →
 // Processing → Success / Fail ("Failed" by switch), and files/retrieve with expiring links.
@@ -22,13 +22,23 @@ export type MinimaxOutcome = 'succeed' | 'never' | { code: number; msg: string }
 
 export interface MinimaxFakeOptions extends PacedFakeOptions {
   apiKey?: string;
-  /** The failed status word: the docs disagree (§5.4). */
+  /** The failed status word: the docs disagree. */
   failWord?: 'Fail' | 'Failed';
-  /** download_url lifetime (UNCERTAIN, §5.4). */
+  /** download_url lifetime (UNCERTAIN). */
   urlTtlMs?: number;
 }
 
-const MODELS = ['MiniMax-Hailuo-2.3', 'MiniMax-Hailuo-2.3-Fast', 'MiniMax-Hailuo-02', 'T2V-01', 'T2V-01-Director', 'I2V-01', 'I2V-01-Director', 'I2V-01-live', 'S2V-01'];
+const MODELS = [
+  'MiniMax-Hailuo-2.3',
+  'MiniMax-Hailuo-2.3-Fast',
+  'MiniMax-Hailuo-02',
+  'T2V-01',
+  'T2V-01-Director',
+  'I2V-01',
+  'I2V-01-Director',
+  'I2V-01-live',
+  'S2V-01',
+];
 const IMAGE = /^(https:\/\/\S+|data:image\/(jpeg|jpg|png|webp);base64,[A-Za-z0-9+/]+=*)$/;
 
 const resp = (status_code: number, status_msg: string) => ({ base_resp: { status_code, status_msg } });
@@ -87,7 +97,14 @@ export async function startMinimaxFake(opts: MinimaxFakeOptions = {}) {
     if (req.method === 'POST' && req.path === '/v1/video_generation') {
       const problem = validate(req.body);
       if (problem) return error(2013, `invalid params, ${problem}`);
-      const t: Task = { id: String(randomBytes(6).readUIntBE(0, 6)), body: req.body as Record<string, unknown>, createdAt: clock.now(), polls: 0, outcome, fileId: newId() };
+      const t: Task = {
+        id: String(randomBytes(6).readUIntBE(0, 6)),
+        body: req.body as Record<string, unknown>,
+        createdAt: clock.now(),
+        polls: 0,
+        outcome,
+        fileId: newId(),
+      };
       tasks.push(t);
       return ok({ task_id: t.id });
     }
@@ -131,5 +148,9 @@ export async function startMinimaxFake(opts: MinimaxFakeOptions = {}) {
     clock,
   );
 
-  return fakeHandle<MinimaxOutcome>(server, () => tasks.length, (o) => (outcome = o));
+  return fakeHandle<MinimaxOutcome>(
+    server,
+    () => tasks.length,
+    (o) => (outcome = o),
+  );
 }

@@ -1,20 +1,11 @@
-// A local Runway Developer API (PROVIDERS.md §1, §9.1): bearer + X-Runway-Version checked,
+// A local Runway Developer API (docs/providers.md, Runway): bearer + X-Runway-Version checked,
 // bodies validated, tasks PENDING → THROTTLED (over the per-model concurrency cap) → RUNNING
 // with progress → SUCCEEDED / FAILED, DELETE to cancel, signed output URLs that expire and are
 // re-minted on every GET, a rolling daily limit answered with 429.
 //
 // Pace: by default each GET of a task moves it one state (tests). With `generationMs` tasks run
 // on the clock instead: RUNNING for that long once a slot is free (the engine benchmark).
-import {
-  bearer,
-  FakeClock,
-  fakeHandle,
-  fixtureMedia,
-  newId,
-  startServer,
-  type FakeResponse,
-  type RecordedRequest,
-} from '../common';
+import { bearer, FakeClock, fakeHandle, fixtureMedia, newId, startServer, type FakeResponse, type RecordedRequest } from '../common';
 import { validateRunway } from './validate';
 
 export type RunwayOutcome = 'succeed' | 'never' | { failureCode: string; failure: string };
@@ -25,17 +16,17 @@ export interface RunwayFakeOptions {
   generationMs?: number;
   /** Per-poll pace: polls a task spends RUNNING before it ends. */
   runningPolls?: number;
-  /** maxConcurrentGenerations per model (§1.7); tasks over it wait THROTTLED. */
+  /** maxConcurrentGenerations per model; tasks over it wait THROTTLED. */
   maxConcurrent?: number;
-  /** maxDailyGenerations over a rolling 24 h; a create beyond it gets 429 (§1.6). */
+  /** maxDailyGenerations over a rolling 24 h; a create beyond it gets 429. */
   maxDaily?: number;
-  /** Data-URI limit; older docs said 3 MB, current 5 MB (§1.5). */
+  /** Data-URI limit; older docs said 3 MB, current 5 MB. */
   dataUriMaxBytes?: number;
-  /** Output URL lifetime (24–48 h per §1.3). */
+  /** Output URL lifetime (24–48 h). */
   urlTtlMs?: number;
-  /** What a missing or wrong X-Runway-Version gets (UNCERTAIN, §9.1). */
+  /** What a missing or wrong X-Runway-Version gets (UNCERTAIN). */
   versionErrorStatus?: number;
-  /** What GET answers for a task cancelled while running (UNCERTAIN, §1.3). */
+  /** What GET answers for a task cancelled while running (UNCERTAIN). */
   afterCancel?: 404 | 'CANCELLED';
   clock?: FakeClock;
 }
@@ -68,8 +59,7 @@ export async function startRunwayFake(opts: RunwayFakeOptions = {}) {
 
   const error = (status: number, message: string): FakeResponse => ({ status, body: { error: message } });
   const running = (model: string) => [...tasks.values()].filter((t) => t.model === model && t.status === 'RUNNING');
-  const waiting = (model: string) =>
-    [...tasks.values()].filter((t) => t.model === model && (t.status === 'PENDING' || t.status === 'THROTTLED') && !t.gone);
+  const waiting = (model: string) => [...tasks.values()].filter((t) => t.model === model && (t.status === 'PENDING' || t.status === 'THROTTLED') && !t.gone);
 
   function finish(t: Task): void {
     t.status = t.outcome === 'succeed' ? 'SUCCEEDED' : 'FAILED';
@@ -117,7 +107,7 @@ export async function startRunwayFake(opts: RunwayFakeOptions = {}) {
     }
     if (t.status === 'SUCCEEDED') {
       const image = t.path === '/v1/text_to_image';
-      // A fresh signed URL on every GET: the documented way to renew an expired one (§1.3).
+      // A fresh signed URL on every GET: the documented way to renew an expired one.
       return { ...base, output: [server.files.mint(t.id, image ? media.png : media.mp4, image ? 'png' : 'mp4', ttl)] };
     }
     if (t.status === 'FAILED' && typeof t.outcome === 'object') return { ...base, failure: t.outcome.failure, failureCode: t.outcome.failureCode };
@@ -169,7 +159,10 @@ export async function startRunwayFake(opts: RunwayFakeOptions = {}) {
 
   function organization(): FakeResponse {
     const models = Object.fromEntries(
-      ['gen4_turbo', 'gen4.5', 'gen4_image', 'veo3.1', 'veo3.1_fast'].map((m) => [m, { maxConcurrentGenerations: cap, maxDailyGenerations: opts.maxDaily ?? 1000 }]),
+      ['gen4_turbo', 'gen4.5', 'gen4_image', 'veo3.1', 'veo3.1_fast'].map((m) => [
+        m,
+        { maxConcurrentGenerations: cap, maxDailyGenerations: opts.maxDaily ?? 1000 },
+      ]),
     );
     return { status: 200, body: { creditBalance: 12_345, tier: { maxMonthlyCreditSpend: 200_000, models }, usage: { models: {} } } };
   }
@@ -188,7 +181,14 @@ export async function startRunwayFake(opts: RunwayFakeOptions = {}) {
   );
 
   // Assigned onto the handle, so its `creates` getter stays live.
-  return Object.assign(fakeHandle<RunwayOutcome>(server, () => tasks.size, (o) => (outcome = o)), {
-    tasks: () => [...tasks.values()].map((t) => ({ id: t.id, path: t.path, model: t.model, status: t.status, body: t.body })),
-  });
+  return Object.assign(
+    fakeHandle<RunwayOutcome>(
+      server,
+      () => tasks.size,
+      (o) => (outcome = o),
+    ),
+    {
+      tasks: () => [...tasks.values()].map((t) => ({ id: t.id, path: t.path, model: t.model, status: t.status, body: t.body })),
+    },
+  );
 }

@@ -1,12 +1,26 @@
 // Body validation of the Runway fake, read from the SDK independently of the app's catalog so a
-// catalog mistake shows up as a failing contract test (PROVIDERS.md §1.4, §1.5, §9.1).
+// catalog mistake shows up as a failing contract test (docs/providers.md, Runway).
 import { isObject } from '../common';
 
 const GEN4_RATIOS = ['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672'];
 const VEO_RATIOS = ['1280:720', '720:1280', '1080:1920', '1920:1080'];
 const IMAGE_RATIOS = [
-  '1024:1024', '1080:1080', '1168:880', '1360:768', '1440:1080', '1080:1440', '1808:768', '1920:1080',
-  '1080:1920', '2112:912', '1280:720', '720:1280', '720:720', '960:720', '720:960', '1680:720',
+  '1024:1024',
+  '1080:1080',
+  '1168:880',
+  '1360:768',
+  '1440:1080',
+  '1080:1440',
+  '1808:768',
+  '1920:1080',
+  '1080:1920',
+  '2112:912',
+  '1280:720',
+  '720:1280',
+  '720:720',
+  '960:720',
+  '720:960',
+  '1680:720',
 ];
 const TWO_TO_TEN = [2, 3, 4, 5, 6, 7, 8, 9, 10];
 
@@ -64,7 +78,7 @@ export function validateRunway(path: string, body: unknown, ctx: ValidateContext
 
 function checkPromptAndSeed(body: Record<string, unknown>): string | null {
   if (body.promptText !== undefined) {
-    // String length is in UTF-16 code units, which is exactly how Runway counts (§1.4).
+    // String length is in UTF-16 code units, which is exactly how Runway counts.
     if (typeof body.promptText !== 'string' || body.promptText.length === 0) return 'promptText must be a non-empty string.';
     if (body.promptText.length > 1000) return `promptText must be at most 1000 characters (got ${body.promptText.length}).`;
   }
@@ -109,7 +123,7 @@ function checkImage(body: Record<string, unknown>, ctx: ValidateContext): string
   return null;
 }
 
-/** §1.5: https URL on a domain (≤ 2048 chars), a typed base64 data URI (≤ the limit), or runway://. */
+/** https URL on a domain (≤ 2048 chars), a typed base64 data URI (≤ the limit), or runway://. */
 function checkUri(uri: unknown, ctx: ValidateContext): string | null {
   if (typeof uri !== 'string' || !uri) return 'Image URI must be a non-empty string.';
   if (uri.startsWith('data:')) {

@@ -1,4 +1,4 @@
-// A local Gemini API for Veo (PROVIDERS.md §4, §9.4): x-goog-api-key required, Google's error
+// A local Gemini API for Veo (docs/providers.md, Veo): x-goog-api-key required, Google's error
 // shape, predictLongRunning validated (instances, inline images, reference rules, parameters),
 // operations that stay `done:false` for some polls and then end with samples, an error, or the
 // responsible-AI filter; file downloads that need the key and vanish after a retention time.
@@ -21,10 +21,10 @@ export type VeoOutcome = 'succeed' | 'never' | { error: { code: number; message:
 export interface VeoFakeOptions extends PacedFakeOptions {
   apiKey?: string;
   models?: string[];
-  /** Accepted durationSeconds (UNCERTAIN per model, §4.3). */
+  /** Accepted durationSeconds (UNCERTAIN per model). */
   durations?: number[];
   allow4k?: boolean;
-  /** How long the output file is kept (about 2 days, §4.4). */
+  /** How long the output file is kept (about 2 days). */
   retentionMs?: number;
 }
 
@@ -66,7 +66,8 @@ export async function startVeoFake(opts: VeoFakeOptions = {}) {
     if (inst.referenceImages !== undefined) {
       const refs = inst.referenceImages;
       if (typeof inst.prompt !== 'string' || !inst.prompt) return 'referenceImages require a prompt';
-      if (inst.image !== undefined || inst.lastFrame !== undefined || inst.video !== undefined) return 'The image, video, or last_frame field are not supported with referenceImages';
+      if (inst.image !== undefined || inst.lastFrame !== undefined || inst.video !== undefined)
+        return 'The image, video, or last_frame field are not supported with referenceImages';
       if (!Array.isArray(refs) || refs.length < 1 || refs.length > 3) return 'referenceImages must hold 1 to 3 images';
       for (const r of refs) {
         if (!isObject(r) || r.referenceType !== 'ASSET' || !isInlineImage(r.image)) return 'referenceImages[] must be {image, referenceType: "ASSET"}';
@@ -80,7 +81,8 @@ export async function startVeoFake(opts: VeoFakeOptions = {}) {
     const durations = opts.durations ?? [4, 6, 8];
     if (p.durationSeconds !== undefined && !durations.includes(p.durationSeconds as number)) return `durationSeconds must be one of ${durations.join(', ')}`;
     if (p.resolution === '1080p' && p.durationSeconds !== undefined && p.durationSeconds !== 8) return '1080p supports durationSeconds 8 only';
-    if (p.sampleCount !== undefined && !(Number.isInteger(p.sampleCount) && (p.sampleCount as number) >= 1 && (p.sampleCount as number) <= 4)) return 'sampleCount must be 1 to 4';
+    if (p.sampleCount !== undefined && !(Number.isInteger(p.sampleCount) && (p.sampleCount as number) >= 1 && (p.sampleCount as number) <= 4))
+      return 'sampleCount must be 1 to 4';
     return null;
   }
 
@@ -90,7 +92,11 @@ export async function startVeoFake(opts: VeoFakeOptions = {}) {
     const o = op.outcome;
     if (o === 'succeed') {
       const uri = `${server.url}/v1beta/files/${op.fileId}:download?alt=media`;
-      return { name, done: true, response: { '@type': 'type.googleapis.com/GenerateVideoResponse', generateVideoResponse: { generatedSamples: [{ video: { uri } }] } } };
+      return {
+        name,
+        done: true,
+        response: { '@type': 'type.googleapis.com/GenerateVideoResponse', generateVideoResponse: { generatedSamples: [{ video: { uri } }] } },
+      };
     }
     if (typeof o === 'object' && 'error' in o) return { name, done: true, error: o.error };
     const reasons = typeof o === 'object' && 'rai' in o ? o.rai : [];
@@ -99,7 +105,7 @@ export async function startVeoFake(opts: VeoFakeOptions = {}) {
 
   function handle(req: RecordedRequest): FakeResponse {
     const key = req.headers['x-goog-api-key'];
-    if (!key) return fail(403, 'Method doesn\'t allow unregistered callers. Please use an API key.');
+    if (!key) return fail(403, "Method doesn't allow unregistered callers. Please use an API key.");
     if (key !== apiKey) return fail(400, 'API key not valid. Please pass a valid API key.');
     if (req.method === 'GET' && req.path === '/v1beta/models') {
       const size = Math.min(Number(req.query.pageSize ?? 50), 1000);
@@ -141,9 +147,19 @@ export async function startVeoFake(opts: VeoFakeOptions = {}) {
     clock,
   );
 
-  return fakeHandle<VeoOutcome>(server, () => ops.length, (o) => (outcome = o));
+  return fakeHandle<VeoOutcome>(
+    server,
+    () => ops.length,
+    (o) => (outcome = o),
+  );
 }
 
 function isInlineImage(v: unknown): boolean {
-  return isObject(v) && typeof v.bytesBase64Encoded === 'string' && /^[A-Za-z0-9+/]+=*$/.test(v.bytesBase64Encoded) && typeof v.mimeType === 'string' && v.mimeType.startsWith('image/');
+  return (
+    isObject(v) &&
+    typeof v.bytesBase64Encoded === 'string' &&
+    /^[A-Za-z0-9+/]+=*$/.test(v.bytesBase64Encoded) &&
+    typeof v.mimeType === 'string' &&
+    v.mimeType.startsWith('image/')
+  );
 }

@@ -14,7 +14,9 @@ function v3WithRows() {
   migrate(db, { migrations: MIGRATIONS.slice(0, 3) });
   db.prepare("INSERT INTO project (id, title, aspect_ratio, created_at, created_by) VALUES (1, 'Old', '16:9', 'now', 'v0')").run();
   db.prepare("INSERT INTO scenes VALUES ('s1', 1, 'INT. DINER', 0)").run();
-  db.prepare("INSERT INTO shots (id, scene_id, label, position, prompt_json, duration_s, aspect_ratio, tool) VALUES ('a', 's1', '1A', 0, '{}', 5, '16:9', 'runway:gen4_turbo')").run();
+  db.prepare(
+    "INSERT INTO shots (id, scene_id, label, position, prompt_json, duration_s, aspect_ratio, tool) VALUES ('a', 's1', '1A', 0, '{}', 5, '16:9', 'runway:gen4_turbo')",
+  ).run();
   db.prepare("INSERT INTO assets (sha256, kind, rel_path, size, mime) VALUES ('f00', 'image', 'media/f0/f00.jpg', 10, 'image/jpeg')").run();
   return { db, file };
 }
@@ -46,7 +48,11 @@ describe('migration 4: library', () => {
     addLibrary(db);
     expect(() => db.prepare("INSERT INTO library_items (id, kind, name, tag, position) VALUES ('x', 'prop', 'X', 'MARA', 1)").run()).toThrow(/UNIQUE/);
     expect(() =>
-      db.prepare("INSERT INTO library_images (id, item_id, name, position, original_sha256, image_sha256, thumb_sha256, format, width, height) VALUES ('j', 'm', 'x', 1, 'nope', 'nope', 'nope', 'png', 1, 1)").run(),
+      db
+        .prepare(
+          "INSERT INTO library_images (id, item_id, name, position, original_sha256, image_sha256, thumb_sha256, format, width, height) VALUES ('j', 'm', 'x', 1, 'nope', 'nope', 'nope', 'png', 1, 1)",
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
     db.close();
   });

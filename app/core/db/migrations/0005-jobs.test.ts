@@ -16,14 +16,28 @@ function v4WithRows() {
   migrate(db, { migrations: MIGRATIONS.slice(0, 4) });
   db.prepare("INSERT INTO project (id, title, aspect_ratio, created_at, created_by) VALUES (1, 'Old', '16:9', 'now', 'v0')").run();
   db.prepare("INSERT INTO scenes VALUES ('s1', 1, 'INT. DINER', 0)").run();
-  db.prepare("INSERT INTO shots (id, scene_id, label, position, prompt_json, duration_s, aspect_ratio, tool) VALUES ('a', 's1', '1A', 0, '{}', 5, '16:9', 'runway:gen4_turbo')").run();
+  db.prepare(
+    "INSERT INTO shots (id, scene_id, label, position, prompt_json, duration_s, aspect_ratio, tool) VALUES ('a', 's1', '1A', 0, '{}', 5, '16:9', 'runway:gen4_turbo')",
+  ).run();
   db.prepare("INSERT INTO assets (sha256, kind, rel_path, size, mime) VALUES ('v00', 'video', 'media/v0/v00.mp4', 10, 'video/mp4')").run();
   return { db, file };
 }
 
 function addJobAndTake(db: ReturnType<typeof openSqlite>) {
   jobsRepo(db).insert(
-    { id: 'j', shot_id: 'a', shot_label: '1A', batch_id: 'b', tool: 'runway:gen4_turbo', external_id: 'shotline-j', seed: 7, request_json: '{}', cost_estimate_usd: 0.25, fallback_tool: null, created_at: 1 },
+    {
+      id: 'j',
+      shot_id: 'a',
+      shot_label: '1A',
+      batch_id: 'b',
+      tool: 'runway:gen4_turbo',
+      external_id: 'shotline-j',
+      seed: 7,
+      request_json: '{}',
+      cost_estimate_usd: 0.25,
+      fallback_tool: null,
+      created_at: 1,
+    },
     'Queued.',
   );
   db.prepare(
@@ -51,13 +65,17 @@ describe('migration 5: jobs', () => {
     expect(() => db.prepare("UPDATE job_events SET message = 'edited'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM job_events').run()).toThrow(/append-only/);
     expect(() =>
-      db.prepare("INSERT INTO takes (id, shot_id, job_id, number, asset_sha256, provider, model, tool, prompt, params_json, cost_usd, created_at) VALUES ('t2', 'a', 'j', 2, 'v00', 'r', 'm', 't', 'p', '{}', 0, 'now')").run(),
+      db
+        .prepare(
+          "INSERT INTO takes (id, shot_id, job_id, number, asset_sha256, provider, model, tool, prompt, params_json, cost_usd, created_at) VALUES ('t2', 'a', 'j', 2, 'v00', 'r', 'm', 't', 'p', '{}', 0, 'now')",
+        )
+        .run(),
     ).toThrow(/UNIQUE/);
     expect(() => db.prepare("UPDATE jobs SET state = 'dreaming'").run()).toThrow(/CHECK/);
     db.close();
   });
 
-  it('keeps a deleted shot\'s paid takes, so undoing the delete brings them back with it', () => {
+  it("keeps a deleted shot's paid takes, so undoing the delete brings them back with it", () => {
     const { db } = v4WithRows();
     migrate(db);
     addJobAndTake(db);
@@ -65,7 +83,7 @@ describe('migration 5: jobs', () => {
     history.step('Delete shot', () => db.prepare("DELETE FROM shots WHERE id = 'a'").run());
     expect([count(db, 'shots'), count(db, 'jobs'), count(db, 'takes')]).toEqual([0, 1, 1]);
     history.undo();
-    expect(db.prepare("SELECT t.id FROM takes t JOIN shots s ON s.id = t.shot_id").pluck().all()).toEqual(['t']);
+    expect(db.prepare('SELECT t.id FROM takes t JOIN shots s ON s.id = t.shot_id').pluck().all()).toEqual(['t']);
     db.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Reviewing takes (issue 5).
+ * Reviewing takes.
  *
  * - Which take is circled, and how it fills its slot, are properties of the shot: choosing them
  *   is an ordinary undoable shot edit. `takes.selected` (migration 5) is carried over and no

@@ -62,8 +62,25 @@ export type JobPatch = { attention?: Attention | null } & Partial<
   >
 >;
 const PATCHABLE = new Set<string>([
-  'tool', 'external_id', 'remote_id', 'step', 'step_remote_id', 'attempts', 'polls', 'error', 'attention_json', 'cancel_requested',
-  'output_url', 'temp_path', 'progress', 'cost_estimate_usd', 'cost_usd', 'switched_from', 'started_at', 'finished_at', 'next_attempt_at',
+  'tool',
+  'external_id',
+  'remote_id',
+  'step',
+  'step_remote_id',
+  'attempts',
+  'polls',
+  'error',
+  'attention_json',
+  'cancel_requested',
+  'output_url',
+  'temp_path',
+  'progress',
+  'cost_estimate_usd',
+  'cost_usd',
+  'switched_from',
+  'started_at',
+  'finished_at',
+  'next_attempt_at',
 ]);
 
 export type NewJob = Pick<
@@ -189,7 +206,12 @@ export function jobsRepo(db: Db) {
      * in one transaction. Compare-and-set: returns false, writing nothing, when the job is no
      * longer in `from` or, with `leaseHolder`, this engine no longer holds the project.
      */
-    move(id: string, from: JobState, to: JobState, opts: { now: number; patch?: JobPatch; message?: string; rawJson?: string | null; leaseHolder?: string | null }): boolean {
+    move(
+      id: string,
+      from: JobState,
+      to: JobState,
+      opts: { now: number; patch?: JobPatch; message?: string; rawJson?: string | null; leaseHolder?: string | null },
+    ): boolean {
       return db.transaction(() => {
         const ok = applyPatch(id, from, to, opts.now, opts.patch ?? {}, opts.leaseHolder ?? null);
         if (ok && (from !== to || opts.message)) q.event.run(id, opts.now, from, to, scrubText(opts.message ?? ''), opts.rawJson ?? null);
@@ -212,12 +234,14 @@ export function jobsRepo(db: Db) {
       get: () => q.leaseGet.get() as LeaseRow | undefined,
       /** Takes the lease if it is still `expected` (null: absent); one IMMEDIATE transaction. */
       take(expected: LeaseRow | undefined, row: { holder: string; pid: number; host: string; label: string; now: number }): boolean {
-        return db.transaction(() => {
-          const now = q.leaseGet.get() as LeaseRow | undefined;
-          if ((now?.holder ?? null) !== (expected?.holder ?? null) || (now && now.heartbeat_at !== expected?.heartbeat_at)) return false;
-          q.leaseTake.run(row);
-          return true;
-        }).immediate();
+        return db
+          .transaction(() => {
+            const now = q.leaseGet.get() as LeaseRow | undefined;
+            if ((now?.holder ?? null) !== (expected?.holder ?? null) || (now && now.heartbeat_at !== expected?.heartbeat_at)) return false;
+            q.leaseTake.run(row);
+            return true;
+          })
+          .immediate();
       },
       beat: (holder: string, now: number) => q.leaseBeat.run(now, holder).changes === 1,
       release: (holder: string) => void q.leaseRelease.run(holder),

@@ -112,15 +112,15 @@ function build(db: Db) {
     clearRefs: db.prepare('DELETE FROM shot_refs WHERE shot_id = ?'),
     insertRef: db.prepare('INSERT INTO shot_refs (shot_id, slot, item_id, image_id) VALUES (@shotId, @slot, @itemId, @imageId)'),
     keyframes: db.prepare('SELECT shot_id AS shotId, which, image_id AS imageId, item_id AS itemId, source FROM shot_keyframes ORDER BY shot_id, which DESC'),
-    keyframesOf: db.prepare('SELECT shot_id AS shotId, which, image_id AS imageId, item_id AS itemId, source FROM shot_keyframes WHERE shot_id = ? ORDER BY which DESC'),
+    keyframesOf: db.prepare(
+      'SELECT shot_id AS shotId, which, image_id AS imageId, item_id AS itemId, source FROM shot_keyframes WHERE shot_id = ? ORDER BY which DESC',
+    ),
     clearKeyframe: db.prepare('DELETE FROM shot_keyframes WHERE shot_id = ? AND which = ?'),
     insertKeyframe: db.prepare('INSERT INTO shot_keyframes (shot_id, which, image_id, item_id, source) VALUES (@shotId, @which, @imageId, @itemId, @source)'),
-    imageInUse: db.prepare(
-      'SELECT EXISTS (SELECT 1 FROM shot_refs WHERE image_id = @id) OR EXISTS (SELECT 1 FROM shot_keyframes WHERE image_id = @id)',
-    ).pluck(),
-    assetInUse: db.prepare(
-      'SELECT EXISTS (SELECT 1 FROM library_images WHERE original_sha256 = @sha OR image_sha256 = @sha OR thumb_sha256 = @sha)',
-    ).pluck(),
+    imageInUse: db
+      .prepare('SELECT EXISTS (SELECT 1 FROM shot_refs WHERE image_id = @id) OR EXISTS (SELECT 1 FROM shot_keyframes WHERE image_id = @id)')
+      .pluck(),
+    assetInUse: db.prepare('SELECT EXISTS (SELECT 1 FROM library_images WHERE original_sha256 = @sha OR image_sha256 = @sha OR thumb_sha256 = @sha)').pluck(),
   };
 
   return {

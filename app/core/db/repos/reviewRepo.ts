@@ -93,17 +93,19 @@ export function reviewRepo(db: Db) {
     deleteTake: db.prepare('DELETE FROM takes WHERE id = ?'),
     takeAssets: db.prepare('SELECT asset_sha256, thumb_sha256 FROM takes WHERE id = ?'),
     assetPath: db.prepare('SELECT rel_path FROM assets WHERE sha256 = ?').pluck(),
-    assetInUse: db.prepare(
-      `SELECT EXISTS (SELECT 1 FROM takes WHERE asset_sha256 = @sha OR thumb_sha256 = @sha)
+    assetInUse: db
+      .prepare(
+        `SELECT EXISTS (SELECT 1 FROM takes WHERE asset_sha256 = @sha OR thumb_sha256 = @sha)
            OR EXISTS (SELECT 1 FROM library_images WHERE original_sha256 = @sha OR image_sha256 = @sha OR thumb_sha256 = @sha)`,
-    ).pluck(),
+      )
+      .pluck(),
     deleteAsset: db.prepare('DELETE FROM assets WHERE sha256 = ?'),
   };
   // The undo log is a TEMP table of the app's connection only (absent in the CLI): rows an undo
   // could bring back are references too.
   const undoMentions = (sha: string): boolean => {
     const has = db.prepare("SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = '_undo_log')").pluck().get() === 1;
-    return has && db.prepare("SELECT EXISTS (SELECT 1 FROM temp._undo_log WHERE instr(sql, ?) > 0)").pluck().get(sha) === 1;
+    return has && db.prepare('SELECT EXISTS (SELECT 1 FROM temp._undo_log WHERE instr(sql, ?) > 0)').pluck().get(sha) === 1;
   };
 
   const fitOf = (r: { id: string; fit_mode: FitMode | null; trim_in_s: number }): ShotFit => ({ shotId: r.id, mode: r.fit_mode, trimInS: r.trim_in_s });
@@ -172,7 +174,12 @@ export function reviewRepo(db: Db) {
     requestJson: (takeId: string) => (q.requestOf.get(takeId) as string | undefined) ?? null,
     /** take id → negative prompt and parameters, for a shot's takes. */
     provenance: (shotId: string) =>
-      new Map((q.provenance.all(shotId) as Array<{ id: string; negative_prompt: string | null; params_json: string }>).map((r) => [r.id, { negativePrompt: r.negative_prompt, params: JSON.parse(r.params_json) as Record<string, unknown> }])),
+      new Map(
+        (q.provenance.all(shotId) as Array<{ id: string; negative_prompt: string | null; params_json: string }>).map((r) => [
+          r.id,
+          { negativePrompt: r.negative_prompt, params: JSON.parse(r.params_json) as Record<string, unknown> },
+        ]),
+      ),
     /** shot id → the image its still card shows. */
     stills(): Map<string, { relPath: string; from: 'keyframe' | 'reference' }> {
       const out = new Map<string, { relPath: string; from: 'keyframe' | 'reference' }>();

@@ -8,9 +8,7 @@ export function timelineRepo(db: Db) {
     project: db.prepare('SELECT title, aspect_ratio, budget_usd FROM project WHERE id = 1'),
     scenes: db.prepare('SELECT id, number, name, position FROM scenes ORDER BY position'),
     scene: db.prepare('SELECT id, number, name, position FROM scenes WHERE id = ?'),
-    shots: db.prepare(
-      'SELECT s.* FROM shots s JOIN scenes c ON c.id = s.scene_id ORDER BY c.position, s.position',
-    ),
+    shots: db.prepare('SELECT s.* FROM shots s JOIN scenes c ON c.id = s.scene_id ORDER BY c.position, s.position'),
     shot: db.prepare('SELECT * FROM shots WHERE id = ?'),
     shotsInScene: db.prepare('SELECT * FROM shots WHERE scene_id = ? ORDER BY position'),
     labels: db.prepare('SELECT label FROM shots').pluck(),
@@ -33,9 +31,7 @@ export function timelineRepo(db: Db) {
     placeShot: db.prepare('UPDATE shots SET scene_id = ?, position = ? WHERE id = ? AND (scene_id <> ? OR position <> ?)'),
     placeScene: db.prepare('UPDATE scenes SET position = ? WHERE id = ? AND position <> ?'),
     deleteShot: db.prepare('DELETE FROM shots WHERE id = ?'),
-    insertProject: db.prepare(
-      "INSERT INTO project (id, title, aspect_ratio, budget_usd, created_at, created_by) VALUES (1, ?, ?, ?, datetime('now'), ?)",
-    ),
+    insertProject: db.prepare("INSERT INTO project (id, title, aspect_ratio, budget_usd, created_at, created_by) VALUES (1, ?, ?, ?, datetime('now'), ?)"),
     updateProject: db.prepare('UPDATE project SET title = @title, aspect_ratio = @aspect_ratio, budget_usd = @budget_usd WHERE id = 1'),
   };
 

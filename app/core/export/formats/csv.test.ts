@@ -12,7 +12,7 @@ describe('metadataCsv', () => {
   const text = metadataCsv(cut);
   const rows = csvRows(text);
 
-  it("has exactly the Resolve metadata columns RESOLVE.md names, without a BOM, CRLF records", () => {
+  it('has exactly the Resolve metadata columns, without a BOM, CRLF records', () => {
     expect(rows[0]).toEqual(['File Name', 'Clip Name', 'Scene', 'Shot', 'Take', 'Description', 'Comments', 'Keywords', 'Good Take']);
     expect(rows[0]).toEqual([...METADATA_CSV_COLUMNS]);
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
@@ -45,7 +45,10 @@ describe('metadataCsv', () => {
   });
 
   it('makes formula cells inert with an invisible first character, keeping the text as typed', () => {
-    const hostile = { ...cut, clips: cut.clips.map((c, i) => (i === 0 ? { ...c, action: '=HYPERLINK("http://evil.example","Click")', prompt: "+cmd|' /C calc'!A0" } : c)) };
+    const hostile = {
+      ...cut,
+      clips: cut.clips.map((c, i) => (i === 0 ? { ...c, action: '=HYPERLINK("http://evil.example","Click")', prompt: "+cmd|' /C calc'!A0" } : c)),
+    };
     const first = csvRows(metadataCsv(hostile))[1]!;
     expect(first[5]).toBe('\u200B=HYPERLINK("http://evil.example","Click")');
     expect(first[6]).toBe("\u200B+cmd|' /C calc'!A0");
@@ -81,8 +84,10 @@ describe('shotListCsv', () => {
     expect(rows.find((r) => r[1] === '2B')![4]).toBe('Sign flickers, line one\nline two');
   });
 
-  it("prefixes formula cells with an apostrophe (OWASP), so a spreadsheet shows them as text", () => {
-    const shots = snapshot.shots.map((s, i) => (i === 0 ? { ...s, action: '=HYPERLINK("http://evil.example","Click")', dialogue: '@SUM(A1:A9)', label: '-1A' } : s));
+  it('prefixes formula cells with an apostrophe (OWASP), so a spreadsheet shows them as text', () => {
+    const shots = snapshot.shots.map((s, i) =>
+      i === 0 ? { ...s, action: '=HYPERLINK("http://evil.example","Click")', dialogue: '@SUM(A1:A9)', label: '-1A' } : s,
+    );
     const first = csvRows(shotListCsv({ ...snapshot, shots }))[1]!;
     expect([first[1], first[4], first[5]]).toEqual(["'-1A", '\'=HYPERLINK("http://evil.example","Click")', "'@SUM(A1:A9)"]);
     for (const cell of first) expect(cell).not.toMatch(/^[=+\-@\t\r]/);

@@ -1,4 +1,4 @@
-// Two CSV files: the Media Pool metadata Resolve imports (RESOLVE.md §5) and the shot list for
+// Two CSV files: the Media Pool metadata Resolve imports (docs/resolve.md, Media Pool metadata CSV) and the shot list for
 // spreadsheets. Both RFC 4180: CRLF, fields quoted when they hold a comma, quote or line break.
 import type { ExportCut } from '../../../../shared/domain/cut';
 import { estimateShot } from '../../../../shared/domain/cost';
@@ -36,16 +36,16 @@ function table(columns: readonly string[], rows: Array<Array<string | number>>, 
 }
 
 /**
- * Resolve's metadata field names (§5). `File Name` is the match key (users pick file-name matching
+ * Resolve's metadata field names. `File Name` is the match key (users pick file-name matching
  * in the import dialog); Scene, Shot, Take, Description, Comments and Keywords are confirmed by
  * working importers. `Clip Name` and `Good Take` are Resolve field names whose import is not
- * confirmed (§8 question 3): a column Resolve ignores costs nothing, and the timeline files set
+ * confirmed: a column Resolve ignores costs nothing, and the timeline files set
  * clip names anyway.
  */
 export const METADATA_CSV_COLUMNS = ['File Name', 'Clip Name', 'Scene', 'Shot', 'Take', 'Description', 'Comments', 'Keywords', 'Good Take'] as const;
 
 /**
- * One row per media file. UTF-8 without a BOM, as arkiv's working importer writes it (§5), and one
+ * One row per media file. UTF-8 without a BOM, as arkiv's working importer writes it, and one
  * line per record: no source shows Resolve reading line breaks inside quoted fields.
  */
 export function metadataCsv(cut: ExportCut): string {

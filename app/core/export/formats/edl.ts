@@ -1,5 +1,5 @@
-// The cut as a CMX3600 EDL (RESOLVE.md §3), and the shot markers as Resolve's own timeline-marker
-// EDL (§3.6). EDLs are ASCII, one video track, 24 fps non-drop, at most 999 events.
+// The cut as a CMX3600 EDL (docs/resolve.md, CMX3600 EDL), and the shot markers as Resolve's own timeline-marker
+// EDL. EDLs are ASCII, one video track, 24 fps non-drop, at most 999 events.
 import { asciiText, type ExportClip, type ExportCut } from '../../../../shared/domain/cut';
 import { framesToTimecode } from '../../../../shared/domain/timecode';
 import { UserError } from '../../errors';
@@ -26,10 +26,10 @@ function event(clip: ExportClip, n: number): string {
   const src = clip.media.startTimecodeFrames;
   const comment = asciiText([clip.label, clip.action].filter(Boolean).join(': ')).slice(0, 120);
   return [
-    // Reel AX, as Resolve writes for files without a reel (§3.2): Resolve conforms an EDL by source
-    // timecode (§3.5), which is unique per file, so no shortened file name can mislead it.
+    // Reel AX, as Resolve writes for files without a reel: Resolve conforms an EDL by source
+    // timecode, which is unique per file, so no shortened file name can mislead it.
     eventLine(n, 'AX', src + clip.sourceInFrames, src + clip.sourceOutFrames, clip.recordInFrames, clip.recordOutFrames),
-    // Resolve reads the clip name from this comment (§3.3); two spaces as Avid writes it.
+    // Resolve reads the clip name from this comment; two spaces as Avid writes it.
     `* FROM CLIP NAME:  ${clip.media.fileName}`,
     `* SOURCE FILE: ${clip.media.path}`,
     `* COMMENT: ${comment}`,
@@ -48,7 +48,7 @@ function markerField(text: string): string {
 
 /**
  * One-frame events at each shot's first record frame with ` |C:color |M:name |D:frames`, the format
- * of Timelines › Import › Timeline Markers from EDL (§3.6): name = label, note = action.
+ * of Timelines › Import › Timeline Markers from EDL: name = label, note = action.
  */
 export function writeMarkersEdl(cut: ExportCut): string {
   checkEventCount(cut);

@@ -1,4 +1,4 @@
-// FCPXML time values: rational seconds, "N/Ds" or whole "Ns" (DTD header, RESOLVE.md §1.3).
+// FCPXML time values: rational seconds, "N/Ds" or whole "Ns" (the DTD's header; docs/resolve.md, Time values).
 // We write every value as a whole number of 24 fps frames over the 100/2400s frame duration the
 // Resolve-tested template uses; we read any rational and round it to the nearest frame.
 import { TIMELINE_FPS } from '../../../../shared/domain/timecode';

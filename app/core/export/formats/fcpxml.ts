@@ -1,5 +1,5 @@
 // The cut as FCPXML 1.10, one `.fcpxml` file: the version every Resolve from 18.5 on imports
-// (RESOLVE.md §1.1) in the shape of the validated template `edit_ready_minimal_v1_10.fcpxml` (§1.4).
+// (docs/resolve.md, FCPXML version) in the shape of the timelines Resolve itself exports.
 import type { ClipMedia, ExportClip, ExportCut } from '../../../../shared/domain/cut';
 import { fcpxTime, FRAME_DURATION } from './fcpxTime';
 import { fileUrl } from './fileUrl';
@@ -21,14 +21,14 @@ function asset(id: string, media: ClipMedia): string {
     {
       id,
       name: stem(media.fileName),
-      // §1.4: the asset starts at the file's embedded timecode, or Resolve cannot link it.
+      // the asset starts at the file's embedded timecode, or Resolve cannot link it.
       start: fcpxTime(media.startTimecodeFrames),
       // The whole file: what lies beyond the clip's trim stays available as handles.
       duration: fcpxTime(media.durationFrames),
       hasVideo: 1,
       videoSources: 1,
       hasAudio: media.hasAudio ? 1 : 0,
-      // Conformed audio is 48 kHz stereo (RESOLVE.md §6 recipe).
+      // Conformed audio is 48 kHz stereo (docs/resolve.md, Conformed clips).
       audioSources: media.hasAudio ? 1 : undefined,
       audioChannels: media.hasAudio ? 2 : undefined,
       audioRate: media.hasAudio ? 48000 : undefined,
@@ -59,13 +59,13 @@ function assetClip(clip: ExportClip, ref: string): string {
       name: clip.label,
       ref,
       offset: fcpxTime(clip.recordInFrames),
-      // §1.4: the in point on the file's own timecode axis (embedded start + trim).
+      // The in point on the file's own timecode axis (embedded start + trim).
       start: fcpxTime(start),
       duration: fcpxTime(clip.recordOutFrames - clip.recordInFrames),
       tcFormat: 'NDF',
     },
     [
-      // DTD order: note first, then markers. A marker's start is on the clip's source axis (§1.7).
+      // DTD order: note first, then markers. A marker's start is on the clip's source axis.
       textElement('note', noteText(clip)),
       element('marker', { start: fcpxTime(start), duration: FRAME_DURATION, value: clip.label, note: clip.action || undefined }),
     ],
@@ -73,7 +73,7 @@ function assetClip(clip: ExportClip, ref: string): string {
 }
 
 /**
- * Alternates are not put on the timeline: RESOLVE.md documents no Resolve support for FCPXML
+ * Alternates are not put on the timeline: no public source documents Resolve support for FCPXML
  * auditions or for reading extra lanes as takes, so they travel as files in Alternates/ (named in
  * each clip's note, the metadata CSV and the manifest) for the editor to bring in by hand.
  */
@@ -95,13 +95,19 @@ export function writeFcpxml(cut: ExportCut): string {
     {
       format: 'r1',
       duration: fcpxTime(duration),
-      // §1.3: a timeline starting at 01:00:00:00, as Resolve's own exports have it.
+      // a timeline starting at 01:00:00:00, as Resolve's own exports have it.
       tcStart: fcpxTime(cut.startTimecodeFrames),
       tcFormat: 'NDF',
       audioLayout: 'stereo',
       audioRate: '48k',
     },
-    [element('spine', {}, cut.clips.map((c, i) => assetClip(c, refs[i]!)))],
+    [
+      element(
+        'spine',
+        {},
+        cut.clips.map((c, i) => assetClip(c, refs[i]!)),
+      ),
+    ],
   );
   const library = element('library', {}, [element('event', { name: cut.title }, [element('project', { name: cut.title }, [sequence])])]);
   const body = element('fcpxml', { version: FCPXML_VERSION }, [resources, library]);

@@ -1,4 +1,4 @@
-// The media URL every timeline file carries (RESOLVE.md §1.8): "file://" + the absolute path with
+// The media URL every timeline file carries (docs/resolve.md, Media URLs): "file://" + the absolute path with
 // every byte outside [A-Za-z0-9-._~/:] percent-encoded as UTF-8; Windows paths become
 // file:///C:/… with forward slashes. Absolute, because Resolve's handling of relative URLs is
 // unconfirmed; the README explains the relink after the folder moves.

@@ -53,7 +53,10 @@ describe('writeOtio', () => {
     clips.forEach((clip, i) => {
       const planned = cut.clips[i]!;
       const ref = (clip.media_references as Record<string, Obj>).DEFAULT_MEDIA!;
-      expect(range(clip.source_range)).toEqual({ start: planned.media.startTimecodeFrames + planned.sourceInFrames, duration: planned.recordOutFrames - planned.recordInFrames });
+      expect(range(clip.source_range)).toEqual({
+        start: planned.media.startTimecodeFrames + planned.sourceInFrames,
+        duration: planned.recordOutFrames - planned.recordInFrames,
+      });
       expect(range(ref.available_range)).toEqual({ start: planned.media.startTimecodeFrames, duration: planned.media.durationFrames });
       expect(fileURLToPath(ref.target_url as string)).toBe(planned.media.path);
       const marker = (clip.markers as Obj[])[0]!;

@@ -1,5 +1,5 @@
 // The cut as OpenTimelineIO JSON in the OTIO 0.15–0.18 schema set Resolve 18.5+ reads
-// (RESOLVE.md §4.1: Clip.2, Marker.2, never Marker.3), shaped like `edit_ready_minimal.otio`.
+// (docs/resolve.md, OpenTimelineIO: Clip.2, Marker.2, never Marker.3).
 // All times are in media time at rate 24: a file stamped 02:00:00:00 starts at value 172800.
 import type { ClipMedia, ExportClip, ExportCut } from '../../../../shared/domain/cut';
 import { fileUrl } from './fileUrl';
@@ -98,10 +98,15 @@ export function writeOtio(cut: ExportCut): string {
     enabled: true,
     children,
   });
-  const track = container('Track.1', 'V1', cut.clips.map((c) => clipJson(c, rate)), { kind: 'Video' });
+  const track = container(
+    'Track.1',
+    'V1',
+    cut.clips.map((c) => clipJson(c, rate)),
+    { kind: 'Video' },
+  );
   const timeline: Json = {
     OTIO_SCHEMA: 'Timeline.1',
-    // The namespace Resolve's own OTIO exports carry (§4.3); optional but harmless.
+    // The namespace Resolve's own OTIO exports carry; optional but harmless.
     metadata: { Resolve_OTIO: { 'Resolve OTIO Meta Version': '1.0' }, shotline: { title: cut.title, width: cut.width, height: cut.height } },
     name: cut.title,
     global_start_time: time(cut.startTimecodeFrames, rate),

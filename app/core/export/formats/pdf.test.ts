@@ -44,7 +44,13 @@ describe('storyboard PDF', () => {
     const broken = path.join(dir, 'broken.png');
     fs.writeFileSync(broken, 'not an image');
     const images = [png, jpg, null, broken, path.join(dir, 'missing.png')];
-    const pdf = await writeStoryboardPdf({ title: 'Café "Noir" 東京', aspectRatio: ratio, panels: panels(n, (i) => images[i % images.length]!), date: new Date('2026-05-01T12:00:00Z'), fonts: dejaVu() });
+    const pdf = await writeStoryboardPdf({
+      title: 'Café "Noir" 東京',
+      aspectRatio: ratio,
+      panels: panels(n, (i) => images[i % images.length]!),
+      date: new Date('2026-05-01T12:00:00Z'),
+      fonts: dejaVu(),
+    });
     const file = path.join(dir, 'board.pdf');
     fs.writeFileSync(file, pdf);
     expect(pdfPages(file)).toBe(1 + Math.ceil(n / storyboardLayout(ratio).perPage));
@@ -52,7 +58,10 @@ describe('storyboard PDF', () => {
 
   it('falls back to the built-in font when no TrueType font is given, on Letter paper too', async () => {
     const file = path.join(tmp(), 'board.pdf');
-    fs.writeFileSync(file, await writeStoryboardPdf({ title: '東京 Noir', aspectRatio: '21:9', panels: panels(7, () => null), date: new Date(), paper: 'LETTER' }));
+    fs.writeFileSync(
+      file,
+      await writeStoryboardPdf({ title: '東京 Noir', aspectRatio: '21:9', panels: panels(7, () => null), date: new Date(), paper: 'LETTER' }),
+    );
     expect(pdfPages(file)).toBe(3);
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+792 x 612/);
   });

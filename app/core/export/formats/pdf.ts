@@ -79,7 +79,10 @@ export function writeStoryboardPdf(input: StoryboardInput): Promise<Buffer> {
   doc.addPage();
   const { width: pageW, height: pageH } = doc.page;
   const totalS = input.panels.reduce((sum, p) => sum + p.durationS, 0);
-  doc.font(bold).fontSize(32).text(t(input.title), MARGIN, pageH / 3, { width: pageW - 2 * MARGIN, align: 'center', height: 120, ellipsis: true });
+  doc
+    .font(bold)
+    .fontSize(32)
+    .text(t(input.title), MARGIN, pageH / 3, { width: pageW - 2 * MARGIN, align: 'center', height: 120, ellipsis: true });
   doc.moveDown(0.5);
   doc.font(regular).fontSize(14).fillColor('#444');
   const facts = [`Storyboard · ${input.panels.length} shots · running time ${formatRunningTime(totalS)}`, input.date.toISOString().slice(0, 10)];
@@ -97,8 +100,16 @@ export function writeStoryboardPdf(input: StoryboardInput): Promise<Buffer> {
     if (slot === 0) {
       doc.addPage();
       const page = Math.floor(i / layout.perPage) + 1;
-      doc.font(bold).fontSize(11).fillColor('#000').text(t(input.title), MARGIN, MARGIN, { width: pageW / 2, height: 14, ellipsis: true, lineBreak: false });
-      doc.font(regular).fontSize(9).fillColor('#666').text(`${page} / ${pages}`, pageW / 2, MARGIN + 2, { width: pageW / 2 - MARGIN, align: 'right', lineBreak: false });
+      doc
+        .font(bold)
+        .fontSize(11)
+        .fillColor('#000')
+        .text(t(input.title), MARGIN, MARGIN, { width: pageW / 2, height: 14, ellipsis: true, lineBreak: false });
+      doc
+        .font(regular)
+        .fontSize(9)
+        .fillColor('#666')
+        .text(`${page} / ${pages}`, pageW / 2, MARGIN + 2, { width: pageW / 2 - MARGIN, align: 'right', lineBreak: false });
     }
     const x = MARGIN + (slot % layout.cols) * (cellW + GAP);
     const y = MARGIN + HEADER + Math.floor(slot / layout.cols) * (cellH + GAP);
@@ -133,7 +144,11 @@ function drawFrame(doc: PDFKit.PDFDocument, panel: StoryboardPanel, x: number, y
   }
   if (!drawn) {
     doc.save().rect(x, y, w, h).fill('#d9d9d9').restore();
-    doc.font(bold).fontSize(20).fillColor('#777').text(t(panel.label), x, y + h / 2 - 12, { width: w, align: 'center', lineBreak: false });
+    doc
+      .font(bold)
+      .fontSize(20)
+      .fillColor('#777')
+      .text(t(panel.label), x, y + h / 2 - 12, { width: w, align: 'center', lineBreak: false });
   }
   doc.rect(x, y, w, h).lineWidth(0.5).strokeColor('#000').stroke();
 }

@@ -1,5 +1,5 @@
-// README.txt: how to bring the folder into Resolve, in the words of Resolve's menus (RESOLVE.md
-// §1.9, §3.5, §3.6, §5), and the one-step relink after the folder moves (§1.8).
+// README.txt: how to bring the folder into Resolve, in the words of Resolve's menus, and the
+// one-step relink after the folder moves (docs/resolve.md).
 import type { ExportCut } from '../../../../shared/domain/cut';
 import { formatRunningTime, framesToTimecode } from '../../../../shared/domain/timecode';
 import type { exportFileNames } from '../planCut';
@@ -58,11 +58,22 @@ export function writeReadme({ cut, names, folderName, createdAt, hasShotList }: 
     '',
     'WHAT IS HERE',
     '',
-    placeholders < cut.clips.length && item('Media/', `the selected take of each shot, ${cut.fps} fps, ${cut.width}x${cut.height}, named SC<scene>_SH<shot>_T<take>_<tool>. Each file has its own start timecode (the first ${firstSource}, the next ones on later minutes), and the whole take is there: what the cut leaves out is available as handles.`),
+    placeholders < cut.clips.length &&
+      item(
+        'Media/',
+        `the selected take of each shot, ${cut.fps} fps, ${cut.width}x${cut.height}, named SC<scene>_SH<shot>_T<take>_<tool>. Each file has its own start timecode (the first ${firstSource}, the next ones on later minutes), and the whole take is there: what the cut leaves out is available as handles.`,
+      ),
     placeholders > 0 && item('Placeholders/', `${placeholders} shot(s) with no take yet, as still clips of the planned length (_PH).`),
-    alternates > 0 && item('Alternates/', `${alternates} other take(s), named the same way. Import the folder into the Media Pool to cut them in; their timecodes never overlap.`),
+    alternates > 0 &&
+      item(
+        'Alternates/',
+        `${alternates} other take(s), named the same way. Import the folder into the Media Pool to cut them in; their timecodes never overlap.`,
+      ),
     cut.references.length > 0 && item('References/', 'the library images the shots use, named by tag.'),
-    item(names.edl, `the same cut as a CMX3600 EDL: import Media/ and Placeholders/ into the Media Pool first, then File > Import > Timeline... at ${cut.fps} fps; clips conform by their unique timecode.`),
+    item(
+      names.edl,
+      `the same cut as a CMX3600 EDL: import Media/ and Placeholders/ into the Media Pool first, then File > Import > Timeline... at ${cut.fps} fps; clips conform by their unique timecode.`,
+    ),
     item(names.otio, 'the same cut as OpenTimelineIO (Resolve 18.5 and later).'),
     item(names.storyboardPdf, 'the storyboard: a cover and the shots as panels.'),
     hasShotList && item(names.shotListCsv, 'the shot list for spreadsheets, with estimated and actual costs.'),

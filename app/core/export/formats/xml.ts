@@ -4,7 +4,7 @@
 // DOCTYPE are read past. No DTD is loaded and no custom entity expanded, so a file cannot make
 // the parser read other files or blow up in memory (XXE, "billion laughs").
 
-/** Characters XML 1.0 forbids, even escaped (§2.2), including lone surrogates. */
+/** Characters XML 1.0 forbids, even escaped, including lone surrogates. */
 const ILLEGAL = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Escapes for text and for attribute values; newlines and tabs in attributes survive as references. */

@@ -108,7 +108,7 @@ describe('Kling adapter against the fake', () => {
     expect(fake.creates).toBe(0);
   });
 
-  it('validation: an image under 300 px is permanent with Kling\'s reason; a reused external id too', async () => {
+  it("validation: an image under 300 px is permanent with Kling's reason; a reused external id too", async () => {
     const { adapter, dir } = await setup();
     const small = imageFile(dir, 'small.png');
     const bytes = fs.readFileSync(small.path);

@@ -1,4 +1,4 @@
-// Kling API, AK/SK v1 (PROVIDERS.md §2). Every response is the envelope {code, message,
+// Kling API, AK/SK v1 (docs/providers.md, Kling). Every response is the envelope {code, message,
 // request_id, data}; a non-zero code is an error whatever the HTTP status. Kling is the one API
 // here with a client task id: `external_task_id` = the job's externalId, so after a crash or a
 // create that timed out, `findByExternalId` tells the engine whether the task exists.
@@ -22,7 +22,7 @@ import { klingToken } from './jwt';
 
 type Kind = 'text2video' | 'image2video' | 'multi-image2video';
 
-/** The list endpoint's largest page (§2.2) and how many pages a lookup reads: recent tasks come first. */
+/** The list endpoint's largest page and how many pages a lookup reads: recent tasks come first. */
 const PAGE_SIZE = 500;
 const LOOKUP_PAGES = 2;
 
@@ -41,14 +41,14 @@ interface Envelope {
   data?: unknown;
 }
 
-/** Plain words for the codes of §2.6 that need more than Kling's own message. */
+/** Plain words for the error codes that need more than Kling's own message. */
 const CODE_HINTS: Record<number, string> = {
   1100: 'Kling reports a problem with the account',
   1101: 'the Kling account is in arrears: settle the bill, then retry',
   1102: 'the Kling resource pack is used up or expired: buy more units, then retry',
   1103: 'this Kling key has no access to this model',
   1300: "Kling's platform policy refused the request",
-  1303: 'all of the account\'s Kling task slots are busy',
+  1303: "all of the account's Kling task slots are busy",
   1304: "this machine's IP address is not on the Kling key's whitelist",
 };
 
@@ -75,12 +75,12 @@ export class KlingAdapter implements ProviderAdapter {
       ...(req.prompt.negative ? { negative_prompt: req.prompt.negative } : {}),
       // std/pro is Kling's 720p/1080p; master models have no mode (catalog tier.mode null).
       ...(tier.mode ? { mode: tier.mode } : {}),
-      // Strings, not numbers (§2.3).
+      // Strings, not numbers.
       duration: String(req.durationS),
       external_task_id: req.externalId,
     };
     if (kind === 'image2video') {
-      // Raw base64: Kling refuses a data: prefix (§2.4).
+      // Raw base64: Kling refuses a data: prefix.
       body.image = await image(req.startFrame!);
       if (end) body.image_tail = await image(end);
     } else if (kind === 'multi-image2video') {
@@ -109,7 +109,7 @@ export class KlingAdapter implements ProviderAdapter {
       case 'succeed': {
         const url = task.task_result?.videos?.[0]?.url;
         if (!url) return { state: 'failed', reason: 'Kling reported success but sent no video.', code: 'no_output', retryable: true, raw };
-        // The real charge, in units (§2.7); converted at the catalog's (uncertain) unit price.
+        // The real charge, in units; converted at the catalog's (uncertain) unit price.
         const units = Number(task.final_unit_deduction);
         return { state: 'succeeded', outputUrl: url, costUsd: Number.isFinite(units) && task.final_unit_deduction ? units * UNIT_USD : null, raw };
       }
@@ -122,7 +122,7 @@ export class KlingAdapter implements ProviderAdapter {
 
   /**
    * The task created with this external id, or null when Kling has none. Asks the query endpoint
-   * with the external id in the id slot first (the docs allow either id there, §2.2); since how
+   * with the external id in the id slot first (the docs allow either id there); since how
    * the server tells them apart is UNCERTAIN, it then reads the newest list pages.
    */
   async findByExternalId(externalId: string, req: GenerationRequest): Promise<SubmitResult | null> {
@@ -144,7 +144,7 @@ export class KlingAdapter implements ProviderAdapter {
     return null;
   }
 
-  /** Kling keeps outputs 30 days (§2.5); the URL is signed, so a 403 means re-query it. */
+  /** Kling keeps outputs 30 days; the URL is signed, so a 403 means re-query it. */
   download(url: string, dest: string, signal?: AbortSignal): Promise<void> {
     return this.http.download(url, dest, { signedUrl: true, signal });
   }
@@ -180,7 +180,7 @@ export class KlingAdapter implements ProviderAdapter {
   }
 }
 
-/** The endpoint a request goes to (§2.2): start frame → image2video; references → multi-image2video. */
+/** The endpoint a request goes to: start frame → image2video; references → multi-image2video. */
 function kindOf(req: GenerationRequest): Kind {
   if (req.startFrame) return 'image2video';
   if (req.references.length > 0 && req.model.endpoints.includes('references-to-video')) return 'multi-image2video';
@@ -198,7 +198,7 @@ function splitId(remoteId: string): [Kind, string] {
 }
 
 /**
- * Kling gives only a free-text `task_status_msg` (§2.5). Failed tasks are not charged (§2.7), so
+ * Kling gives only a free-text `task_status_msg`. Failed tasks are not charged, so
  * another try is fine, except for content refusals, recognised by their wording.
  */
 function failure(msg: string): { reason: string; code: string | null; retryable: boolean } {

@@ -1,4 +1,4 @@
-// Kling's bearer token (PROVIDERS.md §2.1): an HS256 JWT signed with the SecretKey, iss = the
+// Kling's bearer token (docs/providers.md, Kling): an HS256 JWT signed with the SecretKey, iss = the
 // AccessKey, valid from 5 s ago (clock skew) for 30 minutes, as in the official Python example.
 import { createHmac } from 'node:crypto';
 

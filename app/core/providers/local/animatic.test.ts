@@ -12,7 +12,9 @@ import { animaticSize } from './sizes';
 const tmp = useTmpDir();
 const renderer = animaticRenderer();
 
-function request(o: { ratio?: AspectRatio; camera?: CameraMove; durationS?: number; image?: string | null; label?: string; action?: string } = {}): GenerationRequest {
+function request(
+  o: { ratio?: AspectRatio; camera?: CameraMove; durationS?: number; image?: string | null; label?: string; action?: string } = {},
+): GenerationRequest {
   const shot = {
     label: o.label ?? '1A',
     action: o.action ?? 'Mara pushes the diner door open.',
@@ -81,7 +83,7 @@ describe('local animatic', () => {
     }
   });
 
-  it('prints the user\'s text as written, % signs and quotes included', async () => {
+  it("prints the user's text as written, % signs and quotes included", async () => {
     const dest = path.join(tmp(), 'odd.mp4');
     await renderer.render(request({ label: "2B'%{n}", action: "It's 100% done: a \\ back-slash, [brackets]; commas, %{pts}", durationS: 0.5 }), dest, {});
     await expectAnimatic(dest, '16:9', 0.5);

@@ -41,9 +41,7 @@ export function animaticArgs(plan: AnimaticPlan): string[] {
   // grid halves the stair-stepping of slow moves.
   const cw = w * 2;
   const ch = h * 2;
-  const input = plan.image
-    ? ['-i', plan.image]
-    : ['-f', 'lavfi', '-i', `color=c=${CARD_COLOR}:s=${cw}x${ch}:r=1:d=1`];
+  const input = plan.image ? ['-i', plan.image] : ['-f', 'lavfi', '-i', `color=c=${CARD_COLOR}:s=${cw}x${ch}:r=1:d=1`];
   const source: string[] = plan.image
     ? ['trim=end_frame=1', `scale=${cw}:${ch}:force_original_aspect_ratio=increase`, `crop=${cw}:${ch}`, 'setsar=1']
     : [`drawgrid=w=iw/12:h=ih/12:t=2:c=white@0.06`];
@@ -52,7 +50,10 @@ export function animaticArgs(plan: AnimaticPlan): string[] {
     const actionSize = Math.round(Math.min(cw, ch) * ACTION_EM);
     source.push(
       drawtext(TEXT_FILES.title, `fontsize=${titleSize}:fontcolor=white:x=(w-tw)/2:y=h*0.22`),
-      drawtext(TEXT_FILES.action, `fontsize=${actionSize}:fontcolor=white@0.85:line_spacing=${Math.round(actionSize * 0.45)}:x=(w-tw)/2:y=h*0.22+${Math.round(titleSize * 1.5)}`),
+      drawtext(
+        TEXT_FILES.action,
+        `fontsize=${actionSize}:fontcolor=white@0.85:line_spacing=${Math.round(actionSize * 0.45)}:x=(w-tw)/2:y=h*0.22+${Math.round(titleSize * 1.5)}`,
+      ),
     );
   }
   const m = moveExpr(plan.move, frames);
@@ -60,18 +61,37 @@ export function animaticArgs(plan: AnimaticPlan): string[] {
   if (plan.font) {
     const size = Math.round(h / 24);
     const pad = Math.round(h / 36);
-    chain.push(drawtext(TEXT_FILES.label, `fontsize=${size}:fontcolor=white:box=1:boxcolor=black@0.55:boxborderw=${Math.round(size / 3)}:x=${pad}:y=h-th-${pad}`));
+    chain.push(
+      drawtext(TEXT_FILES.label, `fontsize=${size}:fontcolor=white:box=1:boxcolor=black@0.55:boxborderw=${Math.round(size / 3)}:x=${pad}:y=h-th-${pad}`),
+    );
   }
   chain.push('format=yuv420p');
   return [
     ...input,
-    '-filter_complex', `[0:v]${chain.join(',')}[v]`,
-    '-map', '[v]',
-    '-frames:v', String(frames),
-    '-r', String(ANIMATIC_FPS),
+    '-filter_complex',
+    `[0:v]${chain.join(',')}[v]`,
+    '-map',
+    '[v]',
+    '-frames:v',
+    String(frames),
+    '-r',
+    String(ANIMATIC_FPS),
     // ultrafast: an animatic is a timing draft; speed matters more than bytes.
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '20', '-pix_fmt', 'yuv420p',
-    '-movflags', '+faststart', '-an', '-f', 'mp4', '-y', plan.dest,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-crf',
+    '20',
+    '-pix_fmt',
+    'yuv420p',
+    '-movflags',
+    '+faststart',
+    '-an',
+    '-f',
+    'mp4',
+    '-y',
+    plan.dest,
   ];
 }
 

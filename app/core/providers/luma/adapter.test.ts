@@ -28,7 +28,7 @@ async function pollToEnd(adapter: LumaAdapter, remoteId: string, seen: PollResul
 const posts = () => fake.requests.filter((r) => r.method === 'POST');
 
 describe('Luma adapter against the fake', () => {
-  it('text to video: body in Luma\'s spelling, states, a real MP4', async () => {
+  it("text to video: body in Luma's spelling, states, a real MP4", async () => {
     const { adapter, dir } = await setup();
     const req = makeRequest('luma:ray-2', { durationS: 9, aspectRatio: '21:9', resolution: '1080p' });
     const { remoteId } = await adapter.submit(req);
@@ -65,20 +65,22 @@ describe('Luma adapter against the fake', () => {
     expect(fake.requests).toHaveLength(0);
   });
 
-  it('auth: a wrong key is auth with Luma\'s detail', async () => {
+  it("auth: a wrong key is auth with Luma's detail", async () => {
     const { adapter } = await setup('other-key');
     const err = await providerError(adapter.submit(makeRequest('luma:ray-2')));
     expect(err).toMatchObject({ kind: 'auth', details: { status: 401 } });
     expect(err.message).toMatch(/Invalid API key is provided/);
   });
 
-  it('validation: 400 and 422 are permanent with Luma\'s reason', async () => {
+  it("validation: 400 and 422 are permanent with Luma's reason", async () => {
     const { adapter } = await setup();
     const bad = makeRequest('luma:ray-2', { resolution: '540p' });
     const wrongEnum = await providerError(adapter.submit({ ...bad, aspectRatio: '2:1' as never }));
     expect(wrongEnum).toMatchObject({ kind: 'permanent', details: { status: 400 } });
     expect(wrongEnum.message).toMatch(/Invalid aspect_ratio "2:1"/);
-    fake.setScenario({ create: [{ kind: 'http', status: 422, body: { detail: [{ loc: ['body', 'duration'], msg: 'str type expected', type: 'type_error.str' }] } }] });
+    fake.setScenario({
+      create: [{ kind: 'http', status: 422, body: { detail: [{ loc: ['body', 'duration'], msg: 'str type expected', type: 'type_error.str' }] } }],
+    });
     expect((await providerError(adapter.submit(bad))).message).toMatch(/refused the request \(HTTP 422\): str type expected/);
     expect(fake.creates).toBe(0);
   });
@@ -98,7 +100,11 @@ describe('Luma adapter against the fake', () => {
     const { adapter } = await setup();
     fake.setScenario({ outcome: { failed: 'Prompt failed moderation' } });
     const end = await pollToEnd(adapter, (await adapter.submit(makeRequest('luma:ray-2'))).remoteId);
-    expect(end).toMatchObject({ state: 'failed', retryable: false, reason: expect.stringMatching(/^Refused by the provider's content filter: Prompt failed moderation/) });
+    expect(end).toMatchObject({
+      state: 'failed',
+      retryable: false,
+      reason: expect.stringMatching(/^Refused by the provider's content filter: Prompt failed moderation/),
+    });
   });
 
   it('a generation that never finishes stays running', async () => {

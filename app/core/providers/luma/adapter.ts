@@ -1,17 +1,9 @@
-// Luma Dream Machine API (PROVIDERS.md §3). Keyframes are image URLs only (§3.3: the schema has
+// Luma Dream Machine API (docs/providers.md, Luma). Keyframes are image URLs only (the OpenAPI schema has
 // no base64 field) and Shotline hosts no images, so a keyframe is sent only when the user gave it
 // a public URL (`ImageInput.url`); otherwise submit fails before any request, saying so.
 import { checkKeyWith, contentFilterReason, describeBody, HttpClient, permanent, type Reply, type SendOptions } from '../http';
 import { endFrameOf, keysOf, noKey, tierOf } from '../request';
-import {
-  ProviderError,
-  type AdapterConfig,
-  type GenerationRequest,
-  type ImageInput,
-  type PollResult,
-  type ProviderAdapter,
-  type SubmitResult,
-} from '../types';
+import { ProviderError, type AdapterConfig, type GenerationRequest, type ImageInput, type PollResult, type ProviderAdapter, type SubmitResult } from '../types';
 
 interface Generation {
   id: string;
@@ -41,7 +33,7 @@ export class LumaAdapter implements ProviderAdapter {
       prompt: req.prompt.text,
       aspect_ratio: req.aspectRatio,
       resolution: tier.resolution,
-      // "5s" / "9s" on the wire (§3.3).
+      // "5s" / "9s" on the wire.
       duration: `${req.durationS}s`,
       ...(Object.keys(keyframes).length > 0 ? { keyframes } : {}),
     };
@@ -53,14 +45,14 @@ export class LumaAdapter implements ProviderAdapter {
   async poll(remoteId: string, signal?: AbortSignal): Promise<PollResult> {
     const reply = await this.call(`/generations/${encodeURIComponent(remoteId)}`, { signal }, [404]);
     const raw = this.http.redact(reply.body);
-    // DELETE is Luma's only cancel, and a deleted generation is gone (§3.2, §9.3).
+    // DELETE is Luma's only cancel, and a deleted generation is gone.
     if (reply.status === 404) return { state: 'canceled', raw };
     const gen = reply.body as Generation;
     switch (gen.state) {
       case 'queued':
         return { state: 'queued', progress: null, raw };
       case 'dreaming':
-        // No progress figure exists, only a preview video (§3.4).
+        // No progress figure exists, only a preview video.
         return { state: 'running', progress: null, raw };
       case 'completed': {
         const url = gen.assets?.video;
@@ -78,7 +70,7 @@ export class LumaAdapter implements ProviderAdapter {
     await this.call(`/generations/${encodeURIComponent(remoteId)}`, { method: 'DELETE' }, [404]);
   }
 
-  /** URL lifetime is undocumented (§3.4); treat a 403 like an expired signed link and re-poll. */
+  /** URL lifetime is undocumented; treat a 403 like an expired signed link and re-poll. */
   download(url: string, dest: string, signal?: AbortSignal): Promise<void> {
     return this.http.download(url, dest, { signedUrl: true, signal });
   }
@@ -86,7 +78,7 @@ export class LumaAdapter implements ProviderAdapter {
   checkKey(): Promise<{ ok: boolean; detail: string }> {
     return checkKeyWith(async () => {
       const credits = (await this.call('/credits', {})).body as { credit_balance?: number };
-      // `credit_balance` is in US cents (§3.2).
+      // `credit_balance` is in US cents.
       const usd = typeof credits.credit_balance === 'number' ? `$${(credits.credit_balance / 100).toFixed(2)}` : 'unknown';
       return `The key works. Credit balance: ${usd}.`;
     });
@@ -95,7 +87,7 @@ export class LumaAdapter implements ProviderAdapter {
   private async call(path: string, opts: SendOptions, allowed: number[] = []): Promise<Reply> {
     if (!this.key) throw noKey('luma');
     const reply = await this.http.send(path, { ...opts, headers: { Authorization: `Bearer ${this.key}` } });
-    // Errors are {"detail": "..."}; 422 may list field errors (§3.1).
+    // Errors are {"detail": "..."}; 422 may list field errors.
     if (reply.status >= 400 && !allowed.includes(reply.status)) throw this.http.statusError(reply, describeBody(reply.body) || 'no detail given');
     return reply;
   }
@@ -110,7 +102,7 @@ function hostedUrl(img: ImageInput, which: 'start' | 'end'): string {
   );
 }
 
-/** `failure_reason` is free text (§3.4); moderation is recognised by its wording. */
+/** `failure_reason` is free text; moderation is recognised by its wording. */
 function failure(text: string): { reason: string; code: string | null; retryable: boolean } {
   const t = text.trim() || 'no reason given';
   if (/moderat|safety|content|policy|nsfw|inappropriate/i.test(t)) return { reason: contentFilterReason(t), code: 'content_filter', retryable: false };

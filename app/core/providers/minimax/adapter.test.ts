@@ -55,7 +55,7 @@ describe('MiniMax adapter against the fake', () => {
     expect(body.last_frame_image).toMatch(/^data:image\/png;base64,/);
   });
 
-  it('validation: 200 + 2013 is permanent with MiniMax\'s reason', async () => {
+  it("validation: 200 + 2013 is permanent with MiniMax's reason", async () => {
     const { adapter } = await setup();
     const err = await providerError(adapter.submit(makeRequest(HAILUO, { resolution: '1080p', durationS: 10 })));
     expect(err).toMatchObject({ kind: 'permanent', details: { status: 200, code: '2013' } });
@@ -75,7 +75,14 @@ describe('MiniMax adapter against the fake', () => {
 
   it('200 + status codes: 1002 rate_limited, 1008 permanent, 1026 content filter, 1000 transient', async () => {
     const { adapter } = await setup();
-    fake.setScenario({ create: [minimaxFault(1002, 'rate limit'), minimaxFault(1008, 'insufficient balance'), minimaxFault(1026, 'input new_sensitive'), minimaxFault(1000, 'unknown error')] });
+    fake.setScenario({
+      create: [
+        minimaxFault(1002, 'rate limit'),
+        minimaxFault(1008, 'insufficient balance'),
+        minimaxFault(1026, 'input new_sensitive'),
+        minimaxFault(1000, 'unknown error'),
+      ],
+    });
     expect((await providerError(adapter.submit(makeRequest(HAILUO)))).kind).toBe('rate_limited');
     const balance = await providerError(adapter.submit(makeRequest(HAILUO)));
     expect(balance).toMatchObject({ kind: 'permanent', details: { code: '1008' } });
@@ -102,7 +109,12 @@ describe('MiniMax adapter against the fake', () => {
     const { adapter } = await setup({ failWord });
     fake.setScenario({ outcome: { code: 1027, msg: 'output new_sensitive' } });
     const refused = await pollToEnd(adapter, (await adapter.submit(makeRequest(HAILUO))).remoteId);
-    expect(refused).toMatchObject({ state: 'failed', code: '1027', retryable: false, reason: expect.stringMatching(/^Refused by the provider's content filter/) });
+    expect(refused).toMatchObject({
+      state: 'failed',
+      code: '1027',
+      retryable: false,
+      reason: expect.stringMatching(/^Refused by the provider's content filter/),
+    });
     fake.setScenario({ outcome: { code: 1033, msg: 'system error' } });
     expect(await pollToEnd(adapter, (await adapter.submit(makeRequest(HAILUO))).remoteId)).toMatchObject({ state: 'failed', retryable: true });
   });

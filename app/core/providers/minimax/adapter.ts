@@ -1,5 +1,5 @@
-// MiniMax Hailuo video (PROVIDERS.md §5). Errors are HTTP 200 with a non-zero
-// `base_resp.status_code` (§5.1), mapped by code (§5.5). A finished task gives a file id; the
+// MiniMax Hailuo video (docs/providers.md, MiniMax). Errors are HTTP 200 with a non-zero
+// `base_resp.status_code`, mapped by code. A finished task gives a file id; the
 // download URL comes from /v1/files/retrieve on every successful poll, so a re-poll renews an
 // expired link. No seed, no cancel, no client task id.
 import { checkKeyWith, contentFilterReason, describeBody, HttpClient, type Reply } from '../http';
@@ -14,13 +14,12 @@ import {
   type SubmitResult,
 } from '../types';
 
-
-/** §5.5 codes by what the engine should do about them; anything else is permanent. */
+/** MiniMax status codes by what the engine should do about them; anything else is permanent. */
 const KIND_OF_CODE: Record<number, ProviderErrorKind> = {
   1000: 'transient', // unknown error (retry)
   1001: 'transient', // request timeout (retry)
   1002: 'rate_limited',
-  1004: 'auth', // bad key, or a key for the other host (§5.1)
+  1004: 'auth', // bad key, or a key for the other host
   1024: 'transient',
   1033: 'transient',
   1039: 'rate_limited', // token limit
@@ -66,7 +65,7 @@ export class MinimaxAdapter implements ProviderAdapter {
       model: req.model.model,
       prompt: req.prompt.text,
       duration: req.durationS,
-      // The catalog's "768p" is "768P" on the wire (§5.3).
+      // The catalog's "768p" is "768P" on the wire.
       resolution: tier.resolution.toUpperCase(),
       ...(req.startFrame ? { first_frame_image: await imageDataUri(req.startFrame, 'minimax') } : {}),
       ...(end ? { last_frame_image: await imageDataUri(end, 'minimax') } : {}),
@@ -80,7 +79,7 @@ export class MinimaxAdapter implements ProviderAdapter {
     const reply = await this.call(`/v1/query/video_generation?task_id=${encodeURIComponent(remoteId)}`, { signal });
     const task = reply.body as Reply200 | null;
     const raw = this.http.redact(task);
-    // The CLI spells it "Failed", the MCP server and Comfy "Fail" (§5.4): accept both. A failed
+    // The CLI spells it "Failed", the MCP server and Comfy "Fail": accept both. A failed
     // task may carry its reason as a non-zero code (1027: output moderation), so read it first.
     if (task?.status === 'Fail' || task?.status === 'Failed') return { state: 'failed', ...failure(task.base_resp), raw };
     const ok = this.check(reply);
@@ -103,7 +102,7 @@ export class MinimaxAdapter implements ProviderAdapter {
     }
   }
 
-  /** download_url expires (lifetime UNCERTAIN, §5.4); a 403 means poll again for a new one. */
+  /** download_url expires (lifetime UNCERTAIN); a 403 means poll again for a new one. */
   download(url: string, dest: string, signal?: AbortSignal): Promise<void> {
     return this.http.download(url, dest, { signedUrl: true, signal });
   }
@@ -126,7 +125,7 @@ export class MinimaxAdapter implements ProviderAdapter {
   private async call(path: string, opts: { json?: unknown; signal?: AbortSignal }): Promise<Reply> {
     if (!this.key) throw noKey('minimax');
     const reply = await this.http.send(path, { ...opts, headers: { Authorization: `Bearer ${this.key}` } });
-    // Trace-Id is what MiniMax support asks for (§5.1): keep it with whatever is logged.
+    // Trace-Id is what MiniMax support asks for: keep it with whatever is logged.
     const traceId = reply.headers.get('trace-id');
     const body = traceId && reply.body && typeof reply.body === 'object' ? { ...reply.body, trace_id: traceId } : reply.body;
     const out = { ...reply, body };

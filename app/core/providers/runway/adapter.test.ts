@@ -135,7 +135,7 @@ describe('Runway adapter against the fake', () => {
     expect(res.status).toBe(400);
   });
 
-  it('validation: a 400 is permanent and carries Runway\'s own reason', async () => {
+  it("validation: a 400 is permanent and carries Runway's own reason", async () => {
     const { adapter, dir } = await setup();
     const req = makeRequest('runway:gen4_turbo', { references: [imageFile(dir, 'r.png', { tag: '9lives' })] });
     const err = await providerError(adapter.submit(req));
@@ -153,7 +153,12 @@ describe('Runway adapter against the fake', () => {
 
   it('429 at create: rate_limited with Retry-After (seconds, or retry-after-ms first)', async () => {
     const { adapter } = await setup();
-    fake.setScenario({ create: [{ kind: 'http', status: 429, retryAfter: '7' }, { kind: 'http', status: 429, retryAfter: '7', retryAfterMs: 1500 }] });
+    fake.setScenario({
+      create: [
+        { kind: 'http', status: 429, retryAfter: '7' },
+        { kind: 'http', status: 429, retryAfter: '7', retryAfterMs: 1500 },
+      ],
+    });
     expect(await providerError(adapter.submit(makeRequest('runway:gen4.5')))).toMatchObject({ kind: 'rate_limited', details: { retryAfterS: 7 } });
     expect(await providerError(adapter.submit(makeRequest('runway:gen4.5')))).toMatchObject({ kind: 'rate_limited', details: { retryAfterS: 1.5 } });
     expect(fake.creates).toBe(0);
@@ -183,7 +188,7 @@ describe('Runway adapter against the fake', () => {
     expect(creates()).toHaveLength(1);
   });
 
-  it('the engine\'s own abort comes back as that abort, not as a provider error', async () => {
+  it("the engine's own abort comes back as that abort, not as a provider error", async () => {
     const { adapter } = await setup();
     const { remoteId } = await adapter.submit(makeRequest('runway:gen4.5'));
     fake.setScenario({ poll: [{ kind: 'timeout' }] });
@@ -196,7 +201,12 @@ describe('Runway adapter against the fake', () => {
   it('5xx and 429 while polling are transient and rate_limited', async () => {
     const { adapter } = await setup();
     const { remoteId } = await adapter.submit(makeRequest('runway:gen4.5'));
-    fake.setScenario({ poll: [{ kind: 'http', status: 503 }, { kind: 'http', status: 429, retryAfter: '3' }] });
+    fake.setScenario({
+      poll: [
+        { kind: 'http', status: 503 },
+        { kind: 'http', status: 429, retryAfter: '3' },
+      ],
+    });
     expect((await providerError(adapter.poll(remoteId))).kind).toBe('transient');
     expect(await providerError(adapter.poll(remoteId))).toMatchObject({ kind: 'rate_limited', details: { retryAfterS: 3 } });
     expect((await adapter.poll(remoteId)).state).toBe('running');

@@ -1,4 +1,4 @@
-// Runway Developer API (PROVIDERS.md §1). No idempotency key and no webhooks: every create is
+// Runway Developer API (docs/providers.md, Runway). No idempotency key and no webhooks: every create is
 // sent once, and a 5xx or timeout on it is reported as transient for the engine to reconcile.
 //
 // Two-step references path: Gen-4 video models take no reference images, so when a shot has
@@ -10,16 +10,9 @@ import { makesFrameFirst } from '../../../../shared/domain/cost';
 import { getModel, wireRatio, type ModelSpec, type ResolutionTier } from '../../../../shared/catalog';
 import { checkKeyWith, contentFilterReason, describeBody, HttpClient, permanent, type Reply, type SendOptions } from '../http';
 import { endFrameOf, imageDataUri, keysOf, noKey, tierOf } from '../request';
-import {
-  ProviderError,
-  type AdapterConfig,
-  type GenerationRequest,
-  type PollResult,
-  type ProviderAdapter,
-  type SubmitResult,
-} from '../types';
+import { ProviderError, type AdapterConfig, type GenerationRequest, type PollResult, type ProviderAdapter, type SubmitResult } from '../types';
 
-/** Sent on every request (§1.1: the SDK's `runwayVersion`). */
+/** Sent on every request (the SDK's `runwayVersion`). */
 export const RUNWAY_VERSION = '2024-11-06';
 const FRAME = 'frame:';
 
@@ -59,7 +52,8 @@ export class RunwayAdapter implements ProviderAdapter {
     const frameModel = req.model.refsVia ? getModel(req.model.refsVia) : undefined;
     const needsFrame = req.references.length > 0 || !req.model.endpoints.includes('text-to-video');
     // The same rule the estimate counts (makesFrameFirst); here the start frame is already known absent.
-    if (makesFrameFirst(req.tool, { refs: req.references.length, startFrame: false }) && frameModel) return this.create('/v1/text_to_image', await frameBody(req, tier, frameModel), FRAME, signal);
+    if (makesFrameFirst(req.tool, { refs: req.references.length, startFrame: false }) && frameModel)
+      return this.create('/v1/text_to_image', await frameBody(req, tier, frameModel), FRAME, signal);
     if (needsFrame && req.model.requiresImage) {
       throw permanent(`${req.model.name} needs a start keyframe. Add one to the shot.`, 'needs_start_frame');
     }
@@ -68,7 +62,7 @@ export class RunwayAdapter implements ProviderAdapter {
 
   async submitNext(remoteId: string, req: GenerationRequest, signal?: AbortSignal): Promise<SubmitResult> {
     if (!remoteId.startsWith(FRAME)) throw permanent(`Runway task ${remoteId} has no next step.`, 'no_next_step');
-    // Re-read the frame task: its output URL from an earlier poll may have expired (§1.3).
+    // Re-read the frame task: its output URL from an earlier poll may have expired.
     const task = (await this.call(`/v1/tasks/${encodeURIComponent(remoteId.slice(FRAME.length))}`, { signal })).body as Task;
     const frameUrl = task.status === 'SUCCEEDED' ? task.output?.[0] : undefined;
     if (!frameUrl) throw permanent(`The start frame (Runway task ${task.id}) is ${task.status}, not ready; it cannot start the video.`, 'frame_not_ready');
@@ -80,7 +74,7 @@ export class RunwayAdapter implements ProviderAdapter {
     const id = frame ? remoteId.slice(FRAME.length) : remoteId;
     const reply = await this.call(`/v1/tasks/${encodeURIComponent(id)}`, { signal }, [404]);
     const raw = this.http.redact(reply.body);
-    // A cancelled or deleted task "will not be able to be fetched again" (§1.3): 404 or CANCELLED.
+    // A cancelled or deleted task "will not be able to be fetched again": 404 or CANCELLED.
     if (reply.status === 404) return { state: 'canceled', raw };
     const task = reply.body as Task;
     switch (task.status) {
@@ -103,13 +97,13 @@ export class RunwayAdapter implements ProviderAdapter {
     }
   }
 
-  /** DELETE cancels a pending, throttled or running task and deletes a finished one (§1.2, §1.3). */
+  /** DELETE cancels a pending, throttled or running task and deletes a finished one. */
   async cancel(remoteId: string): Promise<void> {
     const id = remoteId.startsWith(FRAME) ? remoteId.slice(FRAME.length) : remoteId;
     await this.call(`/v1/tasks/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { Accept: '*/*' } }, [404]);
   }
 
-  /** Output URLs are signed and expire in 24–48 h; a re-GET of the task mints fresh ones (§1.3). */
+  /** Output URLs are signed and expire in 24–48 h; a re-GET of the task mints fresh ones. */
   download(url: string, dest: string, signal?: AbortSignal): Promise<void> {
     return this.http.download(url, dest, { signedUrl: true, signal });
   }
@@ -136,7 +130,7 @@ export class RunwayAdapter implements ProviderAdapter {
     const headers = { Authorization: `Bearer ${this.key}`, 'X-Runway-Version': RUNWAY_VERSION, ...opts.headers };
     const reply = await this.http.send(path, { ...opts, headers });
     if (reply.status >= 400 && !allowed.includes(reply.status)) {
-      // 400 carries {"error": "<human explanation>"} (§1.6).
+      // 400 carries {"error": "<human explanation>"}.
       throw this.http.statusError(reply, describeBody(reply.body) || 'no detail given');
     }
     return reply;
@@ -152,22 +146,20 @@ function videoBody(req: GenerationRequest, tier: ResolutionTier, promptImage: un
     duration: req.durationS,
     ...(promptImage ? { promptImage } : {}),
     ...(req.seed !== null ? { seed: req.seed } : {}),
-    // Only the Veo models on Runway have these fields (§1.4): compilePrompt leaves `negative`
+    // Only the Veo models on Runway have these fields: compilePrompt leaves `negative`
     // null for the others, and the catalog marks which make audio.
     ...(req.prompt.negative ? { negativePrompt: req.prompt.negative } : {}),
     ...(spec.audio ? { audio: true } : {}),
   };
 }
 
-/** text_to_image on the frame model: up to its `maxRefs` tagged references (§1.4). */
+/** text_to_image on the frame model: up to its `maxRefs` tagged references. */
 async function frameBody(req: GenerationRequest, tier: ResolutionTier, via: ModelSpec): Promise<object> {
   if (req.references.length > via.maxRefs) {
     throw permanent(`${via.name} takes at most ${via.maxRefs} references; this shot has ${req.references.length}. Remove some.`, 'too_many_refs');
   }
   const resolution = via.resolutions.includes(tier.resolution) ? tier.resolution : via.defaultResolution;
-  const referenceImages = await Promise.all(
-    req.references.map(async (r) => ({ uri: await imageDataUri(r, 'runway'), ...(r.tag ? { tag: r.tag } : {}) })),
-  );
+  const referenceImages = await Promise.all(req.references.map(async (r) => ({ uri: await imageDataUri(r, 'runway'), ...(r.tag ? { tag: r.tag } : {}) })));
   return {
     model: via.model,
     promptText: req.prompt.text,
@@ -177,12 +169,12 @@ async function frameBody(req: GenerationRequest, tier: ResolutionTier, via: Mode
   };
 }
 
-/** Failure codes per "Handle Task Failures" (§1.3): SAFETY.* is moderation and must not be retried. */
+/** Failure codes per "Handle Task Failures": SAFETY.* is moderation and must not be retried. */
 function failure(task: Task): { reason: string; code: string | null; retryable: boolean } {
   const code = task.failureCode ?? null;
   const text = task.failure?.trim() || 'no reason given';
   if (code?.startsWith('SAFETY.')) return { reason: contentFilterReason(text), code, retryable: false };
   if (code === 'ASSET.INVALID') return { reason: `Runway could not use an input image: ${text}.`, code, retryable: false };
-  // INTERNAL and INTERNAL.BAD_OUTPUT.* are system-side and worth another try (RW-skills, §1.3).
+  // INTERNAL and INTERNAL.BAD_OUTPUT.* are system-side and worth another try (Runway's "Handle Task Failures" page).
   return { reason: `Runway could not make this clip: ${text}.`, code, retryable: code?.startsWith('INTERNAL') ?? false };
 }

@@ -84,7 +84,7 @@ describe('Veo adapter against the fake', () => {
     expect(fake.requests.at(-2)).toMatchObject({ path: '/v1beta/models', query: { pageSize: '1' } });
   });
 
-  it('validation: INVALID_ARGUMENT is permanent with Google\'s reason', async () => {
+  it("validation: INVALID_ARGUMENT is permanent with Google's reason", async () => {
     const { adapter } = await setup();
     const err = await providerError(adapter.submit(makeRequest(VEO, { resolution: '1080p', durationS: 4 })));
     expect(err).toMatchObject({ kind: 'permanent', details: { status: 400, code: 'INVALID_ARGUMENT' } });
@@ -92,12 +92,27 @@ describe('Veo adapter against the fake', () => {
     expect(fake.creates).toBe(0);
   });
 
-  it('429 RESOURCE_EXHAUSTED: the wait comes from Retry-After or from the body\'s retryDelay', async () => {
+  it("429 RESOURCE_EXHAUSTED: the wait comes from Retry-After or from the body's retryDelay", async () => {
     const { adapter } = await setup();
-    const exhausted = { error: { code: 429, message: 'Quota exceeded', status: 'RESOURCE_EXHAUSTED', details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '30s' }] } };
-    fake.setScenario({ create: [{ kind: 'http', status: 429, retryAfter: '9' }, { kind: 'http', status: 429, body: exhausted }] });
+    const exhausted = {
+      error: {
+        code: 429,
+        message: 'Quota exceeded',
+        status: 'RESOURCE_EXHAUSTED',
+        details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '30s' }],
+      },
+    };
+    fake.setScenario({
+      create: [
+        { kind: 'http', status: 429, retryAfter: '9' },
+        { kind: 'http', status: 429, body: exhausted },
+      ],
+    });
     expect(await providerError(adapter.submit(makeRequest(VEO)))).toMatchObject({ kind: 'rate_limited', details: { retryAfterS: 9 } });
-    expect(await providerError(adapter.submit(makeRequest(VEO)))).toMatchObject({ kind: 'rate_limited', details: { retryAfterS: 30, code: 'RESOURCE_EXHAUSTED' } });
+    expect(await providerError(adapter.submit(makeRequest(VEO)))).toMatchObject({
+      kind: 'rate_limited',
+      details: { retryAfterS: 30, code: 'RESOURCE_EXHAUSTED' },
+    });
   });
 
   it('5xx after create and a timeout are transient, each sent once', async () => {
@@ -144,7 +159,10 @@ describe('Veo adapter against the fake', () => {
     const end = await pollToEnd(adapter, (await adapter.submit(makeRequest(VEO))).remoteId);
     if (end.state !== 'succeeded') throw new Error(end.state);
     fake.clock.advance(3 * 24 * 3600_000);
-    expect(await providerError(adapter.download(end.outputUrl, path.join(dir, 'v.mp4')))).toMatchObject({ kind: 'permanent', details: { code: 'output_gone' } });
+    expect(await providerError(adapter.download(end.outputUrl, path.join(dir, 'v.mp4')))).toMatchObject({
+      kind: 'permanent',
+      details: { code: 'output_gone' },
+    });
   });
 
   it('the key is never sent to another origin', async () => {

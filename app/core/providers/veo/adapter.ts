@@ -1,18 +1,10 @@
-// Google Veo through the Gemini Developer API (PROVIDERS.md §4): `predictLongRunning` returns an
+// Google Veo through the Gemini Developer API (docs/providers.md, Veo): `predictLongRunning` returns an
 // operation; polling it is the only state there is (done or not); images travel inline as
 // base64; no seed, no cancel; the output file needs the API key to download. Content refusals
 // are not HTTP errors: the operation ends done with `raiMediaFilteredCount` and no samples.
 import { checkKeyWith, contentFilterReason, HttpClient, permanent, type Reply, type SendOptions } from '../http';
 import { endFrameOf, imageBase64, keysOf, noKey, tierOf } from '../request';
-import {
-  ProviderError,
-  type AdapterConfig,
-  type GenerationRequest,
-  type ImageInput,
-  type PollResult,
-  type ProviderAdapter,
-  type SubmitResult,
-} from '../types';
+import { ProviderError, type AdapterConfig, type GenerationRequest, type ImageInput, type PollResult, type ProviderAdapter, type SubmitResult } from '../types';
 
 const OPERATION = /^models\/[\w.-]+\/operations\/[\w-]+$/;
 /** google.rpc codes worth another try: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, INTERNAL, UNAVAILABLE. */
@@ -57,7 +49,7 @@ export class VeoAdapter implements ProviderAdapter {
       instance.image = await inline(req.startFrame);
       if (end) instance.lastFrame = await inline(end);
     } else if (req.references.length > 0 && spec.maxRefs > 0) {
-      // Reference images cannot travel with image or lastFrame, and must be ASSET (§4.3).
+      // Reference images cannot travel with image or lastFrame, and must be ASSET.
       if (req.references.length > spec.maxRefs) {
         throw permanent(`${spec.name} takes at most ${spec.maxRefs} reference images; this shot has ${req.references.length}.`, 'too_many_refs');
       }
@@ -65,7 +57,7 @@ export class VeoAdapter implements ProviderAdapter {
     }
     const body = {
       instances: [instance],
-      // No seed: the Developer API refuses it (§4.3).
+      // No seed: the Developer API refuses it.
       parameters: {
         sampleCount: 1,
         durationSeconds: req.durationS,
@@ -83,12 +75,18 @@ export class VeoAdapter implements ProviderAdapter {
     if (!OPERATION.test(remoteId)) throw permanent(`"${remoteId}" is not a Veo operation name.`, 'bad_remote_id');
     const op = (await this.call(`/v1beta/${remoteId}`, { signal })).body as Operation;
     const raw = this.http.redact(op);
-    // Not done is all an operation says: no queue position, no progress (§4.4).
+    // Not done is all an operation says: no queue position, no progress.
     if (!op.done) return { state: 'running', progress: null, raw };
     if (op.error) {
       const code = op.error.code ?? null;
       const retryable = code !== null && RETRYABLE_RPC.includes(code);
-      return { state: 'failed', reason: `Google Veo could not make this clip: ${op.error.message ?? 'no reason given'}.`, code: code === null ? null : String(code), retryable, raw };
+      return {
+        state: 'failed',
+        reason: `Google Veo could not make this clip: ${op.error.message ?? 'no reason given'}.`,
+        code: code === null ? null : String(code),
+        retryable,
+        raw,
+      };
     }
     const res = op.response?.generateVideoResponse;
     const url = res?.generatedSamples?.find((s) => s.video?.uri)?.video?.uri;
@@ -100,7 +98,7 @@ export class VeoAdapter implements ProviderAdapter {
     return { state: 'failed', reason: 'Google Veo finished but sent no video.', code: 'no_output', retryable: true, raw };
   }
 
-  /** The file URL is not signed: it needs the key, and is gone after about 2 days (§4.2, §4.4). */
+  /** The file URL is not signed: it needs the key, and is gone after about 2 days. */
   download(url: string, dest: string, signal?: AbortSignal): Promise<void> {
     if (!this.key) return Promise.reject(noKey('veo'));
     return this.http.download(url, dest, { authHeaders: { 'x-goog-api-key': this.key }, signedUrl: false, signal });

@@ -61,7 +61,14 @@ export function createActions(qc: QueryClient) {
   async function moveShots(ids: string[], target: MoveTarget) {
     const m = model();
     if (!m || !ids.length) return;
-    patchSnapshot((s) => ({ ...s, shots: applyShotMove(timelineOf(s).blocks.flatMap((b) => b.shots), ids, target) }));
+    patchSnapshot((s) => ({
+      ...s,
+      shots: applyShotMove(
+        timelineOf(s).blocks.flatMap((b) => b.shots),
+        ids,
+        target,
+      ),
+    }));
     await run(() => call('shot.move', { ids, ...target }));
   }
 

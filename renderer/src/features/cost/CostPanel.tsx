@@ -54,7 +54,9 @@ export function CostPanel({ snapshot }: { snapshot: ProjectSnapshot }) {
               <WarningIcon /> Over budget by {formatUsd(cost.totalUsd - cost.budgetUsd)}. Move shots to a cheaper tool, shorten them, or raise the budget.
             </p>
           ) : (
-            <p className="muted">{formatUsd(cost.budgetLeftUsd ?? 0)} left of {formatUsd(cost.budgetUsd)}</p>
+            <p className="muted">
+              {formatUsd(cost.budgetLeftUsd ?? 0)} left of {formatUsd(cost.budgetUsd)}
+            </p>
           )}
         </div>
       )}

@@ -40,7 +40,14 @@ export function ExportMenu() {
 
   return (
     <div className="export-menu" ref={root} onKeyDown={onKey}>
-      <button type="button" className="btn btn-small export-menu-button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} title="Export to DaVinci Resolve, the shot list, or bring a cut back">
+      <button
+        type="button"
+        className="btn btn-small export-menu-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        title="Export to DaVinci Resolve, the shot list, or bring a cut back"
+      >
         <FilmIcon /> Export
       </button>
       {open && (

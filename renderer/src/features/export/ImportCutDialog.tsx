@@ -43,11 +43,21 @@ function DiffView({ preview }: { preview: CutImportPreview }) {
       <Section title="Reordered" items={diff.reordered.map((r) => `${r.label}: place ${r.from + 1} → ${r.to + 1}`)} />
       <Section
         title="Trimmed or lengthened"
-        items={diff.durations.map((d) => `${d.label}: ${secs(d.beforeFrames)} → ${secs(d.afterFrames)} (${d.deltaFrames > 0 ? '+' : '−'}${Math.abs(d.deltaSeconds).toFixed(2)} s)`)}
+        items={diff.durations.map(
+          (d) => `${d.label}: ${secs(d.beforeFrames)} → ${secs(d.afterFrames)} (${d.deltaFrames > 0 ? '+' : '−'}${Math.abs(d.deltaSeconds).toFixed(2)} s)`,
+        )}
       />
       <Section title="Not in the edit" note="Applying keeps these shots where they are." items={diff.removed.map((r) => r.label)} />
-      <Section title="Clips Shotline does not know" note="Ignored." items={diff.unknown.map((u) => `#${u.position + 1} ${u.name || u.fileName || '(unnamed)'} (${secs(u.durationFrames)})`)} />
-      <Section title="Cut with another take" note="Not applied: circle the take in Shotline if you want it." items={diff.takeChanged.map((t) => `${t.label}: take ${t.before ?? '–'} → take ${t.after}`)} />
+      <Section
+        title="Clips Shotline does not know"
+        note="Ignored."
+        items={diff.unknown.map((u) => `#${u.position + 1} ${u.name || u.fileName || '(unnamed)'} (${secs(u.durationFrames)})`)}
+      />
+      <Section
+        title="Cut with another take"
+        note="Not applied: circle the take in Shotline if you want it."
+        items={diff.takeChanged.map((t) => `${t.label}: take ${t.before ?? '–'} → take ${t.after}`)}
+      />
       <Section title="Used again later" note="Only the first use counts." items={diff.repeated.map((r) => `${r.label} at clip ${r.position + 1}`)} />
     </div>
   );
@@ -98,7 +108,9 @@ export function ImportCutDialog() {
 
   return (
     <Dialog open={open} title="Import cut from Resolve" className="import-cut-dialog" onClose={() => setOpen(null)}>
-      <p className="muted dialog-text">In Resolve: File › Export › Timeline… as FCPXML (1.9 to 1.11) or a CMX3600 EDL. Shotline shows what changed before it changes anything.</p>
+      <p className="muted dialog-text">
+        In Resolve: File › Export › Timeline… as FCPXML (1.9 to 1.11) or a CMX3600 EDL. Shotline shows what changed before it changes anything.
+      </p>
       <form
         aria-label="Import cut"
         onSubmit={(e) => {

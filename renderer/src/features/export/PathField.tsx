@@ -3,7 +3,16 @@ import { useAppInfo } from '../../api/queries';
 import { FolderIcon } from '../../components/icons';
 import { pickFolder } from '../projects/useOpenProject';
 
-export function PathField({ id, label, value, onChange, placeholder, hint, disabled, browse }: {
+export function PathField({
+  id,
+  label,
+  value,
+  onChange,
+  placeholder,
+  hint,
+  disabled,
+  browse,
+}: {
   id: string;
   label: string;
   value: string;
@@ -21,7 +30,13 @@ export function PathField({ id, label, value, onChange, placeholder, hint, disab
       <div className="input-with-button">
         <input id={id} value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} spellCheck={false} disabled={disabled} />
         {browse && info?.canPickFolders && (
-          <button type="button" className="btn" aria-label={`Browse for ${label.toLowerCase()}`} disabled={disabled} onClick={() => void pickFolder().then((p) => p && onChange(p))}>
+          <button
+            type="button"
+            className="btn"
+            aria-label={`Browse for ${label.toLowerCase()}`}
+            disabled={disabled}
+            onClick={() => void pickFolder().then((p) => p && onChange(p))}
+          >
             <FolderIcon /> Browse…
           </button>
         )}

@@ -25,7 +25,23 @@ import { useExportDialog } from './store';
 type Run = { id: string; progress: ResolveExportProgress | null; canceling: boolean };
 const joinPath = (dir: string, name: string) => `${dir.replace(/[\\/]+$/, '')}${dir.includes('\\') && !dir.includes('/') ? '\\' : '/'}${name}`;
 
-function Choice<T extends string>({ legend, name, options, labels, value, onChange, disabled }: { legend: string; name: string; options: readonly T[]; labels: Record<T, string>; value: T; onChange: (v: T) => void; disabled: boolean }) {
+function Choice<T extends string>({
+  legend,
+  name,
+  options,
+  labels,
+  value,
+  onChange,
+  disabled,
+}: {
+  legend: string;
+  name: string;
+  options: readonly T[];
+  labels: Record<T, string>;
+  value: T;
+  onChange: (v: T) => void;
+  disabled: boolean;
+}) {
   return (
     <fieldset className="export-choice" disabled={disabled}>
       <legend>{legend}</legend>
@@ -90,8 +106,8 @@ export function ResolveExportDialog() {
     <Dialog open={open} title="Export: DaVinci Resolve" className="export-dialog" onClose={() => setOpen(null)}>
       <p className="muted dialog-text">
         An edit-ready folder: each shot's circled take (else its newest) conformed to 24 fps
-        {info.data ? ` at ${info.data.width} × ${info.data.height}` : ''} with its trim or hold, placeholders for shots without a take,
-        FCPXML, EDL and OTIO timelines, Media Pool metadata, the storyboard PDF and the shot list.
+        {info.data ? ` at ${info.data.width} × ${info.data.height}` : ''} with its trim or hold, placeholders for shots without a take, FCPXML, EDL and OTIO
+        timelines, Media Pool metadata, the storyboard PDF and the shot list.
       </p>
       <form
         aria-label="Resolve export"
@@ -100,10 +116,34 @@ export function ResolveExportDialog() {
           if (!busy && outDir.trim()) void start(false);
         }}
       >
-        <PathField id="export-dest" label="Destination folder" value={outDir} onChange={setOutDir} disabled={busy} browse hint={target ? `Creates ${target}` : undefined} />
+        <PathField
+          id="export-dest"
+          label="Destination folder"
+          value={outDir}
+          onChange={setOutDir}
+          disabled={busy}
+          browse
+          hint={target ? `Creates ${target}` : undefined}
+        />
         <div className="export-choices">
-          <Choice legend="Media format" name="export-format" options={MEDIA_FORMATS} labels={MEDIA_FORMAT_LABELS} value={format} onChange={setFormat} disabled={busy} />
-          <Choice legend="Takes of another shape" name="export-fit" options={FRAME_FITS} labels={FRAME_FIT_LABELS} value={fit} onChange={setFit} disabled={busy} />
+          <Choice
+            legend="Media format"
+            name="export-format"
+            options={MEDIA_FORMATS}
+            labels={MEDIA_FORMAT_LABELS}
+            value={format}
+            onChange={setFormat}
+            disabled={busy}
+          />
+          <Choice
+            legend="Takes of another shape"
+            name="export-fit"
+            options={FRAME_FITS}
+            labels={FRAME_FIT_LABELS}
+            value={fit}
+            onChange={setFit}
+            disabled={busy}
+          />
         </div>
         <label className="check-row">
           <input type="checkbox" checked={alternates} disabled={busy} onChange={(e) => setAlternates(e.target.checked)} />
@@ -134,8 +174,8 @@ export function ResolveExportDialog() {
         {done && (
           <div className="render-done" role="status" aria-label="Export result">
             <p>
-              Exported {done.shots} shots ({done.takes} takes, {done.placeholders} placeholders{done.alternates ? `, ${done.alternates} alternates` : ''}); {done.copied} copied as they were,{' '}
-              {done.encoded} conformed.
+              Exported {done.shots} shots ({done.takes} takes, {done.placeholders} placeholders{done.alternates ? `, ${done.alternates} alternates` : ''});{' '}
+              {done.copied} copied as they were, {done.encoded} conformed.
             </p>
             <p>
               Folder: <code data-testid="export-folder">{done.folder}</code>

@@ -34,7 +34,9 @@ export function ShotListDialog() {
 
   return (
     <Dialog open={open} title="Export shot list" onClose={() => setOpen(null)}>
-      <p className="muted dialog-text">Scene, shot, duration, camera move, action, dialogue, tool, prompt, estimated and actual cost, one row per shot (CSV, UTF-8).</p>
+      <p className="muted dialog-text">
+        Scene, shot, duration, camera move, action, dialogue, tool, prompt, estimated and actual cost, one row per shot (CSV, UTF-8).
+      </p>
       <form
         aria-label="Shot list export"
         onSubmit={(e) => {

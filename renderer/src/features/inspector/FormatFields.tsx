@@ -49,20 +49,20 @@ export function FormatFields({ shot, issues, update }: Props) {
             </span>
           ) : (
             durations.length > 0 && (
-            <span className="chips" role="group" aria-label="Durations this model makes">
-              {durations.map((d) => (
-                <button
-                  type="button"
-                  key={d}
-                  className={`chip-btn${d === shot.durationS ? ' is-on' : ''}`}
-                  aria-label={`Set duration to ${d} seconds`}
-                  aria-pressed={d === shot.durationS}
-                  onClick={() => update({ durationS: d })}
-                >
-                  {formatSeconds(d)}
-                </button>
-              ))}
-            </span>
+              <span className="chips" role="group" aria-label="Durations this model makes">
+                {durations.map((d) => (
+                  <button
+                    type="button"
+                    key={d}
+                    className={`chip-btn${d === shot.durationS ? ' is-on' : ''}`}
+                    aria-label={`Set duration to ${d} seconds`}
+                    aria-pressed={d === shot.durationS}
+                    onClick={() => update({ durationS: d })}
+                  >
+                    {formatSeconds(d)}
+                  </button>
+                ))}
+              </span>
             )
           )
         }
@@ -126,10 +126,21 @@ export function FormatFields({ shot, issues, update }: Props) {
         </Field>
       </div>
       <Field id="inspector-tool" label="Tool" issues={of('tool')} hint="Provider and model this shot is generated with">
-        <ToolSelect id="inspector-tool" value={shot.tool} onChange={(tool) => update({ tool })} invalid={invalid('tool')} describedBy={describe('inspector-tool', 'tool')} />
+        <ToolSelect
+          id="inspector-tool"
+          value={shot.tool}
+          onChange={(tool) => update({ tool })}
+          invalid={invalid('tool')}
+          describedBy={describe('inspector-tool', 'tool')}
+        />
       </Field>
       <Field id="inspector-final-tool" label="Final tool" hint="Used when the shot is escalated from draft to final">
-        <ToolSelect id="inspector-final-tool" value={shot.finalTool ?? ''} emptyOption="Same as Tool" onChange={(tool) => update({ finalTool: tool || null })} />
+        <ToolSelect
+          id="inspector-final-tool"
+          value={shot.finalTool ?? ''}
+          emptyOption="Same as Tool"
+          onChange={(tool) => update({ finalTool: tool || null })}
+        />
       </Field>
       <div className="field">
         <span className="field-label" id="inspector-tier-label">

@@ -56,7 +56,16 @@ function ShotForm({ shot, scene, others }: { shot: Shot; scene: string; others: 
       </header>
       <FieldIssues id="inspector-general" issues={general} />
       <div className="inspector-section">
-        <TextField id="inspector-action" label="Action" multiline rows={3} value={shot.action} onCommit={(action) => update({ action })} placeholder="What happens in this shot" issues={of('action')} />
+        <TextField
+          id="inspector-action"
+          label="Action"
+          multiline
+          rows={3}
+          value={shot.action}
+          onCommit={(action) => update({ action })}
+          placeholder="What happens in this shot"
+          issues={of('action')}
+        />
       </div>
       <ShotTakes shot={shot} />
       <PromptFields shot={shot} issues={issues} update={update} />
@@ -67,8 +76,21 @@ function ShotForm({ shot, scene, others }: { shot: Shot; scene: string; others: 
       <ShotGenerate shot={shot} update={update} />
       <div className="inspector-section">
         <h3>Notes</h3>
-        <TextField id="inspector-dialogue" label="Dialogue" value={shot.dialogue} onCommit={(dialogue) => update({ dialogue })} placeholder="A spoken line, if any" />
-        <TextField id="inspector-notes" label="Notes" multiline value={shot.notes} onCommit={(notes) => update({ notes })} placeholder="Anything for the edit or the next pass" />
+        <TextField
+          id="inspector-dialogue"
+          label="Dialogue"
+          value={shot.dialogue}
+          onCommit={(dialogue) => update({ dialogue })}
+          placeholder="A spoken line, if any"
+        />
+        <TextField
+          id="inspector-notes"
+          label="Notes"
+          multiline
+          value={shot.notes}
+          onCommit={(notes) => update({ notes })}
+          placeholder="Anything for the edit or the next pass"
+        />
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-// The structured prompt: the parts a good video prompt names (DOMAIN.md).
+// The structured prompt: the parts a good video prompt names: subject, scene, camera, motion, timed beats, style and what to avoid.
 import type { ShotPatch } from '../../../../shared/contract';
 import { CAMERA_MOVES, type CameraMove, type PromptParts, type Shot } from '../../../../shared/domain/types';
 import type { ShotIssue } from '../../../../shared/domain/validation';
@@ -21,7 +21,14 @@ export function PromptFields({ shot, issues, update }: Props) {
       <h3>Prompt</h3>
       <FieldIssues id="inspector-prompt" issues={promptIssues} />
       <TextField id="inspector-subject" label="Subject" value={p.subject} onCommit={set('subject')} placeholder="Who or what: Mara, 30s, soaked trench coat" />
-      <TextField id="inspector-setting" label="Setting" value={p.scene} onCommit={set('scene')} placeholder="Where: a chrome diner at night, neon through rain" hint="The scene part of the prompt: place, time, weather" />
+      <TextField
+        id="inspector-setting"
+        label="Setting"
+        value={p.scene}
+        onCommit={set('scene')}
+        placeholder="Where: a chrome diner at night, neon through rain"
+        hint="The scene part of the prompt: place, time, weather"
+      />
       <div className="field-pair">
         <Field id="inspector-camera" label="Camera move">
           <select id="inspector-camera" value={p.camera} onChange={(e) => update({ prompt: { camera: e.target.value as CameraMove } })}>
@@ -36,7 +43,14 @@ export function PromptFields({ shot, issues, update }: Props) {
       </div>
       <TextField id="inspector-motion" label="Motion" value={p.motion} onCommit={set('motion')} placeholder="What moves and how fast" />
       <TextField id="inspector-style" label="Style" value={p.style} onCommit={set('style')} placeholder="Film look: 35mm, teal-orange grade, shallow focus" />
-      <TextField id="inspector-negative" label="Negative prompt" value={p.negative} onCommit={set('negative')} placeholder="What to avoid: text, extra limbs, flicker" issues={negativeIssues} />
+      <TextField
+        id="inspector-negative"
+        label="Negative prompt"
+        value={p.negative}
+        onCommit={set('negative')}
+        placeholder="What to avoid: text, extra limbs, flicker"
+        issues={negativeIssues}
+      />
       <TextField
         id="inspector-beats"
         label="Temporal beats"

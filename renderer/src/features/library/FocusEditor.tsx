@@ -43,7 +43,11 @@ function Editor({ image, onClose }: { image: LibraryImage; onClose: () => void }
     setRectRatio(ratio);
     setRect(image.focus[ratio] ?? defaultFocus(image.width, image.height, ratio));
   }
-  const preview = useQuery({ queryKey: libraryKeys.preview(image.id), queryFn: () => call('library.preview', { imageId: image.id, maxSide: 640 }), staleTime: Infinity });
+  const preview = useQuery({
+    queryKey: libraryKeys.preview(image.id),
+    queryFn: () => call('library.preview', { imageId: image.id, maxSide: 640 }),
+    staleTime: Infinity,
+  });
   const saved = image.focus[ratio];
   const send = useQuery({
     queryKey: ['library', 'send', image.id, tool, ratio, saved ?? null],
@@ -60,7 +64,8 @@ function Editor({ image, onClose }: { image: LibraryImage; onClose: () => void }
 
   const maxW = useMemo(() => defaultFocus(image.width, image.height, ratio).w, [image, ratio]);
   const fit = (r: FocusRect) => setRect(fitFocus(r, image.width, image.height, ratio));
-  const resize = (w: number) => fit({ x: rect.x + rect.w / 2 - w / 2, y: rect.y + rect.h / 2 - (w * image.width) / ratioValue(ratio) / image.height / 2, w, h: rect.h });
+  const resize = (w: number) =>
+    fit({ x: rect.x + rect.w / 2 - w / 2, y: rect.y + rect.h / 2 - (w * image.width) / ratioValue(ratio) / image.height / 2, w, h: rect.h });
   const onPointerDown = (e: PointerEvent) => {
     (e.target as Element).setPointerCapture(e.pointerId);
     drag.current = { x: e.clientX, y: e.clientY, rect };
@@ -100,7 +105,11 @@ function Editor({ image, onClose }: { image: LibraryImage; onClose: () => void }
           ))}
         </div>
         <div className="focus-stage">
-          <div className="focus-frame" ref={frame} style={{ aspectRatio: `${image.width} / ${image.height}`, width: `min(100%, ${Math.round((STAGE_HEIGHT * image.width) / image.height)}px)` }}>
+          <div
+            className="focus-frame"
+            ref={frame}
+            style={{ aspectRatio: `${image.width} / ${image.height}`, width: `min(100%, ${Math.round((STAGE_HEIGHT * image.width) / image.height)}px)` }}
+          >
             {preview.data && <img src={preview.data.dataUrl} alt="" draggable={false} />}
             <div
               className="focus-rect"

@@ -116,7 +116,11 @@ export function ItemDetails({ item }: { item: LibraryItem }) {
       </div>
       <div className="field">
         <label htmlFor={`lib-kind-${item.id}`}>Kind</label>
-        <select id={`lib-kind-${item.id}`} value={item.kind} onChange={(e) => void act('library.updateItem', { id: item.id, patch: { kind: e.target.value as LibraryItem['kind'] } })}>
+        <select
+          id={`lib-kind-${item.id}`}
+          value={item.kind}
+          onChange={(e) => void act('library.updateItem', { id: item.id, patch: { kind: e.target.value as LibraryItem['kind'] } })}
+        >
           {LIBRARY_KINDS.map((k) => (
             <option key={k} value={k}>
               {k}
@@ -126,7 +130,14 @@ export function ItemDetails({ item }: { item: LibraryItem }) {
       </div>
       <div className="field">
         <label htmlFor={`lib-notes-${item.id}`}>Notes</label>
-        <textarea id={`lib-notes-${item.id}`} rows={2} value={notes.value} onChange={(e) => notes.onChange(e.target.value)} onBlur={notes.flush} placeholder="Wardrobe, age, look, what to keep consistent" />
+        <textarea
+          id={`lib-notes-${item.id}`}
+          rows={2}
+          value={notes.value}
+          onChange={(e) => notes.onChange(e.target.value)}
+          onBlur={notes.flush}
+          placeholder="Wardrobe, age, look, what to keep consistent"
+        />
       </div>
       <ul className="lib-images" aria-label={`Images of @${item.tag}`}>
         {item.images.map((img) => (
@@ -136,13 +147,24 @@ export function ItemDetails({ item }: { item: LibraryItem }) {
               {img.width}×{img.height}
             </span>
             <span className="lib-image-actions">
-              <button type="button" className="chip-btn" aria-pressed={img.primary} aria-label={`Make ${img.name} primary`} onClick={() => void act('library.setPrimary', { imageId: img.id })}>
+              <button
+                type="button"
+                className="chip-btn"
+                aria-pressed={img.primary}
+                aria-label={`Make ${img.name} primary`}
+                onClick={() => void act('library.setPrimary', { imageId: img.id })}
+              >
                 {img.primary ? 'Primary' : 'Make primary'}
               </button>
               <button type="button" className="chip-btn" aria-label={`Crop ${img.name}`} onClick={() => editFocus({ imageId: img.id, name: img.name })}>
                 Crop
               </button>
-              <button type="button" className="icon-btn danger" aria-label={`Delete ${img.name}`} onClick={() => void act('library.deleteImage', { id: img.id })}>
+              <button
+                type="button"
+                className="icon-btn danger"
+                aria-label={`Delete ${img.name}`}
+                onClick={() => void act('library.deleteImage', { id: img.id })}
+              >
                 <TrashIcon />
               </button>
             </span>
@@ -175,7 +197,13 @@ export function ItemDetails({ item }: { item: LibraryItem }) {
         ) : (
           <span className="chips">
             {uses.map((u) => (
-              <button key={u.shotId} type="button" className="chip-btn" title={usesOf(u.shotId).join(', ')} onClick={() => useUi.getState().setSelection(single(u.shotId))}>
+              <button
+                key={u.shotId}
+                type="button"
+                className="chip-btn"
+                title={usesOf(u.shotId).join(', ')}
+                onClick={() => useUi.getState().setSelection(single(u.shotId))}
+              >
                 {u.label} <span className="chip-note">{usesOf(u.shotId).join(', ')}</span>
               </button>
             ))}

@@ -36,7 +36,11 @@ export function LibraryPanel() {
     const onPaste = (e: ClipboardEvent) => {
       if (!e.clipboardData?.files.length || isTyping(document.activeElement)) return;
       e.preventDefault();
-      void runImport(pastedFiles(e.clipboardData), { to: 'items', kind: useLibraryUi.getState().kind === 'all' ? 'character' : (useLibraryUi.getState().kind as LibraryKind) }, 'Paste');
+      void runImport(
+        pastedFiles(e.clipboardData),
+        { to: 'items', kind: useLibraryUi.getState().kind === 'all' ? 'character' : (useLibraryUi.getState().kind as LibraryKind) },
+        'Paste',
+      );
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
@@ -78,9 +82,7 @@ export function LibraryPanel() {
             className="icon-btn"
             aria-label="New library item"
             title="New empty item"
-            onClick={() =>
-              void act('library.createItem', { kind: newKind, name: `New ${newKind}` }).then((item) => item && openItem(item.id))
-            }
+            onClick={() => void act('library.createItem', { kind: newKind, name: `New ${newKind}` }).then((item) => item && openItem(item.id))}
           >
             <PlusIcon />
           </button>

@@ -55,7 +55,9 @@ export function droppedFiles(dt: DataTransfer): Promise<Dropped[]> {
 /** Pasted images get readable, distinct names (browsers call them all "image.png"). */
 export function pastedFiles(dt: DataTransfer): Dropped[] {
   const stamp = new Date().toISOString().slice(0, 19).replace(/[T:]/g, '-');
-  return [...dt.files].map((f, i) => ({ file: new File([f], `Pasted ${stamp}${dt.files.length > 1 ? `-${i + 1}` : ''}.${f.type.split('/')[1] || 'png'}`, { type: f.type }) }));
+  return [...dt.files].map((f, i) => ({
+    file: new File([f], `Pasted ${stamp}${dt.files.length > 1 ? `-${i + 1}` : ''}.${f.type.split('/')[1] || 'png'}`, { type: f.type }),
+  }));
 }
 
 function readBase64(file: File): Promise<string> {
@@ -88,7 +90,8 @@ export function plan(dropped: Dropped[]): { batches: Dropped[][]; refused: Refus
   const refused: Refused[] = [];
   const ok: Dropped[] = [];
   for (const d of dropped) {
-    if (d.file.size > MAX_FILE_BYTES) refused.push({ name: d.file.name, reason: `it is ${sizeLabel(d.file.size)}; Shotline takes images up to 200 MB. Export a smaller copy.` });
+    if (d.file.size > MAX_FILE_BYTES)
+      refused.push({ name: d.file.name, reason: `it is ${sizeLabel(d.file.size)}; Shotline takes images up to 200 MB. Export a smaller copy.` });
     else ok.push(d);
   }
   if (ok.every((d) => pathOf(d.file))) return { batches: ok.length ? [ok] : [], refused };

@@ -46,4 +46,3 @@ export function useThumbnail(sha: string | null | undefined) {
     gcTime: 30 * 60_000,
   });
 }
-

@@ -41,7 +41,11 @@ export const useLibraryUi = create<LibraryUiState>()((set) => ({
   runs: [],
   start: (run) => set((s) => ({ runs: [...s.runs, run] })),
   progress: (p) =>
-    set((s) => (s.runs.some((r) => r.id === p.importId) ? { runs: s.runs.map((r) => (r.id === p.importId ? { ...r, done: Math.max(r.done, p.done), total: p.total } : r)) } : s)),
+    set((s) =>
+      s.runs.some((r) => r.id === p.importId)
+        ? { runs: s.runs.map((r) => (r.id === p.importId ? { ...r, done: Math.max(r.done, p.done), total: p.total } : r)) }
+        : s,
+    ),
   finish: (id, label, summary) => set((s) => ({ runs: s.runs.filter((r) => r.id !== id), summary: { label, summary } })),
   summary: null,
   dismissSummary: () => set({ summary: null }),

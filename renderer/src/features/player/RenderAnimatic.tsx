@@ -56,7 +56,10 @@ export function RenderAnimatic({ disabled }: { disabled: boolean }) {
         {run ? `Rendering ${Math.round(run.fraction * 100)}%` : 'Render animatic…'}
       </button>
       <Dialog open={open} title="Render animatic" onClose={() => setOpen(false)}>
-        <p className="muted dialog-text">One MP4 of the cut as it plays now: each shot's circled take (else its newest), stills held for their length, conformed to 24 fps. It goes to the project's Renders folder.</p>
+        <p className="muted dialog-text">
+          One MP4 of the cut as it plays now: each shot's circled take (else its newest), stills held for their length, conformed to 24 fps. It goes to the
+          project's Renders folder.
+        </p>
         <label className="check-row">
           <input type="checkbox" checked={burnIn} disabled={!!run} onChange={(e) => setBurnIn(e.target.checked)} />
           Burn in the shot label and timecode
@@ -69,7 +72,8 @@ export function RenderAnimatic({ disabled }: { disabled: boolean }) {
         )}
         {done && (
           <p className="render-done" role="status">
-            Done: {formatRunningTime(done.durationS)} ({done.frames} frames, {done.mode === 'copy' ? 'joined without re-encoding' : 'conformed'}) — <code>{done.path}</code>
+            Done: {formatRunningTime(done.durationS)} ({done.frames} frames, {done.mode === 'copy' ? 'joined without re-encoding' : 'conformed'}) —{' '}
+            <code>{done.path}</code>
           </p>
         )}
         {error && (

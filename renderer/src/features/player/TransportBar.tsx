@@ -43,7 +43,14 @@ export function TransportBar() {
         )}
       </div>
       <div className="transport-buttons">
-        <button type="button" className="icon-btn" aria-label="Previous shot" title="Previous shot (↑)" disabled={empty} onClick={() => go(previousEdit(items, frame))}>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label="Previous shot"
+          title="Previous shot (↑)"
+          disabled={empty}
+          onClick={() => go(previousEdit(items, frame))}
+        >
           <PrevShotGlyph />
         </button>
         <button type="button" className="icon-btn" aria-label="Back one frame" title="Back one frame (←)" disabled={empty} onClick={() => step(-1)}>
@@ -66,10 +73,24 @@ export function TransportBar() {
           <NextShotGlyph />
         </button>
         <span className="toolbar-sep" />
-        <button type="button" className="icon-btn" aria-label="Mark loop in" title="Loop from this frame (I)" disabled={empty} onClick={() => engine.setLoop(markIn(loop, frame))}>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label="Mark loop in"
+          title="Loop from this frame (I)"
+          disabled={empty}
+          onClick={() => engine.setLoop(markIn(loop, frame))}
+        >
           <MarkInGlyph />
         </button>
-        <button type="button" className="icon-btn" aria-label="Mark loop out" title="Loop up to this frame (O)" disabled={empty} onClick={() => engine.setLoop(markOut(loop, frame))}>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label="Mark loop out"
+          title="Loop up to this frame (O)"
+          disabled={empty}
+          onClick={() => engine.setLoop(markOut(loop, frame))}
+        >
           <MarkOutGlyph />
         </button>
         {range && (

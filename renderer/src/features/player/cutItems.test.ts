@@ -13,7 +13,17 @@ const shot = (id: string, durationS: number, extra: Partial<PlaybackShotInput> =
   still: null,
   ...extra,
 });
-const take = (id: string, durationS: number) => ({ id, number: 1, relPath: `media/aa/${id}.mp4`, durationS, width: 1280, height: 720, selected: true, rejected: false, createdAt: '2026-01-01' });
+const take = (id: string, durationS: number) => ({
+  id,
+  number: 1,
+  relPath: `media/aa/${id}.mp4`,
+  durationS,
+  width: 1280,
+  height: 720,
+  selected: true,
+  rejected: false,
+  createdAt: '2026-01-01',
+});
 
 describe('cutItems', () => {
   const cut = buildPlaybackCut([

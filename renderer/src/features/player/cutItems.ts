@@ -26,14 +26,26 @@ export function cutItems(cut: PlaybackCut, mediaUrl: (relPath: string) => string
 
 /** A cheap identity for a list of items: the engine reloads only when what plays changes. */
 export function itemsKey(items: readonly PlayItem[]): string {
-  return items.map((i) => `${i.shotId}:${i.recordIn}:${i.recordOut}:${i.video ? `${i.video.src}@${i.video.sourceIn}+${i.video.playFrames}` : (i.still.src ?? '')}:${i.still.detail}:${i.clip ? `${i.clip.source}${i.clip.takeNumber}${i.clip.fit}${i.clip.mismatchFrames}` : ''}`).join('|');
+  return items
+    .map(
+      (i) =>
+        `${i.shotId}:${i.recordIn}:${i.recordOut}:${i.video ? `${i.video.src}@${i.video.sourceIn}+${i.video.playFrames}` : (i.still.src ?? '')}:${i.still.detail}:${i.clip ? `${i.clip.source}${i.clip.takeNumber}${i.clip.fit}${i.clip.mismatchFrames}` : ''}`,
+    )
+    .join('|');
 }
 
 /** Title cards for every shot, from the plan alone: what the player shows until the cut loads. */
 export function plannedItems(shots: ReadonlyArray<{ id: string; label: string; action: string; frames: number }>): PlayItem[] {
   let at = 0;
   return shots.map((s) => {
-    const item: PlayItem = { shotId: s.id, label: s.label, recordIn: at, recordOut: at + Math.max(1, s.frames), video: null, still: { src: null, title: s.label, detail: s.action } };
+    const item: PlayItem = {
+      shotId: s.id,
+      label: s.label,
+      recordIn: at,
+      recordOut: at + Math.max(1, s.frames),
+      video: null,
+      still: { src: null, title: s.label, detail: s.action },
+    };
     at = item.recordOut;
     return item;
   });

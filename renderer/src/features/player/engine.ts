@@ -282,10 +282,13 @@ export class PlayerEngine extends StateStore<PlayerState> {
   }
 
   private at(when: number, run: number, fn: () => void) {
-    const id = window.setTimeout(() => {
-      this.timers.delete(id);
-      if (run === this.run) fn();
-    }, Math.max(0, when - performance.now()));
+    const id = window.setTimeout(
+      () => {
+        this.timers.delete(id);
+        if (run === this.run) fn();
+      },
+      Math.max(0, when - performance.now()),
+    );
     this.timers.add(id);
   }
 

@@ -54,9 +54,7 @@ export function totalFrames(items: readonly PlayItem[]): number {
 
 /** What the item shows at `frame`: a frame of its video, its held last frame, or its still. */
 export type ItemFrame =
-  | { kind: 'video'; sourceFrame: number; local: number }
-  | { kind: 'hold'; sourceFrame: number; local: number }
-  | { kind: 'still'; local: number };
+  { kind: 'video'; sourceFrame: number; local: number } | { kind: 'hold'; sourceFrame: number; local: number } | { kind: 'still'; local: number };
 
 export function frameInItem(item: PlayItem, frame: number): ItemFrame {
   const local = Math.min(Math.max(0, frame - item.recordIn), item.recordOut - item.recordIn - 1);

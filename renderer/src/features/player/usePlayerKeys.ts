@@ -8,7 +8,12 @@ import { markIn, markOut, nextEdit, NO_LOOP, previousEdit, stepFrame } from './t
 import type { PlayerContextValue } from './usePlayer';
 
 function isControl(el: EventTarget | null): boolean {
-  return el instanceof HTMLButtonElement || el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && el.type !== 'range') || el instanceof HTMLAnchorElement;
+  return (
+    el instanceof HTMLButtonElement ||
+    el instanceof HTMLSelectElement ||
+    (el instanceof HTMLInputElement && el.type !== 'range') ||
+    el instanceof HTMLAnchorElement
+  );
 }
 
 export function usePlayerKeys(ctx: PlayerContextValue | null, root: RefObject<HTMLElement | null>): void {

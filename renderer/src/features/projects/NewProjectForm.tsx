@@ -32,7 +32,13 @@ export function NewProjectForm({ autoFocus }: { autoFocus?: boolean }) {
         <div className="input-with-button">
           <input id="new-location" value={where} onChange={(e) => setLocation(e.target.value)} spellCheck={false} />
           {info?.canPickFolders && (
-            <button type="button" className="btn" aria-label="Browse for location" title="Choose the folder the project goes in" onClick={() => void pickFolder().then((p) => p && setLocation(p))}>
+            <button
+              type="button"
+              className="btn"
+              aria-label="Browse for location"
+              title="Choose the folder the project goes in"
+              onClick={() => void pickFolder().then((p) => p && setLocation(p))}
+            >
               <FolderIcon /> Browse…
             </button>
           )}

@@ -23,9 +23,22 @@ export function OpenProjectForm({ autoFocus }: { autoFocus?: boolean }) {
         <div className="field">
           <label htmlFor="open-path">Project folder</label>
           <div className="input-with-button">
-            <input id="open-path" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/path/to/Name.shotline" spellCheck={false} autoFocus={autoFocus} />
+            <input
+              id="open-path"
+              value={path}
+              onChange={(e) => setPath(e.target.value)}
+              placeholder="/path/to/Name.shotline"
+              spellCheck={false}
+              autoFocus={autoFocus}
+            />
             {info?.canPickFolders && (
-              <button type="button" className="btn" aria-label="Browse for project folder" title="Choose a .shotline folder" onClick={() => void pickFolder().then((p) => p && setPath(p))}>
+              <button
+                type="button"
+                className="btn"
+                aria-label="Browse for project folder"
+                title="Choose a .shotline folder"
+                onClick={() => void pickFolder().then((p) => p && setPath(p))}
+              >
                 <FolderIcon /> Browse…
               </button>
             )}

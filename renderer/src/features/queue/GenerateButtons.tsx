@@ -46,17 +46,40 @@ export function ShotGenerate({ shot, update }: { shot: Shot; update: (patch: { f
   const generate = useGenerate();
   const jobs = useShotJobs(shot.id);
   const openQueue = useQueueUi((s) => s.setQueueOpen);
-  const busy = jobs ? [jobs.active && `${jobs.active} generating`, jobs.queued && `${jobs.queued} queued`, jobs.attention && `${jobs.attention} need${jobs.attention === 1 ? 's' : ''} you`].filter(Boolean).join(' · ') : '';
+  const busy = jobs
+    ? [
+        jobs.active && `${jobs.active} generating`,
+        jobs.queued && `${jobs.queued} queued`,
+        jobs.attention && `${jobs.attention} need${jobs.attention === 1 ? 's' : ''} you`,
+      ]
+        .filter(Boolean)
+        .join(' · ')
+    : '';
   return (
     <div className="inspector-section shot-generate" role="group" aria-label="Generate">
       <div className="shot-generate-row">
-        <button type="button" className="btn btn-primary" data-testid="generate-shot" disabled={generate.isPending} onClick={() => generate.mutate({ shotIds: [shot.id], takes: n }, { onSuccess: () => openQueue(true) })}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="generate-shot"
+          disabled={generate.isPending}
+          onClick={() => generate.mutate({ shotIds: [shot.id], takes: n }, { onSuccess: () => openQueue(true) })}
+        >
           <GenerateIcon /> {generate.isPending ? QUEUING : takesLabel(n)}
         </button>
         {busy && <span className="muted">{busy}</span>}
       </div>
-      <Field id="inspector-fallback-tool" label="Fallback tool" hint="Used when this shot's provider is down (errors in a row, not a content refusal): the queue offers the switch, or makes it if Settings allow">
-        <ToolSelect id="inspector-fallback-tool" value={shot.fallbackTool ?? ''} emptyOption="None" onChange={(tool) => update({ fallbackTool: tool || null })} />
+      <Field
+        id="inspector-fallback-tool"
+        label="Fallback tool"
+        hint="Used when this shot's provider is down (errors in a row, not a content refusal): the queue offers the switch, or makes it if Settings allow"
+      >
+        <ToolSelect
+          id="inspector-fallback-tool"
+          value={shot.fallbackTool ?? ''}
+          emptyOption="None"
+          onChange={(tool) => update({ fallbackTool: tool || null })}
+        />
       </Field>
     </div>
   );

@@ -45,7 +45,9 @@ export function QueuePanel() {
   const attention = jobs.filter((j) => j.state === 'needs_attention').length;
   const now = useNow(running > 0);
   const spend = status?.spend;
-  const summary = [running && `${running} generating`, queued && `${queued} queued`, attention && `${attention} need${attention === 1 ? 's' : ''} you`].filter(Boolean).join(' · ');
+  const summary = [running && `${running} generating`, queued && `${queued} queued`, attention && `${attention} need${attention === 1 ? 's' : ''} you`]
+    .filter(Boolean)
+    .join(' · ');
 
   return (
     <section className={`queue-panel${open ? ' is-open' : ''}`} aria-label="Generation queue" data-testid="queue-panel">
@@ -65,13 +67,23 @@ export function QueuePanel() {
         )}
         <span className="queue-spacer" />
         {spend && (
-          <span className="queue-spend" data-testid="queue-spend" title="Spent: what finished jobs cost. On its way: estimates of jobs queued or under way. Plan: every shot once.">
+          <span
+            className="queue-spend"
+            data-testid="queue-spend"
+            title="Spent: what finished jobs cost. On its way: estimates of jobs queued or under way. Plan: every shot once."
+          >
             Spent <strong>{formatUsd(spend.spentUsd)}</strong>
             {spend.inFlightUsd > 0 && <> · on its way {formatUsd(spend.inFlightUsd)}</>} · plan {formatUsd(spend.plannedUsd)}
             {spend.budgetUsd !== null && <> · budget {formatUsd(spend.budgetUsd)}</>}
           </span>
         )}
-        <button type="button" className="btn btn-small" disabled={allDrafts.isPending} onClick={() => allDrafts.mutate({})} title="Generate takes for every shot that has none yet, on each shot's tool">
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={allDrafts.isPending}
+          onClick={() => allDrafts.mutate({})}
+          title="Generate takes for every shot that has none yet, on each shot's tool"
+        >
           <GenerateIcon /> <span className="btn-label">Generate all drafts</span>
         </button>
       </div>
@@ -109,21 +121,46 @@ function JobRow({ job, now }: { job: JobView; now: number }) {
         </span>
         <span className="queue-progress" aria-hidden={progress === null || !active}>
           {active && progress !== null && (
-            <span className="progress-bar" role="progressbar" aria-label={`${job.shotLabel} progress`} aria-valuenow={Math.round(progress * 100)} aria-valuemin={0} aria-valuemax={100}>
+            <span
+              className="progress-bar"
+              role="progressbar"
+              aria-label={`${job.shotLabel} progress`}
+              aria-valuenow={Math.round(progress * 100)}
+              aria-valuemin={0}
+              aria-valuemax={100}
+            >
               <span style={{ width: `${Math.round(progress * 100)}%` }} />
             </span>
           )}
         </span>
-        <span className="queue-time" title="Time since it was sent">{formatElapsed(jobElapsedS(job, now))}</span>
-        <span className="queue-cost" title={job.costUsd !== null ? 'What it cost' : 'Estimate'}>{cost}</span>
+        <span className="queue-time" title="Time since it was sent">
+          {formatElapsed(jobElapsedS(job, now))}
+        </span>
+        <span className="queue-cost" title={job.costUsd !== null ? 'What it cost' : 'Estimate'}>
+          {cost}
+        </span>
         <span className="queue-actions">
           {(active || job.state === 'needs_attention') && !job.cancelRequested && (
-            <button type="button" className="icon-btn danger" aria-label={`Cancel ${job.shotLabel}`} title="Cancel this take" disabled={busy} onClick={() => cancel.mutate({ id: job.id })}>
+            <button
+              type="button"
+              className="icon-btn danger"
+              aria-label={`Cancel ${job.shotLabel}`}
+              title="Cancel this take"
+              disabled={busy}
+              onClick={() => cancel.mutate({ id: job.id })}
+            >
               <StopIcon />
             </button>
           )}
           {(job.state === 'failed' || job.state === 'canceled') && (
-            <button type="button" className="icon-btn" aria-label={`Retry ${job.shotLabel}`} title="Send it again as a new attempt" disabled={busy} onClick={() => retry.mutate({ id: job.id })}>
+            <button
+              type="button"
+              className="icon-btn"
+              aria-label={`Retry ${job.shotLabel}`}
+              title="Send it again as a new attempt"
+              disabled={busy}
+              onClick={() => retry.mutate({ id: job.id })}
+            >
               <RetryIcon />
             </button>
           )}
@@ -135,7 +172,14 @@ function JobRow({ job, now }: { job: JobView; now: number }) {
           <p className="queue-why">{job.attention.reason}</p>
           <div className="queue-choices">
             {job.attention.choices.map((c) => (
-              <button key={c.choice} type="button" className={`btn btn-small${c.choice === 'submit_again' ? ' is-risky' : ''}`} title={c.detail} disabled={busy} onClick={() => resolve.mutate({ id: job.id, choice: c.choice })}>
+              <button
+                key={c.choice}
+                type="button"
+                className={`btn btn-small${c.choice === 'submit_again' ? ' is-risky' : ''}`}
+                title={c.detail}
+                disabled={busy}
+                onClick={() => resolve.mutate({ id: job.id, choice: c.choice })}
+              >
                 {c.label}
               </button>
             ))}

@@ -73,7 +73,12 @@ export function useShotJobs(shotId: string): ShotJobs | undefined {
 
 /** Says, in a toast and (in the background) a system notification, how a Generate click ended. */
 export function announceBatch({ ready, failed, attention, canceled }: EventMap['jobs.batchFinished']): void {
-  const parts = [ready && `${plural(ready, 'take')} ready`, failed && `${failed} failed`, attention && `${attention} need${attention === 1 ? 's' : ''} you`, canceled && `${canceled} canceled`];
+  const parts = [
+    ready && `${plural(ready, 'take')} ready`,
+    failed && `${failed} failed`,
+    attention && `${attention} need${attention === 1 ? 's' : ''} you`,
+    canceled && `${canceled} canceled`,
+  ];
   const text = `Generation finished: ${parts.filter(Boolean).join(', ') || 'nothing to do'}.`;
   useUi.getState().notify(failed || attention ? 'error' : 'info', text);
   notifyOs(text);
@@ -107,7 +112,9 @@ export function useGenerate() {
 }
 
 export function useGenerateAllDrafts() {
-  return useJobAction('generate.allDrafts', (r) => useUi.getState().notify('info', `Queued ${plural(r.jobIds.length, 'draft take')} for ${plural(r.shots, 'shot')} with none yet.`));
+  return useJobAction('generate.allDrafts', (r) =>
+    useUi.getState().notify('info', `Queued ${plural(r.jobIds.length, 'draft take')} for ${plural(r.shots, 'shot')} with none yet.`),
+  );
 }
 
 export function jobElapsedS(j: JobView, now: number): number | null {

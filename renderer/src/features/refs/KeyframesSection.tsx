@@ -93,7 +93,11 @@ function KeyframeBox({ which, shot, keyframe, items, previous, withTakes, unsupp
       onDrop={onDrop}
     >
       <span className="kf-label">{which === 'start' ? 'Start' : 'End'}</span>
-      {keyframe ? <Thumb sha={keyframe.thumbSha256} alt={`${title}: ${keyframe.source}`} className="thumb kf-thumb" /> : <span className="kf-empty">Drop an image or item</span>}
+      {keyframe ? (
+        <Thumb sha={keyframe.thumbSha256} alt={`${title}: ${keyframe.source}`} className="thumb kf-thumb" />
+      ) : (
+        <span className="kf-empty">Drop an image or item</span>
+      )}
       {keyframe && (
         <span className="kf-source" title={keyframe.source}>
           {keyframe.source} · {keyframe.width}×{keyframe.height}
@@ -112,7 +116,12 @@ function KeyframeBox({ which, shot, keyframe, items, previous, withTakes, unsupp
           File…
         </button>
         {previous && (
-          <button type="button" className="chip-btn" title={`The last frame of ${previous.label}'s selected (else newest) take`} onClick={() => setFrom({ fromShotId: previous.id, frame: 'last' })}>
+          <button
+            type="button"
+            className="chip-btn"
+            title={`The last frame of ${previous.label}'s selected (else newest) take`}
+            onClick={() => setFrom({ fromShotId: previous.id, frame: 'last' })}
+          >
             Last frame of {previous.label}
           </button>
         )}

@@ -39,13 +39,12 @@ export function ShotRefsSection({ shot }: { shot: Shot }) {
       <TagAutocomplete items={items} refs={refs.refs} />
       <div className="refs-head">
         <h3>References</h3>
-        <span className="field-hint">
-          {max === 0 ? `${spec?.name ?? shot.tool} takes none` : `${refs.refs.length} of ${max} · ${spec?.name}`}
-        </span>
+        <span className="field-hint">{max === 0 ? `${spec?.name ?? shot.tool} takes none` : `${refs.refs.length} of ${max} · ${spec?.name}`}</span>
       </div>
       {count === 0 ? (
         <p className="field-hint">
-          {spec?.name ?? 'This tool'} takes no reference images. {EXAMPLES.length ? `Pick a model that does (${EXAMPLES.join(', ')}) to use library items here.` : ''}
+          {spec?.name ?? 'This tool'} takes no reference images.{' '}
+          {EXAMPLES.length ? `Pick a model that does (${EXAMPLES.join(', ')}) to use library items here.` : ''}
         </p>
       ) : (
         <ol className="ref-slots" aria-label="Reference slots">
@@ -151,10 +150,22 @@ function Slot({ index, shot, refs, max, items, onSet }: SlotProps) {
       </span>
       {ref && (
         <span className="ref-slot-buttons">
-          <button type="button" className="icon-btn" aria-label={`Move slot ${n} up`} disabled={index === 0} onClick={() => onSet(moveSlot(refs, index, index - 1))}>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={`Move slot ${n} up`}
+            disabled={index === 0}
+            onClick={() => onSet(moveSlot(refs, index, index - 1))}
+          >
             <UpIcon />
           </button>
-          <button type="button" className="icon-btn" aria-label={`Move slot ${n} down`} disabled={index >= refs.length - 1} onClick={() => onSet(moveSlot(refs, index, index + 1))}>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={`Move slot ${n} down`}
+            disabled={index >= refs.length - 1}
+            onClick={() => onSet(moveSlot(refs, index, index + 1))}
+          >
             <DownIcon />
           </button>
           <button type="button" className="icon-btn danger" aria-label={`Clear slot ${n}`} onClick={() => onSet(clearSlot(refs, index))}>

@@ -63,10 +63,18 @@ function KeyRow({ status }: { status: KeyStatus }) {
     setCheck(null);
   };
   const onError = (err: unknown) => setCheck({ ok: false, detail: errorMessage(err) });
-  const save = useMutation({ mutationFn: () => call('settings.setKey', { provider: status.provider, values }), onSuccess: (next) => (done(next), setValues({})), onError });
+  const save = useMutation({
+    mutationFn: () => call('settings.setKey', { provider: status.provider, values }),
+    onSuccess: (next) => (done(next), setValues({})),
+    onError,
+  });
   const remove = useMutation({ mutationFn: () => call('settings.removeKey', { provider: status.provider }), onSuccess: done, onError });
   const test = useMutation({ mutationFn: () => call('settings.checkKey', { provider: status.provider }), onSuccess: setCheck, onError });
-  const saveUrl = useMutation({ mutationFn: () => call('settings.setBaseUrl', { provider: status.provider, baseUrl: baseUrl.trim() || null }), onSuccess: done, onError });
+  const saveUrl = useMutation({
+    mutationFn: () => call('settings.setBaseUrl', { provider: status.provider, baseUrl: baseUrl.trim() || null }),
+    onSuccess: done,
+    onError,
+  });
   const filled = status.envNames.every((n) => (values[n] ?? '').trim());
   const busy = save.isPending || remove.isPending || test.isPending || saveUrl.isPending;
   const id = `key-${status.provider}`;
@@ -99,10 +107,22 @@ function KeyRow({ status }: { status: KeyStatus }) {
           <button type="button" className="btn btn-small btn-primary" disabled={!filled || busy} onClick={() => save.mutate()}>
             Save
           </button>
-          <button type="button" className="btn btn-small" disabled={!status.set || busy} onClick={() => test.mutate()} title={`Asks ${status.name} whether the key works (a free call)`}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={!status.set || busy}
+            onClick={() => test.mutate()}
+            title={`Asks ${status.name} whether the key works (a free call)`}
+          >
             Check
           </button>
-          <button type="button" className="btn btn-small" disabled={!status.set || status.source === 'env' || busy} onClick={() => remove.mutate()} title={status.source === 'env' ? 'Set in the environment: unset it there' : 'Forget this key'}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={!status.set || status.source === 'env' || busy}
+            onClick={() => remove.mutate()}
+            title={status.source === 'env' ? 'Set in the environment: unset it there' : 'Forget this key'}
+          >
             Remove
           </button>
         </div>
@@ -152,7 +172,14 @@ function GenerationForm() {
       </label>
       <label className="settings-field">
         <span>Poll interval (s)</span>
-        <input inputMode="decimal" placeholder="Each provider's own" value={pollText} onChange={(e) => setPoll(e.target.value)} onBlur={commitPoll} onKeyDown={(e) => e.key === 'Enter' && commitPoll()} />
+        <input
+          inputMode="decimal"
+          placeholder="Each provider's own"
+          value={pollText}
+          onChange={(e) => setPoll(e.target.value)}
+          onBlur={commitPoll}
+          onKeyDown={(e) => e.key === 'Enter' && commitPoll()}
+        />
       </label>
       <p className="settings-note">Empty: as often as each provider documents (Runway: every 5 s at most). Faster is used only against a custom base URL.</p>
       <label className="settings-check">

@@ -36,7 +36,13 @@ export const CardTakes = memo(function CardTakes({ shotId, inner, thumbHeight, r
   const more = takes.length - shown.length;
   const label = `${takes.length} take${takes.length > 1 ? 's' : ''}${selected ? `, take ${selected.number} circled` : ''}`;
   return (
-    <div className="card-takes" aria-label={label} title={label} role="img" style={{ right: Math.floor(right) + 3, bottom: Math.floor((thumbHeight - h) / 2) + 3 }}>
+    <div
+      className="card-takes"
+      aria-label={label}
+      title={label}
+      role="img"
+      style={{ right: Math.floor(right) + 3, bottom: Math.floor((thumbHeight - h) / 2) + 3 }}
+    >
       {more > 0 && <span className="card-takes-more">+{more}</span>}
       {shown.map((t) => (
         <Chip key={t.id} take={t} src={mediaUrl(t.thumbRelPath)} />

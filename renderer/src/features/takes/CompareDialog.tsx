@@ -8,7 +8,21 @@ import { PauseGlyph, PlayGlyph } from '../player/icons';
 import { Dialog } from './Dialog';
 import { clockTime, correction } from './syncClock';
 
-export function CompareDialog({ open, takes, shotId, label, ratio, onClose }: { open: boolean; takes: TakeInfo[]; shotId: string; label: string; ratio: number; onClose: () => void }) {
+export function CompareDialog({
+  open,
+  takes,
+  shotId,
+  label,
+  ratio,
+  onClose,
+}: {
+  open: boolean;
+  takes: TakeInfo[];
+  shotId: string;
+  label: string;
+  ratio: number;
+  onClose: () => void;
+}) {
   const [picked, setPicked] = useState<string[]>(() => takes.slice(0, 4).map((t) => t.id));
   const shown = takes.filter((t) => picked.includes(t.id));
   return (
@@ -17,7 +31,11 @@ export function CompareDialog({ open, takes, shotId, label, ratio, onClose }: { 
         <legend className="visually-hidden">Takes to compare</legend>
         {takes.map((t) => (
           <label key={t.id} className="check-row">
-            <input type="checkbox" checked={picked.includes(t.id)} onChange={(e) => setPicked((p) => (e.target.checked ? [...p, t.id] : p.filter((x) => x !== t.id)))} />
+            <input
+              type="checkbox"
+              checked={picked.includes(t.id)}
+              onChange={(e) => setPicked((p) => (e.target.checked ? [...p, t.id] : p.filter((x) => x !== t.id)))}
+            />
             Take {t.number}
             {t.selected ? ' (circled)' : ''}
           </label>
@@ -81,14 +99,26 @@ function SyncedTakes({ takes, shotId, ratio }: { takes: TakeInfo[]; shotId: stri
         {takes.map((k, i) => (
           <figure key={k.id} className={`compare-cell${k.selected ? ' is-circled' : ''}`}>
             <div className="compare-screen" style={{ aspectRatio: String(ratio) }}>
-              <video ref={(el) => void (videos.current[i] = el)} src={mediaUrl(k.relPath) ?? undefined} muted={i > 0} preload="auto" playsInline aria-label={`Take ${k.number}`} />
+              <video
+                ref={(el) => void (videos.current[i] = el)}
+                src={mediaUrl(k.relPath) ?? undefined}
+                muted={i > 0}
+                preload="auto"
+                playsInline
+                aria-label={`Take ${k.number}`}
+              />
             </div>
             <figcaption>
               <strong>Take {k.number}</strong>
               <span className="muted">
                 {k.model} · {(k.durationS ?? 0).toFixed(1)} s
               </span>
-              <button type="button" className={`btn btn-small circle-btn${k.selected ? ' is-on' : ''}`} aria-pressed={k.selected} onClick={() => select.mutate({ shotId, takeId: k.selected ? null : k.id })}>
+              <button
+                type="button"
+                className={`btn btn-small circle-btn${k.selected ? ' is-on' : ''}`}
+                aria-pressed={k.selected}
+                onClick={() => select.mutate({ shotId, takeId: k.selected ? null : k.id })}
+              >
                 <span className="circle-mark" aria-hidden="true" />
                 {k.selected ? 'Circled' : 'Circle'}
               </button>
@@ -100,7 +130,16 @@ function SyncedTakes({ takes, shotId, ratio }: { takes: TakeInfo[]; shotId: stri
         <button type="button" className="icon-btn" aria-label={playing ? 'Pause compare' : 'Play compare'} onClick={toggle}>
           {playing ? <PauseGlyph /> : <PlayGlyph />}
         </button>
-        <input type="range" className="take-seek" aria-label="Compare position" min={0} max={length} step={1 / 24} value={Math.min(t, length)} onChange={(e) => seek(Number(e.target.value))} />
+        <input
+          type="range"
+          className="take-seek"
+          aria-label="Compare position"
+          min={0}
+          max={length}
+          step={1 / 24}
+          value={Math.min(t, length)}
+          onChange={(e) => seek(Number(e.target.value))}
+        />
         <span className="take-time tabular">
           {t.toFixed(2)} / {length.toFixed(2)} s
         </span>

@@ -2,7 +2,19 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { CloseIcon } from '../../components/icons';
 
-export function Dialog({ open, title, onClose, children, className = '' }: { open: boolean; title: string; onClose: () => void; children: ReactNode; className?: string }) {
+export function Dialog({
+  open,
+  title,
+  onClose,
+  children,
+  className = '',
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;

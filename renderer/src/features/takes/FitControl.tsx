@@ -122,7 +122,18 @@ function TrimStrip({ takeFrames, plannedFrames, trimIn, videoUrl, thumbUrl, onCo
   const seconds = Array.from({ length: Math.floor(takeFrames / TIMELINE_FPS) + 1 }, (_, s) => s);
   return (
     <div className="trim">
-      {videoUrl && <video ref={video} className="trim-preview" src={videoUrl} muted preload="auto" playsInline onLoadedMetadata={(e) => (e.currentTarget.currentTime = (value + 0.02) / TIMELINE_FPS)} aria-hidden="true" />}
+      {videoUrl && (
+        <video
+          ref={video}
+          className="trim-preview"
+          src={videoUrl}
+          muted
+          preload="auto"
+          playsInline
+          onLoadedMetadata={(e) => (e.currentTarget.currentTime = (value + 0.02) / TIMELINE_FPS)}
+          aria-hidden="true"
+        />
+      )}
       <div className="trim-body">
         <div className="trim-strip" ref={ref} data-thumb={thumbUrl ? '' : undefined} style={thumbUrl ? { backgroundImage: `url("${thumbUrl}")` } : undefined}>
           {seconds.map((s) => (

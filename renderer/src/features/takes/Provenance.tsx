@@ -63,7 +63,11 @@ export function Provenance({ take, fromNumber }: { take: TakeInfo; fromNumber: n
           <h5>{take.startFrameRelPath ? 'Start frame and references' : 'References'}</h5>
           <div className="prov-refs">
             {refs.map((p, i) => (
-              <img key={`${p}-${i}`} src={mediaUrl(p) ?? undefined} alt={i === 0 && take.startFrameRelPath ? 'Start frame' : `Reference ${i + (take.startFrameRelPath ? 0 : 1)}`} />
+              <img
+                key={`${p}-${i}`}
+                src={mediaUrl(p) ?? undefined}
+                alt={i === 0 && take.startFrameRelPath ? 'Start frame' : `Reference ${i + (take.startFrameRelPath ? 0 : 1)}`}
+              />
             ))}
           </div>
         </>

@@ -18,14 +18,44 @@ export function RatingControl({ takeId, rating }: { takeId: string; rating: Take
   return (
     <div className="take-rating">
       {CRITERIA.map((c) => (
-        <Stars key={c.key} name={`${takeId}-${c.key}`} label={c.label} hint={c.hint} value={rating[c.key]} failed={rate.isError} onChange={(v) => set(c.key, v)} />
+        <Stars
+          key={c.key}
+          name={`${takeId}-${c.key}`}
+          label={c.label}
+          hint={c.hint}
+          value={rating[c.key]}
+          failed={rate.isError}
+          onChange={(v) => set(c.key, v)}
+        />
       ))}
-      <TextField key={takeId} id={`take-notes-${takeId}`} label="Review notes" multiline value={rating.notes} onCommit={(notes) => rate.mutate({ takeId, notes })} placeholder="What works, what to fix in the next take" />
+      <TextField
+        key={takeId}
+        id={`take-notes-${takeId}`}
+        label="Review notes"
+        multiline
+        value={rating.notes}
+        onCommit={(notes) => rate.mutate({ takeId, notes })}
+        placeholder="What works, what to fix in the next take"
+      />
     </div>
   );
 }
 
-function Stars({ name, label, hint, value: saved, failed, onChange }: { name: string; label: string; hint: string; value: number | null; failed: boolean; onChange: (v: number | null) => void }) {
+function Stars({
+  name,
+  label,
+  hint,
+  value: saved,
+  failed,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  hint: string;
+  value: number | null;
+  failed: boolean;
+  onChange: (v: number | null) => void;
+}) {
   // The star shows at once; the saved score replaces it when the core answers.
   const [picked, setPicked] = useState<{ value: number | null; over: number | null } | null>(null);
   const value = picked && picked.over === saved && !failed ? picked.value : saved;

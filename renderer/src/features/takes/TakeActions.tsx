@@ -29,14 +29,30 @@ export function TakeActions({ take, shot }: { take: TakeInfo; shot: Shot }) {
         <span className="circle-mark" aria-hidden="true" />
         {take.selected ? 'Circled' : 'Circle for the cut'}
       </button>
-      <button type="button" className="btn btn-small" onClick={() => setDialog('final')} title="Re-run this shot on a final-quality tool, keeping prompt, references, keyframes and seed">
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => setDialog('final')}
+        title="Re-run this shot on a final-quality tool, keeping prompt, references, keyframes and seed"
+      >
         Make final…
       </button>
       <span className="toolbar-spacer" />
-      <button type="button" className="btn btn-small" onClick={() => reject.mutate({ takeId: take.id, rejected: !take.rejected })} title={take.rejected ? 'Show this take again' : 'Hide this take from the strip and the cut (kept; undoable)'}>
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => reject.mutate({ takeId: take.id, rejected: !take.rejected })}
+        title={take.rejected ? 'Show this take again' : 'Hide this take from the strip and the cut (kept; undoable)'}
+      >
         {take.rejected ? 'Restore' : 'Reject'}
       </button>
-      <button type="button" className="icon-btn danger" aria-label={`Delete take ${take.number}…`} title="Delete this take and its file" onClick={() => setDialog('delete')}>
+      <button
+        type="button"
+        className="icon-btn danger"
+        aria-label={`Delete take ${take.number}…`}
+        title="Delete this take and its file"
+        onClick={() => setDialog('delete')}
+      >
         <TrashIcon />
       </button>
       <DeleteDialog open={dialog === 'delete'} take={take} label={shot.label} onClose={() => setDialog(null)} />
@@ -52,7 +68,9 @@ function DeleteDialog({ open, take, label, onClose }: { open: boolean; take: Tak
       { takeId: take.id, confirm: true, force: take.selected || undefined },
       {
         onSuccess: ({ fileRemoved }) => {
-          useUi.getState().notify('info', `Take ${take.number} of ${label} deleted${fileRemoved ? ', and its file' : ' (its file is still used elsewhere and was kept)'}.`);
+          useUi
+            .getState()
+            .notify('info', `Take ${take.number} of ${label} deleted${fileRemoved ? ', and its file' : ' (its file is still used elsewhere and was kept)'}.`);
           onClose();
         },
       },
@@ -60,7 +78,8 @@ function DeleteDialog({ open, take, label, onClose }: { open: boolean; take: Tak
   return (
     <Dialog open={open} title={`Delete take ${take.number} of ${label}?`} onClose={onClose}>
       <p className="dialog-text">
-        The take and its video file are deleted from the project for good. This cannot be undone{take.costUsd > 0 ? `, and the ${formatUsd(take.costUsd)} it cost is not refunded` : ''}.
+        The take and its video file are deleted from the project for good. This cannot be undone
+        {take.costUsd > 0 ? `, and the ${formatUsd(take.costUsd)} it cost is not refunded` : ''}.
         {take.selected && ' It is the circled take: the cut plays the newest remaining take instead.'}
       </p>
       <p className="muted dialog-text">To hide it and keep it, use Reject instead.</p>
@@ -77,7 +96,10 @@ function DeleteDialog({ open, take, label, onClose }: { open: boolean; take: Tak
 }
 
 function FinalDialog({ open, take, shot, onClose }: { open: boolean; take: TakeInfo; shot: Shot; onClose: () => void }) {
-  const premium = videoModels().filter((m) => m.tool !== take.tool).sort((a, b) => b.price.usdPerSecond - a.price.usdPerSecond)[0]?.tool ?? take.tool;
+  const premium =
+    videoModels()
+      .filter((m) => m.tool !== take.tool)
+      .sort((a, b) => b.price.usdPerSecond - a.price.usdPerSecond)[0]?.tool ?? take.tool;
   const [tool, setTool] = useState(shot.finalTool ?? premium);
   const final = useTakeAction('takes.makeFinal');
   const estimate = estimateShot(shot, tool);
@@ -94,7 +116,8 @@ function FinalDialog({ open, take, shot, onClose }: { open: boolean; take: TakeI
   return (
     <Dialog open={open} title={`Make a final of ${shot.label}`} onClose={onClose}>
       <p className="dialog-text muted">
-        Runs the shot again from take {take.number} as a new job: same prompt, references and keyframes, and seed {take.seed ?? '(none)'} where the tool accepts it. The new take is linked to this draft.
+        Runs the shot again from take {take.number} as a new job: same prompt, references and keyframes, and seed {take.seed ?? '(none)'} where the tool accepts
+        it. The new take is linked to this draft.
       </p>
       <label className="field">
         <span className="field-label">Final tool{shot.finalTool ? ' (the shot’s final tool is preselected)' : ''}</span>

@@ -35,7 +35,16 @@ export function TakeBrowser({ shot, ratio, nextShot }: Props) {
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = active ? takes.indexOf(active) : -1;
-    const to = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? takes.length - 1 : null;
+    const to =
+      e.key === 'ArrowRight' || e.key === 'ArrowDown'
+        ? i + 1
+        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+          ? i - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? takes.length - 1
+              : null;
     if (to === null) return;
     e.preventDefault();
     e.stopPropagation();
@@ -47,7 +56,7 @@ export function TakeBrowser({ shot, ratio, nextShot }: Props) {
     <section className="inspector-section take-browser" aria-label="Takes">
       <div className="section-row">
         <h3>
-          Takes <span className="count">{all.data ? (all.data.length - rejectedCount) : ''}</span>
+          Takes <span className="count">{all.data ? all.data.length - rejectedCount : ''}</span>
         </h3>
         {rejectedCount > 0 && (
           <label className="check-row small">
@@ -55,7 +64,13 @@ export function TakeBrowser({ shot, ratio, nextShot }: Props) {
             Show rejected ({rejectedCount})
           </label>
         )}
-        <button type="button" className="btn btn-small" disabled={takes.length < 2} onClick={() => setComparing(true)} title="Play two or more takes side by side, in sync">
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={takes.length < 2}
+          onClick={() => setComparing(true)}
+          title="Play two or more takes side by side, in sync"
+        >
           Compare…
         </button>
       </div>
@@ -63,7 +78,14 @@ export function TakeBrowser({ shot, ratio, nextShot }: Props) {
       {all.data && all.data.length === 0 && <p className="muted">No takes yet. Generate this shot to get some; each run of it adds a take here.</p>}
       {clip && <FitControl clip={clip} videoUrl={mediaUrl(playing?.relPath)} thumbUrl={mediaUrl(playing?.thumbRelPath)} />}
       {takes.length > 0 && (
-        <div className="take-grid" role="listbox" aria-label={`Takes of shot ${shot.label}`} tabIndex={0} aria-activedescendant={active ? takeOptionId(active.id) : undefined} onKeyDown={onKey}>
+        <div
+          className="take-grid"
+          role="listbox"
+          aria-label={`Takes of shot ${shot.label}`}
+          tabIndex={0}
+          aria-activedescendant={active ? takeOptionId(active.id) : undefined}
+          onKeyDown={onKey}
+        >
           {takes.map((t) => (
             <TakeTile key={t.id} take={t} active={t === active} onActivate={() => setActiveId(t.id)} />
           ))}
@@ -74,7 +96,8 @@ export function TakeBrowser({ shot, ratio, nextShot }: Props) {
           <TakeViewer take={active} ratio={ratio} targets={{ nextShot, shot: { id: shot.id, label: shot.label } }} />
           {active.continuityStale && (
             <p className="stale-note" role="note">
-              <strong>Continuity stale.</strong> This shot's start keyframe follows the circled take of the shot before, which changed after this take was made. Regenerate to match.
+              <strong>Continuity stale.</strong> This shot's start keyframe follows the circled take of the shot before, which changed after this take was made.
+              Regenerate to match.
             </p>
           )}
           <TakeActions take={active} shot={shot} />

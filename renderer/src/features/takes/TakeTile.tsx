@@ -33,7 +33,12 @@ export function TakeTile({ take, active, onActivate }: Props) {
     if (v && d && v.readyState >= 1) v.currentTime = Math.min(d - 0.01, k * d);
   };
 
-  const states = [take.selected && 'circled', take.rejected && 'rejected', take.continuityStale && 'continuity stale', take.qcFailed && `${take.qcFailed} check${take.qcFailed > 1 ? 's' : ''} failed`].filter(Boolean);
+  const states = [
+    take.selected && 'circled',
+    take.rejected && 'rejected',
+    take.continuityStale && 'continuity stale',
+    take.qcFailed && `${take.qcFailed} check${take.qcFailed > 1 ? 's' : ''} failed`,
+  ].filter(Boolean);
   return (
     <div
       id={takeOptionId(take.id)}
@@ -54,13 +59,18 @@ export function TakeTile({ take, active, onActivate }: Props) {
         }}
       >
         {take.thumbRelPath && <img src={mediaUrl(take.thumbRelPath) ?? undefined} alt="" draggable={false} />}
-        {hovered && <video ref={video} src={mediaUrl(take.relPath) ?? undefined} muted preload="auto" playsInline className={scrub === null ? 'is-idle' : ''} />}
+        {hovered && (
+          <video ref={video} src={mediaUrl(take.relPath) ?? undefined} muted preload="auto" playsInline className={scrub === null ? 'is-idle' : ''} />
+        )}
         {scrub !== null && <span className="take-scrub" style={{ left: `${scrub * 100}%` }} />}
         <span className="take-number">{take.number}</span>
         <span className="take-badges">
           {take.fromTakeId && <span className="take-flag">Final</span>}
           {take.continuityStale && (
-            <span className="take-flag is-warning" title="The shot's start keyframe changed after this take was made (frame chaining). Regenerate it to match the new circled take of the shot before.">
+            <span
+              className="take-flag is-warning"
+              title="The shot's start keyframe changed after this take was made (frame chaining). Regenerate it to match the new circled take of the shot before."
+            >
               Stale
             </span>
           )}
@@ -72,7 +82,11 @@ export function TakeTile({ take, active, onActivate }: Props) {
         <span className="take-provider" data-provider={take.provider}>
           {take.model}
         </span>
-        {mean !== null && <span className="take-mean" title="Mean rating">★ {mean}</span>}
+        {mean !== null && (
+          <span className="take-mean" title="Mean rating">
+            ★ {mean}
+          </span>
+        )}
       </div>
     </div>
   );

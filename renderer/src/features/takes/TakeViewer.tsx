@@ -59,16 +59,29 @@ export function TakeViewer({ take, ratio, targets }: { take: TakeInfo; ratio: nu
   const doGrab = (value: string) => {
     const atS = Math.min(ref.current?.currentTime ?? 0, Math.max(0, duration - 0.02));
     const target =
-      value === 'next' && targets.nextShot ? ({ to: 'keyframe', shotId: targets.nextShot.id, which: 'start' } as const)
-      : value === 'end' ? ({ to: 'keyframe', shotId: targets.shot.id, which: 'end' } as const)
-      : ({ to: 'library' } as const);
-    grab.mutate({ takeId: take.id, atS, target }, { onSuccess: () => useUi.getState().notify('info', `Frame at ${atS.toFixed(2)} s of take ${take.number} saved.`) });
+      value === 'next' && targets.nextShot
+        ? ({ to: 'keyframe', shotId: targets.nextShot.id, which: 'start' } as const)
+        : value === 'end'
+          ? ({ to: 'keyframe', shotId: targets.shot.id, which: 'end' } as const)
+          : ({ to: 'library' } as const);
+    grab.mutate(
+      { takeId: take.id, atS, target },
+      { onSuccess: () => useUi.getState().notify('info', `Frame at ${atS.toFixed(2)} s of take ${take.number} saved.`) },
+    );
   };
 
   return (
     <div className="take-viewer">
       <div className="take-screen" style={{ aspectRatio: String(ratio) }} onClick={toggle}>
-        <video key={take.id} ref={ref} src={mediaUrl(take.relPath) ?? undefined} poster={mediaUrl(take.thumbRelPath) ?? undefined} preload="metadata" playsInline aria-label={`Take ${take.number}`} />
+        <video
+          key={take.id}
+          ref={ref}
+          src={mediaUrl(take.relPath) ?? undefined}
+          poster={mediaUrl(take.thumbRelPath) ?? undefined}
+          preload="metadata"
+          playsInline
+          aria-label={`Take ${take.number}`}
+        />
       </div>
       <div className="take-controls">
         <button type="button" className="icon-btn" aria-label={playing ? 'Pause take' : 'Play take'} onClick={toggle}>
@@ -90,7 +103,14 @@ export function TakeViewer({ take, ratio, targets }: { take: TakeInfo; ratio: nu
         <span className="take-time tabular">
           {t.toFixed(2)} / {duration.toFixed(2)} s
         </span>
-        <select className="select-compact take-grab" aria-label="Grab frame" value="" disabled={grab.isPending} onChange={(e) => e.target.value && doGrab(e.target.value)} title="Keep the frame on screen as a still">
+        <select
+          className="select-compact take-grab"
+          aria-label="Grab frame"
+          value=""
+          disabled={grab.isPending}
+          onChange={(e) => e.target.value && doGrab(e.target.value)}
+          title="Keep the frame on screen as a still"
+        >
           <option value="">Grab frame…</option>
           {targets.nextShot && <option value="next">As start keyframe of {targets.nextShot.label}</option>}
           <option value="end">As end keyframe of {targets.shot.label}</option>

@@ -26,9 +26,15 @@ export function UsableCost() {
           <thead>
             <tr>
               <th scope="col">Shot</th>
-              <th scope="col" className="num">Spent</th>
-              <th scope="col" className="num">Usable</th>
-              <th scope="col" className="num">Per s</th>
+              <th scope="col" className="num">
+                Spent
+              </th>
+              <th scope="col" className="num">
+                Usable
+              </th>
+              <th scope="col" className="num">
+                Per s
+              </th>
             </tr>
           </thead>
           <tbody>

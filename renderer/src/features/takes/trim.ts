@@ -27,10 +27,14 @@ export function dragTrimIn(startIn: number, dx: number, takeFrames: number, plan
 export function keyTrimIn(key: string, shift: boolean, trimIn: number, takeFrames: number, plannedFrames: number): number | null {
   const step = shift ? 24 : 1;
   const to =
-    key === 'ArrowLeft' || key === 'ArrowDown' ? trimIn - step
-    : key === 'ArrowRight' || key === 'ArrowUp' ? trimIn + step
-    : key === 'Home' ? 0
-    : key === 'End' ? Infinity
-    : null;
+    key === 'ArrowLeft' || key === 'ArrowDown'
+      ? trimIn - step
+      : key === 'ArrowRight' || key === 'ArrowUp'
+        ? trimIn + step
+        : key === 'Home'
+          ? 0
+          : key === 'End'
+            ? Infinity
+            : null;
   return to === null ? null : clampTrimIn(Math.min(to, 1e9), takeFrames, plannedFrames);
 }

@@ -63,16 +63,42 @@ export const SceneHeader = memo(function SceneHeader({ scene, index, sceneCount,
         {shots} {shots === 1 ? 'shot' : 'shots'} · {formatRunningTime(durationS)} · {formatUsd(usd)}
       </span>
       <span className="scene-actions">
-        <button type="button" className="icon-btn" aria-label={`New shot in scene ${n}`} title="Add a shot at the end of this scene" onClick={() => void actions.addShotToScene(scene.id)}>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={`New shot in scene ${n}`}
+          title="Add a shot at the end of this scene"
+          onClick={() => void actions.addShotToScene(scene.id)}
+        >
           <PlusIcon />
         </button>
-        <button type="button" className="icon-btn" aria-label={`Move scene ${n} up`} title={`Move scene up (${shortcut('Alt+↑')} from one of its shots)`} disabled={index === 0} onClick={() => void actions.moveScene(scene.id, index - 1)}>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={`Move scene ${n} up`}
+          title={`Move scene up (${shortcut('Alt+↑')} from one of its shots)`}
+          disabled={index === 0}
+          onClick={() => void actions.moveScene(scene.id, index - 1)}
+        >
           <UpIcon />
         </button>
-        <button type="button" className="icon-btn" aria-label={`Move scene ${n} down`} title={`Move scene down (${shortcut('Alt+↓')} from one of its shots)`} disabled={index >= sceneCount - 1} onClick={() => void actions.moveScene(scene.id, index + 1)}>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={`Move scene ${n} down`}
+          title={`Move scene down (${shortcut('Alt+↓')} from one of its shots)`}
+          disabled={index >= sceneCount - 1}
+          onClick={() => void actions.moveScene(scene.id, index + 1)}
+        >
           <DownIcon />
         </button>
-        <button type="button" className="icon-btn danger" aria-label={`Delete scene ${n}`} title="Delete scene and its shots (undo with Ctrl+Z)" onClick={() => void actions.deleteScene(scene.id)}>
+        <button
+          type="button"
+          className="icon-btn danger"
+          aria-label={`Delete scene ${n}`}
+          title="Delete scene and its shots (undo with Ctrl+Z)"
+          onClick={() => void actions.deleteScene(scene.id)}
+        >
           <TrashIcon />
         </button>
       </span>
@@ -85,7 +111,13 @@ export function EmptySceneRow({ sceneId, number, highlighted }: { sceneId: strin
   return (
     <div className={`scene-empty${highlighted ? ' is-drop' : ''}`}>
       <span>No shots in scene {number} yet — drop shots here, or</span>
-      <button type="button" className="btn btn-small" aria-label={`Add first shot to scene ${number}`} title="Add a shot to this scene (Ctrl+Enter)" onClick={() => void actions.addShotToScene(sceneId)}>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-label={`Add first shot to scene ${number}`}
+        title="Add a shot to this scene (Ctrl+Enter)"
+        onClick={() => void actions.addShotToScene(sceneId)}
+      >
         <PlusIcon /> Add shot
       </button>
     </div>

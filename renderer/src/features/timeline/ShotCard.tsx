@@ -69,7 +69,11 @@ export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio
           </span>
         )}
         {s.worst && (
-          <span className={`issue-badge issue-${s.worst}`} title={describeIssues(s.issues)} aria-label={`${s.issues.length} ${s.worst === 'error' ? 'problem' : 'warning'}${s.issues.length > 1 ? 's' : ''}`}>
+          <span
+            className={`issue-badge issue-${s.worst}`}
+            title={describeIssues(s.issues)}
+            aria-label={`${s.issues.length} ${s.worst === 'error' ? 'problem' : 'warning'}${s.issues.length > 1 ? 's' : ''}`}
+          >
             {s.worst === 'error' ? <ErrorIcon /> : <WarningIcon />}
             {s.issues.length > 1 && <span>{s.issues.length}</span>}
           </span>
@@ -85,7 +89,9 @@ export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio
         )}
       </div>
       <div className="card-meta">
-        <span className="card-duration" title="Duration">{formatSeconds(shot.durationS)}</span>
+        <span className="card-duration" title="Duration">
+          {formatSeconds(shot.durationS)}
+        </span>
         <CardFit shotId={shot.id} />
         <span className={`card-cost${estimate.adjustment ? ' is-adjusted' : ''}`} title={costTitle}>
           {estimate.adjustment ? '≈' : ''}

@@ -36,7 +36,11 @@ export function Thumbnail({ ratio, label, camera, height, maxWidth, image }: Pro
     h = maxWidth / ratio;
   }
   return (
-    <div className={`thumb${image ? ' has-image' : ''}`} style={{ width: Math.floor(w), height: Math.floor(h) }} title={`${CAMERA_LABELS[camera]} · ${image ? image.what : 'no take yet'}`}>
+    <div
+      className={`thumb${image ? ' has-image' : ''}`}
+      style={{ width: Math.floor(w), height: Math.floor(h) }}
+      title={`${CAMERA_LABELS[camera]} · ${image ? image.what : 'no take yet'}`}
+    >
       {image ? (
         <img className="thumb-img" src={image.src} alt={`${label}, ${image.what}`} draggable={false} />
       ) : (

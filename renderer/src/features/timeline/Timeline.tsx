@@ -28,7 +28,9 @@ import { useTimelineKeys } from './useTimelineKeys';
 // Drags are pointer-only here (keyboard users have Alt+arrows), so say that instead of
 // dnd-kit's default space-bar instructions, and announce in the app's own words.
 const DND_ACCESSIBILITY = {
-  screenReaderInstructions: { draggable: 'Drag with the pointer to reorder. From the keyboard, use Alt with the arrow keys on the timeline, or the scene move buttons.' },
+  screenReaderInstructions: {
+    draggable: 'Drag with the pointer to reorder. From the keyboard, use Alt with the arrow keys on the timeline, or the scene move buttons.',
+  },
   announcements: {
     onDragStart: () => 'Picked up.',
     onDragOver: () => undefined,

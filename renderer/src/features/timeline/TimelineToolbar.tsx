@@ -19,17 +19,43 @@ export function TimelineToolbar({ shotCount }: { shotCount: number }) {
   const noun = count === 1 ? 'shot' : 'shots';
   return (
     <div className="toolbar timeline-toolbar" role="toolbar" aria-label="Timeline tools">
-      <button type="button" className="btn" aria-label="Add shot" onClick={() => void actions.addShot()} title={`Add a shot after the selected one (${shortcut('Ctrl+Enter')})`}>
+      <button
+        type="button"
+        className="btn"
+        aria-label="Add shot"
+        onClick={() => void actions.addShot()}
+        title={`Add a shot after the selected one (${shortcut('Ctrl+Enter')})`}
+      >
         <PlusIcon /> <span className="btn-label">Add shot</span>
       </button>
-      <button type="button" className="btn" aria-label="Add scene" onClick={() => void actions.addScene()} title={`Add a scene after the current one (${shortcut('Ctrl+Shift+Enter')})`}>
+      <button
+        type="button"
+        className="btn"
+        aria-label="Add scene"
+        onClick={() => void actions.addScene()}
+        title={`Add a scene after the current one (${shortcut('Ctrl+Shift+Enter')})`}
+      >
         <SceneIcon /> <span className="btn-label">Add scene</span>
       </button>
       <span className="toolbar-sep" />
-      <button type="button" className="icon-btn" aria-label="Duplicate shots" disabled={!count} onClick={() => void actions.duplicate()} title={`Duplicate selected ${noun} (${shortcut('Ctrl+D')})`}>
+      <button
+        type="button"
+        className="icon-btn"
+        aria-label="Duplicate shots"
+        disabled={!count}
+        onClick={() => void actions.duplicate()}
+        title={`Duplicate selected ${noun} (${shortcut('Ctrl+D')})`}
+      >
         <DuplicateIcon />
       </button>
-      <button type="button" className="icon-btn danger" aria-label="Delete shots" disabled={!count} onClick={() => void actions.deleteShots()} title="Delete selected shots (Delete)">
+      <button
+        type="button"
+        className="icon-btn danger"
+        aria-label="Delete shots"
+        disabled={!count}
+        onClick={() => void actions.deleteShots()}
+        title="Delete selected shots (Delete)"
+      >
         <TrashIcon />
       </button>
       <label className="toolbar-field" title="Set the tool of every selected shot">
@@ -43,7 +69,13 @@ export function TimelineToolbar({ shotCount }: { shotCount: number }) {
           onChange={(tool) => tool && void actions.setTool(tool)}
         />
       </label>
-      <button type="button" className="btn" onClick={() => void actions.renumber()} aria-label="Renumber shots" title="Renumber scenes and shots in timeline order (labels otherwise stay put)">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void actions.renumber()}
+        aria-label="Renumber shots"
+        title="Renumber scenes and shots in timeline order (labels otherwise stay put)"
+      >
         <NumberIcon /> <span className="btn-label">Renumber</span>
       </button>
       <GenerateSelected />
@@ -51,7 +83,14 @@ export function TimelineToolbar({ shotCount }: { shotCount: number }) {
       <span className="toolbar-info" aria-live="polite">
         {selection.ids.length > 1 ? `${selection.ids.length} of ${shotCount} selected` : `${shotCount} ${shotCount === 1 ? 'shot' : 'shots'}`}
       </span>
-      <button type="button" className="icon-btn" aria-label="Zoom out" disabled={zoom <= ZOOM_MIN} onClick={() => setZoom(zoom - ZOOM_STEP)} title="Smaller cards (−)">
+      <button
+        type="button"
+        className="icon-btn"
+        aria-label="Zoom out"
+        disabled={zoom <= ZOOM_MIN}
+        onClick={() => setZoom(zoom - ZOOM_STEP)}
+        title="Smaller cards (−)"
+      >
         <ZoomOutIcon />
       </button>
       <input
@@ -65,7 +104,14 @@ export function TimelineToolbar({ shotCount }: { shotCount: number }) {
         onChange={(e) => setZoom(Number(e.target.value))}
         title="Card size (− and + on the timeline)"
       />
-      <button type="button" className="icon-btn" aria-label="Zoom in" disabled={zoom >= ZOOM_MAX} onClick={() => setZoom(zoom + ZOOM_STEP)} title="Larger cards (+)">
+      <button
+        type="button"
+        className="icon-btn"
+        aria-label="Zoom in"
+        disabled={zoom >= ZOOM_MAX}
+        onClick={() => setZoom(zoom + ZOOM_STEP)}
+        title="Larger cards (+)"
+      >
         <ZoomInIcon />
       </button>
       <button type="button" className="icon-btn" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setShortcutsOpen(true)}>

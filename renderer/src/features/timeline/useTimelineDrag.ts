@@ -11,8 +11,7 @@ import { useUi } from '../../stores/ui';
 import type { Actions } from '../commands/actions';
 
 export type DragState =
-  | { kind: 'shot'; ids: string[]; hint: { sceneId: string; row: number; x: number } | null }
-  | { kind: 'scene'; sceneId: string; hint: { y: number } | null };
+  { kind: 'shot'; ids: string[]; hint: { sceneId: string; row: number; x: number } | null } | { kind: 'scene'; sceneId: string; hint: { y: number } | null };
 
 export function useTimelineDrag(scrollRef: RefObject<HTMLElement | null>, model: TimelineModel, layout: TimelineLayout, actions: Actions) {
   const [drag, setDrag] = useState<DragState | null>(null);
@@ -83,24 +82,21 @@ export function useTimelineDrag(scrollRef: RefObject<HTMLElement | null>, model:
     setDrag({ kind: 'shot', ids, hint: null });
   }, []);
 
-  const onDragEnd = useCallback(
-    () => {
-      const { layout: l, model: m, drag: d } = latest.current;
-      const p = contentPoint();
-      setDrag(null);
-      if (!d || !p) return;
-      if (d.kind === 'shot') {
-        const slot = shotDropAt(l, p.x, p.y);
-        const target = slot && slotTarget(m, d.ids, slot.sceneId, slot.slot);
-        if (target) void actions.moveShots(d.ids, target);
-      } else {
-        const slot = sceneDropAt(l, p.y);
-        const to = slot && sceneSlotIndex(m, d.sceneId, slot.slot);
-        if (to !== null && to !== undefined) void actions.moveScene(d.sceneId, to);
-      }
-    },
-    [actions, contentPoint],
-  );
+  const onDragEnd = useCallback(() => {
+    const { layout: l, model: m, drag: d } = latest.current;
+    const p = contentPoint();
+    setDrag(null);
+    if (!d || !p) return;
+    if (d.kind === 'shot') {
+      const slot = shotDropAt(l, p.x, p.y);
+      const target = slot && slotTarget(m, d.ids, slot.sceneId, slot.slot);
+      if (target) void actions.moveShots(d.ids, target);
+    } else {
+      const slot = sceneDropAt(l, p.y);
+      const to = slot && sceneSlotIndex(m, d.sceneId, slot.slot);
+      if (to !== null && to !== undefined) void actions.moveScene(d.sceneId, to);
+    }
+  }, [actions, contentPoint]);
 
   const onDragCancel = useCallback(() => setDrag(null), []);
 

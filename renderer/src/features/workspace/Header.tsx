@@ -57,7 +57,10 @@ export function Header({ snapshot }: { snapshot: ProjectSnapshot }) {
             {formatRunningTime(cost.totalDurationS)}
           </span>
         </span>
-        <span className={`stat${cost.overBudget ? ' is-over' : ''}`} title={cost.overBudget ? 'The plan costs more than the budget' : 'Estimated cost of all shots'}>
+        <span
+          className={`stat${cost.overBudget ? ' is-over' : ''}`}
+          title={cost.overBudget ? 'The plan costs more than the budget' : 'Estimated cost of all shots'}
+        >
           <span className="stat-label">Cost</span>
           <span className="stat-value" data-testid="header-cost">
             {formatUsd(cost.totalUsd)}
@@ -83,10 +86,24 @@ export function Header({ snapshot }: { snapshot: ProjectSnapshot }) {
       <span className="header-spacer" />
       <ExportMenu />
       <div className="toolbar" role="toolbar" aria-label="History">
-        <button type="button" className="icon-btn" aria-label="Undo" title={`${undoTitle} (${shortcut('Ctrl+Z')})`} disabled={!history?.canUndo} onClick={() => void actions.undo()}>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label="Undo"
+          title={`${undoTitle} (${shortcut('Ctrl+Z')})`}
+          disabled={!history?.canUndo}
+          onClick={() => void actions.undo()}
+        >
           <UndoIcon />
         </button>
-        <button type="button" className="icon-btn" aria-label="Redo" title={`${redoTitle} (${shortcut('Ctrl+Shift+Z')})`} disabled={!history?.canRedo} onClick={() => void actions.redo()}>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label="Redo"
+          title={`${redoTitle} (${shortcut('Ctrl+Shift+Z')})`}
+          disabled={!history?.canRedo}
+          onClick={() => void actions.redo()}
+        >
           <RedoIcon />
         </button>
       </div>

@@ -32,7 +32,14 @@ export function Workspace({ snapshot }: { snapshot: ProjectSnapshot }) {
           <div className="panel-fill">
             <LibraryPanel />
           </div>
-          <Splitter label="Resize cost panel" orientation="horizontal" value={sizes.cost} {...PANEL_LIMITS.cost} sign={-1} onChange={(v) => setSize('cost', v)} />
+          <Splitter
+            label="Resize cost panel"
+            orientation="horizontal"
+            value={sizes.cost}
+            {...PANEL_LIMITS.cost}
+            sign={-1}
+            onChange={(v) => setSize('cost', v)}
+          />
           <div className="panel-scroll" style={{ height: sizes.cost }}>
             <h2 className="panel-title">Cost</h2>
             <CostPanel snapshot={snapshot} />
@@ -43,12 +50,26 @@ export function Workspace({ snapshot }: { snapshot: ProjectSnapshot }) {
           <div className="player-wrap" style={{ height: sizes.player }}>
             <PlayerArea snapshot={snapshot} model={model} />
           </div>
-          <Splitter label="Resize player" orientation="horizontal" value={sizes.player} {...PANEL_LIMITS.player} sign={1} onChange={(v) => setSize('player', v)} />
+          <Splitter
+            label="Resize player"
+            orientation="horizontal"
+            value={sizes.player}
+            {...PANEL_LIMITS.player}
+            sign={1}
+            onChange={(v) => setSize('player', v)}
+          />
           <TimelineToolbar shotCount={snapshot.shots.length} />
           <Timeline snapshot={snapshot} />
           <QueuePanel />
         </main>
-        <Splitter label="Resize inspector panel" orientation="vertical" value={sizes.right} {...PANEL_LIMITS.right} sign={-1} onChange={(v) => setSize('right', v)} />
+        <Splitter
+          label="Resize inspector panel"
+          orientation="vertical"
+          value={sizes.right}
+          {...PANEL_LIMITS.right}
+          sign={-1}
+          onChange={(v) => setSize('right', v)}
+        />
         <aside className="panel panel-right">
           <div className="panel-scroll">
             <Inspector snapshot={snapshot} />

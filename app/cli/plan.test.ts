@@ -29,7 +29,7 @@ describe('the cost plan', () => {
       spentUsd: number;
     };
     // Gen-4 Turbo cannot start from text: its start frame is made first, and priced.
-    expect(makesFrameFirst('runway:gen4_turbo', { refs: 0, startFrame: false })).toBe(true);
+    expect(makesFrameFirst('runway:gen4_turbo', { refs: 0, startFrame: false }, '16:9')).toBe(true);
     const turbo = { tool: 'runway:gen4_turbo' as const, durationS: 5, aspectRatio: '16:9' as const, resolution: '' };
     const frame = estimateShot(turbo, getModel('runway:gen4_turbo')!.refsVia!).usd;
     expect(frame).toBeGreaterThan(0);

@@ -12,7 +12,7 @@ import {
   nearestRatio,
   tierFor,
 } from '../catalog';
-import type { Scene, Shot, ToolId } from './types';
+import type { AspectRatio, Scene, Shot, ToolId } from './types';
 
 /** "All Runway": the Runway model most shots would use, at 5 credits/s. */
 export const ALL_RUNWAY_TOOL: ToolId = 'runway:gen4_turbo';
@@ -155,7 +155,6 @@ export function projectCost(snapshot: { project: { budgetUsd: number | null }; s
   };
 }
 
-/** To the cent, half away from zero; toPrecision first so 1.005 (really 1.00499…) rounds up. */
 /** What a shot sends with its request: how many references, and whether a start keyframe. */
 export interface SentImages {
   refs: number;
@@ -164,21 +163,23 @@ export interface SentImages {
 
 /**
  * True when the model must make a still frame first: it takes references only through an image
- * model (Runway Gen-4 Turbo through gen4_image), or cannot start from text, and the shot gives it
- * no start frame. The adapter sends that step; the estimate counts it.
+ * model (Runway Gen-4 Turbo through gen4_image), or cannot start from text at all or at this
+ * ratio (Gen-4.5 makes only 16:9 and 9:16 from text), and the shot gives it no start frame. The
+ * adapter sends that step; the estimate counts it.
  */
-export function makesFrameFirst(tool: ToolId, images: SentImages): boolean {
+export function makesFrameFirst(tool: ToolId, images: SentImages, ratio: AspectRatio): boolean {
   const spec = getModel(tool);
   if (!spec?.refsVia || images.startFrame) return false;
-  return images.refs > 0 || !spec.endpoints.includes('text-to-video');
+  return images.refs > 0 || !spec.endpoints.includes('text-to-video') || !spec.textRatios.includes(ratio);
 }
 
 /** One take as queued: the clip, plus the still frame made first where the model needs one. */
 export function takeEstimateUsd(shot: PricedShot, tool: ToolId, images: SentImages): number {
-  const frame = makesFrameFirst(tool, images) ? priceShot(shot, getModel(tool)!.refsVia!).usd : 0;
+  const frame = makesFrameFirst(tool, images, shot.aspectRatio) ? priceShot(shot, getModel(tool)!.refsVia!).usd : 0;
   return roundUsd(priceShot(shot, tool).usd + frame);
 }
 
+/** To the cent, half away from zero; toPrecision first so 1.005 (really 1.00499…) rounds up. */
 export function roundUsd(n: number): number {
   const cents = Math.round(Math.abs(Number((n * 100).toPrecision(12))));
   return (Math.sign(n) * cents) / 100 || 0;

@@ -193,7 +193,7 @@ describe('job engine: errors', () => {
         n++ % 2 === 0
           ? [
               { state: 'queued', progress: null },
-              { state: 'step_done', outputUrl: 'https://fake.test/frame.png' },
+              { state: 'step_done', outputUrl: 'https://fake.test/frame.png', costUsd: null },
             ]
           : plain();
     };

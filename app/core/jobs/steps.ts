@@ -4,6 +4,7 @@
 // step for that state knows how to go on from there.
 import fs from 'node:fs';
 import { getModel } from '../../../shared/catalog';
+import { roundUsd } from '../../../shared/domain/cost';
 import type { JobRow, JobPatch, JobsRepo } from '../db/repos/jobsRepo';
 import type { TakesRepo } from '../db/repos/takesRepo';
 import type { Db } from '../db/sqlite';
@@ -199,18 +200,30 @@ export async function poll(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter, 
       });
       return;
     }
-    case 'succeeded':
+    case 'succeeded': {
+      const charged = chargedUsd(job, res.costUsd);
       // URLs expire: the download starts at once, into a temp file named now so a crash leaves no stray.
       ctx.move(job, 'downloading', {
-        patch: { output_url: res.outputUrl, temp_path: mediaTempPath(ctx.folder, '.mp4'), cost_usd: res.costUsd, progress: 1, attempts: 0, next_attempt_at: 0 },
-        message: `${name} finished it${res.costUsd !== null ? ` (cost $${res.costUsd.toFixed(2)})` : ''}; downloading.`,
+        patch: { output_url: res.outputUrl, temp_path: mediaTempPath(ctx.folder, '.mp4'), cost_usd: charged, progress: 1, attempts: 0, next_attempt_at: 0 },
+        message: `${name} finished it${charged !== null ? ` (charged $${charged.toFixed(2)})` : ''}; downloading.`,
         raw: res.raw,
       });
       return;
+    }
     case 'step_done':
       // The frame is made; the video is a second create, sent through `queued` like the first.
       ctx.move(job, 'queued', {
-        patch: { step: 2, step_remote_id: job.remote_id, remote_id: null, output_url: null, progress: null, attempts: 0, polls: 0, next_attempt_at: 0 },
+        patch: {
+          step: 2,
+          step_remote_id: job.remote_id,
+          remote_id: null,
+          output_url: null,
+          progress: null,
+          attempts: 0,
+          polls: 0,
+          next_attempt_at: 0,
+          cost_usd: res.costUsd,
+        },
         message: `${name} made the start frame; the video is next.`,
         raw: res.raw,
       });
@@ -226,6 +239,16 @@ export async function poll(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter, 
       ctx.move(job, 'canceled', { patch: { finished_at: now }, message: `${name} reports the task canceled or deleted.`, raw: res.raw });
       return;
   }
+}
+
+/**
+ * What the whole job was charged, where the provider says: the video's charge plus, for a
+ * two-step job, the start frame's (recorded at step_done). Unknown if either part is unknown.
+ */
+function chargedUsd(job: JobRow, videoUsd: number | null): number | null {
+  if (videoUsd === null) return null;
+  if (job.step !== 2) return videoUsd;
+  return job.cost_usd === null ? null : roundUsd(job.cost_usd + videoUsd);
 }
 
 /** Polling or downloading went wrong: wait and try again, within the budget; then ask the user. */

@@ -43,6 +43,7 @@ export interface SubmitResult {
 
 export type PollResult =
   | { state: 'queued' | 'running'; progress: number | null; raw: unknown }
+  /** `costUsd`: what the provider says it charged, where its reply says; null = only the estimate is known. */
   | { state: 'succeeded'; outputUrl: string; costUsd: number | null; raw: unknown }
   | { state: 'failed'; reason: string; code: string | null; retryable: boolean; raw: unknown }
   | { state: 'canceled'; raw: unknown }
@@ -51,7 +52,7 @@ export type PollResult =
    * was created: the engine records it, then calls `submitNext` — a billable create, handled
    * exactly like `submit` — and polls the remote id that returns. `outputUrl` is the frame.
    */
-  | { state: 'step_done'; outputUrl: string; raw: unknown };
+  | { state: 'step_done'; outputUrl: string; costUsd: number | null; raw: unknown };
 
 export type ProviderErrorKind =
   /** Network error, 5xx, timeout before a reply: for a create, the task MAY exist (no blind retry). */

@@ -6,6 +6,7 @@
 // Pace: by default each GET of a task moves it one state (tests). With `generationMs` tasks run
 // on the clock instead: RUNNING for that long once a slot is free (the engine benchmark).
 import { bearer, FakeClock, fakeHandle, fixtureMedia, newId, startServer, type FakeResponse, type RecordedRequest } from '../common';
+import { creditsFor } from './credits';
 import { validateRunway } from './validate';
 
 export type RunwayOutcome = 'succeed' | 'never' | { failureCode: string; failure: string };
@@ -99,8 +100,16 @@ export async function startRunwayFake(opts: RunwayFakeOptions = {}) {
     }
   }
 
+  /** Fields as the SDK's TaskRetrieveResponse has them: estimatedCost while under way, cost once ended (nothing for a failure). */
   function view(t: Task): Record<string, unknown> {
-    const base = { id: t.id, createdAt: new Date(t.createdAt).toISOString(), status: t.status };
+    const credits = creditsFor(t.path, t.body);
+    const ended = t.status === 'SUCCEEDED' || t.status === 'FAILED' || t.status === 'CANCELLED';
+    const base = {
+      id: t.id,
+      createdAt: new Date(t.createdAt).toISOString(),
+      status: t.status,
+      ...(ended ? { cost: { credits: t.status === 'SUCCEEDED' ? credits : 0 } } : { estimatedCost: { credits } }),
+    };
     if (t.status === 'RUNNING') {
       const progress = opts.generationMs ? (clock.now() - t.runStartedAt) / opts.generationMs : t.runSteps / runningPolls;
       return { ...base, progress: Math.min(0.99, Math.max(0, progress)) };
@@ -110,7 +119,10 @@ export async function startRunwayFake(opts: RunwayFakeOptions = {}) {
       // A fresh signed URL on every GET: the documented way to renew an expired one.
       return { ...base, output: [server.files.mint(t.id, image ? media.png : media.mp4, image ? 'png' : 'mp4', ttl)] };
     }
-    if (t.status === 'FAILED' && typeof t.outcome === 'object') return { ...base, failure: t.outcome.failure, failureCode: t.outcome.failureCode };
+    if (t.status === 'FAILED') {
+      const why = typeof t.outcome === 'object' ? t.outcome : { failure: 'An unexpected error occurred.', failureCode: 'INTERNAL' };
+      return { ...base, failure: why.failure, failureCode: why.failureCode };
+    }
     return base;
   }
 
@@ -126,7 +138,7 @@ export async function startRunwayFake(opts: RunwayFakeOptions = {}) {
     }
     const task: Task = { id: newId(), path: req.path, body, model, createdAt: now, status: 'PENDING', runSteps: 0, runStartedAt: now, outcome, gone: false };
     tasks.set(task.id, task);
-    return { status: 200, body: { id: task.id } };
+    return { status: 200, body: { id: task.id, estimatedCost: { credits: creditsFor(req.path, body) } } };
   }
 
   function handle(req: RecordedRequest): FakeResponse {

@@ -7,7 +7,7 @@
 // the image task's progress, then `step_done`; the engine then calls `submitNext`, which creates
 // the image_to_video task from the frame's URL and returns its plain task id.
 import { makesFrameFirst } from '../../../../shared/domain/cost';
-import { getModel, wireRatio, type ModelSpec, type ResolutionTier } from '../../../../shared/catalog';
+import { CREDIT_USD, getModel, wireRatio, type ModelSpec, type ResolutionTier } from '../../../../shared/catalog';
 import { checkKeyWith, contentFilterReason, describeBody, HttpClient, permanent, type Reply, type SendOptions } from '../http';
 import { endFrameOf, imageDataUri, keysOf, noKey, tierOf } from '../request';
 import { ProviderError, type AdapterConfig, type GenerationRequest, type PollResult, type ProviderAdapter, type SubmitResult } from '../types';
@@ -23,6 +23,8 @@ interface Task {
   output?: string[];
   failure?: string;
   failureCode?: string;
+  /** Credits charged, on finished tasks (the SDK's `TaskRetrieveResponse.Succeeded.cost`). */
+  cost?: { credits?: number };
 }
 
 export class RunwayAdapter implements ProviderAdapter {
@@ -50,12 +52,12 @@ export class RunwayAdapter implements ProviderAdapter {
       return this.create('/v1/image_to_video', videoBody(req, tier, promptImage), '', signal);
     }
     const frameModel = req.model.refsVia ? getModel(req.model.refsVia) : undefined;
-    const needsFrame = req.references.length > 0 || !req.model.endpoints.includes('text-to-video');
     // The same rule the estimate counts (makesFrameFirst); here the start frame is already known absent.
-    if (makesFrameFirst(req.tool, { refs: req.references.length, startFrame: false }) && frameModel)
+    if (makesFrameFirst(req.tool, { refs: req.references.length, startFrame: false }, req.aspectRatio) && frameModel)
       return this.create('/v1/text_to_image', await frameBody(req, tier, frameModel), FRAME, signal);
-    if (needsFrame && req.model.requiresImage) {
-      throw permanent(`${req.model.name} needs a start keyframe. Add one to the shot.`, 'needs_start_frame');
+    // Never a text_to_video the API refuses: it takes only the model's text ratios.
+    if (!req.model.endpoints.includes('text-to-video') || !req.model.textRatios.includes(req.aspectRatio)) {
+      throw permanent(`${req.model.name} cannot make ${req.aspectRatio} from text alone. Add a start keyframe to the shot.`, 'needs_start_frame');
     }
     return this.create('/v1/text_to_video', videoBody(req, tier, null), '', signal);
   }
@@ -86,7 +88,8 @@ export class RunwayAdapter implements ProviderAdapter {
       case 'SUCCEEDED': {
         const url = task.output?.[0];
         if (!url) return { state: 'failed', reason: 'Runway reported success but sent no output.', code: 'no_output', retryable: true, raw };
-        return frame ? { state: 'step_done', outputUrl: url, raw } : { state: 'succeeded', outputUrl: url, costUsd: null, raw };
+        const costUsd = typeof task.cost?.credits === 'number' ? task.cost.credits * CREDIT_USD : null;
+        return frame ? { state: 'step_done', outputUrl: url, costUsd, raw } : { state: 'succeeded', outputUrl: url, costUsd, raw };
       }
       case 'FAILED':
         return { state: 'failed', ...failure(task), raw };

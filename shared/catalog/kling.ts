@@ -50,6 +50,7 @@ const base = {
   keyframes: { first: true, last: true, lastNeedsFirst: true },
   input: { text: true, image: true },
   requiresImage: false,
+  keyframesByUrl: false,
   audio: false,
   negativePrompt: true,
   negativeFallback: 'drop',

@@ -29,6 +29,7 @@ export const LOCAL_MODELS: ModelSpec[] = [
     keyframes: { first: true, last: false, lastNeedsFirst: true },
     input: { text: true, image: true },
     requiresImage: false,
+    keyframesByUrl: false,
     audio: false,
     negativePrompt: false,
     negativeFallback: 'drop',

@@ -30,6 +30,7 @@ const base = {
   keyframes: { first: true, last: true, lastNeedsFirst: false },
   input: { text: true, image: true },
   requiresImage: false,
+  keyframesByUrl: true,
   audio: false,
   negativePrompt: false,
   // No negative field, and naming the unwanted thing in the prompt tends to summon it.

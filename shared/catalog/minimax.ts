@@ -36,6 +36,7 @@ export const MINIMAX_MODELS: ModelSpec[] = [
     keyframes: { first: true, last: true, lastNeedsFirst: true },
     input: { text: true, image: true },
     requiresImage: false,
+    keyframesByUrl: false,
     audio: false,
     negativePrompt: false,
     // prompt_optimizer (on by default) rewrites the prompt with a language model, which reads

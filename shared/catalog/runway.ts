@@ -66,6 +66,7 @@ const base = {
   refsWithKeyframes: false,
   input: { text: true, image: true },
   requiresImage: false,
+  keyframesByUrl: false,
   audio: false,
   negativePrompt: false,
   // Runway's Gen-4 prompting guide warns that negative phrasing is not understood and can

@@ -79,6 +79,11 @@ export interface ModelSpec {
   input: { text: boolean; image: boolean };
   /** The API refuses a request without a start image (gen4_turbo image-to-video). */
   requiresImage: boolean;
+  /**
+   * Keyframes travel only as public https URLs the provider fetches (Luma: `ImageReference.url`,
+   * no upload and no base64). Shotline keeps images on this computer, so such keyframes cannot be sent.
+   */
+  keyframesByUrl: boolean;
   audio: boolean;
   negativePrompt: boolean;
   /** Without a negative field: fold it into the prompt as "Avoid: …", or drop it. */

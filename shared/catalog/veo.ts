@@ -27,6 +27,7 @@ const base = {
   keyframes: { first: true, last: true, lastNeedsFirst: true },
   input: { text: true, image: true },
   requiresImage: false,
+  keyframesByUrl: false,
   audio: true,
   negativePrompt: true,
   negativeFallback: 'drop',

@@ -104,8 +104,19 @@ describe('keyframes', () => {
   it('needs a start keyframe before an end one where the API does', () => {
     const veo = makeShot({ tool: 'veo:veo-3.1-generate-preview', durationS: 8 });
     expect(only(validateShot(veo, { hasEndKeyframe: true }), 'keyframes')[0]?.message).toContain('needs a start keyframe to use an end keyframe');
+  });
+
+  it('refuses Luma keyframes before queueing: Luma takes only web links, and images stay on this computer', () => {
     const luma = makeShot({ tool: 'luma:ray-2' });
-    expect(validateShot(luma, { hasEndKeyframe: true })).toEqual([]);
+    expect(validateShot(luma)).toEqual([]);
+    for (const opts of [{ hasStartKeyframe: true }, { hasEndKeyframe: true }, { hasStartKeyframe: true, hasEndKeyframe: true }]) {
+      const issues = validateShot(luma, opts);
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject({ field: 'keyframes', severity: 'error' });
+      expect(issues[0]!.message).toMatch(
+        /^Luma Ray 2 takes keyframes only as public web links .* cannot be sent\. Remove the (start |end )?keyframes? or pick /,
+      );
+    }
   });
 
   it('warns that gen4_turbo will get a start frame made first, unless references do it', () => {

@@ -182,6 +182,17 @@ function checkKeyframes({ spec, tier, refs, start, end }: Context): ShotIssue[] 
       );
     }
   }
+  if (spec.keyframesByUrl && (start || end)) {
+    const other = alternative(spec, (m) => !m.keyframesByUrl && m.keyframes.first && (!end || m.keyframes.last));
+    const which = start && end ? 'the keyframes' : start ? 'the start keyframe' : 'the end keyframe';
+    issues.push(
+      error(
+        'keyframes',
+        `${spec.name} takes keyframes only as public web links it downloads itself, and Shotline keeps images on this computer, so ${which} cannot be sent. ${fixesText([`remove ${which}`], other)}.`,
+      ),
+    );
+    return issues;
+  }
   if (!end) return issues;
   if (!spec.keyframes.last) {
     const other = alternative(spec, (m) => m.keyframes.last, true);

@@ -46,23 +46,18 @@ export async function startLumaFake(opts: LumaFakeOptions = {}) {
 
   const detail = (status: number, message: unknown): FakeResponse => ({ status, body: { detail: message } });
 
+  /** As the SDK's `Generation` type has it: optional fields are left out, never null. */
   function view(g: Generation): Record<string, unknown> {
     const phase = phaseOf(g, pace, clock.now(), runningPolls);
     const state = phase === 'waiting' ? 'queued' : phase === 'running' ? 'dreaming' : g.outcome === 'succeed' ? 'completed' : 'failed';
-    const assets =
-      state === 'completed'
-        ? { video: server.files.mint(g.id, mp4, 'mp4', opts.urlTtlMs ?? 24 * 3600_000) }
-        : state === 'dreaming'
-          ? { progress_video: null }
-          : null;
     return {
       id: g.id,
       generation_type: 'video',
       state,
-      failure_reason: state === 'failed' && typeof g.outcome === 'object' ? g.outcome.failed : null,
+      ...(state === 'failed' && typeof g.outcome === 'object' ? { failure_reason: g.outcome.failed } : {}),
       created_at: new Date(g.createdAt).toISOString(),
       model: g.request.model,
-      assets,
+      ...(state === 'completed' ? { assets: { video: server.files.mint(g.id, mp4, 'mp4', opts.urlTtlMs ?? 24 * 3600_000) } } : {}),
       request: g.request,
     };
   }

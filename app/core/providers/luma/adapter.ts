@@ -97,7 +97,7 @@ function hostedUrl(img: ImageInput, which: 'start' | 'end'): string {
   if (img.url?.startsWith('https://')) return img.url;
   throw permanent(
     `Luma takes keyframes only as public https image URLs, and the ${which} keyframe (${img.path}) has none. ` +
-      'Give the image a public link in the library, remove the keyframe, or use another provider for this shot.',
+      'Remove the keyframe, or use another provider for this shot.',
     'needs_hosted_image',
   );
 }

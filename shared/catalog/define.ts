@@ -3,7 +3,7 @@
 import type { AspectRatio } from '../domain/types';
 import type { ModelSpec, PriceSource, ResolutionTier } from './types';
 
-/** Dollars per Runway credit (docs "API Setup", PROVIDERS.md §1.8). */
+/** Dollars per Runway credit: "$0.01 per credit" (https://docs.dev.runwayml.com/guides/setup). */
 export const CREDIT_USD = 0.01;
 
 export interface TierInput {

@@ -1,5 +1,5 @@
 // The provider catalog as data: every model Shotline can plan a shot on, with its limits and
-// prices. Prices live here and nowhere else (DOMAIN.md); logic reads them through these helpers.
+// prices. Prices live here and nowhere else; logic reads them through these helpers.
 import type { ProviderId, ToolId } from '../domain/types';
 import { KLING, KLING_MODELS } from './kling';
 import { LOCAL, LOCAL_MODELS } from './local';

@@ -1,4 +1,4 @@
-// Kling API (AK/SK v1, PROVIDERS.md §2). Kling's std/pro modes are its 720p/1080p renders, so
+// Kling API (AK/SK v1, docs/providers.md, Kling). Kling's std/pro modes are its 720p/1080p renders, so
 // they are resolution tiers of one `kling:<model_name>` tool rather than separate tools.
 import { ASPECT_RATIOS } from '../domain/types';
 import { defineModel, type ModelInput, type TierInput } from './define';
@@ -11,12 +11,12 @@ export const KLING: ProviderSpec = {
   defaultBaseUrl: 'https://api-singapore.klingai.com',
 };
 
-/** Prepaid unit price (§2.7, secondary and uncertain); the job's `final_unit_deduction` is the truth. */
+/** Prepaid unit price (secondary and uncertain); the job's `final_unit_deduction` is the truth. */
 export const UNIT_USD = 0.14;
 const perSecond = (unitsPer5s: number) => (unitsPer5s * UNIT_USD) / 5;
-const GRID_REF = 'PROVIDERS.md §2.7 (inference-sh/grid pricing.md, secondary)';
+const GRID_REF = 'https://github.com/inference-sh/grid (api/klingai/pricing.md; secondary, Kling publishes unit tables only to account holders)';
 
-/** std renders 720p and takes no end frame; pro renders 1080p and does (§2.3 capability map). */
+/** std renders 720p and takes no end frame; pro renders 1080p and does (Kling's capability map). */
 function modes(stdUnits: number, proUnits: number): TierInput[] {
   return [
     { resolution: '720p', mode: 'std', usd: perSecond(stdUnits), lastFrame: false },
@@ -27,9 +27,15 @@ function modes(stdUnits: number, proUnits: number): TierInput[] {
 function gridSources(row: string, stdUnits: number | null, proUnits: number): PriceSource[] {
   const sources: PriceSource[] = [];
   if (stdUnits !== null) {
-    sources.push({ label: `${row} std, ${stdUnits} units per 5 s`, value: perSecond(stdUnits), unit: 'usd/s', ref: GRID_REF });
+    sources.push({ label: `${row} std, ${stdUnits} units per 5 s`, value: perSecond(stdUnits), unit: 'usd/s', ref: GRID_REF, asOf: '2026-06' });
   }
-  sources.push({ label: `${row} ${stdUnits === null ? '' : 'pro, '}${proUnits} units per 5 s`, value: perSecond(proUnits), unit: 'usd/s', ref: GRID_REF });
+  sources.push({
+    label: `${row} ${stdUnits === null ? '' : 'pro, '}${proUnits} units per 5 s`,
+    value: perSecond(proUnits),
+    unit: 'usd/s',
+    ref: GRID_REF,
+    asOf: '2026-06',
+  });
   return sources;
 }
 
@@ -51,6 +57,7 @@ const base = {
   input: { text: true, image: true },
   requiresImage: false,
   keyframesByUrl: false,
+  refsNeed: null,
   audio: false,
   negativePrompt: true,
   negativeFallback: 'drop',
@@ -90,17 +97,22 @@ export const KLING_MODELS: ModelSpec[] = [
     name: 'Kling 2.6',
     endpoints: ['text-to-video', 'image-to-video'],
     tiers: modes(1.5, 2.5),
-    audio: true,
+    // Silent as sent: sound ("sound": "on") is pro only, doubles the price and cannot go with an
+    // end frame, and no shot asks for it yet; claiming sound made QC flag every take.
+    audio: false,
     sources: [
-      ...gridSources('V2.5 Turbo (same tier)', 1.5, 2.5),
+      ...gridSources('V2.5 Turbo (same tier; no 2.6 row published)', 1.5, 2.5),
       {
         label: 'muvi.video resale, 2.6 pro without sound',
         value: 0.07,
         unit: 'usd/s',
         ref: 'https://developer.muvi.video/docs/models/video/kling/kling-2-6-pro-text-to-video',
+        asOf: '2026',
       },
     ],
-    notes: `Sound (sound: "on") is pro only, doubles the price and cannot be combined with an end frame; priced silent, the API default. 720p = std, 1080p = pro. ${WIRE_NOTE}.`,
+    disputed:
+      'Kling shows 2.6 unit prices only inside an account; the catalog uses the 2.5 Turbo rows (std 1.5, pro 2.5 units per 5 s, $0.075/s at pro), which a resale page confirms within a cent ($0.07/s pro, silent).',
+    notes: `Sent silent (no sound option): sound is pro only, doubles the price and cannot be combined with an end frame. 720p = std, 1080p = pro. ${WIRE_NOTE}.`,
   }),
   defineModel({
     ...base,

@@ -30,6 +30,7 @@ export const LOCAL_MODELS: ModelSpec[] = [
     input: { text: true, image: true },
     requiresImage: false,
     keyframesByUrl: false,
+    refsNeed: null,
     audio: false,
     negativePrompt: false,
     negativeFallback: 'drop',
@@ -37,7 +38,7 @@ export const LOCAL_MODELS: ModelSpec[] = [
     promptMaxChars: 200,
     concurrency: 2,
     minPollS: 0,
-    sources: [{ label: 'Rendered on this computer with ffmpeg', value: 0, unit: 'usd/s', ref: 'issue 4, local animatic provider' }],
+    sources: [{ label: 'Rendered on this computer with ffmpeg', value: 0, unit: 'usd/s', ref: 'Shotline, no provider', asOf: '2026-12' }],
     notes: 'Free. The camera move is applied to the still; the prompt becomes the title card text.',
   }),
 ];

@@ -1,5 +1,5 @@
-// Luma Dream Machine API (PROVIDERS.md §3). Luma publishes no price in its SDK or spec; the
-// figures are partner price tables, priced per resolution.
+// Luma Dream Machine API (docs/providers.md, Luma). Luma publishes no price in its SDK or spec;
+// the figures are partner price tables, priced per resolution.
 import { ASPECT_RATIOS } from '../domain/types';
 import { defineModel, type ModelInput } from './define';
 import type { ModelSpec, ProviderSpec } from './types';
@@ -31,6 +31,7 @@ const base = {
   input: { text: true, image: true },
   requiresImage: false,
   keyframesByUrl: true,
+  refsNeed: null,
   audio: false,
   negativePrompt: false,
   // No negative field, and naming the unwanted thing in the prompt tends to summon it.
@@ -57,8 +58,20 @@ export const LUMA_MODELS: ModelSpec[] = [
       { resolution: '4k', usd: 6.37 / 5 },
     ],
     sources: [
-      { label: 'Comfy partner price table, 5 s at 720p', value: 0.71, unit: 'usd/clip', ref: 'PROVIDERS.md §3.5 (Comfy-Org/docs PR #514)' },
-      { label: 'Secondary source, resolution not stated (matches 540p)', value: 0.08, unit: 'usd/s', ref: 'PROVIDERS.md §3.5' },
+      {
+        label: 'Comfy partner price table, 5 s at 720p',
+        value: 0.71,
+        unit: 'usd/clip',
+        ref: 'https://github.com/Comfy-Org/docs/pull/514 (partner node prices)',
+        asOf: '2025',
+      },
+      {
+        label: 'Secondary source, resolution not stated (matches 540p)',
+        value: 0.08,
+        unit: 'usd/s',
+        ref: 'resale price lists (no first-party page)',
+        asOf: '2026',
+      },
     ],
     notes: `Which plans allow 1080p/4k is uncertain. ${WIRE_NOTE}`,
   }),
@@ -73,8 +86,8 @@ export const LUMA_MODELS: ModelSpec[] = [
       { resolution: '1080p', usd: (0.2 / 5) * 4 },
     ],
     sources: [
-      { label: 'fal.ai, 5 s at 540p (720p 2×, 1080p 4×)', value: 0.2, unit: 'usd/clip', ref: FAL_FLASH },
-      { label: 'llm-stats.com, 720p', value: 0.2, unit: 'usd/s', ref: 'https://llm-stats.com/models/ray-flash-2' },
+      { label: 'fal.ai, 5 s at 540p (720p 2×, 1080p 4×)', value: 0.2, unit: 'usd/clip', ref: FAL_FLASH, asOf: '2026' },
+      { label: 'llm-stats.com, 720p', value: 0.2, unit: 'usd/s', ref: 'https://llm-stats.com/models/ray-flash-2', asOf: '2026' },
     ],
     disputed:
       'fal prices 720p at $0.08/s; llm-stats.com says $0.20/s. The catalog uses fal: Flash is sold as the cheaper Ray 2, and $0.20/s would make it dearer than Ray 2 itself (about $0.14/s at 720p).',

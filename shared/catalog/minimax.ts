@@ -1,4 +1,4 @@
-// MiniMax Hailuo video (PROVIDERS.md §5). Errors come back as HTTP 200 with a non-zero
+// MiniMax Hailuo video (docs/providers.md, MiniMax). Errors come back as HTTP 200 with a non-zero
 // base_resp.status_code; no seed, no cancel.
 import { ASPECT_RATIOS } from '../domain/types';
 import { defineModel } from './define';
@@ -11,7 +11,7 @@ export const MINIMAX: ProviderSpec = {
   defaultBaseUrl: 'https://api.minimax.io',
 };
 
-const FAL_REF = 'PROVIDERS.md §5.3 (fal resale, llms.txt; no first-party price)';
+const FAL_REF = 'https://fal.ai/models/fal-ai/minimax/hailuo-02/standard/text-to-video/llms.txt (resale; MiniMax publishes no per-second API price)';
 
 export const MINIMAX_MODELS: ModelSpec[] = [
   defineModel({
@@ -37,6 +37,7 @@ export const MINIMAX_MODELS: ModelSpec[] = [
     input: { text: true, image: true },
     requiresImage: false,
     keyframesByUrl: false,
+    refsNeed: null,
     audio: false,
     negativePrompt: false,
     // prompt_optimizer (on by default) rewrites the prompt with a language model, which reads
@@ -48,8 +49,8 @@ export const MINIMAX_MODELS: ModelSpec[] = [
     // The official CLI polls every 5 s (its MCP server every 20 s).
     minPollS: 5,
     sources: [
-      { label: 'fal, 768p', value: 0.045, unit: 'usd/s', ref: FAL_REF },
-      { label: 'fal, 1080p', value: 0.08, unit: 'usd/s', ref: FAL_REF },
+      { label: 'fal, 768p', value: 0.045, unit: 'usd/s', ref: FAL_REF, asOf: '2026' },
+      { label: 'fal, 1080p', value: 0.08, unit: 'usd/s', ref: FAL_REF, asOf: '2026' },
     ],
     notes:
       'Resolution goes on the wire in capitals ("768P", "1080P"); 1080p is 6 s only; 512P (image-to-video only) is secondary-sourced and left out. Camera moves as [Push in]-style commands, up to three. First + last frame supported; last needs first.',

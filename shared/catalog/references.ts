@@ -1,5 +1,5 @@
 // How each provider wants a reference or keyframe image: the largest size per ratio, accepted
-// formats and byte limits (PROVIDERS.md §1.5, §2.4, §4.3). Data only; app/core/library builds
+// formats and byte limits, from each provider's documentation (docs/providers.md, Sources). Data only; app/core/library builds
 // the image from it at send time, cropped by the user's focus rectangle and never upscaled.
 import type { AspectRatio, ProviderId, ToolId } from '../domain/types';
 import { splitTool } from '../domain/types';
@@ -25,7 +25,7 @@ const CAP_1920 = box({ '16:9': [1920, 1080], '9:16': [1080, 1920], '1:1': [1440,
 export const REF_IMAGE_RULES: Record<ProviderId, RefImageRule> = {
   runway: {
     provider: 'runway',
-    // Gen-4 references: up to 720×720 for 1:1 and 1280×720 for 16:9 (DOMAIN.md); the other
+    // Gen-4 references: up to 720×720 for 1:1 and 1280×720 for 16:9 (Runway's Gen-4 References guide); the other
     // ratios are gen4_image's 720p ratio values (SDK text_to_image).
     maxSize: box({ '16:9': [1280, 720], '9:16': [720, 1280], '1:1': [720, 720], '4:3': [960, 720], '3:4': [720, 960], '21:9': [1680, 720] }),
     minSide: 1,
@@ -33,7 +33,7 @@ export const REF_IMAGE_RULES: Record<ProviderId, RefImageRule> = {
     // Data URIs: 5 MB of encoded text (base64 is 4/3 of the bytes). Read as decimal MB, the
     // stricter reading: the binary one would let through images Runway refuses with a 400.
     maxBytes: Math.floor((5_000_000 * 3) / 4) - 64,
-    source: 'PROVIDERS.md §1.4–1.5; DOMAIN.md (Runway references)',
+    source: 'https://docs.dev.runwayml.com/assets/inputs (data URIs ≤ 5 MB); Runway Gen-4 References help page (sizes)',
   },
   kling: {
     provider: 'kling',
@@ -41,17 +41,31 @@ export const REF_IMAGE_RULES: Record<ProviderId, RefImageRule> = {
     minSide: 300,
     formats: ['jpeg', 'png'],
     maxBytes: 10 * 1024 * 1024,
-    source: 'PROVIDERS.md §2.4 (≤ 10 MB, sides ≥ 300 px, jpg/png)',
+    source: 'Kling API docs, image input (≤ 10 MB, sides ≥ 300 px, jpg/png)',
   },
-  veo: { provider: 'veo', maxSize: CAP_1920, minSide: 1, formats: ['jpeg', 'png'], maxBytes: 8 * 1024 * 1024, source: 'PROVIDERS.md §4.3 (inline base64)' },
-  luma: { provider: 'luma', maxSize: CAP_1920, minSide: 1, formats: ['jpeg', 'png'], maxBytes: 10 * 1024 * 1024, source: 'PROVIDERS.md §3.3 (URL only)' },
+  veo: {
+    provider: 'veo',
+    maxSize: CAP_1920,
+    minSide: 1,
+    formats: ['jpeg', 'png'],
+    maxBytes: 8 * 1024 * 1024,
+    source: 'Gemini API video docs (inline base64 image)',
+  },
+  luma: {
+    provider: 'luma',
+    maxSize: CAP_1920,
+    minSide: 1,
+    formats: ['jpeg', 'png'],
+    maxBytes: 10 * 1024 * 1024,
+    source: 'Luma OpenAPI spec, ImageReference (URL only)',
+  },
   minimax: {
     provider: 'minimax',
     maxSize: CAP_1920,
     minSide: 300,
     formats: ['jpeg', 'png', 'webp'],
     maxBytes: 20 * 1024 * 1024,
-    source: 'PROVIDERS.md §5.3 (< 20 MB, short side > 300 px; secondary)',
+    source: 'MiniMax video generation docs (< 20 MB, short side > 300 px; secondary)',
   },
   local: { provider: 'local', maxSize: CAP_1920, minSide: 1, formats: ['jpeg', 'png'], maxBytes: 64 * 1024 * 1024, source: 'local animatic (ffmpeg)' },
 };

@@ -1,5 +1,6 @@
-// Runway Developer API models (PROVIDERS.md §1). Durations, ratios and fields are from the
-// official SDK; per-second credit prices from Runway's own skills repo (§1.8).
+// Runway Developer API models (docs/providers.md, Runway). Durations, ratios and fields are from
+// the official SDK's request types (checked by test/contract/runway.test.ts); per-second credit
+// prices from Runway's own skills repository.
 import type { AspectRatio } from '../domain/types';
 import { defineModel, range, type ModelInput } from './define';
 import type { ModelSpec, PriceSource, ProviderSpec } from './types';
@@ -46,13 +47,15 @@ export function runwayRatio(ratio: AspectRatio): string {
 
 const ALL_RATIOS = Object.keys(VIDEO_RATIOS) as AspectRatio[];
 const VERTICAL_OR_WIDE: AspectRatio[] = ['16:9', '9:16'];
-const SKILLS = 'PROVIDERS.md §1.8 (runwayml/skills rw-api-reference, official Runway repo)';
+const SKILLS = 'https://github.com/runwayml/skills (rw-api-reference, pricing table; official Runway repository)';
 const skills = (value: number, unit: PriceSource['unit'], label = 'Runway skills repo'): PriceSource => ({
   label,
   value,
   unit,
   ref: SKILLS,
+  asOf: '2026-04-21',
 });
+const REVIEW = 'Runway Gen-4/Gen-4.5 reviews (published articles, April 2026; no stable URL)';
 
 const base = {
   provider: 'runway',
@@ -67,6 +70,7 @@ const base = {
   input: { text: true, image: true },
   requiresImage: false,
   keyframesByUrl: false,
+  refsNeed: null,
   audio: false,
   negativePrompt: false,
   // Runway's Gen-4 prompting guide warns that negative phrasing is not understood and can
@@ -75,7 +79,7 @@ const base = {
   promptForm: 'prose',
   promptMaxChars: 1000,
   // Tier 1 runs 1–2 at once per model; extra tasks wait as THROTTLED rather than fail, and
-  // adapters read the live limit from GET /v1/organization (§1.7).
+  // adapters read the live limit from GET /v1/organization ("API Usage Tiers & Limits").
   concurrency: 2,
   minPollS: 5,
 } satisfies Partial<ModelInput>;
@@ -100,7 +104,8 @@ export const RUNWAY_MODELS: ModelSpec[] = [
         label: 'Review articles',
         value: 5,
         unit: 'credits/s',
-        ref: 'seeds/002_f9544c524337fd08.txt; seeds/003_0337941bbf35973b.txt',
+        ref: REVIEW,
+        asOf: '2026-04',
       },
     ],
     notes:
@@ -118,9 +123,9 @@ export const RUNWAY_MODELS: ModelSpec[] = [
     keyframes: { first: true, last: false, lastNeedsFirst: true },
     sources: [
       skills(12, 'credits/s'),
-      { label: 'Gen-4.5 review, API access', value: 0.12, unit: 'usd/s', ref: 'seeds/002_f9544c524337fd08.txt' },
-      { label: 'Gen-4.5 review, subscription plans', value: 25, unit: 'credits/s', ref: 'seeds/002_f9544c524337fd08.txt' },
-      { label: 'modelslab.com blog (2026)', value: 25, unit: 'credits/s', ref: 'PROVIDERS.md §1.8' },
+      { label: 'Gen-4.5 review, API access', value: 0.12, unit: 'usd/s', ref: REVIEW, asOf: '2026-04' },
+      { label: 'Gen-4.5 review, subscription plans', value: 25, unit: 'credits/s', ref: REVIEW, asOf: '2026-04' },
+      { label: 'modelslab.com blog', value: 25, unit: 'credits/s', ref: 'https://modelslab.com/blog (Runway Gen-4.5 pricing)', asOf: '2026' },
     ],
     disputed:
       "Runway's own skills repo gives 12 credits/s; reviews say about 25. The catalog uses 12 because Shotline bills through the developer API: the same review that quotes 25 credits/s for the subscription plans gives $0.12/s for API access, which is 12 credits/s.",
@@ -148,7 +153,7 @@ export const RUNWAY_MODELS: ModelSpec[] = [
     sources: [
       skills(5, 'credits/image', 'Runway skills repo, 720p'),
       skills(8, 'credits/image', 'Runway skills repo, 1080p'),
-      { label: 'Runway review', value: 5, unit: 'credits/image', ref: 'seeds/001_481dc1649b391e10.txt' },
+      { label: 'Runway review', value: 5, unit: 'credits/image', ref: REVIEW, asOf: '2026-04' },
     ],
     notes:
       'Makes start frames, not shots: up to three references, each with a tag (3–16 letters, digits or _, starting with a letter) named in the prompt as @tag.',

@@ -6,7 +6,10 @@ export interface PriceSource {
   /** credits/s (Runway) or USD/s, as that source states it */
   value: number;
   unit: 'credits/s' | 'usd/s' | 'credits/image' | 'usd/image' | 'usd/clip';
+  /** Where to check it: a public URL, or the publication where there is none. */
   ref: string;
+  /** When the source stated or was checked to state this figure (YYYY-MM-DD or YYYY-MM). */
+  asOf: string;
 }
 
 export interface ModelPrice {
@@ -73,6 +76,8 @@ export interface ModelSpec {
   maxRefs: number;
   /** Tool that turns references into a start frame when the shot has none (Runway: gen4_image). */
   refsVia: ToolId | null;
+  /** Where reference images narrow the request (Veo 3.1: 8 s and 16:9 only); null = no narrowing. */
+  refsNeed: { durations: number[]; ratios: AspectRatio[] } | null;
   /** False where references and keyframes go through different requests, so one set is unused. */
   refsWithKeyframes: boolean;
   keyframes: { first: boolean; last: boolean; lastNeedsFirst: boolean };

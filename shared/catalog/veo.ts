@@ -1,4 +1,4 @@
-// Google Veo 3.1 through the Gemini Developer API (PROVIDERS.md §4): a long-running operation,
+// Google Veo 3.1 through the Gemini Developer API (docs/providers.md, Veo): a long-running operation,
 // inline base64 images only, no seed, native audio always on.
 import { defineModel, type ModelInput } from './define';
 import type { ModelSpec, ProviderSpec } from './types';
@@ -10,7 +10,8 @@ export const VEO: ProviderSpec = {
   defaultBaseUrl: 'https://generativelanguage.googleapis.com',
 };
 
-const PRICE_REF = 'PROVIDERS.md §4.4 (aifreeapi.com 2026, secondary)';
+const GOOGLE_PRICING = 'https://ai.google.dev/gemini-api/docs/pricing (Veo 3.1; as quoted after the 2026-04-07 Fast price cut)';
+const AIFREEAPI = 'https://aifreeapi.com/en/posts/veo-3-1-pricing-per-second-gemini-api (secondary)';
 
 const base = {
   provider: 'veo',
@@ -22,6 +23,7 @@ const base = {
   wireRatios: {},
   fps: 24,
   refsVia: null,
+  refsNeed: null,
   // referenceImages cannot be sent together with image or lastFrame (SDK check).
   refsWithKeyframes: false,
   keyframes: { first: true, last: true, lastNeedsFirst: true },
@@ -41,9 +43,9 @@ const base = {
 } satisfies Partial<ModelInput>;
 
 /** Gemini docs: 1080p renders 8 s clips only. */
-const tiers = (usd: number) => [
-  { resolution: '720p', usd },
-  { resolution: '1080p', usd, durations: [8] },
+const tiers = (usd720: number, usd1080: number) => [
+  { resolution: '720p', usd: usd720 },
+  { resolution: '1080p', usd: usd1080, durations: [8] },
 ];
 
 export const VEO_MODELS: ModelSpec[] = [
@@ -51,21 +53,33 @@ export const VEO_MODELS: ModelSpec[] = [
     ...base,
     model: 'veo-3.1-generate-preview',
     name: 'Veo 3.1',
-    tiers: tiers(0.4),
+    tiers: tiers(0.4, 0.4),
     maxRefs: 3,
-    sources: [{ label: 'aifreeapi.com, Veo 3.1 standard', value: 0.4, unit: 'usd/s', ref: PRICE_REF }],
-    notes:
-      'Up to three ASSET reference images, or start/end keyframes, not both. Durations 4/6/8 s are not enforced by the SDK (uncertain). Outputs are kept about 2 days.',
+    // "Reference image to video only supports 8 seconds", and some versions of the page allow
+    // only 16:9 with references: the narrower reading, so no request is refused after queueing.
+    refsNeed: { durations: [8], ratios: ['16:9'] },
+    sources: [
+      { label: 'Google, Veo 3.1 Standard, 720p and 1080p', value: 0.4, unit: 'usd/s', ref: GOOGLE_PRICING, asOf: '2026-04-09' },
+      { label: 'aifreeapi.com, Veo 3.1 standard', value: 0.4, unit: 'usd/s', ref: AIFREEAPI, asOf: '2025-12' },
+    ],
+    notes: 'Up to three ASSET reference images (8 s, 16:9 only), or start/end keyframes, not both. Sound is always on. Outputs are kept about 2 days.',
   }),
   defineModel({
     ...base,
     model: 'veo-3.1-fast-generate-preview',
     name: 'Veo 3.1 Fast',
     endpoints: ['text-to-video', 'image-to-video'],
-    tiers: tiers(0.15),
+    // Google cut Fast's prices by 14–33 % on 2026-04-07: $0.12/s at 1080p; 720p at the top of
+    // that range, $0.10/s.
+    tiers: tiers(0.1, 0.12),
     // Reference images are documented for Veo 3.1 standard; unconfirmed for fast.
     maxRefs: 0,
-    sources: [{ label: 'aifreeapi.com, Veo 3.1 fast', value: 0.15, unit: 'usd/s', ref: PRICE_REF }],
-    notes: 'Cheaper Veo for drafts. Durations 4/6/8 s are not enforced by the SDK (uncertain).',
+    sources: [
+      { label: 'Google, Veo 3.1 Fast, 1080p', value: 0.12, unit: 'usd/s', ref: GOOGLE_PRICING, asOf: '2026-04-09' },
+      { label: 'aifreeapi.com, Veo 3.1 fast (before the cut)', value: 0.15, unit: 'usd/s', ref: AIFREEAPI, asOf: '2025-12' },
+    ],
+    disputed:
+      "Google's page after the 2026-04-07 cut gives $0.12/s at 1080p; the 720p figure ($0.10/s) is the 33 % end of the announced 14–33 % cut, not read from the page. Older secondary sources say $0.15/s for both.",
+    notes: 'Cheaper Veo for drafts. Sound is always on.',
   }),
 ];

@@ -106,6 +106,18 @@ describe('keyframes', () => {
     expect(only(validateShot(veo, { hasEndKeyframe: true }), 'keyframes')[0]?.message).toContain('needs a start keyframe to use an end keyframe');
   });
 
+  it('takes Veo 3.1 reference images only in 8 s 16:9 shots, as the Gemini docs say', () => {
+    const veo = (durationS: number, aspectRatio: '16:9' | '9:16') => makeShot({ tool: 'veo:veo-3.1-generate-preview', durationS, aspectRatio });
+    expect(validateShot(veo(8, '16:9'), { refCount: 2 })).toEqual([]);
+    expect(validateShot(veo(4, '16:9'))).toEqual([]);
+    const [short] = validateShot(veo(4, '16:9'), { refCount: 1 });
+    expect(short).toMatchObject({ field: 'refs', severity: 'error' });
+    expect(short!.message).toBe(
+      'Veo 3.1 uses reference images only in 8 s 16:9 shots; this one is 4 s at 16:9. Set the duration to 8 s or remove the references.',
+    );
+    expect(validateShot(veo(8, '9:16'), { refCount: 1 })[0]!.message).toContain('Set the ratio to 16:9 or remove the references.');
+  });
+
   it('refuses Luma keyframes before queueing: Luma takes only web links, and images stay on this computer', () => {
     const luma = makeShot({ tool: 'luma:ray-2' });
     expect(validateShot(luma)).toEqual([]);

@@ -213,7 +213,7 @@ function checkKeyframes({ spec, tier, refs, start, end }: Context): ShotIssue[] 
   return issues;
 }
 
-function checkRefs({ spec, refs, start, end }: Context): ShotIssue[] {
+function checkRefs({ shot, spec, refs, start, end }: Context): ShotIssue[] {
   if (refs > spec.maxRefs) {
     const other = alternative(spec, (m) => m.maxRefs >= refs, true);
     const fix = spec.maxRefs === 0 ? 'remove them' : `remove ${refs - spec.maxRefs}`;
@@ -232,6 +232,20 @@ function checkRefs({ spec, refs, start, end }: Context): ShotIssue[] {
   }
   if (start || end) {
     return [error('refs', `${spec.name} takes reference images or keyframes, not both. Remove the references or the keyframes.`)];
+  }
+  const need = spec.refsNeed;
+  if (need && (!need.durations.includes(shot.durationS) || !need.ratios.includes(shot.aspectRatio))) {
+    const fixes = [
+      ...(need.durations.includes(shot.durationS) ? [] : [`set the duration to ${describeList(need.durations.map((d) => `${d} s`))}`]),
+      ...(need.ratios.includes(shot.aspectRatio) ? [] : [`set the ratio to ${describeList(need.ratios)}`]),
+      'remove the references',
+    ];
+    return [
+      error(
+        'refs',
+        `${spec.name} uses reference images only in ${describeList(need.durations.map((d) => `${d} s`))} ${describeList(need.ratios)} shots; this one is ${formatSeconds(shot.durationS)} s at ${shot.aspectRatio}. ${fixesText(fixes)}.`,
+      ),
+    ];
   }
   return [];
 }

@@ -81,6 +81,9 @@ export async function startVeoFake(opts: VeoFakeOptions = {}) {
     const durations = opts.durations ?? [4, 6, 8];
     if (p.durationSeconds !== undefined && !durations.includes(p.durationSeconds as number)) return `durationSeconds must be one of ${durations.join(', ')}`;
     if (p.resolution === '1080p' && p.durationSeconds !== undefined && p.durationSeconds !== 8) return '1080p supports durationSeconds 8 only';
+    // Gemini video docs: reference images work with 8 s clips only (and, in some versions of the page, 16:9 only).
+    if (inst.referenceImages !== undefined && p.durationSeconds !== 8) return 'referenceImages supports durationSeconds 8 only';
+    if (inst.referenceImages !== undefined && p.aspectRatio !== undefined && p.aspectRatio !== '16:9') return 'referenceImages supports aspectRatio 16:9 only';
     if (p.sampleCount !== undefined && !(Number.isInteger(p.sampleCount) && (p.sampleCount as number) >= 1 && (p.sampleCount as number) <= 4))
       return 'sampleCount must be 1 to 4';
     return null;

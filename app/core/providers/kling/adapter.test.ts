@@ -6,6 +6,8 @@ import { klingFault, startKlingFake, type KlingFake, type KlingFakeOptions } fro
 import { useTmpDir } from '../../testing/tmp.testkit';
 import { expectMp4, expectRedacted, imageFile, makeRequest, providerError } from '../providers.testkit';
 import type { AdapterConfig, PollResult } from '../types';
+import { getModel } from '../../../../shared/catalog';
+import { judgeAudio } from '../../media/qc';
 import { KlingAdapter } from './adapter';
 
 const AK = 'ak-0123456789abcdef';
@@ -75,6 +77,14 @@ describe('Kling adapter against the fake', () => {
     expect(body.image_tail).toMatch(/^iVBOR/);
     expect(body).not.toHaveProperty('aspect_ratio');
     expect((await pollToEnd(adapter, remoteId)).state).toBe('succeeded');
+  });
+
+  it('Kling 2.6 is sent silent, and the catalog says so, so a take without sound passes the technical check', async () => {
+    const { adapter } = await setup();
+    await adapter.submit(makeRequest('kling:kling-v2-6', { resolution: '1080p' }));
+    expect(posts()[0]!.body).not.toHaveProperty('sound');
+    const spec = getModel('kling:kling-v2-6')!;
+    expect(judgeAudio(false, { audioPromised: spec.audio, modelName: spec.name }).ok).toBe(true);
   });
 
   it('an end frame in std mode (720p) is refused before any request, as the catalog says', async () => {

@@ -64,7 +64,7 @@ describe('Veo adapter against the fake', () => {
     expect(inst.lastFrame).toMatchObject({ mimeType: 'image/png' });
 
     const refs = [imageFile(dir, 'r1.png'), imageFile(dir, 'r2.png')];
-    await adapter.submit(makeRequest(VEO, { references: refs }));
+    await adapter.submit(makeRequest(VEO, { references: refs, durationS: 8 }));
     const withRefs = (posts()[1]!.body as Body).instances[0]!;
     expect((withRefs.referenceImages as Array<{ referenceType: string }>).map((r) => r.referenceType)).toEqual(['ASSET', 'ASSET']);
     expect(withRefs).not.toHaveProperty('image');

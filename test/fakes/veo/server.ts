@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import {
   fakeHandle,
   isObject,
-  newId,
   pacedFake,
   phaseOf,
   startServer,
@@ -41,6 +40,7 @@ const googleError = (code: number, message: string) => ({ error: { code, message
 
 interface Op extends PacedTask<VeoOutcome> {
   model: string;
+  /** Lowercase letters and digits, as Google's file ids are: the official client reads only those from a URI. */
   fileId: string;
 }
 
@@ -120,7 +120,7 @@ export async function startVeoFake(opts: VeoFakeOptions = {}) {
       if (!models.includes(model)) return fail(404, `models/${model} is not found for API version v1beta.`);
       const problem = validate(req.body);
       if (problem) return fail(400, problem);
-      const op: Op = { id: randomBytes(6).toString('hex'), model, createdAt: clock.now(), polls: 0, outcome, fileId: newId() };
+      const op: Op = { id: randomBytes(6).toString('hex'), model, createdAt: clock.now(), polls: 0, outcome, fileId: randomBytes(6).toString('hex') };
       ops.push(op);
       return { status: 200, body: { name: `models/${model}/operations/${op.id}` } };
     }

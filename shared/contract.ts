@@ -10,7 +10,7 @@ import { LIBRARY_KINDS } from './domain/library';
 import type { PlaybackCut } from './domain/playback';
 import type { AnimaticProgress, AnimaticResult, MakeFinalResult, QcResult, ShotFit, ShotTakes, TakeInfo, TakeRating, UsableCost } from './domain/takes';
 import { FIT_MODES } from './domain/takes';
-import type { EngineStatus, GenerateResult, GenerationSettings, JobState, JobView, KeyStatus, SpendSummary, TakeView } from './domain/jobs';
+import type { EngineStatus, GenerateResult, GenerationSettings, JobState, JobView, KeyCheck, KeyStatus, SpendSummary, TakeView } from './domain/jobs';
 import { ATTENTION_CHOICES } from './domain/jobs';
 import type { CutImportPreview, CutImportResult, ResolveExportInfo, ResolveExportProgress, ResolveExportSummary } from './domain/resolveExport';
 import { FRAME_FITS, MEDIA_FORMATS } from './domain/resolveExport';
@@ -271,7 +271,7 @@ function jobsChannels() {
     'settings.setKey': channel(z.object({ provider, values: z.record(z.string().max(64), z.string().max(4096)) }).strict()).returns<KeyStatus[]>(),
     'settings.removeKey': channel(z.object({ provider }).strict()).returns<KeyStatus[]>(),
     /** Calls a cheap authenticated endpoint of the provider with the stored key. */
-    'settings.checkKey': channel(z.object({ provider }).strict()).returns<{ ok: boolean; detail: string }>(),
+    'settings.checkKey': channel(z.object({ provider }).strict()).returns<KeyCheck>(),
     'settings.setBaseUrl': channel(z.object({ provider, baseUrl: z.string().max(2048).nullable() }).strict()).returns<KeyStatus[]>(),
   };
 }

@@ -142,3 +142,14 @@ export const JOB_STATE_LABELS: Record<JobState, string> = {
 /** States the engine still has work to do in; the rest are ended or wait on the user. */
 export const ACTIVE_JOB_STATES = ['queued', 'submitting', 'submitted', 'running', 'downloading', 'checking'] as const satisfies readonly JobState[];
 export const isJobActive = (s: JobState) => (ACTIVE_JOB_STATES as readonly JobState[]).includes(s);
+
+/** What a key check found: it works, the provider refused it, the account has no credit left, or no answer. */
+export type KeyVerdict = 'works' | 'wrong' | 'no_credit' | 'unreachable';
+
+export interface KeyCheck {
+  /** True only for `works`. */
+  ok: boolean;
+  verdict: KeyVerdict;
+  /** The provider's answer in plain words (balance, or what to do). */
+  detail: string;
+}

@@ -130,7 +130,7 @@ export class ScriptedProvider implements ProviderAdapter {
   }
 
   async checkKey() {
-    return { ok: true, detail: 'fine' };
+    return { ok: true, verdict: 'works' as const, detail: 'fine' };
   }
 }
 

@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ProviderError, type AdapterConfig, type ProviderErrorKind } from './types';
 import { scrubText, scrubValue } from '../redact';
+import type { KeyCheck } from '../../../shared/domain/jobs';
 
 /** The Runway and Luma SDKs' default request timeout (docs/providers.md, Sources). */
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -239,12 +240,22 @@ function parseBody(text: string): unknown {
   }
 }
 
-/** `checkKey()` for every adapter: the call's summary when it works, the error's words when not. */
-export async function checkKeyWith(call: () => Promise<string>): Promise<{ ok: boolean; detail: string }> {
+/** Provider error codes that mean the account has no money or units left (Kling 1101/1102, MiniMax 1008). */
+const NO_CREDIT_CODES = new Set(['1101', '1102', '1008', 'no_credit']);
+
+/**
+ * `checkKey()` for every adapter. `call` makes the provider's cheapest authenticated request and
+ * says what it learnt; `noCredit` where the reply shows an empty balance.
+ */
+export async function checkKeyWith(call: () => Promise<{ detail: string; noCredit?: boolean }>): Promise<KeyCheck> {
   try {
-    return { ok: true, detail: scrubText(await call()) };
+    const { detail, noCredit } = await call();
+    return noCredit ? { ok: false, verdict: 'no_credit', detail: scrubText(detail) } : { ok: true, verdict: 'works', detail: scrubText(detail) };
   } catch (err) {
-    if (err instanceof ProviderError) return { ok: false, detail: scrubText(err.message) };
-    throw err;
+    if (!(err instanceof ProviderError)) throw err;
+    const detail = scrubText(err.message);
+    if (NO_CREDIT_CODES.has(err.details.code ?? '')) return { ok: false, verdict: 'no_credit', detail };
+    if (err.kind === 'transient' || err.kind === 'rate_limited') return { ok: false, verdict: 'unreachable', detail };
+    return { ok: false, verdict: 'wrong', detail };
   }
 }

@@ -4,6 +4,7 @@ import type { ModelSpec } from '../../../shared/catalog/types';
 import type { CompiledPrompt } from '../../../shared/domain/prompt';
 import type { AspectRatio, ProviderId, Shot, ToolId } from '../../../shared/domain/types';
 import { scrubText } from '../redact';
+import type { KeyCheck } from '../../../shared/domain/jobs';
 
 /** An image on disk; the adapter encodes it the way its API wants (data URI, raw base64, upload). */
 export interface ImageInput {
@@ -103,7 +104,8 @@ export interface ProviderAdapter {
    */
   download(url: string, dest: string, signal?: AbortSignal): Promise<void>;
   /** A cheap authenticated call to tell the user whether the key works. */
-  checkKey(): Promise<{ ok: boolean; detail: string }>;
+  /** The provider's cheapest authenticated call, read as works / wrong key / no credit / no answer. */
+  checkKey(): Promise<KeyCheck>;
 }
 
 /**

@@ -22,6 +22,8 @@ export interface LumaFakeOptions extends PacedFakeOptions {
   apiKey?: string;
   /** Output URL lifetime (undocumented). */
   urlTtlMs?: number;
+  /** What GET /credits reports, in US cents. */
+  creditBalance?: number;
 }
 
 const ENUMS: Record<string, string[]> = {
@@ -95,7 +97,7 @@ export async function startLumaFake(opts: LumaFakeOptions = {}) {
       gens.push(g);
       return { status: 201, body: view(g) };
     }
-    if (req.method === 'GET' && req.path === '/credits') return { status: 200, body: { credit_balance: 15_000 } };
+    if (req.method === 'GET' && req.path === '/credits') return { status: 200, body: { credit_balance: opts.creditBalance ?? 15_000 } };
     if (req.method === 'GET' && req.path === '/generations') {
       const limit = Number(req.query.limit ?? 100);
       const offset = Number(req.query.offset ?? 0);

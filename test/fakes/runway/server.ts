@@ -27,6 +27,8 @@ export interface RunwayFakeOptions {
   urlTtlMs?: number;
   /** What a missing or wrong X-Runway-Version gets (UNCERTAIN). */
   versionErrorStatus?: number;
+  /** What GET /v1/organization reports. */
+  creditBalance?: number;
   /** What GET answers for a task cancelled while running (UNCERTAIN). */
   afterCancel?: 404 | 'CANCELLED';
   clock?: FakeClock;
@@ -176,7 +178,7 @@ export async function startRunwayFake(opts: RunwayFakeOptions = {}) {
         { maxConcurrentGenerations: cap, maxDailyGenerations: opts.maxDaily ?? 1000 },
       ]),
     );
-    return { status: 200, body: { creditBalance: 12_345, tier: { maxMonthlyCreditSpend: 200_000, models }, usage: { models: {} } } };
+    return { status: 200, body: { creditBalance: opts.creditBalance ?? 12_345, tier: { maxMonthlyCreditSpend: 200_000, models }, usage: { models: {} } } };
   }
 
   const server = await startServer(

@@ -220,7 +220,11 @@ describe('Kling adapter against the fake', () => {
 
   it('checkKey lists one task', async () => {
     const { adapter } = await setup();
-    expect(await adapter.checkKey()).toEqual({ ok: true, detail: 'The access key and secret key work.' });
+    expect(await adapter.checkKey()).toEqual({
+      ok: true,
+      verdict: 'works',
+      detail: 'The access key and secret key work. Kling shows the units left only in its console.',
+    });
     expect(fake.requests[0]).toMatchObject({ path: '/v1/videos/text2video', query: { pageNum: '1', pageSize: '1' } });
     const wrong = new KlingAdapter({ baseUrl: fake.url, keys: { KLING_ACCESS_KEY: 'nope', KLING_SECRET_KEY: SK }, now: () => T0 });
     expect(await wrong.checkKey()).toMatchObject({ ok: false, detail: expect.stringMatching(/rejected the API key/) });

@@ -5,6 +5,7 @@
 //
 // Remote ids are `<endpoint>:<task_id>` (e.g. `image2video:8c1…`): a task is read back from the
 // endpoint that made it.
+import type { KeyCheck } from '../../../../shared/domain/jobs';
 import { UNIT_USD } from '../../../../shared/catalog/kling';
 import { checkKeyWith, contentFilterReason, HttpClient, permanent, type Reply, type SendOptions } from '../http';
 import { endFrameOf, imageBase64, keysOf, noKey, tierOf } from '../request';
@@ -149,10 +150,11 @@ export class KlingAdapter implements ProviderAdapter {
     return this.http.download(url, dest, { signedUrl: true, signal });
   }
 
-  checkKey(): Promise<{ ok: boolean; detail: string }> {
+  checkKey(): Promise<KeyCheck> {
     return checkKeyWith(async () => {
       await this.call('/v1/videos/text2video?pageNum=1&pageSize=1', {});
-      return 'The access key and secret key work.';
+      // Kling answers an empty balance (1101/1102) only when a task is made; this call cannot see it.
+      return { detail: 'The access key and secret key work. Kling shows the units left only in its console.' };
     });
   }
 

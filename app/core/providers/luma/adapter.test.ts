@@ -138,7 +138,7 @@ describe('Luma adapter against the fake', () => {
 
   it('checkKey reads the credits', async () => {
     const { adapter } = await setup();
-    expect(await adapter.checkKey()).toEqual({ ok: true, detail: 'The key works. Credit balance: $150.00.' });
+    expect(await adapter.checkKey()).toEqual({ ok: true, verdict: 'works', detail: 'The key works. Credit balance: $150.00.' });
     const wrong = new LumaAdapter({ baseUrl: fake.url, keys: { LUMAAI_API_KEY: 'wrong-key' } });
     expect((await wrong.checkKey()).ok).toBe(false);
   });

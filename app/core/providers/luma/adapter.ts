@@ -3,6 +3,7 @@
 // a public URL (`ImageInput.url`); otherwise submit fails before any request, saying so.
 import { checkKeyWith, contentFilterReason, describeBody, HttpClient, permanent, type Reply, type SendOptions } from '../http';
 import { endFrameOf, keysOf, noKey, tierOf } from '../request';
+import type { KeyCheck } from '../../../../shared/domain/jobs';
 import { ProviderError, type AdapterConfig, type GenerationRequest, type ImageInput, type PollResult, type ProviderAdapter, type SubmitResult } from '../types';
 
 interface Generation {
@@ -75,12 +76,14 @@ export class LumaAdapter implements ProviderAdapter {
     return this.http.download(url, dest, { signedUrl: true, signal });
   }
 
-  checkKey(): Promise<{ ok: boolean; detail: string }> {
+  checkKey(): Promise<KeyCheck> {
     return checkKeyWith(async () => {
       const credits = (await this.call('/credits', {})).body as { credit_balance?: number };
       // `credit_balance` is in US cents.
       const usd = typeof credits.credit_balance === 'number' ? `$${(credits.credit_balance / 100).toFixed(2)}` : 'unknown';
-      return `The key works. Credit balance: ${usd}.`;
+      if (credits.credit_balance === 0)
+        return { detail: 'The key works, but the Luma account has no credit left. Add credit in the Luma API dashboard.', noCredit: true };
+      return { detail: `The key works. Credit balance: ${usd}.` };
     });
   }
 

@@ -144,9 +144,9 @@ describe('MiniMax adapter against the fake', () => {
 
   it('checkKey asks about a task that does not exist', async () => {
     const { adapter } = await setup();
-    expect(await adapter.checkKey()).toEqual({ ok: true, detail: 'The key works.' });
+    expect(await adapter.checkKey()).toMatchObject({ ok: true, verdict: 'works', detail: expect.stringMatching(/^The key works\./) });
     const wrong = new MinimaxAdapter({ baseUrl: fake.url, keys: { MINIMAX_API_KEY: 'wrong-key' } });
-    expect(await wrong.checkKey()).toMatchObject({ ok: false, detail: expect.stringMatching(/rejected the API key \(code 1004\)/) });
+    expect(await wrong.checkKey()).toMatchObject({ ok: false, verdict: 'wrong', detail: expect.stringMatching(/rejected the API key \(code 1004\)/) });
   });
 
   it('raw keeps the Trace-Id and never the key or image data', async () => {

@@ -2,6 +2,7 @@
 // `base_resp.status_code`, mapped by code. A finished task gives a file id; the
 // download URL comes from /v1/files/retrieve on every successful poll, so a re-poll renews an
 // expired link. No seed, no cancel, no client task id.
+import type { KeyCheck } from '../../../../shared/domain/jobs';
 import { checkKeyWith, contentFilterReason, describeBody, HttpClient, type Reply } from '../http';
 import { endFrameOf, imageDataUri, keysOf, noKey, tierOf } from '../request';
 import {
@@ -111,14 +112,14 @@ export class MinimaxAdapter implements ProviderAdapter {
    * MiniMax documents no account endpoint, so this asks about a task that does not exist: a bad
    * key answers 1004, a good one "invalid params" or the like.
    */
-  checkKey(): Promise<{ ok: boolean; detail: string }> {
+  checkKey(): Promise<KeyCheck> {
     return checkKeyWith(async () => {
       try {
         this.check(await this.call('/v1/query/video_generation?task_id=0', {}));
       } catch (err) {
         if (!(err instanceof ProviderError && err.kind === 'permanent')) throw err;
       }
-      return 'The key works.';
+      return { detail: 'The key works. MiniMax reports a low balance (1008) only when a video is requested.' };
     });
   }
 

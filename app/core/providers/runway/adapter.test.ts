@@ -266,9 +266,9 @@ describe('Runway adapter against the fake', () => {
 
   it('checkKey reads the organization', async () => {
     const { adapter } = await setup();
-    expect(await adapter.checkKey()).toEqual({ ok: true, detail: 'The key works. Credit balance: 12345.' });
+    expect(await adapter.checkKey()).toEqual({ ok: true, verdict: 'works', detail: 'The key works. Credit balance: 12345 credits.' });
     const wrong = new RunwayAdapter({ baseUrl: fake.url, keys: { RUNWAYML_API_SECRET: 'nope-nope' } });
-    expect(await wrong.checkKey()).toMatchObject({ ok: false, detail: expect.stringMatching(/rejected the API key \(HTTP 401\)/) });
+    expect(await wrong.checkKey()).toMatchObject({ ok: false, verdict: 'wrong', detail: expect.stringMatching(/rejected the API key \(HTTP 401\)/) });
   });
 
   it('nothing returned as raw holds the key or image data', async () => {

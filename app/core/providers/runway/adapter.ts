@@ -10,6 +10,7 @@ import { makesFrameFirst } from '../../../../shared/domain/cost';
 import { CREDIT_USD, getModel, wireRatio, type ModelSpec, type ResolutionTier } from '../../../../shared/catalog';
 import { checkKeyWith, contentFilterReason, describeBody, HttpClient, permanent, type Reply, type SendOptions } from '../http';
 import { endFrameOf, imageDataUri, keysOf, noKey, tierOf } from '../request';
+import type { KeyCheck } from '../../../../shared/domain/jobs';
 import { ProviderError, type AdapterConfig, type GenerationRequest, type PollResult, type ProviderAdapter, type SubmitResult } from '../types';
 
 /** Sent on every request (the SDK's `runwayVersion`). */
@@ -111,10 +112,12 @@ export class RunwayAdapter implements ProviderAdapter {
     return this.http.download(url, dest, { signedUrl: true, signal });
   }
 
-  checkKey(): Promise<{ ok: boolean; detail: string }> {
+  checkKey(): Promise<KeyCheck> {
     return checkKeyWith(async () => {
       const org = (await this.call('/v1/organization', {})).body as { creditBalance?: number };
-      return `The key works. Credit balance: ${org.creditBalance ?? 'unknown'}.`;
+      if (org.creditBalance === 0)
+        return { detail: 'The key works, but the Runway account has no credits left. Buy credits in the developer portal.', noCredit: true };
+      return { detail: `The key works. Credit balance: ${org.creditBalance ?? 'unknown'} credits.` };
     });
   }
 

@@ -79,7 +79,7 @@ describe('Veo adapter against the fake', () => {
     expect(err.message).toMatch(/API key not valid/);
     const keyless = new VeoAdapter({ baseUrl: fake.url, keys: {} });
     expect((await providerError(keyless.poll('models/m/operations/x'))).details.code).toBe('no_key');
-    expect(await adapter.checkKey()).toEqual({ ok: true, detail: 'The key works.' });
+    expect(await adapter.checkKey()).toMatchObject({ ok: true, verdict: 'works', detail: expect.stringMatching(/^The key works\./) });
     expect((await wrong.checkKey()).ok).toBe(false);
     expect(fake.requests.at(-2)).toMatchObject({ path: '/v1beta/models', query: { pageSize: '1' } });
   });

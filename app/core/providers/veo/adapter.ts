@@ -2,6 +2,7 @@
 // operation; polling it is the only state there is (done or not); images travel inline as
 // base64; no seed, no cancel; the output file needs the API key to download. Content refusals
 // are not HTTP errors: the operation ends done with `raiMediaFilteredCount` and no samples.
+import type { KeyCheck } from '../../../../shared/domain/jobs';
 import { checkKeyWith, contentFilterReason, HttpClient, permanent, type Reply, type SendOptions } from '../http';
 import { endFrameOf, imageBase64, keysOf, noKey, tierOf } from '../request';
 import { ProviderError, type AdapterConfig, type GenerationRequest, type ImageInput, type PollResult, type ProviderAdapter, type SubmitResult } from '../types';
@@ -104,10 +105,10 @@ export class VeoAdapter implements ProviderAdapter {
     return this.http.download(url, dest, { authHeaders: { 'x-goog-api-key': this.key }, signedUrl: false, signal });
   }
 
-  checkKey(): Promise<{ ok: boolean; detail: string }> {
+  checkKey(): Promise<KeyCheck> {
     return checkKeyWith(async () => {
       await this.call('/v1beta/models?pageSize=1', {});
-      return 'The key works.';
+      return { detail: 'The key works. Google bills Veo to the key’s Cloud project; a project without billing shows only when a video is requested.' };
     });
   }
 

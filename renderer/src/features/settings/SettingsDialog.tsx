@@ -2,7 +2,7 @@
 // only as "set, ends in …4f2a") and the project's generation settings.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { KeyStatus } from '../../../../shared/domain/jobs';
+import type { KeyCheck, KeyStatus } from '../../../../shared/domain/jobs';
 import { call, errorMessage } from '../../api/client';
 import { useCurrentProject } from '../../api/queries';
 import { Dialog } from '../takes/Dialog';
@@ -53,16 +53,24 @@ function SettingsBody() {
   );
 }
 
+/** The one-word answer a key check gives, before the provider's own words. */
+const VERDICTS: Record<KeyCheck['verdict'], string> = {
+  works: 'Works.',
+  wrong: 'Key refused.',
+  no_credit: 'No credit left.',
+  unreachable: 'No answer.',
+};
+
 function KeyRow({ status }: { status: KeyStatus }) {
   const qc = useQueryClient();
   const [values, setValues] = useState<Record<string, string>>({});
-  const [check, setCheck] = useState<{ ok: boolean; detail: string } | null>(null);
+  const [check, setCheck] = useState<KeyCheck | null>(null);
   const [baseUrl, setBaseUrl] = useState(status.baseUrl);
   const done = (next: KeyStatus[]) => {
     qc.setQueryData(jobKeys.keys, next);
     setCheck(null);
   };
-  const onError = (err: unknown) => setCheck({ ok: false, detail: errorMessage(err) });
+  const onError = (err: unknown) => setCheck({ ok: false, verdict: 'unreachable', detail: errorMessage(err) });
   const save = useMutation({
     mutationFn: () => call('settings.setKey', { provider: status.provider, values }),
     onSuccess: (next) => (done(next), setValues({})),
@@ -128,8 +136,8 @@ function KeyRow({ status }: { status: KeyStatus }) {
         </div>
       </div>
       {check && (
-        <p className={`key-check${check.ok ? ' is-ok' : ' is-bad'}`} role="status">
-          {check.detail}
+        <p className={`key-check${check.ok ? ' is-ok' : ' is-bad'}`} role="status" data-verdict={check.verdict}>
+          <strong>{VERDICTS[check.verdict]}</strong> {check.detail}
         </p>
       )}
       <details className="key-advanced">

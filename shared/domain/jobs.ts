@@ -67,7 +67,12 @@ export interface TakeView {
   tool: ToolId;
   prompt: string;
   seed: number | null;
+  /** What the take cost: the provider's reported charge where there is one, else the estimate. */
   costUsd: number;
+  /** The estimate the plan showed when it was queued (null for takes older than job records). */
+  estimateUsd: number | null;
+  /** What the provider reported charging (Runway credits, Kling units); null where it reports nothing. */
+  chargedUsd: number | null;
   generationS: number | null;
   durationS: number | null;
   width: number | null;
@@ -100,6 +105,10 @@ export interface SpendSummary {
   spentUsd: number;
   /** Estimates of jobs queued or under way (and those waiting on the user, which may have billed). */
   inFlightUsd: number;
+  /** The part of `spentUsd` the providers reported charging (Runway, Kling); the rest is estimates. */
+  chargedUsd: number;
+  /** What those same charged jobs were estimated at, to show the plan's accuracy. */
+  chargedEstimateUsd: number;
   /** What the whole plan is estimated to cost. */
   plannedUsd: number;
   budgetUsd: number | null;

@@ -58,7 +58,8 @@ describe('job engine: the path of a take', () => {
     expect(take.seed).toBe(job(id).seed);
     expect(fs.existsSync(path.join(project.folder, take.relPath))).toBe(true);
     expect(take.thumbRelPath).toMatch(/^media\/.+\.jpg$/);
-    expect(job(id)).toMatchObject({ state: 'ready', cost_usd: 0.6, remote_id: 'task-1' });
+    // The provider reported no charge: the job keeps none, the take is priced at the estimate.
+    expect(job(id)).toMatchObject({ state: 'ready', cost_usd: null, cost_estimate_usd: 0.6, remote_id: 'task-1' });
     expect(provider.submits).toHaveLength(1);
     expect(fs.readdirSync(path.join(project.folder, 'media', '.tmp'))).toEqual([]);
   });
@@ -214,6 +215,25 @@ describe('job engine: errors', () => {
     await run();
     expect(job(lost)).toMatchObject({ state: 'needs_attention', step: 2 });
     expect(provider.submits).toHaveLength(4);
+  });
+
+  it("records what the provider charged for both steps as the job's and the take's cost, beside the estimate", async () => {
+    let n = 0;
+    provider.taskScript = () =>
+      n++ % 2 === 0
+        ? [{ state: 'step_done', outputUrl: 'https://fake.test/frame.png', costUsd: 0.05 }]
+        : [{ state: 'succeeded', outputUrl: 'https://fake.test/out.mp4?sig=abc', costUsd: 0.2 }];
+    const id = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
+    await run();
+    expect(job(id)).toMatchObject({ state: 'ready', cost_usd: 0.25 });
+    expect(project.takes.byJob(id)).toMatchObject({ costUsd: 0.25, chargedUsd: 0.25, estimateUsd: job(id).cost_estimate_usd });
+    expect(project.jobs.spend()).toMatchObject({ chargedUsd: 0.25, chargedEstimateUsd: job(id).cost_estimate_usd });
+
+    // A provider that reports nothing leaves the estimate, marked as such.
+    provider.taskScript = () => [{ state: 'succeeded', outputUrl: 'https://fake.test/out.mp4?sig=abc', costUsd: null }];
+    const other = (await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 })).jobIds[0]!;
+    await run();
+    expect(project.takes.byJob(other)).toMatchObject({ chargedUsd: null, costUsd: job(other).cost_estimate_usd });
   });
 
   it('asks the user when a key is refused while following a task', async () => {

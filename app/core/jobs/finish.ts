@@ -67,6 +67,8 @@ export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult,
   const snap = JSON.parse(job.request_json) as RequestSnapshot;
   const spec = getModel(job.tool);
   const prompt = compiledFor(snap, job.tool);
+  // The take's cost is the charge where the provider reported one; the job keeps only a reported
+  // charge in cost_usd, so an estimate is never shown as "what it cost".
   const costUsd = job.cost_usd ?? job.cost_estimate_usd;
   const takeId = randomUUID();
   const ok = ctx.db.transaction(() => {
@@ -83,7 +85,7 @@ export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult,
     const thumbAsset = thumb ? store.record(thumb, { kind: 'image', mime: 'image/jpeg' }) : null;
     const moved = ctx.repo.move(job.id, 'checking', 'ready', {
       now: ctx.now,
-      patch: { cost_usd: costUsd, progress: 1, finished_at: ctx.now, temp_path: null },
+      patch: { progress: 1, finished_at: ctx.now, temp_path: null },
       message: [`Take ready: ${probe.width}×${probe.height}, ${probe.durationS.toFixed(2)} s, ${probe.codec}.`, ...notes].join(' '),
     });
     if (!moved) return false;

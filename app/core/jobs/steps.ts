@@ -328,7 +328,8 @@ export async function renderLocal(ctx: StepCtx, job: JobRow, runner: Extract<Run
   const running: JobRow = { ...job, state: 'running', started_at: now, temp_path: temp };
   try {
     const { notes } = await runner.renderer.render(req, temp, { signal, onProgress: (f) => ctx.progress(running, f) });
-    ctx.move(running, 'checking', { patch: { progress: 1 }, message: ['Rendered; checking the file.', ...notes].join(' ') });
+    // Nothing is charged for a render on this computer, and that is known exactly.
+    ctx.move(running, 'checking', { patch: { progress: 1, cost_usd: 0 }, message: ['Rendered; checking the file.', ...notes].join(' ') });
     return notes;
   } catch (err) {
     fs.rmSync(temp, { force: true });

@@ -141,11 +141,11 @@ export function jobsService(deps: JobsServiceDeps) {
     },
     'jobs.status': () => {
       const { engine, project } = current();
-      const { spentUsd, inFlightUsd } = engine.repo.spend();
+      const spent = engine.repo.spend();
       const snapshot = project.snapshot();
       return {
         engine: engine.status(),
-        spend: { spentUsd, inFlightUsd, plannedUsd: projectCost(snapshot).totalUsd, budgetUsd: snapshot.project.budgetUsd },
+        spend: { ...spent, plannedUsd: projectCost(snapshot).totalUsd, budgetUsd: snapshot.project.budgetUsd },
         active: engine.repo.activeCount(),
       };
     },

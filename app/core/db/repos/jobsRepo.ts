@@ -146,7 +146,9 @@ export function jobsRepo(db: Db) {
       `SELECT
          COALESCE(SUM(CASE WHEN state = 'ready' THEN COALESCE(cost_usd, cost_estimate_usd) ELSE COALESCE(cost_usd, 0) END)
            FILTER (WHERE state IN ('ready', 'failed', 'canceled')), 0) AS spent,
-         COALESCE(SUM(cost_estimate_usd) FILTER (WHERE state IN ${ACTIVE_SQL} OR state = 'needs_attention'), 0) AS in_flight
+         COALESCE(SUM(cost_estimate_usd) FILTER (WHERE state IN ${ACTIVE_SQL} OR state = 'needs_attention'), 0) AS in_flight,
+         COALESCE(SUM(cost_usd) FILTER (WHERE state IN ('ready', 'failed', 'canceled') AND cost_usd IS NOT NULL), 0) AS charged,
+         COALESCE(SUM(cost_estimate_usd) FILTER (WHERE state IN ('ready', 'failed', 'canceled') AND cost_usd IS NOT NULL), 0) AS charged_estimate
        FROM jobs`,
     ),
     shotsWithWork: db.prepare("SELECT DISTINCT shot_id FROM jobs WHERE state NOT IN ('failed', 'canceled')").pluck(),
@@ -225,8 +227,8 @@ export function jobsRepo(db: Db) {
     requestCancel: (id: string, now: number) => q.requestCancel.run(now, id).changes === 1,
     events: (jobId: string) => q.events.all(jobId) as JobEvent[],
     spend: () => {
-      const r = q.spend.get() as { spent: number; in_flight: number };
-      return { spentUsd: r.spent, inFlightUsd: r.in_flight };
+      const r = q.spend.get() as { spent: number; in_flight: number; charged: number; charged_estimate: number };
+      return { spentUsd: r.spent, inFlightUsd: r.in_flight, chargedUsd: r.charged, chargedEstimateUsd: r.charged_estimate };
     },
     shotsWithWork: () => new Set(q.shotsWithWork.all() as string[]),
     seedsOfShot: (shotId: string) => new Set(q.seedsOfShot.all(shotId) as number[]),

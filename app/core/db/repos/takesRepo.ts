@@ -30,14 +30,18 @@ interface TakeRow extends NewTake {
   is_selected: number;
   rel_path: string;
   thumb_rel_path: string | null;
+  estimate_usd: number | null;
+  charged_usd: number | null;
 }
 
 // The circled take is the shot's `selected_take_id` (migration 6: an undoable shot edit);
 // `takes.selected` is no longer written.
+// The job's estimate and what the provider reported charging (null where it reports nothing).
 const SELECT = `SELECT t.*, a.rel_path, th.rel_path AS thumb_rel_path,
-    CASE WHEN s.selected_take_id = t.id THEN 1 ELSE 0 END AS is_selected
+    CASE WHEN s.selected_take_id = t.id THEN 1 ELSE 0 END AS is_selected,
+    j.cost_estimate_usd AS estimate_usd, j.cost_usd AS charged_usd
   FROM takes t JOIN assets a ON a.sha256 = t.asset_sha256 LEFT JOIN assets th ON th.sha256 = t.thumb_sha256
-  LEFT JOIN shots s ON s.id = t.shot_id`;
+  LEFT JOIN shots s ON s.id = t.shot_id LEFT JOIN jobs j ON j.id = t.job_id`;
 
 export function takesRepo(db: Db) {
   const q = {
@@ -93,6 +97,8 @@ function takeView(r: TakeRow): TakeView {
     prompt: r.prompt,
     seed: r.seed,
     costUsd: r.cost_usd,
+    estimateUsd: r.estimate_usd,
+    chargedUsd: r.charged_usd,
     generationS: r.generation_s,
     durationS: r.duration_s,
     width: r.width,

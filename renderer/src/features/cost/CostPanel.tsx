@@ -5,9 +5,11 @@ import { estimateShot, projectCost } from '../../../../shared/domain/cost';
 import { formatRunningTime } from '../../../../shared/domain/timecode';
 import type { ProjectSnapshot } from '../../../../shared/domain/types';
 import { WarningIcon } from '../../components/icons';
+import { spendText } from '../../lib/charged';
 import { formatCredits, formatUsd } from '../../lib/format';
 import { providerLabel } from '../../lib/labels';
 import { timelineOf } from '../../lib/timeline';
+import { useJobStatus } from '../queue/jobsApi';
 import { UsableCost } from '../takes/UsableCost';
 import { BudgetField } from './BudgetField';
 
@@ -18,6 +20,17 @@ function Bar({ value, max, provider }: { value: number; max: number; provider?: 
       <span className="bar-fill" data-provider={provider} style={{ width: `${pct}%` }} />
     </span>
   );
+}
+
+/** What generation has cost so far, charged figures apart from estimates. */
+function SpentLine() {
+  const spend = useJobStatus().data?.spend;
+  const text = spend ? spendText(spend) : null;
+  return text ? (
+    <p className="cost-spent" data-testid="cost-spent">
+      {text}
+    </p>
+  ) : null;
 }
 
 export function CostPanel({ snapshot }: { snapshot: ProjectSnapshot }) {
@@ -61,6 +74,7 @@ export function CostPanel({ snapshot }: { snapshot: ProjectSnapshot }) {
         </div>
       )}
 
+      <SpentLine />
       <UsableCost />
 
       <h3>By provider</h3>

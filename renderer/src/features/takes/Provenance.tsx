@@ -2,7 +2,7 @@
 import type { TakeInfo } from '../../../../shared/domain/takes';
 import { getModel } from '../../../../shared/catalog';
 import { useMediaUrl } from '../../api/takes';
-import { formatUsd } from '../../lib/format';
+import { takeCostText } from '../../lib/charged';
 import { providerLabel } from '../../lib/labels';
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -33,7 +33,7 @@ export function Provenance({ take, fromNumber }: { take: TakeInfo; fromNumber: n
         <dt>Seed</dt>
         <dd>{take.seed ?? <span className="muted">none reported</span>}</dd>
         <dt>Cost</dt>
-        <dd>{formatUsd(take.costUsd)}</dd>
+        <dd data-testid="take-cost">{takeCostText(take, providerLabel(take.provider))}</dd>
         <dt>Generated in</dt>
         <dd>{take.generationS !== null ? `${Math.round(take.generationS)} s` : '—'}</dd>
         <dt>Date</dt>

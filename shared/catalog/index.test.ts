@@ -9,6 +9,26 @@ const spec = (tool: string) => {
 };
 
 describe('catalog invariants', () => {
+  it('dates every price source and points it somewhere a reader of this repository can check', () => {
+    for (const m of CATALOG) {
+      expect(m.price.sources.length, m.tool).toBeGreaterThan(0);
+      for (const s of m.price.sources) {
+        expect(s.asOf, `${m.tool}: ${s.label}`).toMatch(/^20\d\d(-\d\d){0,2}$/);
+        expect(s.ref, `${m.tool}: ${s.label}`).not.toMatch(/PROVIDERS\.md|DOMAIN\.md|seeds\/|§/);
+        expect(s.ref.length).toBeGreaterThan(5);
+      }
+    }
+  });
+
+  it("prices Veo 3.1 Fast at Google's rates after the April 2026 cut, per resolution", () => {
+    const fast = spec('veo:veo-3.1-fast-generate-preview');
+    expect(fast.tiers.map((t) => [t.resolution, t.usdPerSecond])).toEqual([
+      ['720p', 0.1],
+      ['1080p', 0.12],
+    ]);
+    expect(fast.price.sources.find((s) => s.ref.includes('ai.google.dev'))).toMatchObject({ value: 0.12, asOf: '2026-04-09' });
+  });
+
   it('names every tool provider:model after the API model id, once', () => {
     for (const m of CATALOG) {
       expect(m.tool).toMatch(/^[a-z]+:[A-Za-z0-9_.-]+$/);

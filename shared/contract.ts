@@ -17,6 +17,7 @@ import { FRAME_FITS, MEDIA_FORMATS } from './domain/resolveExport';
 
 const id = z.string().min(1).max(64);
 const text = (max = 20_000) => z.string().max(max);
+const dialogueLineSchema = z.object({ speaker: text(200), extension: text(100).nullable(), parenthetical: text(500).nullable(), text: text() }).strict();
 const toolId = z.string().regex(/^[a-z]+:[A-Za-z0-9_.\-]+$/, 'tool must look like provider:model');
 
 export const promptPatchSchema = z
@@ -44,7 +45,7 @@ export const shotPatchSchema = z
     finalTool: toolId.nullable(),
     fallbackTool: toolId.nullable(),
     tier: z.enum(TIERS),
-    dialogue: text(),
+    dialogue: z.array(dialogueLineSchema).max(500),
     notes: text(),
     status: z.enum(SHOT_STATUSES),
   })

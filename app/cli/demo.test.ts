@@ -40,7 +40,7 @@ describe('shotline demo', () => {
     const providers = new Set(shots.map((s) => getModel(s.tool)!.provider));
     expect(providers).toContain('kling');
     expect(providers.has('veo') || providers.has('luma')).toBe(true);
-    expect(shots.some((s) => s.dialogue !== '')).toBe(true);
+    expect(shots.some((s) => s.dialogue.length > 0)).toBe(true);
     expect(new Set(shots.map((s) => s.prompt.camera)).size).toBeGreaterThan(3);
   });
 

@@ -16,8 +16,8 @@ test('checks a provider key and says whether it works or the account is empty', 
     await row.getByRole('button', { name: 'Save' }).click();
     await expect(row.getByTestId('key-runway-state')).toContainText('ends in …6789');
 
+    await row.getByText('Base URL').click();
     const useUrl = async (url: string) => {
-      await row.getByText('Base URL').click();
       await row.getByRole('textbox', { name: 'Runway base URL' }).fill(url);
       await row.getByRole('button', { name: 'Use' }).click();
     };

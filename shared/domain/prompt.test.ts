@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compilePrompt } from './prompt';
 import { makeShot } from './shot.testkit';
+import { linesFromText } from './dialogue';
 
 const shot = makeShot({
   action: 'Mara steps in out of the rain and looks at @diner_sign',
-  dialogue: 'Coffee. Black.',
+  dialogue: linesFromText('Coffee. Black.'),
   prompt: {
     subject: '@mara, 30s, soaked trench coat',
     scene: 'a neon-lit diner at night',

@@ -2,6 +2,7 @@
 // models respond to (Runway's Gen-4 prompting guide, Google's Veo prompt guide): camera first, then who, what happens, where, how it moves,
 // when (beats), and the look. How negatives and camera moves travel is catalog data.
 import { getModel, type ModelSpec } from '../catalog';
+import type { DialogueLine } from './dialogue';
 import type { CameraMove, Shot, ToolId } from './types';
 
 export interface CompiledPrompt {
@@ -92,14 +93,20 @@ export function compilePrompt(shot: Pick<Shot, 'action' | 'prompt' | 'durationS'
   return { text, negative, chars: full.length, limit, truncated, notes };
 }
 
+/** `MARA (quietly) says: "Not tonight."`; a line with no speaker is `Spoken line: "…"`. */
+function spokenSentence(line: DialogueLine): string {
+  const words = `"${oneLine(line.text)}"`;
+  return line.speaker ? `${line.speaker}${line.parenthetical ? ` ${line.parenthetical}` : ''} says: ${words}` : `Spoken line: ${words}`;
+}
+
 function describe(shot: Pick<Shot, 'action' | 'prompt' | 'durationS' | 'dialogue'>, rules: PromptRules, notes: string[]): string {
   const p = shot.prompt;
   const cameraText = oneLine(p.cameraText);
   const bracket = rules.promptForm === 'bracketCamera';
   const camera = bracket ? cameraText : [PROSE_CAMERA[p.camera], cameraText].filter(Boolean).join(', ');
   const beats = p.beats.split('\n').map(oneLine).filter(Boolean).join('; ');
-  const dialogue = oneLine(shot.dialogue);
-  if (dialogue && !rules.audio) {
+  const spoken = shot.dialogue.filter((l) => oneLine(l.text));
+  if (spoken.length > 0 && !rules.audio) {
     notes.push(`Dialogue is not sent: ${rules.name} makes no sound. Add the line in the edit.`);
   }
   const parts = [
@@ -110,7 +117,7 @@ function describe(shot: Pick<Shot, 'action' | 'prompt' | 'durationS' | 'dialogue
     p.motion,
     beats && `Over ${shot.durationS} s: ${beats}`,
     p.style,
-    dialogue && rules.audio ? `Spoken line: "${dialogue}"` : '',
+    ...(rules.audio ? spoken.map(spokenSentence) : []),
   ];
   const prose = parts.map(sentence).filter(Boolean).join(' ');
   return bracket ? `${BRACKET_CAMERA[p.camera]} ${prose}`.trim() : prose;

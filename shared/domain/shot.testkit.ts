@@ -15,7 +15,7 @@ export function makeShot(overrides: Partial<Omit<Shot, 'prompt'>> & { prompt?: P
     tool: 'kling:kling-v2-5-turbo',
     finalTool: null,
     tier: 'draft',
-    dialogue: '',
+    dialogue: [],
     notes: '',
     status: 'planned',
     ...rest,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeShot } from './shot.testkit';
 import { findTags, mentionsTag, renameTagInShot, renameTagInText, suggestTag, tagAtCaret, tagProblem } from './tags';
+import { linesFromText } from './dialogue';
 
 describe('tag rule', () => {
   it('accepts Runway-style tags and says why others fail', () => {
@@ -39,12 +40,12 @@ describe('mentions', () => {
   it('renames across every text field of a shot, and leaves a shot without it alone', () => {
     const shot = makeShot({
       action: '@mara enters',
-      dialogue: 'Hi @mara',
+      dialogue: linesFromText('Hi @mara'),
       prompt: { subject: '@Mara, 30s', beats: '0-2s: @mara stops', negative: 'no @mara clones' },
     });
     const renamed = renameTagInShot(shot, 'mara', 'lead');
     expect(renamed?.action).toBe('@lead enters');
-    expect(renamed?.dialogue).toBe('Hi @lead');
+    expect(renamed?.dialogue).toEqual(linesFromText('Hi @lead'));
     expect(renamed?.prompt.subject).toBe('@lead, 30s');
     expect(renamed?.prompt.beats).toBe('0-2s: @lead stops');
     expect(renamed?.prompt.negative).toBe('no @lead clones');

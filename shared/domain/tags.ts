@@ -2,6 +2,7 @@
 // that reads tags (Runway API reference, `referenceImages[].tag`): 3–16 letters, digits or _, starting with a letter. Tags
 // are unique in a project regardless of case, and a mention matches regardless of case, so
 // "@Mara" in a prompt is the item tagged mara.
+import type { DialogueLine } from './dialogue';
 import type { PromptParts, Shot } from './types';
 
 export const TAG_PATTERN = /^[A-Za-z][A-Za-z0-9_]{2,15}$/;
@@ -73,7 +74,7 @@ type TaggedShot = Pick<Shot, 'action' | 'dialogue' | 'prompt'>;
 
 /** Every tag a shot's text mentions: action, prompt parts and dialogue. */
 export function shotTags(shot: TaggedShot): string[] {
-  return findTags([shot.action, ...PROMPT_TEXT_PARTS.map((p) => shot.prompt[p]), shot.dialogue].join('\n'));
+  return findTags([shot.action, ...PROMPT_TEXT_PARTS.map((p) => shot.prompt[p]), ...shot.dialogue.map((l) => l.text)].join('\n'));
 }
 
 /** True when the shot's text mentions `tag` (any case). */
@@ -83,11 +84,12 @@ export function mentionsTag(shot: TaggedShot, tag: string): boolean {
 }
 
 /** The shot's text fields with `from` renamed to `to`, or null when none mentions it. */
-export function renameTagInShot(shot: TaggedShot, from: string, to: string): { action: string; dialogue: string; prompt: Partial<PromptParts> } | null {
+export function renameTagInShot(shot: TaggedShot, from: string, to: string): { action: string; dialogue: DialogueLine[]; prompt: Partial<PromptParts> } | null {
   if (!mentionsTag(shot, from)) return null;
   const prompt: Partial<PromptParts> = {};
   for (const part of PROMPT_TEXT_PARTS) prompt[part] = renameTagInText(shot.prompt[part], from, to);
-  return { action: renameTagInText(shot.action, from, to), dialogue: renameTagInText(shot.dialogue, from, to), prompt };
+  const dialogue = shot.dialogue.map((l) => ({ ...l, text: renameTagInText(l.text, from, to) }));
+  return { action: renameTagInText(shot.action, from, to), dialogue, prompt };
 }
 
 /** The partial `@ta` being typed just before `caret`, or null when the caret is not in one. */

@@ -1,6 +1,8 @@
 // Domain types shared by the core, the CLI and the renderer. Plain data only: everything
 // here must survive structured cloning across the IPC boundary and JSON over the devhost.
 
+import type { DialogueLine } from './dialogue';
+
 export const PROVIDERS = ['runway', 'kling', 'veo', 'luma', 'minimax', 'local'] as const;
 export type ProviderId = (typeof PROVIDERS)[number];
 
@@ -71,7 +73,8 @@ export interface Shot {
   /** Tool a job may switch to when this shot's provider is down (never after a content refusal). */
   fallbackTool?: ToolId | null;
   tier: Tier;
-  dialogue: string;
+  /** The lines spoken in the shot, in order (see dialogue.ts). */
+  dialogue: DialogueLine[];
   notes: string;
   status: ShotStatus;
 }

@@ -36,6 +36,8 @@ export const listCommand: Command = {
           durationS: shot.durationS,
           tool: shot.tool,
           camera: shot.prompt.camera,
+          action: shot.action,
+          dialogue: shot.dialogue,
           estimate: { usd: estimate.usd, credits: estimate.credits },
         }));
         io.out(jsonText({ title: snapshot.project.title, shots }));

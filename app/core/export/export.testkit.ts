@@ -21,7 +21,7 @@ export const FIXTURE_SHOTS: Shot[] = [
     durationS: 2.5,
     tool: 'runway:gen4_turbo',
     action: 'Mara enters — “Tom & Jerry’s” <diner> \u0001 at 2am',
-    dialogue: 'We\'re "closed", she says.',
+    dialogue: [{ speaker: 'MARA', extension: null, parenthetical: '(flat)', text: 'We\'re "closed".' }],
     prompt: { subject: 'Mara, 30s, wet coat 🌧️', camera: 'push_in' },
   }),
   makeShot({

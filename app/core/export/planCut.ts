@@ -18,6 +18,7 @@ import { compilePrompt } from '../../../shared/domain/prompt';
 import { framesToTimecode, secondsToFrames, TIMELINE_FPS, TIMELINE_START_FRAMES } from '../../../shared/domain/timecode';
 import type { AspectRatio, Shot, ToolId } from '../../../shared/domain/types';
 import { UserError } from '../errors';
+import { dialogueText } from '../../../shared/domain/dialogue';
 
 export interface PlanMedia {
   /** The conformed take (or what produceMedia makes the file from). */
@@ -125,7 +126,7 @@ export function planCut(input: PlanCutInput): ExportCut {
       recordOutFrames: record + frames,
       action: shot.action,
       prompt: take?.prompt ?? compilePrompt(shot, tool).text,
-      dialogue: shot.dialogue,
+      dialogue: dialogueText(shot.dialogue),
       tool,
       tier: shot.tier,
       camera: shot.prompt.camera,

@@ -12,6 +12,7 @@ import type { Project } from '../project/project';
 import { addScene, addShot, updateShot } from '../timeline/ops';
 import { drive, makeProject, ManualClock, ScriptedProvider, shot, testEngine } from '../jobs/jobs.testkit';
 import { enqueueTakes, jobsCtx } from '../jobs/enqueue';
+import { linesFromText } from '../../../shared/domain/dialogue';
 
 export const TEST_TITLE = 'Café "Noir": 東京/Night\\Diner*?<>|';
 
@@ -58,7 +59,7 @@ export async function buildExportTestProject(dir: string): Promise<ExportTestPro
     prompt: { subject: '@mara at the window', camera: 'pan_left' },
   });
   ids['2B'] = inScene2('2B', { tool: 'runway:gen4_turbo', durationS: 2, action: 'Sign flickers' });
-  ids['2C'] = inScene2('2C', { tool: 'local:animatic', durationS: 1.5, action: 'Fin — 終わり', dialogue: 'She says "goodbye"' });
+  ids['2C'] = inScene2('2C', { tool: 'local:animatic', durationS: 1.5, action: 'Fin — 終わり', dialogue: linesFromText('She says "goodbye"') });
 
   await generate(project, [ids['1A']], 2);
   await generate(project, [ids['1B']], 1, await makeClip(path.join(raw, 'hd.mp4'), { width: 1920, height: 1080, fps: 24, durationS: 2 }));

@@ -13,7 +13,7 @@ import type { Db } from '../db/sqlite';
 import { UserError } from '../errors';
 import { sendImagesForShot, type SendCache } from '../library/sendImage';
 import { hasChoice, toolName } from './attention';
-import { checkShotForTool, imageRows, snapshotRequest, type RequestSnapshot } from './request';
+import { checkShotForTool, imageRows, readSnapshot, snapshotRequest, type RequestSnapshot } from './request';
 import type { Project } from '../project/project';
 import { systemClock, type Clock } from './timing';
 
@@ -217,7 +217,7 @@ function snapShot(snap: RequestSnapshot, job: JobRow, tool: ToolId): Shot {
  */
 export function switchTool(ctx: JobsCtx, job: JobRow, to: ToolId, message: string): boolean {
   if (!getModel(to)) throw new UserError(`The fallback tool "${to}" is not in the catalog. Pick another fallback for shot ${job.shot_label}.`);
-  const snap = JSON.parse(job.request_json) as RequestSnapshot;
+  const snap = readSnapshot(job.request_json);
   const shot = snapShot(snap, job, to);
   const images = imageRows(snap);
   checkShotForTool(shot, to, images);

@@ -10,7 +10,7 @@ import type { Db } from '../db/sqlite';
 import { ffprobe, type ProbeResult } from '../media/ffmpeg';
 import { mediaStore, mediaTempPath } from '../media/store';
 import { extractFrame } from '../media/thumbnail';
-import { compiledFor, type RequestSnapshot } from './request';
+import { compiledFor, readSnapshot } from './request';
 
 /** Codecs an editor opens without a transcode; the animatic is always H.264. */
 const REMOTE_CODECS = ['h264', 'hevc', 'vp9', 'av1'];
@@ -64,7 +64,7 @@ export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult,
     fs.rmSync(thumbTemp, { force: true });
   }
   const placed = await store.place(temp, '.mp4');
-  const snap = JSON.parse(job.request_json) as RequestSnapshot;
+  const snap = readSnapshot(job.request_json);
   const spec = getModel(job.tool);
   const prompt = compiledFor(snap, job.tool);
   // The take's cost is the charge where the provider reported one; the job keeps only a reported

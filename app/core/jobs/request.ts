@@ -5,6 +5,7 @@
 import { projectMediaPath } from '../media/projectPath';
 import { getModel } from '../../../shared/catalog';
 import { compilePrompt, type CompiledPrompt } from '../../../shared/domain/prompt';
+import { linesFromText, type DialogueLine } from '../../../shared/domain/dialogue';
 import type { AspectRatio, PromptParts, Shot, ToolId } from '../../../shared/domain/types';
 import { validateShot } from '../../../shared/domain/validation';
 import type { ShotImageRow } from '../db/repos/jobsRepo';
@@ -20,10 +21,17 @@ interface ImageRef {
 }
 
 export interface RequestSnapshot {
-  shot: { label: string; action: string; prompt: PromptParts; durationS: number; aspectRatio: AspectRatio; resolution: string; dialogue: string };
+  shot: { label: string; action: string; prompt: PromptParts; durationS: number; aspectRatio: AspectRatio; resolution: string; dialogue: DialogueLine[] };
   startFrame: ImageRef | null;
   endFrame: ImageRef | null;
   references: ImageRef[];
+}
+
+/** A job's stored request; those queued before dialogue had lines carry it as text. */
+export function readSnapshot(json: string): RequestSnapshot {
+  const snap = JSON.parse(json) as RequestSnapshot & { shot: { dialogue: DialogueLine[] | string } };
+  const { dialogue } = snap.shot;
+  return typeof dialogue === 'string' ? { ...snap, shot: { ...snap.shot, dialogue: linesFromText(dialogue) } } : snap;
 }
 
 const MIMES = new Set<string>(['image/jpeg', 'image/png', 'image/webp']);

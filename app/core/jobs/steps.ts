@@ -14,7 +14,7 @@ import { ProviderError, type GenerationRequest, type PollResult, type ProviderAd
 import { lostTouch, providerName, uncertainCreate } from './attention';
 import { checkOutput, OutputProblem, storeTake } from './finish';
 import { qcForJob, saveQc } from '../takes/qcTake';
-import { generationRequest, type RequestSnapshot } from './request';
+import { generationRequest, readSnapshot } from './request';
 import type { Runner } from './runners';
 import type { JobState } from './states';
 import { pollDelayMs, retryDelayMs, type Clock, type EngineTuning } from './timing';
@@ -46,7 +46,7 @@ export interface StepCtx {
 const isAbort = (err: unknown) => (err as Error | undefined)?.name === 'AbortError';
 
 function request(ctx: StepCtx, job: JobRow): GenerationRequest {
-  return generationRequest(job, JSON.parse(job.request_json) as RequestSnapshot, ctx.folder);
+  return generationRequest(job, readSnapshot(job.request_json), ctx.folder);
 }
 
 function nextPoll(ctx: StepCtx, job: JobRow, polls: number): number {

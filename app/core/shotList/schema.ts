@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { getModel, modelsFor } from '../../../shared/catalog';
 import { contract, promptPatchSchema, shotPatchSchema } from '../../../shared/contract';
+import { linesFromText } from '../../../shared/domain/dialogue';
 import { CAMERA_MOVES, PROVIDERS, splitTool, type ProviderId } from '../../../shared/domain/types';
 
 /** Why `tool` is not a catalog model, or null when it is. */
@@ -25,6 +26,25 @@ const tool = z.string().superRefine((value, ctx) => {
 
 const fields = shotPatchSchema.shape;
 
+/** Lines as the app keeps them (speaker etc. optional), or a plain string: one line with no speaker. */
+const dialogue = z
+  .union([
+    z.string().max(20_000).transform(linesFromText),
+    z
+      .array(
+        z
+          .object({
+            speaker: z.string().trim().max(200).default(''),
+            extension: z.string().trim().max(100).nullable().default(null),
+            parenthetical: z.string().trim().max(500).nullable().default(null),
+            text: z.string().max(20_000),
+          })
+          .strict(),
+      )
+      .max(500),
+  ])
+  .optional();
+
 export const shotSchema = z
   .object({
     label: z.string().trim().max(32).optional(),
@@ -32,7 +52,7 @@ export const shotSchema = z
     durationS: fields.durationS.unwrap(),
     tool,
     camera: z.enum(CAMERA_MOVES).optional(),
-    dialogue: fields.dialogue,
+    dialogue,
     notes: fields.notes,
     // The camera preset sits on the shot (the issue's format), so the prompt object omits it.
     prompt: promptPatchSchema.omit({ camera: true }).optional(),

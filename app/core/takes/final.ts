@@ -10,7 +10,7 @@ import type { Shot, ToolId } from '../../../shared/domain/types';
 import { UserError } from '../errors';
 import { providerName, toolName } from '../jobs/attention';
 import { guardBudget, jobsCtx } from '../jobs/enqueue';
-import { checkShotForTool, imageRows, type RequestSnapshot } from '../jobs/request';
+import { checkShotForTool, imageRows, readSnapshot, type RequestSnapshot } from '../jobs/request';
 import { systemClock, type Clock } from '../jobs/timing';
 import { takeOrThrow, type TakesProject } from './queries';
 import { shotOrThrow } from './review';
@@ -35,7 +35,7 @@ export function makeFinal(project: TakesProject, takeId: string, toolOverride?: 
     throw new UserError(
       `The request behind take ${take.number} of ${shot.label} is missing, so it cannot be re-run. Generate the shot on ${spec.name} instead.`,
     );
-  const snap = finalRequest(JSON.parse(requestJson) as RequestSnapshot, tool);
+  const snap = finalRequest(readSnapshot(requestJson), tool);
   const asShot: Shot = { ...shot, ...snap.shot, tool, finalTool: null, tier: 'final' };
   checkShotForTool(asShot, tool, imageRows(snap));
   const estimateUsd = estimateShot(asShot, tool).usd;

@@ -7,7 +7,7 @@ import type { AspectRatio, ToolId } from '../../../shared/domain/types';
 import { reviewRepo } from '../db/repos/reviewRepo';
 import type { Db } from '../db/sqlite';
 import { UserError } from '../errors';
-import type { RequestSnapshot } from '../jobs/request';
+import { readSnapshot } from '../jobs/request';
 import type { ProbeResult } from '../media/ffmpeg';
 import { runQc, type QcExpectations } from '../media/qc';
 import { animaticSize, ANIMATIC_FPS, frameCount } from '../providers/local/sizes';
@@ -56,7 +56,7 @@ export function qcExpectations(tool: ToolId, asked: AskedFor): QcExpectations {
 }
 
 function asked(requestJson: string): AskedFor {
-  const snap = JSON.parse(requestJson) as RequestSnapshot;
+  const snap = readSnapshot(requestJson);
   return { durationS: snap.shot.durationS, aspectRatio: snap.shot.aspectRatio, resolution: snap.shot.resolution };
 }
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { type ChainRow } from '../db/repos/reviewRepo';
 import { UserError } from '../errors';
-import type { RequestSnapshot } from '../jobs/request';
+import { readSnapshot } from '../jobs/request';
 import { commitImport } from '../library/commit';
 import { libraryCtx } from '../library/ops';
 import { prepareFiles, type PreparedImage } from '../library/prepare';
@@ -78,7 +78,7 @@ export function markContinuity(project: TakesProject, shotId: string, which: 'st
   const reviews = project.reviews;
   for (const take of project.takes.byShot(shotId)) {
     const request = reviews.requestJson(take.id);
-    const snap = request ? (JSON.parse(request) as RequestSnapshot) : null;
+    const snap = request ? readSnapshot(request) : null;
     const used = which === 'start' ? snap?.startFrame?.relPath : snap?.endFrame?.relPath;
     reviews.setStale(take.id, used !== keyframeRelPath);
   }

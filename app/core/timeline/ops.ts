@@ -36,7 +36,7 @@ function newShotDefaults(aspectRatio: Shot['aspectRatio']): Omit<Shot, 'id' | 's
     tool: DEFAULT_TOOL,
     finalTool: null,
     tier: 'draft',
-    dialogue: '',
+    dialogue: [],
     notes: '',
     status: 'planned',
   };

@@ -19,7 +19,7 @@ export function shot(id: string, sceneId: string, position: number, durationS = 
     tool: 'runway:gen4_turbo',
     finalTool: null,
     tier: 'draft',
-    dialogue: '',
+    dialogue: [],
     notes: '',
     status: 'planned',
   };

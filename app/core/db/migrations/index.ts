@@ -4,8 +4,9 @@ import { assets } from './0003-assets';
 import { library } from './0004-library';
 import { jobs } from './0005-jobs';
 import { takesReview } from './0006-takes-review';
+import { dialogueLines } from './0007-dialogue-lines';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initial, budgetAndTiers, assets, library, jobs, takesReview];
+export const MIGRATIONS: readonly Migration[] = [initial, budgetAndTiers, assets, library, jobs, takesReview, dialogueLines];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -1,3 +1,4 @@
+import { linesFromText, type DialogueLine } from '../../../../shared/domain/dialogue';
 import type { AspectRatio, PromptParts, Scene, Shot, ShotStatus, Tier } from '../../../../shared/domain/types';
 import { emptyPrompt } from '../../../../shared/domain/types';
 
@@ -38,6 +39,24 @@ function parsePrompt(json: string): PromptParts {
   }
 }
 
+/** Lines as stored (JSON, migration 7); text that is not JSON reads as one line, never as a crash. */
+function parseDialogue(json: string): DialogueLine[] {
+  try {
+    const lines = JSON.parse(json) as unknown;
+    if (Array.isArray(lines)) {
+      return lines.map((l: Partial<DialogueLine>) => ({
+        speaker: String(l.speaker ?? ''),
+        extension: l.extension ?? null,
+        parenthetical: l.parenthetical ?? null,
+        text: String(l.text ?? ''),
+      }));
+    }
+  } catch {
+    // Not JSON: the row predates lines or was edited by hand.
+  }
+  return linesFromText(json);
+}
+
 export function shotFromRow(r: ShotRow): Shot {
   return {
     id: r.id,
@@ -53,7 +72,7 @@ export function shotFromRow(r: ShotRow): Shot {
     finalTool: r.final_tool,
     fallbackTool: r.fallback_tool ?? null,
     tier: r.tier as Tier,
-    dialogue: r.dialogue,
+    dialogue: parseDialogue(r.dialogue),
     notes: r.notes,
     status: r.status as ShotStatus,
   };
@@ -74,7 +93,7 @@ export function shotToRow(s: Shot): ShotRow {
     final_tool: s.finalTool,
     fallback_tool: s.fallbackTool ?? null,
     tier: s.tier,
-    dialogue: s.dialogue,
+    dialogue: JSON.stringify(s.dialogue),
     notes: s.notes,
     status: s.status,
   };

@@ -5,6 +5,7 @@ import { inertCell, METADATA_CSV_COLUMNS, metadataCsv, SHOT_LIST_COLUMNS, shotLi
 import { FAKE_SOURCES, fixturePlan, fixtureSnapshot } from '../export.testkit';
 import { planCut } from '../planCut';
 import { csvRows } from '../tools.testkit';
+import { linesFromText } from '../../../../shared/domain/dialogue';
 
 const cut = planCut(fixturePlan('/exports/Cafe_Noir_Resolve', FAKE_SOURCES));
 
@@ -78,7 +79,7 @@ describe('shotListCsv', () => {
     const first = rows[1]!;
     expect(first[2]).toBe('2.5');
     expect(first[3]).toBe('push in');
-    expect(first[5]).toBe('We\'re "closed", she says.');
+    expect(first[5]).toBe('MARA: (flat) We\'re "closed".');
     expect(first[8]).toBe(estimateShot(snapshot.shots[0]!).usd.toFixed(2));
     expect(first[9]).toBe('');
     expect(rows.find((r) => r[1] === '2B')![4]).toBe('Sign flickers, line one\nline two');
@@ -86,7 +87,7 @@ describe('shotListCsv', () => {
 
   it('prefixes formula cells with an apostrophe (OWASP), so a spreadsheet shows them as text', () => {
     const shots = snapshot.shots.map((s, i) =>
-      i === 0 ? { ...s, action: '=HYPERLINK("http://evil.example","Click")', dialogue: '@SUM(A1:A9)', label: '-1A' } : s,
+      i === 0 ? { ...s, action: '=HYPERLINK("http://evil.example","Click")', dialogue: linesFromText('@SUM(A1:A9)'), label: '-1A' } : s,
     );
     const first = csvRows(shotListCsv({ ...snapshot, shots }))[1]!;
     expect([first[1], first[4], first[5]]).toEqual(["'-1A", '\'=HYPERLINK("http://evil.example","Click")', "'@SUM(A1:A9)"]);

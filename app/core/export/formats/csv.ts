@@ -4,6 +4,7 @@ import type { ExportCut } from '../../../../shared/domain/cut';
 import { estimateShot } from '../../../../shared/domain/cost';
 import { compilePrompt } from '../../../../shared/domain/prompt';
 import type { ProjectSnapshot } from '../../../../shared/domain/types';
+import { dialogueText } from '../../../../shared/domain/dialogue';
 
 /** A text cell a spreadsheet would run as a formula (or as DDE): it starts with one of these. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -105,7 +106,7 @@ export function shotListCsv(snapshot: ProjectSnapshot, actualUsd: Readonly<Recor
           shot.durationS,
           camera,
           shot.action,
-          shot.dialogue,
+          dialogueText(shot.dialogue),
           shot.tool,
           compilePrompt(shot, shot.tool).text,
           estimateShot(shot).usd.toFixed(2),

@@ -27,7 +27,7 @@ function request(
     externalId: 'ext',
     tool: 'local:animatic',
     model: getModel('local:animatic')!,
-    prompt: compilePrompt({ ...shot, dialogue: '' }, 'local:animatic'),
+    prompt: compilePrompt({ ...shot, dialogue: [] }, 'local:animatic'),
     durationS: shot.durationS,
     aspectRatio: shot.aspectRatio,
     resolution: '720p',

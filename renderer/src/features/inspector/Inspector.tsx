@@ -14,6 +14,7 @@ import { PromptFields } from './PromptFields';
 import { PromptPreview } from './PromptPreview';
 import { ShotGenerate } from '../queue/GenerateButtons';
 import { ShotEstimateLine } from './ShotEstimateLine';
+import { DialogueFields } from './DialogueFields';
 
 function byField(issues: ShotIssue[]) {
   return (field: ShotIssue['field']) => issues.filter((i) => i.field === field);
@@ -75,14 +76,8 @@ function ShotForm({ shot, scene, others }: { shot: Shot; scene: string; others: 
       <ShotEstimateLine shot={shot} />
       <ShotGenerate shot={shot} update={update} />
       <div className="inspector-section">
-        <h3>Notes</h3>
-        <TextField
-          id="inspector-dialogue"
-          label="Dialogue"
-          value={shot.dialogue}
-          onCommit={(dialogue) => update({ dialogue })}
-          placeholder="A spoken line, if any"
-        />
+        <h3>Dialogue and notes</h3>
+        <DialogueFields shot={shot} update={update} />
         <TextField
           id="inspector-notes"
           label="Notes"

@@ -6,6 +6,7 @@ import { jobsBench } from './jobs';
 import { mib, report } from './report';
 import { libraryBench } from './library';
 import { playerBench } from './player';
+import { scriptBench } from './script';
 import { timelineBench } from './timeline';
 
 // `npm run bench -- library export` runs only those.
@@ -17,6 +18,7 @@ const BENCHES = {
   player: playerBench,
   cut: cutBench,
   export: exportBench,
+  script: scriptBench,
 };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(w in BENCHES));

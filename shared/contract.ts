@@ -14,6 +14,8 @@ import type { EngineStatus, GenerateResult, GenerationSettings, JobState, JobVie
 import { ATTENTION_CHOICES } from './domain/jobs';
 import type { CutImportPreview, CutImportResult, ResolveExportInfo, ResolveExportProgress, ResolveExportSummary } from './domain/resolveExport';
 import { FRAME_FITS, MEDIA_FORMATS } from './domain/resolveExport';
+import type { ScriptImportResult, ScriptPreview } from './domain/script';
+import { GRANULARITIES } from './domain/script';
 
 const id = z.string().min(1).max(64);
 const text = (max = 20_000) => z.string().max(max);
@@ -113,6 +115,7 @@ export const contract = {
   ...takesChannels(),
   ...jobsChannels(),
   ...exportChannels(),
+  ...scriptChannels(),
 } as const;
 
 /** The reference library, shot reference slots and keyframes */
@@ -277,6 +280,22 @@ function jobsChannels() {
   };
 }
 
+/** Screenplays (Fountain, Final Draft) and shot lists (JSON, CSV) into the project. */
+function scriptChannels() {
+  // A path where the shell gives one (Electron), else the bytes as base64 (a browser drop).
+  const source = z.union([
+    z.object({ name: z.string().min(1).max(1024), path: z.string().min(1).max(4096) }).strict(),
+    z.object({ name: z.string().min(1).max(1024), bytes: z.string().max(70_000_000) }).strict(),
+  ]);
+  const choices = { granularity: z.enum(GRANULARITIES), tool: toolId };
+  return {
+    /** Reads and breaks the file down; nothing is written. Refusals are one line saying what to do. */
+    'script.preview': channel(z.object({ source, ...choices }).strict()).returns<ScriptPreview>(),
+    /** Writes what the preview showed, with the characters ticked, as one undo step. */
+    'script.import': channel(z.object({ source, ...choices, characters: z.array(z.string().max(200)).max(5000) }).strict()).returns<ScriptImportResult>(),
+  };
+}
+
 /** Export to DaVinci Resolve, the shot list on its own, and the cut back from Resolve */
 function exportChannels() {
   const file = z.string().min(1).max(4096);
@@ -361,6 +380,7 @@ export const MENU_COMMANDS = [
   'file.exportResolve',
   'file.exportShotList',
   'file.importCut',
+  'file.importScript',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

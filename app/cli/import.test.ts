@@ -91,9 +91,9 @@ describe('JSON import errors: named by path, nothing imported', () => {
     fs.writeFileSync(huge, '');
     fs.truncateSync(huge, 300 * 1024 * 1024);
     for (const [file, message] of [
-      ['/dev/zero', /^shotline: "\/dev\/zero" is not a regular file; give the shot list file \(\.json or \.csv\)\n$/],
-      [cwd, /is a folder; give the shot list file/],
-      [huge, /huge\.csv" is 300 MB; a shot list can be at most 50 MB\. Split it into several imports\.\n$/],
+      ['/dev/zero', /^shotline: "\/dev\/zero" is not a regular file; give the script \(\.fountain, \.fdx\) or shot list \(\.json, \.csv\) file\n$/],
+      [cwd, /is a folder; give the script \(\.fountain, \.fdx\) or shot list/],
+      [huge, /huge\.csv" is 300 MB; a script or shot list can be at most 50 MB\. Split it into several imports\.\n$/],
     ] as const) {
       const r = await cli(['import', 'p.shotline', file], { cwd });
       expect(r.code).toBe(1);

@@ -53,6 +53,7 @@ function fileMenu(state: MenuState, act: MenuActions, isMac: boolean): MenuItemC
       { label: 'Export: DaVinci Resolve…', enabled: state.projectOpen, click: () => act.command('file.exportResolve') },
       { label: 'Export Shot List…', enabled: state.projectOpen, click: () => act.command('file.exportShotList') },
       { label: 'Import Cut from Resolve…', enabled: state.projectOpen, click: () => act.command('file.importCut') },
+      { label: 'Import Script or Shot List…', enabled: state.projectOpen, click: () => act.command('file.importScript') },
       { type: 'separator' },
       // Every edit is committed to project.db as it happens; there is nothing to save.
       { label: 'Saved automatically', enabled: false },

@@ -1,13 +1,7 @@
-import type { Locator } from '@playwright/test';
 import sharp from 'sharp';
 import { artifact, expect, test } from '../fixtures/app';
+import { dropFiles, type PageFile } from '../pages/drop';
 import { workspace } from '../pages/workspace';
-
-interface PageFile {
-  name: string;
-  b64: string;
-  type: string;
-}
 
 const png = async (name: string, colour: string, width: number, height: number): Promise<PageFile> => ({
   name,
@@ -18,17 +12,6 @@ const png = async (name: string, colour: string, width: number, height: number):
       .toBuffer()
   ).toString('base64'),
 });
-
-/** Drops files made in the page from bytes, as a desktop drag would (devhost: no paths, so bytes travel). */
-async function dropFiles(target: Locator, files: PageFile[]) {
-  await target.evaluate((el, list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
-    el.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    el.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, files);
-}
 
 test('drop reference images, fill a Runway shot’s slots, refuse a fourth (screenshots)', async ({ app }) => {
   const ws = workspace(app);

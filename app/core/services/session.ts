@@ -7,6 +7,7 @@ import { recentList } from '../project/recent';
 import type { CoreHost, Handlers, OpenSession } from './types';
 import { jobsService } from './jobsHandlers';
 import { exportHandlers } from './exportHandlers';
+import { scriptHandlers } from './scriptHandlers';
 import { libraryHandlers } from './libraryHandlers';
 import { takesHandlers } from './takesHandlers';
 import { timelineHandlers } from './timelineHandlers';
@@ -104,6 +105,7 @@ export function createSession(deps: SessionDeps) {
     ...libraryHandlers(edit, { current: open, emit: deps.emit }),
     ...takesHandlers(edit, { current: open, emit: deps.emit }),
     ...exportHandlers(edit, { current: open, emit: deps.emit }),
+    ...scriptHandlers(edit, { current: open }),
     ...jobs.handlers,
   };
 

@@ -51,9 +51,13 @@ export function readPlan(file: string): ImportPlan {
   }
   const ext = path.extname(file).toLowerCase();
   const isJson = ext === '.json' || (ext !== '.csv' && /^\uFEFF?\s*\{/.test(text));
-  const source = path.basename(file);
+  return parsePlan(path.basename(file), isJson ? 'json' : 'csv', text);
+}
+
+/** A shot list's text, already decoded; `source` (the file's name) starts every message. */
+export function parsePlan(source: string, kind: 'json' | 'csv', text: string): ImportPlan {
   try {
-    return { source, ...(isJson ? jsonPlan(text) : csvPlan(text)) };
+    return { source, ...(kind === 'json' ? jsonPlan(text) : csvPlan(text)) };
   } catch (err) {
     if (err instanceof UserError) throw new UserError(`${source}: ${err.message}`);
     throw err;

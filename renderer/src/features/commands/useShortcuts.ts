@@ -7,6 +7,7 @@ import { isTextEntry, primary } from '../../components/keys';
 import { useUi } from '../../stores/ui';
 import { useExportDialog } from '../export/store';
 import type { Actions } from './actions';
+import { useScriptImport } from '../script/store';
 
 export function useGlobalShortcuts(actions: Actions): void {
   useEffect(() => {
@@ -60,6 +61,8 @@ export function runMenuCommand(command: MenuCommand, actions: Actions): void {
       return useExportDialog.getState().setOpen('shotList');
     case 'file.importCut':
       return useExportDialog.getState().setOpen('importCut');
+    case 'file.importScript':
+      return useScriptImport.getState().show();
     case 'view.cost': {
       const panel = document.getElementById('cost-panel');
       panel?.scrollIntoView({ block: 'nearest' });

@@ -2,6 +2,8 @@
 // they open, mounted once for the workspace.
 import { useEffect, useRef, useState } from 'react';
 import { FilmIcon } from '../../components/icons';
+import { ScriptImportDialog } from '../script/ScriptImportDialog';
+import { useScriptImport } from '../script/store';
 import { ImportCutDialog } from './ImportCutDialog';
 import { ResolveExportDialog } from './ResolveExportDialog';
 import { ShotListDialog } from './ShotListDialog';
@@ -46,7 +48,7 @@ export function ExportMenu() {
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={() => setOpen(!open)}
-        title="Export to DaVinci Resolve, the shot list, or bring a cut back"
+        title="Export to DaVinci Resolve or the shot list, bring a cut back, or import a script"
       >
         <FilmIcon /> Export
       </button>
@@ -66,6 +68,17 @@ export function ExportMenu() {
               {item.label}
             </button>
           ))}
+          <button
+            type="button"
+            role="menuitem"
+            className="export-menu-item"
+            onClick={() => {
+              setOpen(false);
+              useScriptImport.getState().show();
+            }}
+          >
+            Import script or shot list…
+          </button>
         </div>
       )}
     </div>
@@ -78,6 +91,7 @@ export function ExportDialogs() {
       <ResolveExportDialog />
       <ShotListDialog />
       <ImportCutDialog />
+      <ScriptImportDialog />
     </>
   );
 }

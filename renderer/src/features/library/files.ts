@@ -60,7 +60,7 @@ export function pastedFiles(dt: DataTransfer): Dropped[] {
   }));
 }
 
-function readBase64(file: File): Promise<string> {
+export function readBase64(file: File): Promise<string> {
   // FileReader encodes off the main thread; btoa over a big buffer would block the page.
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
@@ -73,7 +73,7 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
-function pathOf(file: File): string | null {
+export function pathOf(file: File): string | null {
   return (typeof window !== 'undefined' && window.shotline?.pathForFile?.(file)) || null;
 }
 

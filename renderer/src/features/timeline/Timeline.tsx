@@ -24,6 +24,8 @@ import { ShotCard, shotOptionId } from './ShotCard';
 import { TIMELINE_HELP } from './ShortcutsHelp';
 import { useTimelineDrag } from './useTimelineDrag';
 import { useTimelineKeys } from './useTimelineKeys';
+import { hasFiles } from '../library/files';
+import { SCRIPT_FILE, useScriptImport } from '../script/store';
 
 // Drags are pointer-only here (keyboard users have Alt+arrows), so say that instead of
 // dnd-kit's default space-bar instructions, and announce in the app's own words.
@@ -118,7 +120,19 @@ export function Timeline({ snapshot }: { snapshot: ProjectSnapshot }) {
       <p id="timeline-help" hidden>
         {TIMELINE_HELP}
       </p>
-      <div className="timeline-scroll" ref={scrollRef}>
+      <div
+        className="timeline-scroll"
+        ref={scrollRef}
+        onDragOver={(e) => {
+          if (hasFiles(e.dataTransfer)) e.preventDefault();
+        }}
+        onDrop={(e) => {
+          const file = [...e.dataTransfer.files].find((f) => SCRIPT_FILE.test(f.name));
+          if (!file) return;
+          e.preventDefault();
+          useScriptImport.getState().show(file);
+        }}
+      >
         {model.blocks.length === 0 && (
           <div className="empty-state timeline-empty">
             <p className="empty-title">No shots yet</p>

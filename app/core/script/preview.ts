@@ -1,0 +1,55 @@
+// The preview of an import, the same for the app's dialog and the CLI: what the file holds, what
+// the breakdown makes of it, which library items are new and which match, and what it will cost.
+import { estimateShot, roundUsd } from '../../../shared/domain/cost';
+import type { Granularity, ScriptPreview } from '../../../shared/domain/script';
+import type { AspectRatio, ToolId } from '../../../shared/domain/types';
+import type { LibraryRepo } from '../db/repos/libraryRepo';
+import type { ImportPlan } from '../shotList/plan';
+import { breakdown, type Breakdown } from './breakdown';
+import type { ReadImport } from './read';
+
+export interface ImportChoices {
+  granularity: Granularity;
+  tool: ToolId;
+}
+
+/** The breakdown of a script, or null for a shot list (which carries its own shots). */
+export function breakdownOf(read: ReadImport, choices: ImportChoices): Breakdown | null {
+  return read.kind === 'script' ? breakdown(read.script, choices) : null;
+}
+
+/** `library` (the open project's) marks which items already exist; without it none do. */
+export function previewOf(read: ReadImport, choices: ImportChoices, aspectRatio: AspectRatio, library?: Pick<LibraryRepo, 'items'>): ScriptPreview {
+  if (read.kind === 'shotList') return listPreview(read.plan, aspectRatio);
+  const plan = breakdown(read.script, choices);
+  const items = library?.items() ?? [];
+  const has = (kind: string, name: string) => items.some((i) => i.kind === kind && i.name.toLowerCase() === name.toLowerCase());
+  const shots = plan.scenes.flatMap((s) => s.shots);
+  return {
+    format: read.script.format,
+    title: plan.titlePage.title,
+    scenes: plan.scenes.map((s) => ({ heading: s.number ? `${s.number} ${s.heading}` : s.heading, shots: s.shots.length, location: s.location })),
+    shots: shots.length,
+    characters: plan.characters.map((c) => ({ ...c, matched: has('character', c.name) })),
+    locations: plan.locations.map((l) => ({ ...l, matched: has('location', l.name) })),
+    dialogueLines: plan.dialogueLines,
+    runningTimeS: plan.runningTimeS,
+    costUsd: roundUsd(shots.reduce((n, s) => n + estimateShot({ tool: choices.tool, durationS: s.durationS, aspectRatio }).usd, 0)),
+  };
+}
+
+function listPreview(plan: ImportPlan, aspectRatio: AspectRatio): ScriptPreview {
+  const shots = plan.scenes.flatMap((s) => s.shots.map((p) => p.fields));
+  const speakers = [...new Set(shots.flatMap((s) => (s.dialogue ?? []).map((l) => l.speaker).filter(Boolean)))];
+  return {
+    format: plan.source.toLowerCase().endsWith('.csv') ? 'csv' : 'json',
+    title: plan.project.title ?? null,
+    scenes: plan.scenes.map((s, i) => ({ heading: s.name ?? `Scene ${i + 1}`, shots: s.shots.length, location: null })),
+    shots: shots.length,
+    characters: speakers.map((name) => ({ name, tag: '', speaks: true, lines: 0, matched: false })),
+    locations: [],
+    dialogueLines: shots.reduce((n, s) => n + (s.dialogue?.length ?? 0), 0),
+    runningTimeS: shots.reduce((n, s) => n + s.durationS, 0),
+    costUsd: roundUsd(shots.reduce((n, s) => n + estimateShot({ tool: s.tool, durationS: s.durationS, aspectRatio: s.aspectRatio ?? aspectRatio }).usd, 0)),
+  };
+}

@@ -1,0 +1,27 @@
+// What a screenplay or shot-list import will do, as the preview shows it and the CLI prints it.
+
+/** Shots per action paragraph and dialogue exchange (default), or one per scene. */
+export const GRANULARITIES = ['paragraph', 'scene'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+export interface ScriptPreview {
+  format: 'fountain' | 'fdx' | 'json' | 'csv';
+  title: string | null;
+  scenes: Array<{ heading: string; shots: number; location: string | null }>;
+  shots: number;
+  /** Speakers (ticked by default) and names only seen in capitals in action (unticked). */
+  characters: Array<{ name: string; tag: string; speaks: boolean; lines: number; matched: boolean }>;
+  locations: Array<{ name: string; tag: string; matched: boolean }>;
+  dialogueLines: number;
+  runningTimeS: number;
+  /** Every new shot once on its tool. */
+  costUsd: number;
+}
+
+export interface ScriptImportResult {
+  scenes: number;
+  shots: number;
+  /** Tags of library items made, and of existing items matched by name. */
+  created: string[];
+  matched: string[];
+}

@@ -172,9 +172,9 @@ describe('CSV import', () => {
     const { scenes, shots } = snapshot(cwd);
     expect(scenes.map((s) => s.name)).toEqual(['INT. DINER, NIGHT', 'EXT. LOT']);
     expect(shots.map((s) => [s.label, s.action, s.dialogue, s.prompt.subject, s.prompt.camera])).toEqual([
-      ['1A', 'Dee says "hi"', "Kitchen's closed, hon.", 'Dee', 'static'],
-      ['1Z', 'Mugs', '', '', 'push_in'],
-      ['2A', 'Mara walks out\ninto the rain', '', '', 'tracking'],
+      ['1A', 'Dee says "hi"', [{ speaker: '', extension: null, parenthetical: null, text: "Kitchen's closed, hon." }], 'Dee', 'static'],
+      ['1Z', 'Mugs', [], '', 'push_in'],
+      ['2A', 'Mara walks out\ninto the rain', [], '', 'tracking'],
     ]);
   });
 

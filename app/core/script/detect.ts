@@ -33,8 +33,17 @@ export function detectImport(file: string, bytes: Buffer): DetectedFile {
   }
   if (ext === '.fdx') throw new UserError(`"${name}" is named .fdx but is not Final Draft XML. ${EXPORT_HINT}`);
   if (ext === '.json' || head.startsWith('{') || head.startsWith('[')) return { kind: 'json', text };
-  if (ext === '.csv') return { kind: 'csv', text };
+  if (ext === '.csv' || isShotListHeader(head)) return { kind: 'csv', text };
   return { kind: 'fountain', text };
+}
+
+/** A CSV shot list's header line (scene and duration_s among comma-separated column names). */
+function isShotListHeader(head: string): boolean {
+  const columns = (head.split('\n', 1)[0] ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((c) => c.trim().replace(/^"|"$/g, ''));
+  return columns.includes('scene') && columns.includes('duration_s');
 }
 
 /** The line for a file far larger than any script or shot list. */

@@ -34,7 +34,7 @@ export async function scriptBench() {
       const [plan, breakdownMs] = time(() => breakdown(read.script, choices));
       const project = openProject(createProjectAt(path.join(dir, `${format}.shotline`), format, { createdBy: 'bench' }));
       try {
-        const [, previewMs] = time(() => previewOf(readImport('again', bytes), choices, '16:9', project.library));
+        const [, previewMs] = time(() => previewOf(readImport('again', bytes), choices, '16:9', project));
         const [applied, importMs] = time(() => project.db.transaction(() => applyScript(project, plan, { tool: choices.tool }))());
         figures[`${format}, ${(bytes.length / 1024).toFixed(0)} KB`] =
           `parse ${ms(parseMs)} + breakdown ${ms(breakdownMs)}; preview after a drop ${ms(previewMs)}; import ${ms(importMs)} (${applied.shots.length} shots)`;

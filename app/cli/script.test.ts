@@ -90,3 +90,55 @@ describe('shotline import of a screenplay', () => {
     expect((await cli(['import', 'film.shotline', 'night.fountain', '--tool', 'runway:gen4_image'], { cwd })).err).toMatch(/makes still frames, not shots/);
   });
 });
+
+describe('re-importing a revised draft', () => {
+  it('keeps every shot with takes, marks the changed ones, rewrites and removes only shots without takes', async () => {
+    const cwd = tmp();
+    await project(cwd);
+    const draft = story(3);
+    fs.writeFileSync(path.join(cwd, 'draft1.fountain'), storyFountain(draft));
+    expect((await cli(['import', 'film.shotline', 'draft1.fountain', '--breakdown', 'scene'], { cwd })).code).toBe(0);
+    const gen = await cli(['generate', 'film.shotline', '--shot', '1A', '--takes', '1', '--wait'], { cwd });
+    expect(gen).toMatchObject({ code: 0, err: '' });
+    const takesBefore = () => {
+      const p = openProject(path.join(cwd, 'film.shotline'));
+      const takes = p.takes.all().map((t) => [t.id, t.shotId]);
+      p.close();
+      return takes;
+    };
+    const taken = takesBefore();
+    expect(taken).toHaveLength(1);
+
+    // Draft 2: scene 1 (with a take) rewritten, scene 2 (no takes) rewritten, scene 3 cut, scene 4 new.
+    const revised = [
+      { ...draft[0]!, action: 'MARA slams the door and walks out into the rain.' },
+      { ...draft[1]!, action: 'DEE counts the till, twice.' },
+      { ...story(4)[3]!, number: '4' },
+    ];
+    fs.writeFileSync(path.join(cwd, 'draft2.fountain'), storyFountain(revised));
+    const dry = JSON.parse((await cli(['import', 'film.shotline', 'draft2.fountain', '--breakdown', 'scene', '--dry-run', '--json'], { cwd })).out);
+    expect(dry.shots).toBe(3);
+    const r = await cli(['import', 'film.shotline', 'draft2.fountain', '--breakdown', 'scene'], { cwd });
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toContain(
+      'Against the draft imported before: 1 scenes added, 1 removed, 2 changed, 0 moved, 0 the same. 1 shot with takes kept and marked "Script changed".',
+    );
+
+    expect(takesBefore()).toEqual(taken);
+    const p = openProject(path.join(cwd, 'film.shotline'));
+    const snap = p.snapshot();
+    p.close();
+    expect(snap.scenes.map((s) => s.name)).toEqual(['1 EXT. DINER - NIGHT', '2 INT. PARKING LOT - DAY', '4 EXT. MOTEL ROOM - DAY']);
+    const [kept, rewritten, added] = snap.shots;
+    expect(kept!.id).toBe(taken[0]![1]);
+    expect(kept!.action).toContain('MARA crosses the room');
+    expect(kept!.notes).toMatch(/^Script changed\. Kept as it was because it has takes\.\nWas: MARA crosses the room.*\nNow: MARA slams the door/s);
+    expect(rewritten!.action).toBe('DEE counts the till, twice.');
+    expect(rewritten!.notes).not.toContain('Script changed');
+    expect(added!.action).toContain('scene 4');
+
+    // The same draft again changes nothing more.
+    const again = await cli(['import', 'film.shotline', 'draft2.fountain', '--breakdown', 'scene'], { cwd });
+    expect(again.out).toContain('0 scenes added, 0 removed, 0 changed, 0 moved, 3 the same.');
+  });
+});

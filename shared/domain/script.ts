@@ -7,7 +7,8 @@ export type Granularity = (typeof GRANULARITIES)[number];
 export interface ScriptPreview {
   format: 'fountain' | 'fdx' | 'json' | 'csv';
   title: string | null;
-  scenes: Array<{ heading: string; shots: number; location: string | null }>;
+  /** `change` against an earlier import of the same script; absent on a first import. */
+  scenes: Array<{ heading: string; shots: number; location: string | null; change?: 'added' | 'removed' | 'changed' | 'moved' | 'same' }>;
   shots: number;
   /** Speakers (ticked by default) and names only seen in capitals in action (unticked). */
   characters: Array<{ name: string; tag: string; speaks: boolean; lines: number; matched: boolean }>;
@@ -16,6 +17,8 @@ export interface ScriptPreview {
   runningTimeS: number;
   /** Every new shot once on its tool. */
   costUsd: number;
+  /** Into a project an earlier draft came into: scenes by what happens to them, and shots kept only for their takes. */
+  revision: { added: number; removed: number; changed: number; moved: number; same: number; keptWithTakes: number } | null;
 }
 
 export interface ScriptImportResult {

@@ -46,6 +46,13 @@ function printSummary(io: Io, preview: ScriptPreview, json: boolean, dryRun: boo
     `${what} ${plural(preview.shots, 'shot')} in ${plural(preview.scenes.length, 'scene')}, ${seconds(preview.runningTimeS)} of footage, ` +
       `${plural(preview.dialogueLines, 'dialogue line')}, estimated ${usd(preview.costUsd)}.\n`,
   );
+  const r = preview.revision;
+  if (r) {
+    io.out(
+      `Against the draft imported before: ${r.added} scenes added, ${r.removed} removed, ${r.changed} changed, ${r.moved} moved, ${r.same} the same.` +
+        `${r.keptWithTakes > 0 ? ` ${plural(r.keptWithTakes, 'shot')} with takes kept and marked "Script changed".` : ''}\n`,
+    );
+  }
   const speakers = preview.characters.filter((c) => c.speaks).map((c) => c.name);
   if (speakers.length > 0) io.out(`Characters: ${speakers.join(', ')}\n`);
   if (preview.locations.length > 0) io.out(`Locations: ${preview.locations.map((l) => l.name).join(', ')}\n`);
@@ -104,7 +111,7 @@ export const importCommand: Command = {
     const choices = { granularity: granularityOption(options.breakdown), tool: toolOption(options.tool) ?? DEFAULT_TOOL };
     if (dryRun) return printSummary(io, previewOf(read, choices, '16:9'), json, true);
     return withProject(io, dir!, (project) => {
-      const preview = previewOf(read, choices, project.info().aspectRatio, project.library);
+      const preview = previewOf(read, choices, project.info().aspectRatio, project);
       if (read.kind === 'shotList') {
         const status = io.status;
         const shots = applyImport(project, read.plan, status && ((done, total) => status(`Importing: ${count(done)} of ${count(total)} shots`)));

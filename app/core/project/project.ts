@@ -3,6 +3,7 @@ import { schemaVersion } from '../db/migrate';
 import { jobsRepo, type JobsRepo } from '../db/repos/jobsRepo';
 import { libraryRepo, type LibraryRepo } from '../db/repos/libraryRepo';
 import { reviewRepo, type ReviewRepo } from '../db/repos/reviewRepo';
+import { scriptRepo, type ScriptRepo } from '../db/repos/scriptRepo';
 import { takesRepo, type TakesRepo } from '../db/repos/takesRepo';
 import { timelineRepo, type TimelineRepo } from '../db/repos/timelineRepo';
 import type { Db } from '../db/sqlite';
@@ -21,6 +22,7 @@ export interface Project {
   takes: TakesRepo;
   reviews: ReviewRepo;
   library: LibraryRepo;
+  script: ScriptRepo;
   info(): ProjectInfo;
   snapshot(): ProjectSnapshot;
   close(): void;
@@ -38,6 +40,7 @@ export function openProject(folder: string): Project {
     jobs: jobsRepo(db),
     takes: takesRepo(db),
     reviews: reviewRepo(db),
+    script: scriptRepo(db),
     library: libraryRepo(db),
     info,
     snapshot: () => db.transaction(() => ({ project: info(), scenes: timeline.scenes(), shots: timeline.shots() }))(),

@@ -1,13 +1,16 @@
-// Writes a breakdown into the project: the title, the scenes after the project's own, the shots
-// with their action, dialogue lines, camera move and duration, and library items for the chosen
-// characters and the locations — matched to existing items by name, never duplicated. Plain
-// synchronous writes: the caller runs them in one transaction (the app: one undo step).
+// Writes a breakdown into the project: the title, the scenes, the shots with their action,
+// dialogue lines, camera move and duration, and library items for the chosen characters and the
+// locations — matched to existing items by name, never duplicated. Into a project an earlier
+// draft was imported into, it applies the revision instead (see revision.ts): no shot with
+// takes is deleted. Plain synchronous writes: the caller runs them in one transaction (the app:
+// one undo step).
 import type { LibraryKind } from '../../../shared/domain/library';
 import type { Shot, ToolId } from '../../../shared/domain/types';
 import type { Project } from '../project/project';
 import { createItem, libraryCtx } from '../library/ops';
-import { appendScenes, deleteScenes } from '../timeline/ops';
-import type { Breakdown } from './breakdown';
+import { addScene, addShot, appendScenes, deleteScenes, deleteShots, moveScene, renameScene, updateShot, type NewShot } from '../timeline/ops';
+import type { Breakdown, PlannedScriptScene, PlannedScriptShot } from './breakdown';
+import { planRevision, sceneKeys, shotText, type ExistingScene, type Revision } from './revision';
 
 export interface ApplyOptions {
   tool: ToolId;
@@ -16,19 +19,37 @@ export interface ApplyOptions {
 }
 
 export interface AppliedScript {
+  /** Shots made (a revision: added or rewritten). */
   shots: Shot[];
   scenes: number;
   /** Library items made, and those matched to items already there (names as the library has them). */
   created: Array<{ kind: LibraryKind; name: string; tag: string }>;
   matched: Array<{ kind: LibraryKind; name: string; tag: string }>;
+  /** Null for a first import. */
+  revision: Revision | null;
 }
+
+type ScriptProject = Pick<Project, 'timeline' | 'library' | 'script' | 'takes'>;
 
 /** "OLD TRUCKER" → "Old Trucker": how a name reads in the library. */
 function displayName(scriptName: string): string {
   return scriptName.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
-export function applyScript(project: Pick<Project, 'timeline' | 'library'>, plan: Breakdown, opts: ApplyOptions): AppliedScript {
+/** The project's scenes as a revision sees them: key, and each shot's imported text and take count. */
+export function existingScenes(project: Pick<Project, 'timeline' | 'script' | 'takes'>): ExistingScene[] {
+  const keys = project.script.sceneKeys();
+  const texts = project.script.shotTexts();
+  return project.timeline.scenes().map((scene) => ({
+    id: scene.id,
+    key: keys.get(scene.id) ?? null,
+    shots: project.timeline.shotsInScene(scene.id).map((s) => ({ id: s.id, text: texts.get(s.id) ?? null, takes: project.takes.byShot(s.id).length })),
+  }));
+}
+
+const sceneName = (scene: PlannedScriptScene) => (scene.number ? `${scene.number} ${scene.heading}` : scene.heading);
+
+export function applyScript(project: ScriptProject, plan: Breakdown, opts: ApplyOptions): AppliedScript {
   const ctx = libraryCtx(project);
   const created: AppliedScript['created'] = [];
   const matched: AppliedScript['matched'] = [];
@@ -49,33 +70,101 @@ export function applyScript(project: Pick<Project, 'timeline' | 'library'>, plan
   const chosen = new Set(opts.characters ?? plan.characters.filter((c) => c.speaks).map((c) => c.name));
   const characterTags = new Map(plan.characters.filter((c) => chosen.has(c.name)).map((c) => [c.name, itemTag('character', c.name)]));
   const locationTags = new Map(plan.locations.map((l) => [l.name, itemTag('location', l.name)]));
+  const newShot = (scene: PlannedScriptScene, s: PlannedScriptShot): NewShot => ({
+    action: s.action,
+    dialogue: s.dialogue,
+    durationS: s.durationS,
+    tool: opts.tool,
+    notes: scene.notes,
+    prompt: {
+      camera: s.camera,
+      // References follow the script: the tags of who is in the shot, and where it is.
+      subject: s.characters.flatMap((c) => (characterTags.has(c) ? [`@${characterTags.get(c)}`] : [])).join(', '),
+      scene: scene.location && locationTags.has(scene.location) ? `@${locationTags.get(scene.location)}` : '',
+    },
+  });
 
   const repo = project.timeline;
   if (plan.titlePage.title) repo.updateProject({ ...repo.project(), title: plan.titlePage.title.slice(0, 200) });
+  const before = existingScenes(project);
+  if (before.some((s) => s.key)) {
+    const revision = planRevision(plan.scenes, before);
+    const shots = applyRevision(project, revision, newShot);
+    return { shots, scenes: plan.scenes.length, created, matched, revision };
+  }
+
   // A project without shots holds at most the empty scene New Project starts with: replace it.
   if (repo.shots().length === 0)
     deleteScenes(
       repo,
       repo.scenes().map((s) => s.id),
     );
+  const firstNew = repo.scenes().length;
   const shots = appendScenes(
     repo,
-    plan.scenes.map((scene) => ({
-      name: scene.number ? `${scene.number} ${scene.heading}` : scene.heading,
-      shots: scene.shots.map((s) => ({
-        action: s.action,
-        dialogue: s.dialogue,
-        durationS: s.durationS,
-        tool: opts.tool,
-        notes: scene.notes,
-        prompt: {
-          camera: s.camera,
-          // References follow the script: the tags of who is in the shot, and where it is.
-          subject: s.characters.flatMap((c) => (characterTags.has(c) ? [`@${characterTags.get(c)}`] : [])).join(', '),
-          scene: scene.location && locationTags.has(scene.location) ? `@${locationTags.get(scene.location)}` : '',
-        },
-      })),
-    })),
+    plan.scenes.map((scene) => ({ name: sceneName(scene), shots: scene.shots.map((s) => newShot(scene, s)) })),
   );
-  return { shots, scenes: plan.scenes.length, created, matched };
+  const keys = sceneKeys(plan.scenes);
+  const scenes = repo.scenes().slice(firstNew);
+  const planned = plan.scenes.flatMap((scene) => scene.shots);
+  scenes.forEach((scene, i) => project.script.setScene(scene.id, keys[i]!));
+  shots.forEach((shot, i) => project.script.setShot(shot.id, shotText(planned[i]!)));
+  return { shots, scenes: plan.scenes.length, created, matched, revision: null };
+}
+
+/** Carries out a revision; returns the shots it made or rewrote. */
+function applyRevision(project: ScriptProject, revision: Revision, newShot: (scene: PlannedScriptScene, s: PlannedScriptShot) => NewShot): Shot[] {
+  const repo = project.timeline;
+  const touched: Shot[] = [];
+  const mark = (shotId: string, note: string) => {
+    const shot = repo.shot(shotId)!;
+    updateShot(repo, shotId, { notes: shot.notes ? `${note}\n\n${shot.notes}` : note });
+  };
+  const order: string[] = [];
+  for (const scene of revision.scenes) {
+    if (!scene.planned) {
+      // Gone from the script: shots without takes go; a scene left with takes stays, unlinked.
+      const remove = scene.ops.flatMap((o) => (o.kind === 'delete' ? [o.shotId] : []));
+      deleteShots(repo, remove);
+      for (const o of scene.ops)
+        if (o.kind === 'markRemoved') mark(o.shotId, `Script changed: this scene is no longer in the script. Kept because it has takes.\nWas: ${o.before}`);
+      for (const id of remove) project.script.dropShot(id);
+      project.script.dropScene(scene.existing!.id);
+      if (repo.shotsInScene(scene.existing!.id).length === 0) deleteScenes(repo, [scene.existing!.id]);
+      continue;
+    }
+    const planned = scene.planned;
+    const sceneId = scene.existing?.id ?? addScene(repo, { name: sceneName(planned) }).id;
+    if (scene.existing && repo.scene(sceneId)!.name !== sceneName(planned)) renameScene(repo, sceneId, sceneName(planned));
+    project.script.setScene(sceneId, scene.key);
+    order.push(sceneId);
+    let last: string | null = null;
+    for (const o of scene.ops) {
+      if (o.kind === 'insert') {
+        const shot = addShot(repo, sceneId, newShot(planned, o.shot), { afterShotId: last });
+        project.script.setShot(shot.id, shotText(o.shot));
+        touched.push(shot);
+        last = shot.id;
+      } else if (o.kind === 'update') {
+        const { prompt, ...fields } = newShot(planned, o.shot);
+        touched.push(updateShot(repo, o.shotId, { ...fields, prompt: { ...prompt } }));
+        project.script.setShot(o.shotId, shotText(o.shot));
+        last = o.shotId;
+      } else if (o.kind === 'mark') {
+        mark(o.shotId, `Script changed. Kept as it was because it has takes.\nWas: ${o.before}\nNow: ${o.after}`);
+        project.script.setShot(o.shotId, o.after);
+        last = o.shotId;
+      } else if (o.kind === 'markRemoved') {
+        mark(o.shotId, `Script changed: this shot is no longer in the script. Kept because it has takes.\nWas: ${o.before}`);
+        project.script.dropShot(o.shotId);
+        last = o.shotId;
+      } else if (o.kind === 'delete') {
+        deleteShots(repo, [o.shotId]);
+        project.script.dropShot(o.shotId);
+      } else last = o.shotId;
+    }
+  }
+  // The script's scenes in the script's order, ahead of scenes added by hand.
+  order.forEach((id, i) => moveScene(repo, id, i));
+  return touched;
 }

@@ -3,9 +3,11 @@
 import { estimateShot, roundUsd } from '../../../shared/domain/cost';
 import type { Granularity, ScriptPreview } from '../../../shared/domain/script';
 import type { AspectRatio, ToolId } from '../../../shared/domain/types';
-import type { LibraryRepo } from '../db/repos/libraryRepo';
+import type { Project } from '../project/project';
 import type { ImportPlan } from '../shotList/plan';
+import { existingScenes } from './apply';
 import { breakdown, type Breakdown } from './breakdown';
+import { planRevision } from './revision';
 import type { ReadImport } from './read';
 
 export interface ImportChoices {
@@ -18,23 +20,50 @@ export function breakdownOf(read: ReadImport, choices: ImportChoices): Breakdown
   return read.kind === 'script' ? breakdown(read.script, choices) : null;
 }
 
-/** `library` (the open project's) marks which items already exist; without it none do. */
-export function previewOf(read: ReadImport, choices: ImportChoices, aspectRatio: AspectRatio, library?: Pick<LibraryRepo, 'items'>): ScriptPreview {
+/**
+ * `project` (the open one) marks which library items already exist and, where an earlier draft
+ * was imported, what the revision will do; without it, a first import into an empty project.
+ */
+export function previewOf(
+  read: ReadImport,
+  choices: ImportChoices,
+  aspectRatio: AspectRatio,
+  project?: Pick<Project, 'library' | 'timeline' | 'script' | 'takes'>,
+): ScriptPreview {
   if (read.kind === 'shotList') return listPreview(read.plan, aspectRatio);
   const plan = breakdown(read.script, choices);
-  const items = library?.items() ?? [];
+  const items = project?.library.items() ?? [];
+  const existing = project ? existingScenes(project) : [];
+  const revision = existing.some((s) => s.key) ? planRevision(plan.scenes, existing) : null;
+  const changes = new Map(revision?.scenes.map((s) => [s.planned, s.change]));
   const has = (kind: string, name: string) => items.some((i) => i.kind === kind && i.name.toLowerCase() === name.toLowerCase());
   const shots = plan.scenes.flatMap((s) => s.shots);
   return {
     format: read.script.format,
     title: plan.titlePage.title,
-    scenes: plan.scenes.map((s) => ({ heading: s.number ? `${s.number} ${s.heading}` : s.heading, shots: s.shots.length, location: s.location })),
+    scenes: [
+      ...plan.scenes.map((s) => ({
+        heading: s.number ? `${s.number} ${s.heading}` : s.heading,
+        shots: s.shots.length,
+        location: s.location,
+        ...(revision ? { change: changes.get(s) } : {}),
+      })),
+      ...(revision?.scenes.filter((s) => s.change === 'removed').map((s) => ({ heading: s.key, shots: 0, location: null, change: 'removed' as const })) ?? []),
+    ],
     shots: shots.length,
     characters: plan.characters.map((c) => ({ ...c, matched: has('character', c.name) })),
     locations: plan.locations.map((l) => ({ ...l, matched: has('location', l.name) })),
     dialogueLines: plan.dialogueLines,
     runningTimeS: plan.runningTimeS,
     costUsd: roundUsd(shots.reduce((n, s) => n + estimateShot({ tool: choices.tool, durationS: s.durationS, aspectRatio }).usd, 0)),
+    revision:
+      revision &&
+      ({
+        ...Object.fromEntries(
+          (['added', 'removed', 'changed', 'moved', 'same'] as const).map((c) => [c, revision.scenes.filter((s) => s.change === c).length]),
+        ),
+        keptWithTakes: revision.keptWithTakes,
+      } as NonNullable<ScriptPreview['revision']>),
   };
 }
 
@@ -51,5 +80,6 @@ function listPreview(plan: ImportPlan, aspectRatio: AspectRatio): ScriptPreview 
     dialogueLines: shots.reduce((n, s) => n + (s.dialogue?.length ?? 0), 0),
     runningTimeS: shots.reduce((n, s) => n + s.durationS, 0),
     costUsd: roundUsd(shots.reduce((n, s) => n + estimateShot({ tool: s.tool, durationS: s.durationS, aspectRatio: s.aspectRatio ?? aspectRatio }).usd, 0)),
+    revision: null,
   };
 }

@@ -22,7 +22,7 @@ export function scriptHandlers(edit: Edit, deps: { current: () => OpenSession })
   return {
     'script.preview': ({ source, granularity, tool }) => {
       const { project } = deps.current();
-      return previewOf(read(source), { granularity, tool }, project.info().aspectRatio, project.library);
+      return previewOf(read(source), { granularity, tool }, project.info().aspectRatio, project);
     },
     'script.import': ({ source, granularity, tool, characters }) => {
       const file = read(source);

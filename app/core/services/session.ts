@@ -16,7 +16,18 @@ import { addScene } from '../timeline/ops';
 
 /** Tables whose edits the user can undo. Jobs, takes and money never are. */
 // take_reviews (ratings, rejection, continuity) is undoable; the circled take and fit are shot columns.
-export const UNDOABLE_TABLES = ['project', 'scenes', 'shots', 'library_items', 'library_images', 'shot_refs', 'shot_keyframes', 'take_reviews'] as const;
+export const UNDOABLE_TABLES = [
+  'project',
+  'scenes',
+  'shots',
+  'library_items',
+  'library_images',
+  'shot_refs',
+  'shot_keyframes',
+  'take_reviews',
+  'script_scenes',
+  'script_shots',
+] as const;
 
 export interface SessionDeps extends CoreHost {
   emit: <E extends EventName>(event: E, payload: EventMap[E]) => void;

@@ -41,6 +41,13 @@ function PreviewView({ preview, ticked, toggle }: { preview: ScriptPreview; tick
         {plural(preview.scenes.length, 'scene')}, {plural(preview.shots, 'shot')}, {plural(preview.dialogueLines, 'dialogue line')},{' '}
         {formatRunningTime(preview.runningTimeS)} of footage, estimated {formatUsd(preview.costUsd)}.
       </p>
+      {preview.revision && (
+        <p className="script-revision" data-testid="script-revision">
+          Against the draft imported before: {preview.revision.added} added, {preview.revision.removed} removed, {preview.revision.changed} changed,{' '}
+          {preview.revision.moved} moved, {preview.revision.same} unchanged.
+          {preview.revision.keptWithTakes > 0 && ` ${plural(preview.revision.keptWithTakes, 'shot')} with takes will be kept and marked “Script changed”.`}
+        </p>
+      )}
       <div className="script-columns">
         <section aria-label="Scenes">
           <h3>Scenes</h3>
@@ -48,6 +55,7 @@ function PreviewView({ preview, ticked, toggle }: { preview: ScriptPreview; tick
             {preview.scenes.map((s, i) => (
               <li key={i}>
                 <span>{s.heading}</span> <span className="muted">{plural(s.shots, 'shot')}</span>
+                {s.change && s.change !== 'same' && <span className={`script-change is-${s.change}`}> {s.change}</span>}
               </li>
             ))}
           </ol>

@@ -57,6 +57,10 @@ describe('shotline import of a screenplay', () => {
     expect(r.out).toContain('Added to the library: @mara @dee @old_trucker @diner @parking_lot');
     const list = JSON.parse((await cli(['list', 'film.shotline', '--json'], { cwd })).out);
     expect(list.title).toBe('The Long Night');
+    const opened = openProject(path.join(cwd, 'film.shotline'));
+    // The title page's author goes to the storyboard cover.
+    expect(opened.info().credits).toBe('Ana Ruiz');
+    opened.close();
     expect(list.shots[0]).toMatchObject({
       label: '1A',
       action: expect.stringContaining('MARA crosses the room'),

@@ -64,6 +64,8 @@ export interface ExportReference {
 
 export interface ExportCut {
   title: string;
+  /** The script's credits ("Written by\nAna Ruiz"), printed on the storyboard cover. */
+  credits: string;
   fps: typeof TIMELINE_FPS;
   width: number;
   height: number;

@@ -85,6 +85,8 @@ export interface ProjectInfo {
   path: string;
   aspectRatio: AspectRatio;
   budgetUsd: number | null;
+  /** "Written by\nAna Ruiz", from a script's title page; printed on the storyboard cover. */
+  credits: string;
   schemaVersion: number;
 }
 

@@ -40,7 +40,7 @@ export const FIXTURE_SHOTS: Shot[] = [
 
 export function fixtureSnapshot(): ProjectSnapshot {
   return {
-    project: { title: FIXTURE_TITLE, path: '/projects/Noir.shotline', aspectRatio: '16:9', budgetUsd: 50, schemaVersion: 3 },
+    project: { title: FIXTURE_TITLE, path: '/projects/Noir.shotline', aspectRatio: '16:9', budgetUsd: 50, credits: 'Written by\nAna Ruiz', schemaVersion: 3 },
     scenes: FIXTURE_SCENES,
     shots: FIXTURE_SHOTS,
   };

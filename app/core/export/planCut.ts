@@ -46,6 +46,8 @@ export interface PlanShot {
 
 export interface PlanCutInput {
   title: string;
+  /** For the storyboard cover; '' for none. */
+  credits?: string;
   width: number;
   height: number;
   aspectRatio: AspectRatio;
@@ -143,6 +145,7 @@ export function planCut(input: PlanCutInput): ExportCut {
 
   const cut: ExportCut = {
     title: input.title,
+    credits: input.credits ?? '',
     fps: TIMELINE_FPS,
     width: input.width,
     height: input.height,

@@ -121,6 +121,7 @@ export async function prepareExport(
   });
   const cut = planCut({
     title: project.title,
+    credits: project.credits,
     ...size,
     aspectRatio: project.aspectRatio,
     targetDir: target,

@@ -130,7 +130,15 @@ export async function exportResolveFolder(options: ResolveExportOptions): Promis
     }));
     write(
       names.storyboardPdf,
-      await writeStoryboardPdf({ title: cut.title, aspectRatio: cut.aspectRatio, panels, date: now, fonts: options.fonts, paper: options.paper }),
+      await writeStoryboardPdf({
+        title: cut.title,
+        credits: cut.credits,
+        aspectRatio: cut.aspectRatio,
+        panels,
+        date: now,
+        fonts: options.fonts,
+        paper: options.paper,
+      }),
     );
 
     report('manifest', names.manifest);

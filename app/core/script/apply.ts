@@ -85,7 +85,9 @@ export function applyScript(project: ScriptProject, plan: Breakdown, opts: Apply
   });
 
   const repo = project.timeline;
-  if (plan.titlePage.title) repo.updateProject({ ...repo.project(), title: plan.titlePage.title.slice(0, 200) });
+  const { title, credit, authors } = plan.titlePage;
+  const credits = [credit, ...authors].filter(Boolean).join('\n');
+  if (title || credits) repo.updateProject({ ...repo.project(), ...(title ? { title: title.slice(0, 200) } : {}), ...(credits ? { credits } : {}) });
   const before = existingScenes(project);
   if (before.some((s) => s.key)) {
     const revision = planRevision(plan.scenes, before);

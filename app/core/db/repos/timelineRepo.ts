@@ -5,7 +5,7 @@ import { sceneFromRow, shotFromRow, shotToRow, type SceneRow, type ShotRow } fro
 /** The only module with SQL for the project, scenes and shots. */
 export function timelineRepo(db: Db) {
   const q = {
-    project: db.prepare('SELECT title, aspect_ratio, budget_usd FROM project WHERE id = 1'),
+    project: db.prepare('SELECT title, aspect_ratio, budget_usd, credits FROM project WHERE id = 1'),
     scenes: db.prepare('SELECT id, number, name, position FROM scenes ORDER BY position'),
     scene: db.prepare('SELECT id, number, name, position FROM scenes WHERE id = ?'),
     shots: db.prepare('SELECT s.* FROM shots s JOIN scenes c ON c.id = s.scene_id ORDER BY c.position, s.position'),
@@ -32,20 +32,25 @@ export function timelineRepo(db: Db) {
     placeScene: db.prepare('UPDATE scenes SET position = ? WHERE id = ? AND position <> ?'),
     deleteShot: db.prepare('DELETE FROM shots WHERE id = ?'),
     insertProject: db.prepare("INSERT INTO project (id, title, aspect_ratio, budget_usd, created_at, created_by) VALUES (1, ?, ?, ?, datetime('now'), ?)"),
-    updateProject: db.prepare('UPDATE project SET title = @title, aspect_ratio = @aspect_ratio, budget_usd = @budget_usd WHERE id = 1'),
+    updateProject: db.prepare('UPDATE project SET title = @title, aspect_ratio = @aspect_ratio, budget_usd = @budget_usd, credits = @credits WHERE id = 1'),
   };
 
   return {
     project(): Omit<ProjectInfo, 'path' | 'schemaVersion'> {
-      const r = q.project.get() as { title: string; aspect_ratio: string; budget_usd: number | null } | undefined;
+      const r = q.project.get() as { title: string; aspect_ratio: string; budget_usd: number | null; credits: string } | undefined;
       if (!r) throw new Error('project row missing');
-      return { title: r.title, aspectRatio: r.aspect_ratio as AspectRatio, budgetUsd: r.budget_usd };
+      return { title: r.title, aspectRatio: r.aspect_ratio as AspectRatio, budgetUsd: r.budget_usd, credits: r.credits };
     },
     createProject(title: string, aspectRatio: AspectRatio, budgetUsd: number | null, createdBy: string) {
       q.insertProject.run(title, aspectRatio, budgetUsd, createdBy);
     },
-    updateProject(p: { title: string; aspectRatio: AspectRatio; budgetUsd: number | null }) {
-      q.updateProject.run({ title: p.title, aspect_ratio: p.aspectRatio, budget_usd: p.budgetUsd });
+    updateProject(p: { title: string; aspectRatio: AspectRatio; budgetUsd: number | null; credits?: string }) {
+      q.updateProject.run({
+        title: p.title,
+        aspect_ratio: p.aspectRatio,
+        budget_usd: p.budgetUsd,
+        credits: p.credits ?? (q.project.get() as { credits: string }).credits,
+      });
     },
     scenes: (): Scene[] => (q.scenes.all() as SceneRow[]).map(sceneFromRow),
     scene: (id: string): Scene | undefined => {

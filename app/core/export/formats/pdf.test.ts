@@ -65,4 +65,19 @@ describe('storyboard PDF', () => {
     expect(pdfPages(file)).toBe(3);
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+792 x 612/);
   });
+
+  it("prints the script's credits under the title on the cover", async () => {
+    const file = path.join(tmp(), 'board.pdf');
+    const pdf = await writeStoryboardPdf({
+      title: 'Night Diner',
+      credits: 'Written by\nAna Ruiz',
+      aspectRatio: '16:9',
+      panels: panels(1, () => null),
+      date: new Date(),
+      fonts: dejaVu(),
+    });
+    fs.writeFileSync(file, pdf);
+    const cover = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    expect(cover).toMatch(/Night Diner\s+Written by\s+Ana Ruiz\s+Storyboard · 1 shots/);
+  });
 });

@@ -17,6 +17,8 @@ export interface StoryboardPanel {
 
 export interface StoryboardInput {
   title: string;
+  /** Lines under the title on the cover ("Written by", "Ana Ruiz"); none when absent or ''. */
+  credits?: string;
   aspectRatio: AspectRatio;
   panels: StoryboardPanel[];
   date: Date;
@@ -84,6 +86,11 @@ export function writeStoryboardPdf(input: StoryboardInput): Promise<Buffer> {
     .fontSize(32)
     .text(t(input.title), MARGIN, pageH / 3, { width: pageW - 2 * MARGIN, align: 'center', height: 120, ellipsis: true });
   doc.moveDown(0.5);
+  if (input.credits?.trim()) {
+    doc.font(regular).fontSize(16).fillColor('#222');
+    for (const line of input.credits.trim().split('\n')) doc.text(t(line), { width: pageW - 2 * MARGIN, align: 'center' });
+    doc.moveDown(0.5);
+  }
   doc.font(regular).fontSize(14).fillColor('#444');
   const facts = [`Storyboard · ${input.panels.length} shots · running time ${formatRunningTime(totalS)}`, input.date.toISOString().slice(0, 10)];
   for (const line of facts) doc.text(t(line), { width: pageW - 2 * MARGIN, align: 'center' });

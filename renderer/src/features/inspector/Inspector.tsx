@@ -67,6 +67,7 @@ function ShotForm({ shot, scene, others }: { shot: Shot; scene: string; others: 
           placeholder="What happens in this shot"
           issues={of('action')}
         />
+        <DialogueFields shot={shot} update={update} />
       </div>
       <ShotTakes shot={shot} />
       <PromptFields shot={shot} issues={issues} update={update} />
@@ -76,8 +77,7 @@ function ShotForm({ shot, scene, others }: { shot: Shot; scene: string; others: 
       <ShotEstimateLine shot={shot} />
       <ShotGenerate shot={shot} update={update} />
       <div className="inspector-section">
-        <h3>Dialogue and notes</h3>
-        <DialogueFields shot={shot} update={update} />
+        <h3>Notes</h3>
         <TextField
           id="inspector-notes"
           label="Notes"

@@ -41,3 +41,11 @@ export function ratioValue(ratio: AspectRatio | string): number {
   const [w, h] = ratio.split(':').map(Number);
   return w && h ? w / h : 16 / 9;
 }
+
+/**
+ * A path for a box that cuts long text from the left (CSS `direction: rtl`): a left-to-right mark
+ * first, so the bidi algorithm keeps a leading "/" or "C:\" at the start instead of moving it to the end.
+ */
+export function pathForRtlBox(path: string): string {
+  return `\u200E${path}\u200E`;
+}

@@ -2,6 +2,7 @@ import { framesToTimecode } from '../../../../shared/domain/timecode';
 import type { ProjectSnapshot } from '../../../../shared/domain/types';
 import { useHistoryState } from '../../api/queries';
 import { useUi } from '../../stores/ui';
+import { pathForRtlBox } from '../../lib/labels';
 
 /** Counts, the cut's duration as timecode, the project's frame and where it lives. */
 export function StatusBar({ snapshot, totalFrames }: { snapshot: ProjectSnapshot; totalFrames: number }) {
@@ -18,7 +19,7 @@ export function StatusBar({ snapshot, totalFrames }: { snapshot: ProjectSnapshot
       {history?.undoLabel && <span className="muted">Last edit: {history.undoLabel}</span>}
       <span className="status-spacer" />
       <span className="status-path" title={snapshot.project.path}>
-        {snapshot.project.path}
+        {pathForRtlBox(snapshot.project.path)}
       </span>
     </footer>
   );

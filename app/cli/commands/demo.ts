@@ -5,7 +5,8 @@ import { UserError } from '../../core/errors';
 import { openProject } from '../../core/project/project';
 import { PROJECT_EXT, createProjectAt, projectFolderName } from '../../core/project/projectFiles';
 import { CREATED_BY, type Command, type Io } from '../command';
-import { applyImport, readPlan, type ImportPlan } from '../../core/shotList/plan';
+import { readImportFile } from '../../core/script/read';
+import { applyImport, type ImportPlan } from '../../core/shotList/plan';
 import { costSummary } from './cost';
 import { exportForResolve } from './export';
 import { demoAnimatics } from './generate';
@@ -75,7 +76,9 @@ export const demoCommand: Command = {
     'not exist yet. Every shot then gets a take from the local animatic renderer (no keys needed).',
   ].join('\n'),
   async run({ options, io }) {
-    const plan = readPlan(DEMO_FILE);
+    const read = readImportFile(DEMO_FILE);
+    if (read.kind !== 'shotList') throw new Error(`${DEMO_FILE} is not a shot list`);
+    const { plan } = read;
     if (!plan.project.title) throw new Error(`${DEMO_FILE} has no title`);
     const out = typeof options.out === 'string' ? options.out : undefined;
     if (out === '') throw new UserError('--out is empty; give a folder, or leave --out off to use the current folder');

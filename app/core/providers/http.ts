@@ -241,7 +241,7 @@ function parseBody(text: string): unknown {
 }
 
 /** Provider error codes that mean the account has no money or units left (Kling 1101/1102, MiniMax 1008). */
-const NO_CREDIT_CODES = new Set(['1101', '1102', '1008', 'no_credit']);
+const NO_CREDIT_CODES = new Set(['1101', '1102', '1008']);
 
 /**
  * `checkKey()` for every adapter. `call` makes the provider's cheapest authenticated request and

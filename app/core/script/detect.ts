@@ -3,12 +3,14 @@
 // one line saying what it is and what to do, and nothing is imported.
 import path from 'node:path';
 import { UserError } from '../errors';
-import { MAX_PLAN_BYTES } from '../shotList/plan';
 
 export type ImportKind = 'fountain' | 'fdx' | 'csv' | 'json';
 
-/** One limit for every import: a 120-page feature is under 1 MB as Fountain, a few MB as FDX. */
-export { MAX_PLAN_BYTES as MAX_IMPORT_BYTES } from '../shotList/plan';
+/**
+ * One limit for every import: a 120-page feature is under 1 MB as Fountain, a few MB as FDX,
+ * and 50 MB of shot list is 200,000 shots or more.
+ */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 const EXPORT_HINT = 'Export the script from your writing app as Fountain (.fountain) or Final Draft (.fdx), or the shot list as CSV or JSON.';
 
@@ -20,7 +22,7 @@ export interface DetectedFile {
 /** Decodes and classifies `bytes` (named `file`); throws a UserError with one line otherwise. */
 export function detectImport(file: string, bytes: Buffer): DetectedFile {
   const name = path.basename(file);
-  if (bytes.length > MAX_PLAN_BYTES) throw tooLarge(file, bytes.length);
+  if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(file, bytes.length);
   const foreign = foreignFormat(bytes);
   if (foreign) throw new UserError(`"${name}" is ${foreign}, not a script. ${EXPORT_HINT}`);
   const text = decodeText(bytes, name);
@@ -49,7 +51,7 @@ function isShotListHeader(head: string): boolean {
 /** The line for a file far larger than any script or shot list. */
 export function tooLarge(file: string, size: number): UserError {
   return new UserError(
-    `"${path.basename(file)}" is ${(size / 1024 / 1024).toFixed(0)} MB; a script or shot list can be at most ${MAX_PLAN_BYTES / 1024 / 1024} MB. Split it into several imports.`,
+    `"${path.basename(file)}" is ${(size / 1024 / 1024).toFixed(0)} MB; a script or shot list can be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several imports.`,
   );
 }
 

@@ -107,7 +107,7 @@ function paragraphElement(type: string, text: string, p: XmlElement): ScriptElem
  * bottom the contact.
  */
 function titlePage(page: XmlElement | undefined): TitlePage {
-  const lines = children(child(page ?? { name: '', attrs: {}, children: [], text: '' }, 'Content'), 'Paragraph')
+  const lines = children(page && child(page, 'Content'), 'Paragraph')
     .map((p) => ({ text: textOf(p), align: p.attrs.Alignment ?? '' }))
     .filter((l) => l.text);
   if (lines.length === 0) return EMPTY_TITLE_PAGE;

@@ -30,7 +30,7 @@ export function previewOf(
   aspectRatio: AspectRatio,
   project?: Pick<Project, 'library' | 'timeline' | 'script' | 'takes'>,
 ): ScriptPreview {
-  if (read.kind === 'shotList') return listPreview(read.plan, aspectRatio);
+  if (read.kind === 'shotList') return listPreview(read.plan, read.format, aspectRatio);
   const plan = breakdown(read.script, choices);
   const items = project?.library.items() ?? [];
   const existing = project ? existingScenes(project) : [];
@@ -67,11 +67,11 @@ export function previewOf(
   };
 }
 
-function listPreview(plan: ImportPlan, aspectRatio: AspectRatio): ScriptPreview {
+function listPreview(plan: ImportPlan, format: 'csv' | 'json', aspectRatio: AspectRatio): ScriptPreview {
   const shots = plan.scenes.flatMap((s) => s.shots.map((p) => p.fields));
   const speakers = [...new Set(shots.flatMap((s) => (s.dialogue ?? []).map((l) => l.speaker).filter(Boolean)))];
   return {
-    format: plan.source.toLowerCase().endsWith('.csv') ? 'csv' : 'json',
+    format,
     title: plan.project.title ?? null,
     scenes: plan.scenes.map((s, i) => ({ heading: s.name ?? `Scene ${i + 1}`, shots: s.shots.length, location: null })),
     shots: shots.length,

@@ -10,7 +10,7 @@ import { FdxError, parseFdx } from './fdx';
 import { parseFountain } from './fountain';
 import type { ParsedScript } from './model';
 
-export type ReadImport = { kind: 'script'; script: ParsedScript } | { kind: 'shotList'; plan: ImportPlan };
+export type ReadImport = { kind: 'script'; script: ParsedScript } | { kind: 'shotList'; format: 'csv' | 'json'; plan: ImportPlan };
 
 export function readImportFile(file: string): ReadImport {
   let bytes: Buffer;
@@ -31,7 +31,7 @@ export function readImportFile(file: string): ReadImport {
 export function readImport(file: string, bytes: Buffer): ReadImport {
   const name = path.basename(file);
   const { kind, text } = detectImport(name, bytes);
-  if (kind === 'csv' || kind === 'json') return { kind: 'shotList', plan: parsePlan(name, kind, text) };
+  if (kind === 'csv' || kind === 'json') return { kind: 'shotList', format: kind, plan: parsePlan(name, kind, text) };
   if (kind === 'fdx') {
     try {
       return { kind: 'script', script: parseFdx(text) };

@@ -1,7 +1,5 @@
 // An import, whichever form it came in: checked as a whole, then written in one transaction,
 // so a bad shot anywhere leaves the project exactly as it was.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { AspectRatio, Shot } from '../../../shared/domain/types';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
@@ -25,34 +23,8 @@ export interface ImportPlan {
   scenes: Array<{ name?: string; shots: PlannedShot[] }>;
 }
 
-/** What the JSON and CSV readers make; `readPlan` adds the source. */
+/** What the JSON and CSV readers make; `parsePlan` adds the source. */
 export type ParsedPlan = Omit<ImportPlan, 'source'>;
-
-/** A shot list this big is 200,000 shots or more: anything larger is not a shot list. */
-export const MAX_PLAN_BYTES = 50 * 1024 * 1024;
-
-/** Reads FILE as JSON or CSV: by extension, else by whether it starts with `{`. */
-export function readPlan(file: string): ImportPlan {
-  let text: string;
-  try {
-    // Checked before reading: a device (/dev/zero) or a pipe never ends, and a huge file would run out of memory.
-    const stat = fs.statSync(file);
-    if (stat.isDirectory()) throw new UserError(`"${file}" is a folder; give the shot list file (.json or .csv)`);
-    if (!stat.isFile()) throw new UserError(`"${file}" is not a regular file; give the shot list file (.json or .csv)`);
-    if (stat.size > MAX_PLAN_BYTES) {
-      throw new UserError(
-        `"${file}" is ${(stat.size / 1024 / 1024).toFixed(0)} MB; a shot list can be at most ${MAX_PLAN_BYTES / 1024 / 1024} MB. Split it into several imports.`,
-      );
-    }
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`no file at "${file}"; check the path`);
-    throw err;
-  }
-  const ext = path.extname(file).toLowerCase();
-  const isJson = ext === '.json' || (ext !== '.csv' && /^\uFEFF?\s*\{/.test(text));
-  return parsePlan(path.basename(file), isJson ? 'json' : 'csv', text);
-}
 
 /** A shot list's text, already decoded; `source` (the file's name) starts every message. */
 export function parsePlan(source: string, kind: 'json' | 'csv', text: string): ImportPlan {

@@ -5,17 +5,32 @@
 import { z } from 'zod';
 import type { HistoryState, ProjectInfo, ProjectSnapshot, RecentProject, Scene, Shot } from './domain/types';
 import { ASPECT_RATIOS, CAMERA_MOVES, PROVIDERS, SHOT_STATUSES, TIERS } from './domain/types';
+import { CAMERA_ANGLES, EQUIPMENT, SHOT_SIZES } from './domain/shotList';
 import type { FocusRect, ImportProgress, ImportSummary, LibraryImage, LibraryItem, ShotRefs } from './domain/library';
 import { LIBRARY_KINDS } from './domain/library';
 import type { PlaybackCut } from './domain/playback';
-import type { AnimaticProgress, AnimaticResult, MakeFinalResult, QcResult, ShotFit, ShotTakes, TakeInfo, TakeRating, UsableCost } from './domain/takes';
+import type {
+  AnimaticProgress,
+  AnimaticResult,
+  FinalQuote,
+  MakeFinalResult,
+  QcResult,
+  ShotFit,
+  ShotTakes,
+  TakeInfo,
+  TakeRating,
+  UsableCost,
+} from './domain/takes';
 import { FIT_MODES } from './domain/takes';
-import type { EngineStatus, GenerateResult, GenerationSettings, JobState, JobView, KeyCheck, KeyStatus, SpendSummary, TakeView } from './domain/jobs';
+import type { CostPlan, EngineStatus, GenerateResult, GenerationSettings, JobState, JobView, KeyCheck, KeyStatus, SpendSummary, TakeView } from './domain/jobs';
 import { ATTENTION_CHOICES } from './domain/jobs';
 import type { CutImportPreview, CutImportResult, ResolveExportInfo, ResolveExportProgress, ResolveExportSummary } from './domain/resolveExport';
 import { FRAME_FITS, MEDIA_FORMATS } from './domain/resolveExport';
 import type { ScriptImportResult, ScriptPreview } from './domain/script';
+import { PANELS_PER_PAGE, PAPER_SIZES, type StoryboardSummary } from './domain/storyboard';
 import { GRANULARITIES } from './domain/script';
+import type { VersionInfo, VersionRestoreResult } from './domain/versions';
+import { RESTORE_MODES } from './domain/versions';
 
 const id = z.string().min(1).max(64);
 const text = (max = 20_000) => z.string().max(max);
@@ -36,6 +51,23 @@ export const promptPatchSchema = z
   .partial()
   .strict();
 
+/** Custom column names: what a person types in a header cell, unique per project. */
+const columnName = z.string().trim().min(1).max(60);
+
+export const listPatchSchema = z
+  .object({
+    size: z.enum(SHOT_SIZES).nullable(),
+    angle: z.enum(CAMERA_ANGLES).nullable(),
+    lensMm: z.number().positive().max(2000).nullable(),
+    equipment: z.enum(EQUIPMENT).nullable(),
+    location: text(200),
+    cast: z.array(z.string().trim().min(1).max(200)).max(100),
+    setup: z.number().int().min(0).max(100_000).nullable(),
+    custom: z.record(columnName, text(2000)),
+  })
+  .partial()
+  .strict();
+
 export const shotPatchSchema = z
   .object({
     action: text(),
@@ -48,6 +80,7 @@ export const shotPatchSchema = z
     fallbackTool: toolId.nullable(),
     tier: z.enum(TIERS),
     dialogue: z.array(dialogueLineSchema).max(500),
+    list: listPatchSchema,
     notes: text(),
     status: z.enum(SHOT_STATUSES),
   })
@@ -76,6 +109,8 @@ export const contract = {
     mediaBase: string;
   }>(),
   'app.pickFolder': channel(empty).returns<string | null>(),
+  /** Shows a file the app wrote (an export, a render) in the system's file manager. */
+  'app.showInFolder': channel(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<null>(),
 
   'project.create': channel(z.object({ parentDir: z.string().min(1).max(4096), title: z.string().trim().min(1).max(200) }).strict()).returns<ProjectInfo>(),
   'project.open': channel(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<ProjectInfo>(),
@@ -89,6 +124,12 @@ export const contract = {
         title: z.string().trim().min(1).max(200).optional(),
         aspectRatio: z.enum(ASPECT_RATIOS).optional(),
         budgetUsd: z.number().nonnegative().max(10_000_000).nullable().optional(),
+        /** The custom shot-list columns, in order; a column taken away keeps its cells until it comes back. */
+        customColumns: z
+          .array(columnName)
+          .max(50)
+          .refine((names) => new Set(names.map((n) => n.toLowerCase())).size === names.length, 'each custom column needs its own name')
+          .optional(),
       })
       .strict(),
   ).returns<ProjectInfo>(),
@@ -116,6 +157,7 @@ export const contract = {
   ...jobsChannels(),
   ...exportChannels(),
   ...scriptChannels(),
+  ...versionsChannels(),
 } as const;
 
 /** The reference library, shot reference slots and keyframes */
@@ -137,7 +179,7 @@ function libraryChannels() {
     })
     .strict();
   const target = z.discriminatedUnion('to', [
-    z.object({ to: z.literal('items'), kind }).strict(),
+    z.object({ to: z.literal('items'), kind: kind.optional() }).strict(),
     z.object({ to: z.literal('item'), kind, name: z.string().max(200), tag: tag.optional(), notes: text().optional() }).strict(),
     z.object({ to: z.literal('existing'), itemId: id }).strict(),
     z.object({ to: z.literal('slot'), shotId: id, slot: z.number().int().min(0).max(64).optional() }).strict(),
@@ -219,8 +261,15 @@ function takesChannels() {
      * The circled take is refused unless `force`. The file goes when no other row uses it.
      */
     'takes.delete': channel(z.object({ takeId: id, confirm: z.literal(true), force: z.boolean().optional() }).strict()).returns<{ fileRemoved: boolean }>(),
-    /** Re-runs the take's shot as a new job on the shot's final tool (or `tool`), same prompt, refs, keyframes and seed where taken. */
-    'takes.makeFinal': channel(z.object({ takeId: id, tool: toolId.optional() }).strict()).returns<MakeFinalResult>(),
+    /**
+     * What a final of this take would use and cost, with the budget left; nothing is queued. Without `tool`: the shot's
+     * final tool, else the same model at its next dearer resolution (refused when there is none).
+     */
+    'takes.finalQuote': channel(z.object({ takeId: id, tool: toolId.optional(), resolution: z.string().max(32).optional() }).strict()).returns<FinalQuote>(),
+    /** Re-runs the take's shot as a new job on what `takes.finalQuote` proposes (or `tool`), same prompt, refs, keyframes and seed where taken. */
+    'takes.makeFinal': channel(
+      z.object({ takeId: id, tool: toolId.optional(), resolution: z.string().max(32).optional() }).strict(),
+    ).returns<MakeFinalResult>(),
     /** Grabs the frame at `atS` as a PNG into the library, a library item, or a shot's keyframe. */
     'takes.grabFrame': channel(z.object({ takeId: id, atS: z.number().min(0).max(3600), target: importTarget }).strict()).returns<{ imageId: string }>(),
     /** Runs the technical check again (or for the first time, for takes made before it existed). */
@@ -260,7 +309,9 @@ function jobsChannels() {
     'jobs.retry': channel(z.object({ id }).strict()).returns<JobView>(),
     /** The user's answer to a job that needs attention. */
     'jobs.resolve': channel(z.object({ id, choice: z.enum(ATTENTION_CHOICES) }).strict()).returns<JobView>(),
-    /** Whether this window runs the project's jobs (or who does), and spent vs planned. */
+    /** What the buttons will spend, shot by shot and in total (drafts as Generate queues them, finals, spent). */
+    'cost.plan': channel(empty).returns<CostPlan>(),
+    /** Whether this window runs the project's jobs (or who does), and what was spent. */
     'jobs.status': channel(empty).returns<{ engine: EngineStatus; spend: SpendSummary; active: number }>(),
     /** Takes the engine made, oldest first; one shot's when `shotId` is given. */
     'generation.takes': channel(z.object({ shotId: id.optional() }).strict()).returns<TakeView[]>(),
@@ -293,6 +344,23 @@ function scriptChannels() {
     'script.preview': channel(z.object({ source, ...choices }).strict()).returns<ScriptPreview>(),
     /** Writes what the preview showed, with the characters ticked, as one undo step. */
     'script.import': channel(z.object({ source, ...choices, characters: z.array(z.string().max(200)).max(5000) }).strict()).returns<ScriptImportResult>(),
+  };
+}
+
+/** Named versions: copies of the project's database the user can come back to */
+function versionsChannels() {
+  const versionId = z.string().regex(/^[0-9a-f]{8}$/, 'a version id is 8 hex characters');
+  return {
+    /** Newest first. */
+    'versions.list': channel(empty).returns<VersionInfo[]>(),
+    'versions.save': channel(z.object({ name: z.string().trim().min(1).max(200) }).strict()).returns<VersionInfo>(),
+    /**
+     * `inPlace`: the plan, library and reviews become the version's as one undoable step, after the
+     * present is saved as an automatic version; jobs and takes stay. `newProject`: a project beside
+     * this one holding the version, sharing its media; the caller opens it.
+     */
+    'versions.restore': channel(z.object({ id: versionId, mode: z.enum(RESTORE_MODES) }).strict()).returns<VersionRestoreResult>(),
+    'versions.delete': channel(z.object({ id: versionId }).strict()).returns<null>(),
   };
 }
 
@@ -330,6 +398,16 @@ function exportChannels() {
     'export.cancel': channel(z.object({ exportId }).strict()).returns<null>(),
     /** The shot list CSV alone, at any time (before any take exists). */
     'export.shotList': channel(z.object({ path: file }).strict()).returns<{ path: string; shots: number }>(),
+    /** The storyboard PDF alone, in seconds: from the frames the project keeps, not a Resolve export. `path`: a .pdf or a folder. */
+    'export.storyboard': channel(
+      z
+        .object({
+          path: file,
+          perPage: z.literal(PANELS_PER_PAGE),
+          paper: z.enum(PAPER_SIZES).optional(),
+        })
+        .strict(),
+    ).returns<StoryboardSummary>(),
     /** Reads an FCPXML or EDL exported from Resolve and compares it with the shots; changes nothing. */
     'cut.importPreview': channel(z.object({ path: file }).strict()).returns<CutImportPreview>(),
     /** Applies the edit's order and planned durations as one undoable step (re-read from `path`, or a previewed `diff`). Deletes nothing. */
@@ -379,8 +457,10 @@ export const MENU_COMMANDS = [
   'view.cost',
   'file.exportResolve',
   'file.exportShotList',
+  'file.exportStoryboard',
   'file.importCut',
   'file.importScript',
+  'file.versions',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -24,6 +24,14 @@ const shotList = {
           dialogue: '',
           notes: '',
           prompt: { subject: 'Mara', scene: 'a diner', motion: '', style: '', negative: '' },
+          size: 'MCU',
+          angle: 'low angle',
+          lensMm: 35,
+          equipment: 'dolly',
+          location: 'Diner',
+          cast: ['Mara'],
+          setup: 1,
+          custom: { Wardrobe: 'Wet coat' },
         },
         {
           action: 'Dee looks up',
@@ -98,8 +106,10 @@ describe('shotline import, list and cost', () => {
     const cwd = await projectWithShots();
     const r = await cli(['list', 'film.shotline', '--json'], { cwd });
     expect(r).toMatchObject({ code: 0, err: '' });
+    const none = { size: null, angle: null, lensMm: null, equipment: null, location: '', cast: [], setup: null, custom: {} };
     expect(JSON.parse(r.out)).toEqual({
       title: 'Night Diner',
+      customColumns: ['Wardrobe'],
       shots: [
         {
           label: '1A',
@@ -110,6 +120,14 @@ describe('shotline import, list and cost', () => {
           camera: 'push_in',
           action: 'Mara steps in out of the rain',
           dialogue: [],
+          size: 'MCU',
+          angle: 'low',
+          lensMm: 35,
+          equipment: 'dolly',
+          location: 'Diner',
+          cast: ['Mara'],
+          setup: 1,
+          custom: { Wardrobe: 'Wet coat' },
           estimate: { usd: 0.25, credits: 25 },
         },
         {
@@ -121,6 +139,7 @@ describe('shotline import, list and cost', () => {
           camera: 'static',
           action: 'Dee looks up',
           dialogue: [{ speaker: 'DEE', extension: null, parenthetical: '(not looking up)', text: "Kitchen's closed." }],
+          ...none,
           estimate: { usd: 0.42, credits: null },
         },
         {
@@ -132,6 +151,7 @@ describe('shotline import, list and cost', () => {
           camera: 'pull_out',
           action: 'Taillights recede',
           dialogue: [],
+          ...none,
           estimate: { usd: 0, credits: null },
         },
       ],
@@ -188,7 +208,7 @@ describe('shotline import, list and cost', () => {
     await cli(['new', 'empty.shotline'], { cwd });
     const r = await cli(['list', 'empty.shotline'], { cwd });
     expect(r.out).toContain('has no shots yet');
-    expect(JSON.parse((await cli(['list', 'empty.shotline', '--json'], { cwd })).out)).toEqual({ title: 'empty', shots: [] });
+    expect(JSON.parse((await cli(['list', 'empty.shotline', '--json'], { cwd })).out)).toEqual({ title: 'empty', customColumns: [], shots: [] });
   });
 });
 

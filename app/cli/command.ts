@@ -76,6 +76,19 @@ export function parseCommandArgs(cmd: Command, argv: string[]) {
   return { args: parsed.positionals, options: values as Record<string, string | boolean | string[] | undefined> };
 }
 
+/** The value of `--option` when it is one of `allowed` (matched as text: `--per-page 3` is 3); `fallback` when absent. */
+export function oneOf<T extends string | number>(
+  value: string | boolean | string[] | undefined,
+  allowed: readonly T[],
+  option: string,
+  fallback = allowed[0]!,
+): T {
+  if (value === undefined) return fallback;
+  const found = allowed.find((a) => String(a) === value);
+  if (found === undefined) throw new UserError(`--${option} must be one of ${allowed.join(', ')}`);
+  return found;
+}
+
 /** Opens the project at DIR (relative to the caller's folder) for the length of `fn`. */
 export async function withProject<T>(io: Io, dir: string, fn: (project: Project) => T | Promise<T>): Promise<T> {
   const project = openProject(path.resolve(io.cwd, dir));

@@ -17,7 +17,9 @@ import { listCommand } from './commands/list';
 import { newCommand } from './commands/new';
 import { refsSetCommand } from './commands/refs';
 import { resumeCommand } from './commands/resume';
+import { storyboardCommand } from './commands/storyboard';
 import { qcCommand, rateCommand, selectCommand, takesCommand } from './commands/takes';
+import { versionsCommand } from './commands/versions';
 import { terminalSafe } from './terminal';
 
 export type { Io } from './command';
@@ -44,7 +46,9 @@ const COMMANDS: Command[] = [
   qcCommand,
   animaticCommand,
   exportCommand,
+  storyboardCommand,
   importCutCommand,
+  versionsCommand,
 ];
 
 /** Finds the command the words name; two-word names ("library add") win over one. */

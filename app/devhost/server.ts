@@ -7,6 +7,7 @@ import { buildSync } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { mediaResponse } from '../core/media/serve';
 import { createCore, type Core } from '../core/services/core';
+import { devhostShowInFolder } from './showInFolder';
 
 // The devhost: the real core plus the built renderer in a plain browser, for e2e tests on
 // machines without an Electron binary. Loopback only; the API needs the per-run token.
@@ -73,6 +74,7 @@ export async function startDevhost(opts: DevhostOptions): Promise<Devhost> {
     userDataDir: opts.userDataDir,
     defaultProjectsDir: opts.projectsDir,
     mediaBase: `${MEDIA_ROUTE}${token}/`,
+    showInFolder: devhostShowInFolder(),
   });
   if (opts.openPath) {
     const opened = await core.handle('project.open', { path: opts.openPath });

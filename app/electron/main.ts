@@ -3,7 +3,7 @@
 // window and the menu. Everything the app does lives in app/core behind the shared contract.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, dialog, Menu, session, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { app, dialog, Menu, session, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import type { ChannelOutput, EventMap, MenuCommand } from '../../shared/contract';
 import { createCore, type Core } from '../core/services/core';
 import { keyVault } from './keyVault';
@@ -69,6 +69,7 @@ async function start(): Promise<void> {
     defaultProjectsDir,
     pickFolder: () => pickFolder(win, defaultProjectsDir),
     confirm: (message, detail) => confirmInMain(win, message, detail),
+    showInFolder: async (file) => shell.showItemInFolder(file),
     mediaBase: MEDIA_BASE,
     keys: keyVault(app.getPath('userData'), env),
     env,

@@ -52,11 +52,14 @@ function fileMenu(state: MenuState, act: MenuActions, isMac: boolean): MenuItemC
       { type: 'separator' },
       { label: 'Export: DaVinci Resolve…', enabled: state.projectOpen, click: () => act.command('file.exportResolve') },
       { label: 'Export Shot List…', enabled: state.projectOpen, click: () => act.command('file.exportShotList') },
+      { label: 'Export Storyboard PDF…', enabled: state.projectOpen, click: () => act.command('file.exportStoryboard') },
       { label: 'Import Cut from Resolve…', enabled: state.projectOpen, click: () => act.command('file.importCut') },
       { label: 'Import Script or Shot List…', enabled: state.projectOpen, click: () => act.command('file.importScript') },
       { type: 'separator' },
       // Every edit is committed to project.db as it happens; there is nothing to save.
       { label: 'Saved automatically', enabled: false },
+      // A named copy to come back to once the undo history is gone.
+      { label: 'Versions…', accelerator: 'CmdOrCtrl+Shift+S', enabled: state.projectOpen, click: () => act.command('file.versions') },
       ...(isMac ? [] : ([{ type: 'separator' }, { role: 'quit' }] satisfies MenuItemConstructorOptions[])),
     ],
   };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { artifact, expect, test } from '../fixtures/app';
+import { showInFolder } from '../pages/showInFolder';
 import { workspace } from '../pages/workspace';
 
 test('export a small project for DaVinci Resolve, asking before replacing it', async ({ app, workdir }) => {
@@ -26,6 +27,7 @@ test('export a small project for DaVinci Resolve, asking before replacing it', a
   expect(fs.readdirSync(path.join(folder, 'Placeholders'))).toEqual(['SC01_SH010_PH.mp4', 'SC01_SH020_PH.mp4']);
   expect(fs.existsSync(path.join(folder, 'E2E_Export.fcpxml'))).toBe(true);
   await app.screenshot({ path: artifact('export.png') });
+  await showInFolder(dialog.getByRole('status', { name: 'Export result' }), folder);
 
   // Again: the folder exists, so the dialog asks; keeping it leaves it alone.
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
@@ -33,4 +35,22 @@ test('export a small project for DaVinci Resolve, asking before replacing it', a
   await expect(ask).toContainText('already exists');
   await ask.getByRole('button', { name: 'Keep it' }).click();
   await expect(ask).toHaveCount(0);
+});
+
+test('export the shot list on its own and show it in its folder', async ({ app, workdir }) => {
+  const ws = workspace(app);
+  await ws.createProject('E2E Shot List');
+  await app.getByRole('button', { name: 'Add shot' }).click();
+  await expect(ws.timeline.getByRole('option')).toHaveCount(1);
+
+  await app.getByRole('button', { name: 'Export', exact: true }).click();
+  await app.getByRole('menuitem', { name: 'Export shot list…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Export shot list' });
+  await dialog.getByRole('textbox', { name: 'Save to (a folder or a .csv file)' }).fill(workdir);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const file = path.join(workdir, 'E2E_Shot_List_shotlist.csv');
+  const result = dialog.getByRole('status', { name: 'Shot list result' });
+  await expect(result.getByTestId('shotlist-file')).toHaveText(file);
+  expect(fs.existsSync(file)).toBe(true);
+  await showInFolder(result, file);
 });

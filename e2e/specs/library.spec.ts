@@ -13,7 +13,7 @@ const png = async (name: string, colour: string, width: number, height: number):
   ).toString('base64'),
 });
 
-test('drop reference images, fill a Runway shot’s slots, refuse a fourth (screenshots)', async ({ app }) => {
+test('drop reference images, fill a Runway shot’s slots, replace one and refuse a fourth (screenshots)', async ({ app }) => {
   const ws = workspace(app);
   await ws.createProject('Library E2E');
   await app.getByRole('button', { name: 'Add shot' }).click();
@@ -54,11 +54,15 @@ test('drop reference images, fill a Runway shot’s slots, refuse a fourth (scre
   await expect(ws.inspector.getByRole('list', { name: 'Tags in the prompt' })).toContainText('@diner slot 2');
   await expect(ws.inspector).toContainText('Slot 3 holds @neon, but the prompt never mentions it.');
 
-  // A fourth image dropped on the full shot is refused, and the three stay.
-  await dropFiles(slots.getByRole('listitem', { name: 'Slot 3: @neon' }), [await png('Car.png', '#888888', 320, 240)]);
-  await expect(summary).toContainText('1 refused');
+  // Two images dropped on the full shot's slot 3: the first takes @neon's place, the second is refused.
+  await dropFiles(slots.getByRole('listitem', { name: 'Slot 3: @neon' }), [
+    await png('Car.png', '#888888', 320, 240),
+    await png('Bus.png', '#aa8844', 320, 240),
+  ]);
+  await expect(summary).toContainText('1 image added, 1 refused');
   await expect(summary).toContainText('Runway Gen-4 Turbo takes up to 3 reference images; shot 1A would have 4.');
   await expect(slots.getByRole('listitem')).toHaveCount(3);
+  await expect(slots.getByRole('listitem', { name: 'Slot 3: Car.png' })).toBeVisible();
   await expect(slots.getByRole('listitem', { name: 'Slot 1: @mara' })).toBeVisible();
 
   // The library knows where each item is used.

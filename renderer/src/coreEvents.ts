@@ -22,6 +22,9 @@ const READS: Array<{ key: readonly unknown[]; tables: readonly string[] | 'any' 
   { key: libraryKeys.refs, tables: LIBRARY },
   { key: takeKeys.all, tables: 'any' },
   { key: takeKeys.cut, tables: 'any' },
+  // Money follows every edit at once: tools, durations, references and the budget all price it.
+  { key: jobKeys.plan, tables: 'any' },
+  { key: jobKeys.status, tables: ['project'] },
 ];
 
 type Handlers = { [E in EventName]: ((qc: QueryClient, payload: EventMap[E]) => void) | null };
@@ -39,11 +42,11 @@ export const CORE_EVENTS: Handlers = {
     qc.setQueryData(keys.current, project);
     useJobProgressStore.getState().reset();
     useLibraryUi.getState().reset();
-    refresh(qc, keys.snapshot, keys.recent, keys.history, jobKeys.list, jobKeys.status, jobKeys.generation, libraryKeys.all, takeKeys.all, takeKeys.cut);
+    refresh(qc, keys.snapshot, keys.recent, keys.history, jobKeys.all, jobKeys.generation, libraryKeys.all, takeKeys.all, takeKeys.cut);
   },
   'history.changed': (qc, state) => qc.setQueryData(keys.history, state),
   'jobs.changed': (qc, { takes }) => {
-    refresh(qc, jobKeys.list, jobKeys.status);
+    refresh(qc, jobKeys.list, jobKeys.status, jobKeys.plan);
     if (takes) refresh(qc, takeKeys.all, takeKeys.cut);
   },
   'jobs.engine': (qc) => refresh(qc, jobKeys.list, jobKeys.status),

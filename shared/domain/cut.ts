@@ -4,6 +4,7 @@
 import { TIMELINE_FPS } from './timecode';
 import { splitTool, type AspectRatio, type CameraMove, type Tier, type ToolId } from './types';
 import { unreserved } from './filenames';
+import type { ShotListFields } from './shotList';
 
 export type MediaFolder = 'Media' | 'Placeholders' | 'Alternates';
 
@@ -52,6 +53,8 @@ export interface ExportClip {
   tool: ToolId;
   tier: Tier;
   camera: CameraMove;
+  /** The shot list's columns, for the metadata CSV and the storyboard. */
+  list: ShotListFields;
   alternates: ExportAlternate[];
 }
 

@@ -93,11 +93,51 @@ export interface GenerationSettings {
 
 export const DEFAULT_GENERATION_SETTINGS: GenerationSettings = { defaultTakes: 2, pollIntervalS: null, allowFallback: false };
 
+/** A shot Generate all drafts left out, with what would let it run. */
+export interface SkippedShot {
+  shotId: string;
+  label: string;
+  tool: ToolId;
+  provider: ProviderId | null;
+  reason: string;
+  /** 'key': add the provider's key; 'tool': the shot needs another tool (or a change its tool asks for). */
+  fix: 'key' | 'tool';
+}
+
 export interface GenerateResult {
-  batchId: string;
+  /** Null when nothing could be queued. */
+  batchId: string | null;
   jobIds: string[];
   /** Shots that got jobs. */
   shots: number;
+  skipped: SkippedShot[];
+}
+
+/** One shot's part of the plan. */
+export interface ShotPlan {
+  /** What Generate uses: the shot's tool, or its final tool once the shot is marked final. */
+  tool: ToolId;
+  /** One take as Generate queues it on that tool: the clip plus any still frame made first. */
+  takeUsd: number;
+  /** The part of `takeUsd` that is the still frame made first (0 when none is). */
+  frameUsd: number;
+  /** The takes setting's number of those: what "Generate N takes" costs. */
+  takesUsd: number;
+  /** One take on the shot's final tool (its tool when it has none). */
+  finalUsd: number;
+  /** No take and nothing under way: Generate all drafts would queue it. */
+  pending: boolean;
+}
+
+/** What the buttons will spend; every figure of money in the app reads it. */
+export interface CostPlan {
+  takes: number;
+  /** What Generate all drafts would queue now, to the cent. */
+  draftPlanUsd: number;
+  /** One take of every shot on its final tool. */
+  finalPlanUsd: number;
+  spentUsd: number;
+  shots: Record<string, ShotPlan>;
 }
 
 export interface SpendSummary {
@@ -109,8 +149,6 @@ export interface SpendSummary {
   chargedUsd: number;
   /** What those same charged jobs were estimated at, to show the plan's accuracy. */
   chargedEstimateUsd: number;
-  /** What the whole plan is estimated to cost. */
-  plannedUsd: number;
   budgetUsd: number | null;
 }
 

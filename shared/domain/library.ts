@@ -97,12 +97,15 @@ export interface ImportFile {
 }
 
 export type ImportTarget =
-  /** One new item per file (or per group), named after it. */
-  | { to: 'items'; kind: LibraryKind }
+  /** One new item per file (or per group), named after it; without a kind, each is guessed from its folder and file names. */
+  | { to: 'items'; kind?: LibraryKind }
   /** All files into one item; an existing tag adds to that item. */
   | { to: 'item'; kind: LibraryKind; name: string; tag?: string; notes?: string }
   | { to: 'existing'; itemId: string }
-  /** Loose images into a shot's slots, from `slot` on (the first empty one when absent). */
+  /**
+   * Loose images into a shot's slots, from `slot` on: the first takes the place of what that slot
+   * holds, the rest go into empty slots after it. Without `slot`, they all fill empty slots.
+   */
   | { to: 'slot'; shotId: string; slot?: number }
   /** `source` says where it came from ("shot 1B, last frame"); the file name by default. */
   | { to: 'keyframe'; shotId: string; which: KeyframeWhich; source?: string };
@@ -124,6 +127,8 @@ export interface ImportSummary {
   skipped: { name: string; reason: string }[];
   refused: { name: string; reason: string }[];
   itemsCreated: { id: string; tag: string; name: string }[];
+  /** A slot drop that took the place of a reference: the slot (from 0), what it held ("@mara" or a file name), and the file now there. */
+  replaced?: { slot: number; was: string; now: string };
 }
 
 export interface ImportProgress {

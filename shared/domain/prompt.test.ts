@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePrompt } from './prompt';
 import { makeShot } from './shot.testkit';
 import { linesFromText } from './dialogue';
+import { emptyListFields } from './shotList';
 
 const shot = makeShot({
   action: 'Mara steps in out of the rain and looks at @diner_sign',
@@ -155,5 +156,23 @@ describe('truncation', () => {
     expect(out.limit).toBe(1000);
     expect(out.text).toContain('Mara steps in out of the rain.');
     expect(out.notes[0]).toContain('not in the catalog');
+  });
+});
+
+describe('framing from the shot list', () => {
+  const framed = makeShot({ action: 'Mara waits', list: { ...emptyListFields(), size: 'CU', angle: 'low' } });
+
+  it('leads the prompt in each provider’s words', () => {
+    expect(compilePrompt(framed, 'runway:gen4_turbo').text).toMatch(/^Close-up, low angle looking up\. Static camera/);
+    expect(compilePrompt(framed, 'veo:veo-3.1-generate-preview').text).toMatch(/^Close-up shot, low-angle shot\. /);
+    // MiniMax's camera command stays first; the framing opens the prose after it.
+    expect(compilePrompt(framed, 'minimax:MiniMax-Hailuo-02').text).toMatch(/^\[Static shot\] Close-up, low angle looking up\. /);
+  });
+
+  it('adds nothing when the shot has no size or angle, or the request predates them', () => {
+    const plain = makeShot({ action: 'Mara waits' });
+    expect(compilePrompt(plain, 'runway:gen4_turbo').text).toMatch(/^Static camera/);
+    const { list: _list, ...queuedBefore } = framed;
+    expect(compilePrompt(queuedBefore, 'runway:gen4_turbo').text).toMatch(/^Static camera/);
   });
 });

@@ -3,6 +3,7 @@
 // when (beats), and the look. How negatives and camera moves travel is catalog data.
 import { getModel, type ModelSpec } from '../catalog';
 import type { DialogueLine } from './dialogue';
+import { framingWords, type ShotListFields } from './shotList';
 import type { CameraMove, Shot, ToolId } from './types';
 
 export interface CompiledPrompt {
@@ -17,11 +18,17 @@ export interface CompiledPrompt {
   notes: string[];
 }
 
-type PromptRules = Pick<ModelSpec, 'name' | 'promptForm' | 'promptMaxChars' | 'negativePrompt' | 'negativeFallback' | 'audio'>;
+type PromptRules = Pick<ModelSpec, 'name' | 'promptForm' | 'promptMaxChars' | 'negativePrompt' | 'negativeFallback' | 'audio'> & {
+  provider: ModelSpec['provider'] | null;
+};
+
+/** What the compiler reads of a shot; `list` (size and angle) may be absent in requests queued before shots had it. */
+export type PromptShot = Pick<Shot, 'action' | 'prompt' | 'durationS' | 'dialogue'> & { list?: Pick<ShotListFields, 'size' | 'angle'> };
 
 /** For a tool the catalog does not know: plain prose under the tightest common limit. */
 const GENERAL: PromptRules = {
   name: 'this tool',
+  provider: null,
   promptForm: 'prose',
   promptMaxChars: 1000,
   negativePrompt: true,
@@ -62,7 +69,7 @@ const BRACKET_CAMERA: Record<CameraMove, string> = {
 /** A cut may step back this far to land between words rather than inside one. */
 const WORD_SLACK = 40;
 
-export function compilePrompt(shot: Pick<Shot, 'action' | 'prompt' | 'durationS' | 'dialogue'>, tool: ToolId): CompiledPrompt {
+export function compilePrompt(shot: PromptShot, tool: ToolId): CompiledPrompt {
   const spec = getModel(tool);
   const rules: PromptRules = spec ?? GENERAL;
   const limit = rules.promptMaxChars;
@@ -99,10 +106,12 @@ function spokenSentence(line: DialogueLine): string {
   return line.speaker ? `${line.speaker}${line.parenthetical ? ` ${line.parenthetical}` : ''} says: ${words}` : `Spoken line: ${words}`;
 }
 
-function describe(shot: Pick<Shot, 'action' | 'prompt' | 'durationS' | 'dialogue'>, rules: PromptRules, notes: string[]): string {
+function describe(shot: PromptShot, rules: PromptRules, notes: string[]): string {
   const p = shot.prompt;
   const cameraText = oneLine(p.cameraText);
   const bracket = rules.promptForm === 'bracketCamera';
+  // Framing leads, as the guides' examples do ("Close-up, low angle. Slow dolly push in. …").
+  const framing = shot.list ? framingWords(shot.list, rules.provider) : '';
   const camera = bracket ? cameraText : [PROSE_CAMERA[p.camera], cameraText].filter(Boolean).join(', ');
   const beats = p.beats.split('\n').map(oneLine).filter(Boolean).join('; ');
   const spoken = shot.dialogue.filter((l) => oneLine(l.text));
@@ -110,6 +119,7 @@ function describe(shot: Pick<Shot, 'action' | 'prompt' | 'durationS' | 'dialogue
     notes.push(`Dialogue is not sent: ${rules.name} makes no sound. Add the line in the edit.`);
   }
   const parts = [
+    framing,
     camera,
     p.subject,
     shot.action,

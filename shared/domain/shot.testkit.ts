@@ -1,4 +1,5 @@
 // A complete, valid shot for tests of pure rules; override only what a case is about.
+import { emptyListFields } from './shotList';
 import { emptyPrompt, type PromptParts, type Shot } from './types';
 
 export function makeShot(overrides: Partial<Omit<Shot, 'prompt'>> & { prompt?: Partial<PromptParts> } = {}): Shot {
@@ -16,6 +17,7 @@ export function makeShot(overrides: Partial<Omit<Shot, 'prompt'>> & { prompt?: P
     finalTool: null,
     tier: 'draft',
     dialogue: [],
+    list: emptyListFields(),
     notes: '',
     status: 'planned',
     ...rest,

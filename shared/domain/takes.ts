@@ -94,6 +94,17 @@ export interface ShotFit {
   trimInS: number;
 }
 
+/** What a final would be made with and cost, before it is queued. */
+export interface FinalQuote {
+  tool: ToolId;
+  /** '' = the model's default. */
+  resolution: string;
+  estimateUsd: number;
+  budgetUsd: number | null;
+  /** Budget minus spent and on its way; null without a budget. */
+  budgetLeftUsd: number | null;
+}
+
 export interface MakeFinalResult {
   jobId: string;
   tool: ToolId;

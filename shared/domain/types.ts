@@ -2,6 +2,7 @@
 // here must survive structured cloning across the IPC boundary and JSON over the devhost.
 
 import type { DialogueLine } from './dialogue';
+import type { ShotListFields } from './shotList';
 
 export const PROVIDERS = ['runway', 'kling', 'veo', 'luma', 'minimax', 'local'] as const;
 export type ProviderId = (typeof PROVIDERS)[number];
@@ -75,6 +76,8 @@ export interface Shot {
   tier: Tier;
   /** The lines spoken in the shot, in order (see dialogue.ts). */
   dialogue: DialogueLine[];
+  /** The shot list's columns: size, angle, lens, equipment, location, cast, setup, custom. */
+  list: ShotListFields;
   notes: string;
   status: ShotStatus;
 }
@@ -87,6 +90,8 @@ export interface ProjectInfo {
   budgetUsd: number | null;
   /** "Written by\nAna Ruiz", from a script's title page; printed on the storyboard cover. */
   credits: string;
+  /** The project's own shot-list columns, in order ("Wardrobe", "Props"). */
+  customColumns: string[];
   schemaVersion: number;
 }
 

@@ -1,32 +1,21 @@
 import { getModel } from '../../../shared/catalog';
-import { ALL_KLING_TOOL, ALL_RUNWAY_TOOL, projectCost, roundUsd, takeEstimateUsd, type CostBreakdown } from '../../../shared/domain/cost';
-import { draftPlanUsd, jobsCtx, sentImages, shotsNotGenerated } from '../../core/jobs/enqueue';
-import { readSettings } from '../../core/jobs/settings';
-import type { Project } from '../../core/project/project';
+import { ALL_KLING_TOOL, ALL_RUNWAY_TOOL, projectCost, type CostBreakdown } from '../../../shared/domain/cost';
+import type { CostPlan } from '../../../shared/domain/jobs';
+import { jobsCtx } from '../../core/jobs/enqueue';
+import { costPlan } from '../../core/jobs/plan';
 import { formatRunningTime } from '../../../shared/domain/timecode';
 import type { ProjectSnapshot } from '../../../shared/domain/types';
 import { withProject, type Command } from '../command';
 import { budgetLine, count, plural, table, usd } from '../format';
 import { jsonText } from '../terminal';
 
-/** What the buttons will spend: Generate's drafts (its takes setting, frames made first), one final of every shot, and what was charged. */
-function plans(project: Project) {
-  const ctx = jobsCtx(project);
-  const final = project.timeline
-    .shots()
-    .reduce((sum, shot) => sum + takeEstimateUsd(shot, shot.finalTool ?? shot.tool, sentImages(project.jobs.shotImages(shot.id))), 0);
-  return {
-    draftPlanUsd: draftPlanUsd(ctx, shotsNotGenerated(ctx), readSettings(project.jobs).defaultTakes),
-    finalPlanUsd: roundUsd(final),
-    spentUsd: roundUsd(project.jobs.spend().spentUsd),
-  };
-}
-
 /** The JSON form; scenes are named as in `list --json` (scene = name, sceneNumber). */
-function costJson(cost: CostBreakdown, plan: ReturnType<typeof plans>) {
+function costJson(cost: CostBreakdown, plan: CostPlan) {
   return {
     totalUsd: cost.totalUsd,
-    ...plan,
+    draftPlanUsd: plan.draftPlanUsd,
+    finalPlanUsd: plan.finalPlanUsd,
+    spentUsd: plan.spentUsd,
     budgetUsd: cost.budgetUsd,
     byProvider: cost.byProvider,
     byScene: cost.byScene.map((s) => ({
@@ -45,7 +34,7 @@ function costJson(cost: CostBreakdown, plan: ReturnType<typeof plans>) {
 }
 
 /** The human cost report; `demo` prints it too. */
-export function costSummary(snapshot: ProjectSnapshot): string {
+export function costSummary(snapshot: ProjectSnapshot, plan: CostPlan): string {
   const cost = projectCost(snapshot);
   const shots = cost.byScene.reduce((n, s) => n + s.shots, 0);
   const credits = (n: number) => (n > 0 ? count(n) : '-');
@@ -74,6 +63,8 @@ export function costSummary(snapshot: ProjectSnapshot): string {
   return [
     `${snapshot.project.title}: ${usd(cost.totalUsd)} for ${plural(shots, 'shot')}, ${formatRunningTime(cost.totalDurationS)} running time`,
     `Budget: ${budgetLine(cost.budgetUsd, cost.budgetLeftUsd)}`,
+    `Draft plan: ${usd(plan.draftPlanUsd)} (${plural(plan.takes, 'take')} of each shot not generated yet, frames made first included) · ` +
+      `final plan: ${usd(plan.finalPlanUsd)} · spent: ${usd(plan.spentUsd)}`,
     '',
     providers + '\n' + scenes,
     'The same shots on one provider:',
@@ -98,6 +89,7 @@ export const costCommand: Command = {
   run: ({ args: [dir], options, io }) =>
     withProject(io, dir!, (project) => {
       const snapshot = project.snapshot();
-      io.out(options.json ? jsonText(costJson(projectCost(snapshot), plans(project))) : costSummary(snapshot));
+      const plan = costPlan(jobsCtx(project));
+      io.out(options.json ? jsonText(costJson(projectCost(snapshot), plan)) : costSummary(snapshot, plan));
     }),
 };

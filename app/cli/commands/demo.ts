@@ -8,6 +8,8 @@ import { CREATED_BY, type Command, type Io } from '../command';
 import { readImportFile } from '../../core/script/read';
 import { applyImport, type ImportPlan } from '../../core/shotList/plan';
 import { costSummary } from './cost';
+import { jobsCtx } from '../../core/jobs/enqueue';
+import { costPlan } from '../../core/jobs/plan';
 import { exportForResolve } from './export';
 import { demoAnimatics } from './generate';
 
@@ -39,7 +41,7 @@ function build({ plan, folder }: DemoContext) {
 function report({ io, folder }: DemoContext) {
   const project = openProject(folder);
   try {
-    io.out(`Built the demo project at ${folder}\n\n${costSummary(project.snapshot())}\n`);
+    io.out(`Built the demo project at ${folder}\n\n${costSummary(project.snapshot(), costPlan(jobsCtx(project)))}\n`);
     io.out(`Next: shotline list "${folder}" to see every shot, or open the folder in Shotline.\n`);
   } finally {
     project.close();

@@ -4,16 +4,10 @@ import { UserError } from '../../core/errors';
 import { exportProjectToResolve } from '../../core/export/exportProject';
 import { writeShotList } from '../../core/export/shotList';
 import type { Project } from '../../core/project/project';
-import { withProject, type Command, type Io } from '../command';
+import { oneOf, withProject, type Command, type Io } from '../command';
 import { plural } from '../format';
 
 const FORMAT_NAMES: Record<MediaFormat, string> = { h264: 'H.264 MP4', dnxhr: 'DNxHR HQ MOV', prores: 'ProRes 422 MOV' };
-
-function choice<T extends string>(value: string | boolean | string[] | undefined, allowed: readonly T[], option: string): T {
-  if (value === undefined) return allowed[0]!;
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new UserError(`--${option} must be one of ${allowed.join(', ')}`);
-}
 
 /** What the export wrote, for people; the folder's path is the last line, alone, for scripts. */
 export function exportReport(r: ResolveExportSummary, format: MediaFormat): string {
@@ -78,8 +72,8 @@ export const exportCommand: Command = {
         io.out(`Wrote the shot list (${plural(r.shots, 'shot')}) to ${r.path}\n`);
       }
       if (typeof out === 'string') {
-        const format = choice(options.format, MEDIA_FORMATS, 'format');
-        const fit = choice(options.fit, FRAME_FITS, 'fit');
+        const format = oneOf(options.format, MEDIA_FORMATS, 'format');
+        const fit = oneOf(options.fit, FRAME_FITS, 'fit');
         await exportForResolve(project, io, { out, format, fit, alternates: options.alternates === true, replace: options.replace === true });
       }
     }),

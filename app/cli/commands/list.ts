@@ -20,9 +20,11 @@ export const listCommand: Command = {
   args: ['DIR'],
   options: { json: { type: 'boolean', help: 'print JSON instead of a table' } },
   details: [
-    'JSON: {"title", "shots": [{"label", "scene", "sceneNumber", "durationS", "tool", "camera",',
-    '"estimate": {"usd", "credits"}}]}. scene is the scene\'s name; credits are Runway credits, null',
-    'for tools not billed in credits; usd is rounded to the cent.',
+    'JSON: {"title", "customColumns", "shots": [{"label", "scene", "sceneNumber", "durationS", "tool", "camera",',
+    '"action", "dialogue", "size", "angle", "lensMm", "equipment", "location", "cast", "setup", "custom",',
+    '"estimate": {"usd", "credits"}}]}. scene is the scene\'s name; size is ECU, CU, MCU, MS, MWS, WS, EWS or',
+    'INSERT; angle eye_level, high, low, overhead, dutch, pov or ots; custom maps a custom column to its cell;',
+    'credits are Runway credits, null for tools not billed in credits; usd is rounded to the cent.',
   ].join('\n'),
   run: ({ args: [dir], options, io }) =>
     withProject(io, dir!, (project) => {
@@ -38,9 +40,10 @@ export const listCommand: Command = {
           camera: shot.prompt.camera,
           action: shot.action,
           dialogue: shot.dialogue,
+          ...shot.list,
           estimate: { usd: estimate.usd, credits: estimate.credits },
         }));
-        io.out(jsonText({ title: snapshot.project.title, shots }));
+        io.out(jsonText({ title: snapshot.project.title, customColumns: snapshot.project.customColumns, shots }));
         return;
       }
       if (rows.length === 0) {

@@ -1,6 +1,7 @@
 // A small project for the export tests: a title and texts that break naive writers (Unicode,
 // characters Windows refuses in names, XML specials, a control character), a trimmed take, a
 // shot with alternates, one with audio and one with no take at all.
+import { emptyListFields } from '../../../shared/domain/shotList';
 import { makeShot } from '../../../shared/domain/shot.testkit';
 import type { ProjectSnapshot, Scene, Shot } from '../../../shared/domain/types';
 import type { PlanCutInput, PlanShot } from './planCut';
@@ -23,6 +24,16 @@ export const FIXTURE_SHOTS: Shot[] = [
     action: 'Mara enters — “Tom & Jerry’s” <diner> \u0001 at 2am',
     dialogue: [{ speaker: 'MARA', extension: null, parenthetical: '(flat)', text: 'We\'re "closed".' }],
     prompt: { subject: 'Mara, 30s, wet coat 🌧️', camera: 'push_in' },
+    list: {
+      ...emptyListFields(),
+      size: 'CU',
+      angle: 'low',
+      lensMm: 35,
+      location: 'Diner, back booth',
+      cast: ['Mara'],
+      setup: 2,
+      custom: { Wardrobe: 'Red coat' },
+    },
   }),
   makeShot({
     id: 's2',
@@ -40,7 +51,15 @@ export const FIXTURE_SHOTS: Shot[] = [
 
 export function fixtureSnapshot(): ProjectSnapshot {
   return {
-    project: { title: FIXTURE_TITLE, path: '/projects/Noir.shotline', aspectRatio: '16:9', budgetUsd: 50, credits: 'Written by\nAna Ruiz', schemaVersion: 3 },
+    project: {
+      title: FIXTURE_TITLE,
+      path: '/projects/Noir.shotline',
+      aspectRatio: '16:9',
+      budgetUsd: 50,
+      credits: 'Written by\nAna Ruiz',
+      customColumns: ['Wardrobe'],
+      schemaVersion: 3,
+    },
     scenes: FIXTURE_SCENES,
     shots: FIXTURE_SHOTS,
   };

@@ -6,12 +6,12 @@ import path from 'node:path';
 import { EXPORT_EXISTS, type ResolveExportStep, type ResolveExportSummary } from '../../../shared/domain/resolveExport';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
-import { findFont } from '../providers/local/fonts';
 import { exportFileNames, resolveFolderPath } from './planCut';
 import { exportResolveFolder } from './resolveFolder';
 import { prepareExport, type ExportChoices, type Recipe } from './prepare';
 import { mediaProducer } from './produce';
 import { readExportSource } from './source';
+import { storyboardFonts } from './storyboard';
 import { scratchDir, sweepScratch } from '../media/scratch';
 
 export interface ProjectExportOptions extends ExportChoices {
@@ -64,6 +64,7 @@ export async function exportProjectToResolve(project: Project, opts: ProjectExpo
       signal: opts.signal,
       produceMedia: producer.produce,
       storyboardFrames: producer.storyboardFrames,
+      scenes: source.snapshot.scenes,
       fonts: await storyboardFonts(),
       shotList: { snapshot: source.snapshot, actualUsd: source.actualUsd },
       provenance: source.provenance,
@@ -100,12 +101,4 @@ function describeMedia(recipe: Recipe | undefined, where: string): string {
   if (recipe.kind === 'placeholder') return `${where} — placeholder for ${recipe.shot.label} (${recipe.still ? 'still' : 'title card'})`;
   const how = recipe.hold > 0 ? `, holding the last frame ${recipe.hold} frames` : '';
   return `${where} — take ${recipe.take} of ${recipe.label}${how}`;
-}
-
-/** The font pair the storyboard prints Unicode with: the animatic's font and its bold sibling when there is one. */
-async function storyboardFonts(): Promise<{ regular: string; bold: string } | undefined> {
-  const regular = await findFont();
-  if (!regular || !/\.ttf$/i.test(regular)) return undefined;
-  const bold = [regular.replace(/(\.ttf)$/i, '-Bold$1'), regular.replace(/-Regular(\.ttf)$/i, '-Bold$1')].find((f) => f !== regular && fs.existsSync(f));
-  return { regular, bold: bold ?? regular };
 }

@@ -132,6 +132,7 @@ export function planCut(input: PlanCutInput): ExportCut {
       tool,
       tier: shot.tier,
       camera: shot.prompt.camera,
+      list: shot.list,
       alternates: plan.alternates.map((alt) => ({ take: alt.number, tool: alt.tool, media: place('Alternates', mediaFileName(names, alt, ext), alt) })),
     };
     record += frames;

@@ -15,6 +15,7 @@ import { animaticRenderer } from '../providers/local/animatic';
 import type { GenerationRequest } from '../providers/types';
 import type { ProduceMedia } from './resolveFolder';
 import type { PreparedExport, Recipe } from './prepare';
+import { STORYBOARD_WIDTH } from './storyboard';
 
 export interface ProduceStats {
   copied: number;
@@ -27,9 +28,6 @@ export interface Producer {
   storyboardFrames: Record<string, string>;
   stats: ProduceStats;
 }
-
-/** Width of storyboard frames: plenty for a panel a few centimetres wide. */
-const STORYBOARD_WIDTH = 960;
 
 export function mediaProducer(prepared: PreparedExport, workDir: string, opts: { onFraction?: (media: ClipMedia, fraction: number) => void } = {}): Producer {
   const stats: ProduceStats = { copied: 0, encoded: 0 };

@@ -9,7 +9,7 @@ import { cutMedia, type ExportCut } from '../../../shared/domain/cut';
 import { framesToTimecode, secondsToFrames, timecodeToFrames, TIMELINE_START_FRAMES } from '../../../shared/domain/timecode';
 import { UserError } from '../errors';
 import { METADATA_CSV_COLUMNS } from './formats/csv';
-import { FIXTURE_SHOTS, FIXTURE_TITLE, fixturePlan, fixtureSnapshot, type FixtureSources } from './export.testkit';
+import { FIXTURE_SCENES, FIXTURE_SHOTS, FIXTURE_TITLE, fixturePlan, fixtureSnapshot, type FixtureSources } from './export.testkit';
 import { parseFcpxTime } from './formats/fcpxTime';
 import { applyCutDiff, diffCut, readCut, type KnownShot } from '../roundtrip/importCut';
 import { exportFileNames, planCut, resolveFolderPath } from './planCut';
@@ -86,6 +86,7 @@ describe('exportResolveFolder with real media', () => {
       target,
       produceMedia: stamp,
       storyboardFrames: { s1: frame },
+      scenes: FIXTURE_SCENES,
       fonts: dejaVu(),
       shotList: { snapshot: fixtureSnapshot(), actualUsd: { s1: 0.5 } },
       provenance: { s1: { provider: 'runway', model: 'gen4_turbo', seed: 42 } },
@@ -175,10 +176,20 @@ describe('exportResolveFolder with real media', () => {
     expect(new Set(starts).size).toBe(6);
   });
 
-  it('writes the metadata CSV with the columns Resolve imports and a storyboard of the right length', () => {
+  it('writes the metadata CSV with the columns Resolve imports', () => {
     expect(csvRows(read(names.metadataCsv))[0]).toEqual([...METADATA_CSV_COLUMNS]);
-    expect(csvRows(read(names.shotListCsv))[1]![9]).toBe('0.50');
-    expect(pdfPages(path.join(target, names.storyboardPdf))).toBe(1 + Math.ceil(FIXTURE_SHOTS.length / 6));
+    const shotList = csvRows(read(names.shotListCsv));
+    expect(shotList[1]![shotList[0]!.indexOf('Actual Cost (USD)')]).toBe('0.50');
+  });
+
+  it('writes a storyboard of the right length, scene by scene, numbered over all its pages', () => {
+    // Scenes 1 and 2 each start a row of the 3×2 grid: one page of panels after the cover.
+    const pdf = path.join(target, names.storyboardPdf);
+    expect(pdfPages(pdf)).toBe(2);
+    const panels = execFileSync('pdftotext', ['-f', '2', '-l', '2', pdf, '-'], { encoding: 'utf8' });
+    expect(panels).toContain('SCENE 1 — Diner');
+    expect(panels).toContain('SCENE 2 — Street');
+    expect(panels).toMatch(/^2 ?\/ ?2$/m);
   });
 
   it('lists every file with its sha256 and every shot with its takes and provenance', () => {

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cutMedia, type ClipMedia, type ExportCut } from '../../../shared/domain/cut';
-import type { ProjectSnapshot } from '../../../shared/domain/types';
+import type { ProjectSnapshot, Scene } from '../../../shared/domain/types';
 import { UserError } from '../errors';
 import { sha256File } from '../media/store';
 import { metadataCsv, shotListCsv } from './formats/csv';
@@ -13,6 +13,7 @@ import { writeFcpxml } from './formats/fcpxml';
 import { writeManifest, type ManifestFile } from './formats/manifest';
 import { writeOtio } from './formats/otio';
 import { writeStoryboardPdf, type StoryboardInput } from './formats/pdf';
+import { storyboardScenes } from './storyboard';
 import { exportFileNames } from './planCut';
 import { writeReadme } from './formats/readme';
 import { scratchDir } from '../media/scratch';
@@ -42,6 +43,8 @@ export interface ResolveExportOptions {
   produceMedia?: ProduceMedia;
   /** The frame for each shot's storyboard panel, by shot id (null or missing: a card). */
   storyboardFrames?: Readonly<Record<string, string | null>>;
+  /** The project's scenes, for the storyboard's scene headings; without them a heading is "SCENE n" alone. */
+  scenes?: ReadonlyArray<Pick<Scene, 'number' | 'name'>>;
   fonts?: StoryboardInput['fonts'];
   paper?: StoryboardInput['paper'];
   /** When given, `<Title>_shotlist.csv` is written too. */
@@ -119,27 +122,22 @@ export async function exportResolveFolder(options: ResolveExportOptions): Promis
     write(names.readme, writeReadme({ cut, names, folderName: path.basename(target), createdAt: now, hasShotList: !!options.shotList }));
 
     report('storyboard', names.storyboardPdf);
-    const panels = cut.clips.map((clip) => ({
-      label: clip.label,
-      durationS: (clip.recordOutFrames - clip.recordInFrames) / cut.fps,
-      camera: clip.camera.replace(/_/g, ' '),
-      action: clip.action,
-      dialogue: clip.dialogue,
-      tool: clip.tool,
-      image: options.storyboardFrames?.[clip.shotId] ?? null,
-    }));
-    write(
-      names.storyboardPdf,
-      await writeStoryboardPdf({
-        title: cut.title,
-        credits: cut.credits,
-        aspectRatio: cut.aspectRatio,
-        panels,
-        date: now,
-        fonts: options.fonts,
-        paper: options.paper,
-      }),
-    );
+    const shots = cut.clips.map((clip) => ({ ...clip, durationS: (clip.recordOutFrames - clip.recordInFrames) / cut.fps }));
+    const storyboard = await writeStoryboardPdf({
+      title: cut.title,
+      credits: cut.credits,
+      aspectRatio: cut.aspectRatio,
+      ...storyboardScenes(
+        shots,
+        options.scenes ?? [],
+        (shotId) => options.storyboardFrames?.[shotId] ?? null,
+        options.shotList?.snapshot.project.customColumns,
+      ),
+      date: now,
+      fonts: options.fonts,
+      paper: options.paper,
+    });
+    write(names.storyboardPdf, storyboard.pdf);
 
     report('manifest', names.manifest);
     const files = await hashTree(temp);

@@ -4,8 +4,9 @@
 // caller; nothing here talks to a provider.
 import { randomInt, randomUUID } from 'node:crypto';
 import { getModel, refImageRule } from '../../../shared/catalog';
-import { estimateShot, roundUsd, takeEstimateUsd, type SentImages } from '../../../shared/domain/cost';
+import { estimateShot, takeEstimateUsd, type SentImages } from '../../../shared/domain/cost';
 import type { AttentionChoice } from '../../../shared/domain/jobs';
+import { emptyListFields } from '../../../shared/domain/shotList';
 import type { Shot, ToolId } from '../../../shared/domain/types';
 import { attentionOf, type JobRow, type JobsRepo } from '../db/repos/jobsRepo';
 import type { TimelineRepo } from '../db/repos/timelineRepo';
@@ -34,17 +35,12 @@ export function jobsCtx(project: Pick<Project, 'db' | 'folder' | 'timeline' | 'j
 const usd = (n: number) => `$${n.toFixed(2)}`;
 const MAX_SEED = 4_294_967_295;
 
-/** The tool a shot is generated with when the user does not pick one: its tier's tool. */
 /** What a shot's image rows send, as the estimate needs it. */
 export function sentImages(rows: ReadonlyArray<{ role: 'start' | 'end' | 'ref' }>): SentImages {
   return { refs: rows.filter((r) => r.role === 'ref').length, startFrame: rows.some((r) => r.role === 'start') };
 }
 
-/** What Generate would queue for `shots`, `takes` each, priced as enqueue prices them. */
-export function draftPlanUsd(ctx: JobsCtx, shots: Shot[], takes: number): number {
-  return roundUsd(shots.reduce((sum, shot) => sum + takes * takeEstimateUsd(shot, toolForShot(shot), sentImages(ctx.repo.shotImages(shot.id))), 0));
-}
-
+/** The tool a shot is generated with when the user does not pick one: its tier's tool. */
 export function toolForShot(shot: Shot): ToolId {
   return shot.tier === 'final' && shot.finalTool ? shot.finalTool : shot.tool;
 }
@@ -204,7 +200,8 @@ export function requestCancel(ctx: JobsCtx, id: string): 'canceled' | 'requested
 
 /** The shot as it was queued, as validation wants it. */
 function snapShot(snap: RequestSnapshot, job: JobRow, tool: ToolId): Shot {
-  return { ...snap.shot, id: job.shot_id, sceneId: '', position: 0, tool, finalTool: null, tier: 'draft', notes: '', status: 'planned' };
+  const list = { ...emptyListFields(), ...snap.shot.list };
+  return { ...snap.shot, list, id: job.shot_id, sceneId: '', position: 0, tool, finalTool: null, tier: 'draft', notes: '', status: 'planned' };
 }
 
 /**

@@ -6,6 +6,7 @@ import { projectMediaPath } from '../media/projectPath';
 import { getModel } from '../../../shared/catalog';
 import { compilePrompt, type CompiledPrompt } from '../../../shared/domain/prompt';
 import { linesFromText, type DialogueLine } from '../../../shared/domain/dialogue';
+import type { ShotListFields } from '../../../shared/domain/shotList';
 import type { AspectRatio, PromptParts, Shot, ToolId } from '../../../shared/domain/types';
 import { validateShot } from '../../../shared/domain/validation';
 import type { ShotImageRow } from '../db/repos/jobsRepo';
@@ -21,7 +22,17 @@ interface ImageRef {
 }
 
 export interface RequestSnapshot {
-  shot: { label: string; action: string; prompt: PromptParts; durationS: number; aspectRatio: AspectRatio; resolution: string; dialogue: DialogueLine[] };
+  shot: {
+    label: string;
+    action: string;
+    prompt: PromptParts;
+    durationS: number;
+    aspectRatio: AspectRatio;
+    resolution: string;
+    dialogue: DialogueLine[];
+    /** Framing the prompt names; absent in requests queued before shots had it. */
+    list?: Pick<ShotListFields, 'size' | 'angle'>;
+  };
   startFrame: ImageRef | null;
   endFrame: ImageRef | null;
   references: ImageRef[];
@@ -53,6 +64,7 @@ export function snapshotRequest(shot: Shot, images: ShotImageRow[]): RequestSnap
       aspectRatio: shot.aspectRatio,
       resolution: shot.resolution,
       dialogue: shot.dialogue,
+      list: { size: shot.list.size, angle: shot.list.angle },
     },
     startFrame: start ? imageRef(start) : null,
     endFrame: end ? imageRef(end) : null,

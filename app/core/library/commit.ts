@@ -5,6 +5,7 @@ import type { ImportSummary, ImportTarget } from '../../../shared/domain/library
 import type { ItemRow } from '../db/repos/libraryRepo';
 import type { MediaStore } from '../media/store';
 import { UserError } from '../errors';
+import { guessKind, tagFromName } from './guess';
 import { createItem, itemOrThrow, setKeyframe, shotOrThrow, slotCount, tooManyRefs, type LibraryCtx } from './ops';
 import type { PreparedImage, Refusal } from './prepare';
 
@@ -18,10 +19,16 @@ export function nameFromFile(file: string): string {
   return base ? base.charAt(0).toUpperCase() + base.slice(1) : 'Untitled';
 }
 
-/** How many files a slot drop can take: the free slots from `slot` on. */
-export function freeSlots(ctx: LibraryCtx, shotId: string): number {
-  const shot = shotOrThrow(ctx, shotId);
-  return Math.max(0, slotCount(shot) - ctx.lib.refsOf(shotId).length);
+/**
+ * Where a slot drop puts its files: onto the slot dropped on, taking the place of its reference
+ * (as a library item dropped there does), or after the last filled slot. `room` is how many files fit.
+ */
+export function slotDrop(ctx: LibraryCtx, target: { shotId: string; slot?: number }) {
+  const shot = shotOrThrow(ctx, target.shotId);
+  const filled = ctx.lib.refsOf(shot.id).length;
+  const at = Math.min(target.slot ?? filled, filled);
+  const replaces = at < filled;
+  return { shot, filled, at, replaces, room: Math.max(0, slotCount(shot) - filled) + (replaces ? 1 : 0) };
 }
 
 /** Refusals for files beyond what the target can hold; the caller prepares only the rest. */
@@ -29,14 +36,20 @@ export function overCapacity(ctx: LibraryCtx, target: ImportTarget, names: strin
   let keep = names.length;
   let reason = '';
   if (target.to === 'slot') {
-    const shot = shotOrThrow(ctx, target.shotId);
-    keep = freeSlots(ctx, target.shotId);
-    reason = tooManyRefs(shot, ctx.lib.refsOf(shot.id).length + names.length);
+    const drop = slotDrop(ctx, target);
+    keep = drop.room;
+    reason = tooManyRefs(drop.shot, drop.filled + names.length - (drop.replaces ? 1 : 0));
   } else if (target.to === 'keyframe') {
     keep = 1;
     reason = 'a keyframe holds one image; this one was not used.';
   }
   return { keep, refused: names.slice(keep).map((name) => ({ name, reason })) };
+}
+
+/** How a slot's reference is named to the user: its item's @tag, or the loose image's file name. */
+function refName(ctx: LibraryCtx, ref: { itemId: string | null; imageId: string }): string {
+  const tag = ref.itemId ? ctx.lib.item(ref.itemId)?.tag : undefined;
+  return tag ? `@${tag}` : (ctx.lib.image(ref.imageId)?.name ?? 'an image');
 }
 
 function record(store: MediaStore, p: PreparedImage) {
@@ -105,7 +118,8 @@ export function commitImport(ctx: LibraryCtx, store: MediaStore, prepared: Prepa
       for (const p of prepared) groups.set(p.group ?? p.name, [...(groups.get(p.group ?? p.name) ?? []), p]);
       for (const [key, files] of groups) {
         const first = files[0]!;
-        const item = newItem({ kind: target.kind, name: first.group ?? nameFromFile(key) });
+        const kind = target.kind ?? guessKind([first.group, first.folder, ...files.map((f) => f.name)]);
+        const item = newItem({ kind, name: first.group ?? nameFromFile(key), tag: tagFromName(key, kind, ctx.lib.tags()) });
         for (const p of files) addImage(p, item);
       }
       break;
@@ -122,12 +136,18 @@ export function commitImport(ctx: LibraryCtx, store: MediaStore, prepared: Prepa
       break;
     }
     case 'slot': {
-      const shot = shotOrThrow(ctx, target.shotId);
+      const { shot, filled, at, replaces } = slotDrop(ctx, target);
       const refs = ctx.lib.refsOf(shot.id).map((r) => ({ itemId: r.itemId, imageId: r.imageId }));
-      const ids = prepared.map((p) => addImage(p, null)).filter((id): id is string => !!id && !refs.some((r) => r.imageId === id));
-      if (refs.length + ids.length > slotCount(shot)) throw new UserError(tooManyRefs(shot, refs.length + ids.length));
-      const at = Math.min(target.slot ?? refs.length, refs.length);
-      refs.splice(at, 0, ...ids.map((imageId) => ({ itemId: null, imageId })));
+      const placed: { name: string; imageId: string }[] = [];
+      for (const p of prepared) {
+        const imageId = addImage(p, null);
+        if (imageId && ![...refs, ...placed].some((r) => r.imageId === imageId)) placed.push({ name: p.name, imageId });
+      }
+      const old = replaces && placed[0] ? refs[at]! : null;
+      if (old) summary.replaced = { slot: at, was: refName(ctx, old), now: placed[0]!.name };
+      refs.splice(at, old ? 1 : 0, ...placed.map(({ imageId }) => ({ itemId: null, imageId })));
+      // A shot already over its model's limit (the model was switched) may keep its count, not grow.
+      if (refs.length > slotCount(shot) && refs.length > filled) throw new UserError(tooManyRefs(shot, refs.length));
       ctx.lib.setRefs(shot.id, refs);
       break;
     }

@@ -4,7 +4,7 @@
 // was refused, so a failed add creates no item.
 import type { ImportFile, ImportSummary, ImportTarget } from '../../../shared/domain/library';
 import { mediaStore } from '../media/store';
-import { commitImport, overCapacity } from './commit';
+import { commitImport, overCapacity, slotDrop } from './commit';
 import { itemOrThrow, libraryCtx, shotOrThrow, type LibraryCtx } from './ops';
 import { expandFolders, prepareFiles } from './prepare';
 import type { Project } from '../project/project';
@@ -23,10 +23,12 @@ function checkTarget(ctx: LibraryCtx, target: ImportTarget) {
   if (target.to === 'slot' || target.to === 'keyframe') shotOrThrow(ctx, target.shotId);
 }
 
-export function importLabel(target: ImportTarget, n: number): string {
+/** The undo step's name; `replacing` is the slot (from 0) whose reference a slot drop takes the place of. */
+export function importLabel(target: ImportTarget, n: number, replacing?: number): string {
   const images = n === 1 ? 'image' : `${n} images`;
   switch (target.to) {
     case 'slot':
+      if (replacing !== undefined) return `Replace reference in slot ${replacing + 1}`;
       return n === 1 ? 'Add reference image' : `Add ${images} as references`;
     case 'keyframe':
       return `Set ${target.which} keyframe`;
@@ -54,5 +56,7 @@ export async function importImages(project: ImportProject, files: ImportFile[], 
   const allRefused = [...expanded.refused, ...refused, ...capacity.refused];
   if (prepared.length === 0) return { added: [], skipped: [], refused: allRefused, itemsCreated: [] };
   const store = mediaStore(project.db, project.folder);
-  return opts.commit(importLabel(target, prepared.length), () => commitImport(libraryCtx(project), store, prepared, target, allRefused));
+  const drop = target.to === 'slot' ? slotDrop(ctx, target) : null;
+  const label = importLabel(target, prepared.length, drop?.replaces ? drop.at : undefined);
+  return opts.commit(label, () => commitImport(libraryCtx(project), store, prepared, target, allRefused));
 }

@@ -140,7 +140,7 @@ describe('import', () => {
     await t.call('history.undo', {});
     expect((await t.call('library.list', {})).items).toEqual([]);
     await t.call('history.redo', {});
-    expect((await t.call('library.list', {})).items.map((i) => i.tag)).toEqual(['a_ref']);
+    expect((await t.call('library.list', {})).items.map((i) => i.tag)).toEqual(['a_style']);
   });
 
   it('imports a dropped folder as one item with every image, primary first', async () => {
@@ -150,11 +150,36 @@ describe('import', () => {
     img.write(sheet, '02-side.png', await img.png());
     img.write(sheet, '.DS_Store', 'junk');
     const summary = await t.call('library.import', { files: [{ name: 'Mara sheet', path: sheet }], target: { to: 'items', kind: 'character' } });
-    expect(summary.itemsCreated.map((i) => [i.name, i.tag])).toEqual([['Mara sheet', 'mara_sheet']]);
+    expect(summary.itemsCreated.map((i) => [i.name, i.tag])).toEqual([['Mara sheet', 'mara']]);
     const [item] = (await t.call('library.list', {})).items;
     expect(item!.images.map((i) => [i.name, i.primary])).toEqual([
       ['01-front.jpg', true],
       ['02-side.png', false],
+    ]);
+  });
+});
+
+describe('import without a kind', () => {
+  it('guesses each item’s kind from its folder, then its file name, and tags it without the noise', async () => {
+    const p = await project();
+    const props = path.join(p.files, 'Props');
+    img.write(props, 'lamp_ref_v2.png', await img.png(30, 30));
+    const sheet = path.join(p.files, 'Maya turnaround');
+    img.write(sheet, 'bg.png', await img.png(31, 30));
+    const files = [
+      { name: 'loc_diner_bg.png', path: img.write(p.files, 'loc_diner_bg.png', await img.png(32, 30)) },
+      { name: 'lamp_ref_v2.png', path: path.join(props, 'lamp_ref_v2.png') },
+      { name: 'Maya turnaround', path: sheet },
+      { name: 'Maya_sheet_02.jpg', bytes: (await img.jpeg(33, 30)).toString('base64') },
+    ];
+    await t.call('library.import', { files, target: { to: 'items' } });
+    const { items } = await t.call('library.list', {});
+    expect(items.map((i) => [i.kind, i.tag])).toEqual([
+      ['location', 'diner'],
+      ['prop', 'lamp'],
+      // The folder named no kind, so the first file that does decides.
+      ['location', 'maya'],
+      ['character', 'maya_2'],
     ]);
   });
 });
@@ -199,6 +224,30 @@ describe('reference slots', () => {
     ]);
     expect(stored(p.media)).toEqual(before);
     expect((await t.call('refs.all', {}))[s.id]!.refs.map((r) => r.name)).toEqual(['f0.png', 'f1.png', 'f2.png']);
+  });
+
+  it('puts a file dropped on a filled slot in its place, as one undo step, refusing what does not fit', async () => {
+    const p = await withItems(2);
+    const s = await shot(p.scene, 'runway:gen4.5');
+    await t.call('refs.set', { shotId: s.id, refs: p.items.map((i) => ({ itemId: i.id })) });
+    const files = [];
+    for (const name of ['car.png', 'bus.png', 'van.png']) files.push({ name, path: img.write(p.files, name, await img.png(50 + files.length, 30)) });
+    const summary = await t.call('library.import', { files, target: { to: 'slot', shotId: s.id, slot: 0 } });
+    expect(summary.replaced).toEqual({ slot: 0, was: '@ref1', now: 'car.png' });
+    expect(summary.refused).toEqual([
+      { name: 'van.png', reason: 'Runway Gen-4.5 takes up to 3 reference images; shot 1A would have 4. Clear a slot first, or pick a model that takes more.' },
+    ]);
+    const names = async () => (await t.call('refs.all', {}))[s.id]!.refs.map((r) => r.tag ?? r.name);
+    expect(await names()).toEqual(['car.png', 'bus.png', 'ref2']);
+    expect((await t.call('history.state', {})).undoLabel).toBe('Replace reference in slot 1');
+    await t.call('history.undo', {});
+    expect(await names()).toEqual(['ref1', 'ref2']);
+
+    // On a full shot, the file still takes the slot's place, naming a loose image by its file.
+    await t.call('library.import', { files: files.slice(0, 1), target: { to: 'slot', shotId: s.id } });
+    const onFull = await t.call('library.import', { files: files.slice(2), target: { to: 'slot', shotId: s.id, slot: 2 } });
+    expect(onFull).toMatchObject({ refused: [], replaced: { slot: 2, was: 'car.png', now: 'van.png' } });
+    expect(await names()).toEqual(['ref1', 'ref2', 'van.png']);
   });
 
   it('keeps references when the model changes to one with fewer, and marks the shot invalid', async () => {

@@ -21,6 +21,8 @@ export interface Placed {
 export interface PreparedImage {
   name: string;
   group?: string;
+  /** The name of the folder a file given by path was in: a hint at its kind. */
+  folder?: string;
   original: Placed;
   working: Placed;
   thumb: Placed;
@@ -124,7 +126,7 @@ async function prepareOne(db: Db, folder: string, store: MediaStore, f: ImportFi
   const temps = [tmp];
   try {
     const sha = await sha256File(tmp);
-    const base = { name: f.name, ...(f.group ? { group: f.group } : {}) };
+    const base = { name: f.name, ...(f.group ? { group: f.group } : {}), ...(f.path ? { folder: path.basename(path.dirname(f.path)) } : {}) };
     // The same file imported before: reuse what was made from it instead of decoding again.
     const known = libraryRepo(db).findAnyImage(sha);
     const stored = store.get(sha);

@@ -1,6 +1,7 @@
 // The export channels through the contract, on a project with no takes at all (placeholders
-// only): progress, the "exists — replace?" code, cancel, the shot list on its own, and the round
-// trip — export, edit the FCPXML as an editor would, preview, apply as one step, undo.
+// only): progress, the "exists — replace?" code, cancel, the shot list and the storyboard on their
+// own, "Show in folder", and the round trip — export, edit the FCPXML as an editor would, preview,
+// apply as one step, undo.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -57,6 +58,32 @@ describe('export channels', () => {
     const r = await t.core.handle('export.resolve', { exportId: 'c1', outDir: out, format: 'h264', fit: 'letterbox', alternates: false });
     expect(r).toMatchObject({ ok: false, error: { kind: 'user', message: expect.stringMatching(/canceled/) } });
     expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  it('writes the storyboard PDF on its own, and says where it is when the host cannot show it', async () => {
+    const { out } = await project();
+    const r = await t.call('export.storyboard', { path: out, perPage: 6 });
+    // Six a page: scene 1's three shots on one row, scene 2's two on the next; one page and the cover.
+    expect(r).toEqual({ path: path.join(out, 'Round_Trip_O_storyboard.pdf'), pages: 2, shots: 5 });
+    expect(await t.core.handle('export.storyboard', { path: out, perPage: 4 as 6 })).toMatchObject({ ok: false });
+    expect(await t.core.handle('app.showInFolder', { path: r.path })).toMatchObject({
+      ok: false,
+      error: { kind: 'user', message: `This window cannot open a file manager. The file is at ${r.path}` },
+    });
+    expect(await t.core.handle('app.showInFolder', { path: path.join(out, 'gone.pdf') })).toMatchObject({
+      ok: false,
+      error: { kind: 'user', message: expect.stringMatching(/is no longer there: it was moved or deleted/) },
+    });
+  });
+
+  it('asks the host to show a file in its folder', async () => {
+    const shown: string[] = [];
+    const dir = tmp();
+    t = testCore(dir, { showInFolder: async (file) => void shown.push(file) });
+    const file = path.join(dir, 'board.pdf');
+    fs.writeFileSync(file, '');
+    await t.call('app.showInFolder', { path: file });
+    expect(shown).toEqual([file]);
   });
 
   it('writes the shot list on its own, before any take exists', async () => {

@@ -1,5 +1,6 @@
-// The export channels: the Resolve folder with progress and cancel, the shot list on
-// its own, and the cut back from Resolve as a diff, then applied as one undoable step.
+// The export channels: the Resolve folder with progress and cancel, the shot list and the
+// storyboard PDF on their own, and the cut back from Resolve as a diff, then applied as one
+// undoable step.
 import path from 'node:path';
 import type { EventMap, EventName } from '../../../shared/contract';
 import type { CutDiff } from '../../../shared/domain/cut';
@@ -9,7 +10,9 @@ import { applyImportedCut, previewImportedCut } from '../roundtrip/applyCut';
 import { exportProjectToResolve } from '../export/exportProject';
 import { timelineSize } from '../export/prepare';
 import { writeShotList } from '../export/shotList';
+import { writeProjectStoryboard } from '../export/storyboard';
 import { resolveFolderPath } from '../export/planCut';
+import { saveVersion } from '../project/versions';
 import type { Edit, Handlers, OpenSession } from './types';
 
 type ExportChannels = Extract<keyof Handlers, `export.${string}` | `cut.import${string}`>;
@@ -72,10 +75,13 @@ export function exportHandlers(edit: Edit, deps: ExportDeps): Pick<Handlers, Exp
       return null;
     },
     'export.shotList': ({ path: target }) => writeShotList(project(), target),
+    'export.storyboard': ({ path: target, perPage, paper }) => writeProjectStoryboard(project(), target, { perPage, paper }),
     'cut.importPreview': ({ path: file }) => previewImportedCut(project(), file),
-    'cut.importApply': (input) => {
+    'cut.importApply': async (input) => {
       // Read (and compared) before the step, so the undoable step holds only the writes.
       const diff: CutDiff = 'path' in input ? previewImportedCut(project(), input.path).diff : input.diff;
+      const from = 'path' in input ? path.basename(input.path) : 'the cut from Resolve';
+      await saveVersion(project(), `Before applying ${from}`, { auto: true });
       return edit('Apply cut from Resolve', (s) => applyImportedCut(s.project, diff));
     },
   };

@@ -51,7 +51,7 @@ describe('generation through the contract', () => {
     expect(events.map((e) => e.to)).toEqual(['queued', 'running', 'checking', 'ready']);
 
     const status = await t.call('jobs.status', {});
-    expect(status.spend).toMatchObject({ spentUsd: 0, inFlightUsd: 0, plannedUsd: 0, budgetUsd: null });
+    expect(status.spend).toMatchObject({ spentUsd: 0, inFlightUsd: 0, budgetUsd: null });
     await expect(t.call('generate.allDrafts', {})).rejects.toThrow(/Every shot already has a take/);
     expect(info.schemaVersion).toBeGreaterThanOrEqual(5);
   });
@@ -66,6 +66,36 @@ describe('generation through the contract', () => {
       /No Runway key is set\. Add it in Settings \(or set RUNWAYML_API_SECRET for the CLI\), or generate with the local animatic\./,
     );
     expect(await t.call('jobs.list', {})).toEqual([]);
+  });
+
+  it('queues every shot Generate all drafts can run and lists the rest with the reason and the fix', async () => {
+    t = testCore(tmp());
+    await t.call('project.create', { parentDir: tmp(), title: 'Skips' });
+    const scene = (await t.call('project.snapshot', {})).scenes[0]!;
+    const local = await t.call('shot.add', { sceneId: scene.id });
+    await t.call('shot.update', { id: local.id, patch: { durationS: 1, action: 'A door opens' } });
+    const runway = await t.call('shot.add', { sceneId: scene.id, afterShotId: local.id });
+    await t.call('shot.update', { id: runway.id, patch: { tool: 'runway:gen4_turbo', durationS: 5, action: 'Rain on the window' } });
+
+    const plan = await t.call('cost.plan', {});
+    // Gen-4 Turbo from text makes its start frame first: 5 s at $0.05/s plus a gen4_image frame.
+    expect(plan.shots[runway.id]).toMatchObject({ tool: 'runway:gen4_turbo', takeUsd: 0.3, frameUsd: 0.05, takesUsd: 0.6, pending: true });
+    expect(plan).toMatchObject({ takes: 2, draftPlanUsd: 0.6, spentUsd: 0 });
+
+    const finished = nextEvent('jobs.batchFinished');
+    const result = await t.call('generate.allDrafts', {});
+    expect(result).toMatchObject({ shots: 1, skipped: [{ shotId: runway.id, label: '1B', provider: 'runway', fix: 'key' }] });
+    expect(result.skipped[0]!.reason).toMatch(/No Runway key is set/);
+    expect(result.jobIds).toHaveLength(2);
+    await finished;
+    expect((await t.call('jobs.list', {})).every((j) => j.shotId === local.id)).toBe(true);
+    // The local shot is generated now: the plan's drafts are the Runway shot's alone.
+    expect((await t.call('cost.plan', {})).shots[local.id]!.pending).toBe(false);
+
+    // With only unrunnable shots left, nothing is queued and the list comes back.
+    const again = await t.call('generate.allDrafts', {});
+    expect(again).toMatchObject({ batchId: null, jobIds: [], shots: 0 });
+    expect(again.skipped.map((s) => s.label)).toEqual(['1B']);
   });
 
   it('shows only the last four characters of a key, and checks it with the provider', async () => {

@@ -1,15 +1,16 @@
 // Generation behind the contract: the open project's job engine (started when a project opens,
 // drained when it closes), the generate / cancel / retry / resolve channels, keys and
 // generation settings. Engine events become contract events; the renderer never polls.
-import { getProvider, modelsFor } from '../../../shared/catalog';
+import { getModel, getProvider, modelsFor } from '../../../shared/catalog';
 import type { EventMap, EventName } from '../../../shared/contract';
-import { projectCost } from '../../../shared/domain/cost';
-import { DEFAULT_GENERATION_SETTINGS, type GenerationSettings } from '../../../shared/domain/jobs';
-import type { ProviderId } from '../../../shared/domain/types';
+import { DEFAULT_GENERATION_SETTINGS, type GenerateResult, type GenerationSettings, type SkippedShot } from '../../../shared/domain/jobs';
+import type { ProviderId, Shot } from '../../../shared/domain/types';
 import { jobView } from '../db/repos/jobsRepo';
 import { UserError } from '../errors';
 import { enqueueTakes, requestCancel, resolveAttention, retryJob, shotsNotGenerated, toolForShot, type JobsCtx } from '../jobs/enqueue';
 import { JobEngine, type EngineEvent } from '../jobs/engine';
+import { costPlan } from '../jobs/plan';
+import { checkShotForTool } from '../jobs/request';
 import { readSettings, SETTINGS_KEY } from '../jobs/settings';
 import { createRunners } from '../jobs/runners';
 import { systemClock } from '../jobs/timing';
@@ -27,6 +28,7 @@ type JobChannels =
   | 'jobs.retry'
   | 'jobs.resolve'
   | 'jobs.status'
+  | 'cost.plan'
   | 'generation.takes'
   | 'settings.generation'
   | 'settings.setGeneration'
@@ -100,19 +102,43 @@ export function jobsService(deps: JobsServiceDeps) {
     for (const t of tools) runners.runner(t);
     const { batchId, jobIds } = await enqueueTakes(ctx(), { shotIds, takes: n, tool });
     changed(jobIds, shotIds);
-    return { batchId, jobIds, shots: shotIds.length };
+    return { batchId, jobIds, shots: shotIds.length, skipped: [] };
+  }
+
+  /** Why Generate all drafts leaves a shot out (no key, no adapter, a request its tool refuses), or null when it can run. */
+  function whySkipped(shot: Shot): SkippedShot | null {
+    const tool = toolForShot(shot);
+    try {
+      runners.runner(tool);
+      checkShotForTool(shot, tool, current().engine.repo.shotImages(shot.id));
+      return null;
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      const provider = getModel(tool)?.provider ?? null;
+      const fix = provider && getProvider(provider)?.keyEnv.length && !keys.get(provider) ? 'key' : 'tool';
+      return { shotId: shot.id, label: shot.label, tool, provider, reason: err.message, fix };
+    }
+  }
+
+  /** Queues every shot not generated yet that can run; the rest come back with the reason and the fix. */
+  async function allDrafts(takes: number | undefined): Promise<GenerateResult> {
+    const shots = shotsNotGenerated(ctx());
+    if (shots.length === 0) throw new UserError('Every shot already has a take or one on its way. Select shots and use Generate to make more.');
+    const skipped = shots.map(whySkipped).filter((s) => s !== null);
+    const runnable = shots.filter((s) => !skipped.some((k) => k.shotId === s.id));
+    if (runnable.length === 0) return { batchId: null, jobIds: [], shots: 0, skipped };
+    return {
+      ...(await generate(
+        runnable.map((s) => s.id),
+        takes,
+      )),
+      skipped,
+    };
   }
 
   const handlers: Pick<Handlers, JobChannels> = {
     'generate.takes': ({ shotIds, takes, tool }) => generate(shotIds, takes, tool),
-    'generate.allDrafts': ({ takes }) => {
-      const shots = shotsNotGenerated(ctx());
-      if (shots.length === 0) throw new UserError('Every shot already has a take or one on its way. Select shots and use Generate to make more.');
-      return generate(
-        shots.map((s) => s.id),
-        takes,
-      );
-    },
+    'generate.allDrafts': ({ takes }) => allDrafts(takes),
     'jobs.list': ({ shotId, limit }) => {
       const { engine, project } = current();
       const rows = shotId ? engine.repo.byShot(shotId).reverse() : engine.repo.recent(limit ?? 500);
@@ -142,13 +168,13 @@ export function jobsService(deps: JobsServiceDeps) {
     'jobs.status': () => {
       const { engine, project } = current();
       const spent = engine.repo.spend();
-      const snapshot = project.snapshot();
       return {
         engine: engine.status(),
-        spend: { ...spent, plannedUsd: projectCost(snapshot).totalUsd, budgetUsd: snapshot.project.budgetUsd },
+        spend: { ...spent, budgetUsd: project.timeline.project().budgetUsd },
         active: engine.repo.activeCount(),
       };
     },
+    'cost.plan': () => costPlan(ctx()),
     'generation.takes': ({ shotId }) => {
       const { engine } = current();
       return shotId ? engine.takes.byShot(shotId) : engine.takes.all();

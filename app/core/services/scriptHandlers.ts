@@ -8,6 +8,7 @@ import { applyScript } from '../script/apply';
 import { readImport, readImportFile, type ReadImport } from '../script/read';
 import { breakdownOf, previewOf } from '../script/preview';
 import { applyImport } from '../shotList/plan';
+import { saveVersion } from '../project/versions';
 
 type ScriptChannels = 'script.preview' | 'script.import';
 
@@ -24,9 +25,11 @@ export function scriptHandlers(edit: Edit, deps: { current: () => OpenSession })
       const { project } = deps.current();
       return previewOf(read(source), { granularity, tool }, project.info().aspectRatio, project);
     },
-    'script.import': ({ source, granularity, tool, characters }) => {
+    'script.import': async ({ source, granularity, tool, characters }) => {
       const file = read(source);
       const choices = { granularity, tool };
+      // An import rewrites much of the plan; the version outlives the undo history.
+      await saveVersion(deps.current().project, `Before importing ${source.name}`, { auto: true });
       if (file.kind === 'shotList') {
         return edit(`Import ${source.name}`, ({ project }) => {
           const shots = applyImport(project, file.plan);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { EventMap, EventName } from '../../../shared/contract';
 import { createHistory } from '../db/history';
 import { UserError } from '../errors';
@@ -11,6 +12,7 @@ import { scriptHandlers } from './scriptHandlers';
 import { libraryHandlers } from './libraryHandlers';
 import { takesHandlers } from './takesHandlers';
 import { timelineHandlers } from './timelineHandlers';
+import { versionsHandlers } from './versionsHandlers';
 import { timelineRepo } from '../db/repos/timelineRepo';
 import { addScene } from '../timeline/ops';
 
@@ -89,6 +91,12 @@ export function createSession(deps: SessionDeps) {
       mediaBase: deps.mediaBase ?? '',
     }),
     'app.pickFolder': async () => (deps.pickFolder ? deps.pickFolder() : null),
+    'app.showInFolder': async ({ path }) => {
+      if (!fs.existsSync(path)) throw new UserError(`"${path}" is no longer there: it was moved or deleted. Export or render it again.`);
+      if (!deps.showInFolder) throw new UserError(`This window cannot open a file manager. The file is at ${path}`);
+      await deps.showInFolder(path);
+      return null;
+    },
     'project.create': ({ parentDir, title }) =>
       activate(createProjectFolder(parentDir, title, { createdBy: `Shotline ${deps.version}`, setup: seedFirstScene })),
     'project.open': ({ path }) => activate(path),
@@ -117,6 +125,7 @@ export function createSession(deps: SessionDeps) {
     ...takesHandlers(edit, { current: open, emit: deps.emit }),
     ...exportHandlers(edit, { current: open, emit: deps.emit }),
     ...scriptHandlers(edit, { current: open }),
+    ...versionsHandlers(edit, { current: open, undoable: UNDOABLE_TABLES }),
     ...jobs.handlers,
   };
 

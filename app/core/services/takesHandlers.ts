@@ -9,7 +9,7 @@ import { renderAnimatic } from '../cut/animatic';
 import { UserError } from '../errors';
 import { animaticSize } from '../providers/local/sizes';
 import type { Project } from '../project/project';
-import { makeFinal } from '../takes/final';
+import { makeFinal, quoteFinal } from '../takes/final';
 import { grabFrame } from '../takes/grab';
 import { checkTake } from '../takes/qcTake';
 import { listTakes, playbackCut, takeName, takeOrThrow, takeStrips, usableCostReport } from '../takes/queries';
@@ -71,8 +71,9 @@ export function takesHandlers(edit: Edit, deps: TakesDeps): Pick<Handlers, Takes
       deps.emit('jobs.changed', { jobIds: [take.jobId], shotIds: [take.shotId], takes: true });
       return { fileRemoved };
     },
-    'takes.makeFinal': ({ takeId, tool }) => {
-      const result = makeFinal(project(), takeId, tool);
+    'takes.finalQuote': ({ takeId, tool, resolution }) => quoteFinal(project(), takeId, tool ? { tool, resolution } : undefined),
+    'takes.makeFinal': ({ takeId, tool, resolution }) => {
+      const result = makeFinal(project(), takeId, tool ? { tool, resolution } : undefined);
       // The running engine notices a new queued job on its next rescan (about a second).
       deps.emit('jobs.changed', { jobIds: [result.jobId], shotIds: [takeOrThrow(project(), takeId).shotId], takes: false });
       return result;

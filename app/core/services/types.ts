@@ -20,6 +20,11 @@ export interface CoreHost {
    * ahead. Absent where the host has none (the devhost, for development only).
    */
   confirm?: (message: string, detail: string) => Promise<boolean>;
+  /**
+   * Shows `path` (an existing file or folder) in the system's file manager; throws a UserError
+   * saying where the file is when it cannot. Absent where the host has no way to.
+   */
+  showInFolder?: (path: string) => Promise<void>;
   /** The environment settings are read from (a packaged app passes a filtered copy); process.env when absent. */
   env?: Record<string, string | undefined>;
   /** Provider keys: the Electron shell's safeStorage vault; environment variables when absent. */

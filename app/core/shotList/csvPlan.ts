@@ -27,7 +27,17 @@ export const CSV_COLUMNS: Record<string, readonly string[]> = {
   resolution: ['resolution'],
   final_tool: ['finalTool'],
   tier: ['tier'],
+  size: ['size'],
+  angle: ['angle'],
+  lens_mm: ['lensMm'],
+  equipment: ['equipment'],
+  location: ['location'],
+  cast: ['cast'],
+  setup: ['setup'],
 };
+/** `custom:Wardrobe` fills the project's custom column "Wardrobe" (made when missing). */
+const CUSTOM = /^custom:\s*(.+)$/i;
+const NUMBER_COLUMNS = new Set(['duration_s', 'lens_mm', 'setup']);
 export const REQUIRED_COLUMNS = ['scene', 'label', 'action', 'duration_s', 'tool', 'camera'];
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
@@ -38,10 +48,16 @@ function columnOf(path: Path): string {
 }
 
 function readHeader(fields: string[]): string[] {
-  const names = fields.map((f) => f.trim().toLowerCase());
+  // Custom column names keep their case: they are the project's words.
+  const names = fields.map((f) => {
+    const custom = CUSTOM.exec(f.trim());
+    return custom ? `custom:${custom[1]!.trim()}` : f.trim().toLowerCase();
+  });
   names.forEach((name, i) => {
-    if (name !== 'scene' && !(name in CSV_COLUMNS)) {
-      throw new UserError(`line 1, column ${i + 1}: unknown column "${name}"; known columns are scene, ${Object.keys(CSV_COLUMNS).join(', ')}`);
+    if (name !== 'scene' && !(name in CSV_COLUMNS) && !name.startsWith('custom:')) {
+      throw new UserError(
+        `line 1, column ${i + 1}: unknown column "${name}"; known columns are scene, ${Object.keys(CSV_COLUMNS).join(', ')}, and custom:NAME for a column of your own`,
+      );
     }
     if (names.indexOf(name) !== i) throw new UserError(`line 1: column "${name}" appears twice`);
   });
@@ -57,10 +73,24 @@ function readHeader(fields: string[]): string[] {
 function rowToShot(columns: string[], cells: string[]): Record<string, unknown> {
   const shot: Record<string, unknown> = {};
   columns.forEach((column, i) => {
-    const path = CSV_COLUMNS[column];
     const cell = cells[i]!.trim();
-    if (!path || cell === '') return;
-    const value = column === 'duration_s' && DECIMAL.test(cell) ? Number(cell) : cell;
+    if (cell === '') return;
+    if (column.startsWith('custom:')) {
+      shot.custom = { ...(shot.custom as object | undefined), [column.slice('custom:'.length)]: cell };
+      return;
+    }
+    const path = CSV_COLUMNS[column];
+    if (!path) return;
+    // Cast is a list in one cell: "Mara; Dee" (or commas).
+    const value =
+      column === 'cast'
+        ? cell
+            .split(/[;,]/)
+            .map((name) => name.trim())
+            .filter(Boolean)
+        : NUMBER_COLUMNS.has(column) && DECIMAL.test(cell.replace(/\s*mm$/i, ''))
+          ? Number(cell.replace(/\s*mm$/i, ''))
+          : cell;
     const [key, sub] = path as [string, string?];
     if (sub) shot[key] = { ...(shot[key] as object | undefined), [sub]: value };
     else shot[key] = value;

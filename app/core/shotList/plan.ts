@@ -1,6 +1,7 @@
 // An import, whichever form it came in: checked as a whole, then written in one transaction,
 // so a bad shot anywhere leaves the project exactly as it was.
 import type { AspectRatio, Shot } from '../../../shared/domain/types';
+import { emptyListFields, patchListFields } from '../../../shared/domain/shotList';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { appendScenes, deleteScenes, type NewShot } from '../timeline/ops';
@@ -47,8 +48,18 @@ function checkLabels(plan: ImportPlan, existing: readonly string[]) {
   }
 }
 
-function toNewShot({ camera, prompt, ...fields }: ShotInput): NewShot {
-  return { ...fields, prompt: camera ? { ...prompt, camera } : prompt };
+function toNewShot({ camera, prompt, size, angle, lensMm, equipment, location, cast, setup, custom, ...fields }: ShotInput): NewShot {
+  const list = patchListFields(emptyListFields(), { size, angle, lensMm, equipment, location, cast, setup, custom });
+  return { ...fields, list, prompt: camera ? { ...prompt, camera } : prompt };
+}
+
+/** The project's custom columns followed by any new ones the file fills, in the file's order. */
+function columnsAfter(plan: ImportPlan, existing: readonly string[]): string[] {
+  const names = [...existing];
+  for (const shot of plan.scenes.flatMap((s) => s.shots)) {
+    for (const name of Object.keys(shot.fields.custom ?? {})) if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+  }
+  return names;
 }
 
 /**
@@ -59,7 +70,8 @@ export function applyImport(project: Pick<Project, 'db' | 'timeline'>, plan: Imp
   return project.db.transaction(() => {
     const repo = project.timeline;
     checkLabels(plan, repo.labels());
-    repo.updateProject({ ...repo.project(), ...plan.project });
+    const now = repo.project();
+    repo.updateProject({ ...now, ...plan.project, customColumns: columnsAfter(plan, now.customColumns) });
     // A project without shots holds at most the empty scene New Project starts with: the
     // file's scenes replace it, so a fresh project imports as 1A, 1B… rather than from 2A.
     if (repo.shots().length === 0)

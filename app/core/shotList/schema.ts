@@ -3,9 +3,10 @@
 // key silently dropped is a shot planned wrong.
 import { z } from 'zod';
 import { getModel, modelsFor } from '../../../shared/catalog';
-import { contract, promptPatchSchema, shotPatchSchema } from '../../../shared/contract';
+import { contract, listPatchSchema, promptPatchSchema, shotPatchSchema } from '../../../shared/contract';
 import { linesFromText } from '../../../shared/domain/dialogue';
 import { CAMERA_MOVES, PROVIDERS, splitTool, type ProviderId } from '../../../shared/domain/types';
+import { ANGLE_LABELS, CAMERA_ANGLES, EQUIPMENT, parseAngle, parseEquipment, parseShotSize, SHOT_SIZES, SIZE_LABELS } from '../../../shared/domain/shotList';
 
 /** Why `tool` is not a catalog model, or null when it is. */
 export function toolProblem(tool: string): string | null {
@@ -45,6 +46,20 @@ const dialogue = z
   ])
   .optional();
 
+const list = listPatchSchema.shape;
+
+/** A shot-list word as people write it ("close-up", "Low angle", "Handheld"), read into the app's value. */
+function spoken<T extends string>(read: (text: string) => T | null, known: string) {
+  return z.string().transform((text, ctx) => {
+    const value = read(text);
+    if (value === null) ctx.addIssue({ code: 'custom', message: `"${text}" is not one of ${known}` });
+    return value ?? z.NEVER;
+  });
+}
+
+const sizeWords = SHOT_SIZES.map((s) => `${s} (${SIZE_LABELS[s].toLowerCase()})`).join(', ');
+const angleWords = CAMERA_ANGLES.map((a) => ANGLE_LABELS[a].toLowerCase()).join(', ');
+
 export const shotSchema = z
   .object({
     label: z.string().trim().max(32).optional(),
@@ -60,6 +75,14 @@ export const shotSchema = z
     resolution: fields.resolution,
     finalTool: tool.nullable().optional(),
     tier: fields.tier,
+    size: spoken(parseShotSize, sizeWords).optional(),
+    angle: spoken(parseAngle, angleWords).optional(),
+    lensMm: list.lensMm.unwrap().unwrap().optional(),
+    equipment: spoken(parseEquipment, EQUIPMENT.join(', ')).optional(),
+    location: list.location,
+    cast: list.cast,
+    setup: list.setup.unwrap().unwrap().optional(),
+    custom: list.custom,
   })
   .strict();
 export type ShotInput = z.infer<typeof shotSchema>;

@@ -141,6 +141,19 @@ describe('draft to final', () => {
     expect(final.qc?.map((r) => r.check)).toEqual(['frame_rate', 'duration', 'resolution', 'black_frames', 'frozen', 'hard_cuts', 'audio']);
   });
 
+  it('quotes the proposal with the budget left before anything is queued, and queues exactly that', async () => {
+    const shot = await addShot({ tool: 'kling:kling-v2-5-turbo', durationS: 5 });
+    const draft = await insertTake(project, shot, clips.moving, { tool: 'kling:kling-v2-5-turbo', seed: 5 });
+    await t.call('project.update', { budgetUsd: 5 });
+    const jobsBefore = (await t.call('jobs.list', { shotId: shot.id })).length;
+    const quote = await t.call('takes.finalQuote', { takeId: draft });
+    // No final tool: the same Kling model at 1080p, 5 s at $0.07/s.
+    expect(quote).toEqual({ tool: 'kling:kling-v2-5-turbo', resolution: '1080p', estimateUsd: 0.35, budgetUsd: 5, budgetLeftUsd: 5 });
+    expect(await t.call('jobs.list', { shotId: shot.id })).toHaveLength(jobsBefore);
+    const picked = await t.call('takes.finalQuote', { takeId: draft, tool: 'runway:gen4.5' });
+    expect(picked).toMatchObject({ tool: 'runway:gen4.5', estimateUsd: 0.6 });
+  });
+
   it('says what to do when the shot has no final tool', async () => {
     const shot = await addShot();
     const draft = await insertTake(project, shot, clips.moving);

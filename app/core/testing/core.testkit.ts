@@ -4,7 +4,7 @@ import { createCore } from '../services/core';
 import type { CoreHost } from '../services/types';
 
 /** A core with a typed, throwing `call`, and the events it emitted. */
-export function testCore(dir: string, host: Pick<CoreHost, 'confirm'> = {}) {
+export function testCore(dir: string, host: Pick<CoreHost, 'confirm' | 'showInFolder'> = {}) {
   const core = createCore({
     kind: 'devhost',
     version: 'test',

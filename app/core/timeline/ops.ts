@@ -4,6 +4,7 @@ import { DEFAULT_TOOL } from '../../../shared/catalog';
 import { labelSource, nextShotLabel, renumber } from '../../../shared/domain/labels';
 import { moveItems } from '../../../shared/domain/ordering';
 import type { Scene, Shot } from '../../../shared/domain/types';
+import { emptyListFields, patchListFields } from '../../../shared/domain/shotList';
 import { emptyPrompt } from '../../../shared/domain/types';
 import type { TimelineRepo } from '../db/repos/timelineRepo';
 import { UserError } from '../errors';
@@ -37,6 +38,7 @@ function newShotDefaults(aspectRatio: Shot['aspectRatio']): Omit<Shot, 'id' | 's
     finalTool: null,
     tier: 'draft',
     dialogue: [],
+    list: emptyListFields(),
     notes: '',
     status: 'planned',
   };
@@ -148,8 +150,8 @@ export function addShot(repo: TimelineRepo, sceneId: string, fields: NewShot = {
 
 export function updateShot(repo: TimelineRepo, id: string, patch: ShotPatch): Shot {
   const shot = shotOrThrow(repo, id);
-  const { prompt, ...rest } = patch;
-  repo.updateShot({ ...shot, ...rest, prompt: { ...shot.prompt, ...prompt } });
+  const { prompt, list, ...rest } = patch;
+  repo.updateShot({ ...shot, ...rest, prompt: { ...shot.prompt, ...prompt }, list: patchListFields(shot.list, list) });
   return repo.shot(id)!;
 }
 

@@ -88,7 +88,10 @@ describe('sceneSlotIndex', () => {
 
 describe('applySceneMove', () => {
   it('reorders scenes densely', () => {
-    const snap = { project: { title: 't', path: '/p', aspectRatio: '16:9' as const, budgetUsd: null, credits: '', schemaVersion: 1 }, ...twoScenes() };
+    const snap = {
+      project: { title: 't', path: '/p', aspectRatio: '16:9' as const, budgetUsd: null, credits: '', customColumns: [], schemaVersion: 1 },
+      ...twoScenes(),
+    };
     const moved = applySceneMove(snap, 's2', 0);
     expect(buildTimeline(moved).order).toEqual(['d', 'e', 'a', 'b', 'c']);
   });

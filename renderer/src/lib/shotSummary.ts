@@ -4,6 +4,9 @@ import { estimateShot, type ShotEstimate } from '../../../shared/domain/cost';
 import type { Shot } from '../../../shared/domain/types';
 import { splitTool } from '../../../shared/domain/types';
 import { validateShot, type ShotIssue } from '../../../shared/domain/validation';
+import type { ShotPlan } from '../../../shared/domain/jobs';
+import { plural } from '../../../shared/domain/words';
+import { formatCredits, formatSeconds, formatUsd } from './format';
 
 export interface ShotSummary {
   estimate: ShotEstimate;
@@ -34,6 +37,19 @@ export function summarizeShot(shot: Shot): ShotSummary {
     toolShort: spec ? shortModelName(spec.name) : model || shot.tool,
     toolName: spec?.name ?? `Unknown tool ${shot.tool}`,
   };
+}
+
+/** What a take of the shot costs, in words: the clip, any frame made first, and the takes Generate makes. */
+export function takeCostLines(estimate: ShotEstimate, plan: { shot: ShotPlan; takes: number } | undefined, toolName: string): string[] {
+  const credits = estimate.credits !== null ? ` · ${formatCredits(estimate.credits)}` : '';
+  const clip = `${formatUsd(estimate.usd)}${credits} for ${formatSeconds(estimate.billedDurationS)} on ${toolName}`;
+  if (!plan) return [clip, estimate.adjustment ?? ''].filter(Boolean);
+  const { shot, takes } = plan;
+  return [
+    shot.frameUsd > 0 ? `${formatUsd(shot.takeUsd)} a take: ${clip}, plus ${formatUsd(shot.frameUsd)} for the start frame made first` : `${clip} a take`,
+    `Generate ${plural(takes, 'take')}: ${formatUsd(shot.takesUsd)}`,
+    estimate.adjustment ?? '',
+  ].filter(Boolean);
 }
 
 /** One line per problem, for a tooltip. */

@@ -1,4 +1,5 @@
 // Small snapshots for the pure-logic tests beside this file.
+import { emptyListFields } from '../../../shared/domain/shotList';
 import { emptyPrompt, type Scene, type Shot } from '../../../shared/domain/types';
 
 export function scene(id: string, number: number, position = number - 1): Scene {
@@ -20,6 +21,7 @@ export function shot(id: string, sceneId: string, position: number, durationS = 
     finalTool: null,
     tier: 'draft',
     dialogue: [],
+    list: emptyListFields(),
     notes: '',
     status: 'planned',
   };

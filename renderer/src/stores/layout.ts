@@ -20,7 +20,7 @@ export const PANEL_LIMITS: Record<keyof PanelSizes, { min: number; max: number }
   cost: { min: 140, max: 900 },
 };
 
-export const DEFAULT_SIZES: PanelSizes = { left: 290, right: 390, player: 340, cost: 540 };
+export const DEFAULT_SIZES: PanelSizes = { left: 290, right: 390, player: 340, cost: 420 };
 
 interface LayoutState {
   sizes: PanelSizes;

@@ -1,6 +1,7 @@
 import { linesFromText, type DialogueLine } from '../../../../shared/domain/dialogue';
 import type { AspectRatio, PromptParts, Scene, Shot, ShotStatus, Tier } from '../../../../shared/domain/types';
 import { emptyPrompt } from '../../../../shared/domain/types';
+import { CAMERA_ANGLES, EQUIPMENT, SHOT_SIZES, emptyListFields, type ShotListFields } from '../../../../shared/domain/shotList';
 
 export interface SceneRow {
   id: string;
@@ -24,6 +25,7 @@ export interface ShotRow {
   fallback_tool?: string | null;
   tier: string;
   dialogue: string;
+  list_json: string;
   notes: string;
   status: string;
 }
@@ -57,6 +59,37 @@ function parseDialogue(json: string): DialogueLine[] {
   return linesFromText(json);
 }
 
+/** The shot-list columns as stored (migration 9); a value of the wrong shape reads as empty, never as a crash. */
+function parseListFields(json: string): ShotListFields {
+  const empty = emptyListFields();
+  let raw: Partial<Record<keyof ShotListFields, unknown>>;
+  try {
+    raw = JSON.parse(json) as typeof raw;
+  } catch {
+    return empty;
+  }
+  const pick = <T>(value: unknown, ok: (v: unknown) => v is T, fallback: T): T => (ok(value) ? value : fallback);
+  const isString = (v: unknown): v is string => typeof v === 'string';
+  const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  const oneOf =
+    <T extends string>(list: readonly T[]) =>
+    (v: unknown): v is T =>
+      list.includes(v as T);
+  return {
+    size: pick(raw.size, oneOf(SHOT_SIZES), null),
+    angle: pick(raw.angle, oneOf(CAMERA_ANGLES), null),
+    lensMm: pick(raw.lensMm, isNumber, null),
+    equipment: pick(raw.equipment, oneOf(EQUIPMENT), null),
+    location: pick(raw.location, isString, ''),
+    cast: Array.isArray(raw.cast) ? raw.cast.filter(isString) : [],
+    setup: pick(raw.setup, isNumber, null),
+    custom:
+      raw.custom && typeof raw.custom === 'object'
+        ? Object.fromEntries(Object.entries(raw.custom as Record<string, unknown>).filter((e): e is [string, string] => isString(e[1])))
+        : {},
+  };
+}
+
 export function shotFromRow(r: ShotRow): Shot {
   return {
     id: r.id,
@@ -73,6 +106,7 @@ export function shotFromRow(r: ShotRow): Shot {
     fallbackTool: r.fallback_tool ?? null,
     tier: r.tier as Tier,
     dialogue: parseDialogue(r.dialogue),
+    list: parseListFields(r.list_json),
     notes: r.notes,
     status: r.status as ShotStatus,
   };
@@ -94,6 +128,7 @@ export function shotToRow(s: Shot): ShotRow {
     fallback_tool: s.fallbackTool ?? null,
     tier: s.tier,
     dialogue: JSON.stringify(s.dialogue),
+    list_json: JSON.stringify(s.list),
     notes: s.notes,
     status: s.status,
   };

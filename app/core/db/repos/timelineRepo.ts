@@ -2,10 +2,20 @@ import type { AspectRatio, ProjectInfo, Scene, Shot } from '../../../../shared/d
 import type { Db } from '../sqlite';
 import { sceneFromRow, shotFromRow, shotToRow, type SceneRow, type ShotRow } from './rows';
 
+/** Custom column names as stored; anything else reads as none. */
+function columnNames(json: string): string[] {
+  try {
+    const names = JSON.parse(json) as unknown;
+    return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 /** The only module with SQL for the project, scenes and shots. */
 export function timelineRepo(db: Db) {
   const q = {
-    project: db.prepare('SELECT title, aspect_ratio, budget_usd, credits FROM project WHERE id = 1'),
+    project: db.prepare('SELECT title, aspect_ratio, budget_usd, credits, custom_columns FROM project WHERE id = 1'),
     scenes: db.prepare('SELECT id, number, name, position FROM scenes ORDER BY position'),
     scene: db.prepare('SELECT id, number, name, position FROM scenes WHERE id = ?'),
     shots: db.prepare('SELECT s.* FROM shots s JOIN scenes c ON c.id = s.scene_id ORDER BY c.position, s.position'),
@@ -18,38 +28,48 @@ export function timelineRepo(db: Db) {
     deleteScene: db.prepare('DELETE FROM scenes WHERE id = ?'),
     insertShot: db.prepare(
       `INSERT INTO shots (id, scene_id, label, position, action, prompt_json, duration_s, aspect_ratio, resolution,
-         tool, final_tool, fallback_tool, tier, dialogue, notes, status)
+         tool, final_tool, fallback_tool, tier, dialogue, list_json, notes, status)
        VALUES (@id, @scene_id, @label, @position, @action, @prompt_json, @duration_s, @aspect_ratio, @resolution,
-         @tool, @final_tool, @fallback_tool, @tier, @dialogue, @notes, @status)`,
+         @tool, @final_tool, @fallback_tool, @tier, @dialogue, @list_json, @notes, @status)`,
     ),
     updateShot: db.prepare(
       `UPDATE shots SET scene_id = @scene_id, label = @label, position = @position, action = @action,
          prompt_json = @prompt_json, duration_s = @duration_s, aspect_ratio = @aspect_ratio, resolution = @resolution,
-         tool = @tool, final_tool = @final_tool, fallback_tool = @fallback_tool, tier = @tier, dialogue = @dialogue, notes = @notes, status = @status
+         tool = @tool, final_tool = @final_tool, fallback_tool = @fallback_tool, tier = @tier, dialogue = @dialogue, list_json = @list_json, notes = @notes, status = @status
        WHERE id = @id`,
     ),
     placeShot: db.prepare('UPDATE shots SET scene_id = ?, position = ? WHERE id = ? AND (scene_id <> ? OR position <> ?)'),
     placeScene: db.prepare('UPDATE scenes SET position = ? WHERE id = ? AND position <> ?'),
     deleteShot: db.prepare('DELETE FROM shots WHERE id = ?'),
     insertProject: db.prepare("INSERT INTO project (id, title, aspect_ratio, budget_usd, created_at, created_by) VALUES (1, ?, ?, ?, datetime('now'), ?)"),
-    updateProject: db.prepare('UPDATE project SET title = @title, aspect_ratio = @aspect_ratio, budget_usd = @budget_usd, credits = @credits WHERE id = 1'),
+    updateProject: db.prepare(
+      'UPDATE project SET title = @title, aspect_ratio = @aspect_ratio, budget_usd = @budget_usd, credits = @credits, custom_columns = @custom_columns WHERE id = 1',
+    ),
   };
 
   return {
     project(): Omit<ProjectInfo, 'path' | 'schemaVersion'> {
-      const r = q.project.get() as { title: string; aspect_ratio: string; budget_usd: number | null; credits: string } | undefined;
+      const r = q.project.get() as { title: string; aspect_ratio: string; budget_usd: number | null; credits: string; custom_columns: string } | undefined;
       if (!r) throw new Error('project row missing');
-      return { title: r.title, aspectRatio: r.aspect_ratio as AspectRatio, budgetUsd: r.budget_usd, credits: r.credits };
+      return {
+        title: r.title,
+        aspectRatio: r.aspect_ratio as AspectRatio,
+        budgetUsd: r.budget_usd,
+        credits: r.credits,
+        customColumns: columnNames(r.custom_columns),
+      };
     },
     createProject(title: string, aspectRatio: AspectRatio, budgetUsd: number | null, createdBy: string) {
       q.insertProject.run(title, aspectRatio, budgetUsd, createdBy);
     },
-    updateProject(p: { title: string; aspectRatio: AspectRatio; budgetUsd: number | null; credits?: string }) {
+    updateProject(p: { title: string; aspectRatio: AspectRatio; budgetUsd: number | null; credits?: string; customColumns?: string[] }) {
+      const now = q.project.get() as { credits: string; custom_columns: string };
       q.updateProject.run({
         title: p.title,
         aspect_ratio: p.aspectRatio,
         budget_usd: p.budgetUsd,
-        credits: p.credits ?? (q.project.get() as { credits: string }).credits,
+        credits: p.credits ?? now.credits,
+        custom_columns: p.customColumns ? JSON.stringify(p.customColumns) : now.custom_columns,
       });
     },
     scenes: (): Scene[] => (q.scenes.all() as SceneRow[]).map(sceneFromRow),

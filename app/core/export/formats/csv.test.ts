@@ -14,7 +14,7 @@ describe('metadataCsv', () => {
   const rows = csvRows(text);
 
   it('has exactly the Resolve metadata columns, without a BOM, CRLF records', () => {
-    expect(rows[0]).toEqual(['File Name', 'Clip Name', 'Scene', 'Shot', 'Take', 'Description', 'Comments', 'Keywords', 'Good Take']);
+    expect(rows[0]).toEqual(['File Name', 'Clip Name', 'Scene', 'Shot', 'Take', 'Description', 'Comments', 'Keywords', 'Good Take', 'Shot Type', 'Angle']);
     expect(rows[0]).toEqual([...METADATA_CSV_COLUMNS]);
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     expect(text.split('\r\n')).toHaveLength(rows.length + 1);
@@ -32,11 +32,20 @@ describe('metadataCsv', () => {
       '2',
       'Mara enters — “Tom & Jerry’s” <diner>  at 2am',
       cut.clips[0]!.prompt.replace('\u0001', ''),
-      'SC01,runway:gen4_turbo,draft,selected',
+      // The shot list's size, angle, location and cast as keywords; the comma in the location would split it.
+      'SC01,runway:gen4_turbo,draft,selected,CU,Low angle,Diner  back booth,Mara',
       '1',
+      'Close-up',
+      'Low angle',
     ]);
     const alternate = rows.find((r) => r[0] === 'SC01_SH020_T03_kling.mp4')!;
-    expect([alternate[1], alternate[4], alternate[7], alternate[8]]).toEqual(['1B T03', '3', 'SC01,kling:kling-v2-5-turbo,final,alternate', '']);
+    expect([alternate[1], alternate[4], alternate[7], alternate[8], alternate[9]]).toEqual([
+      '1B T03',
+      '3',
+      'SC01,kling:kling-v2-5-turbo,final,alternate',
+      '',
+      '',
+    ]);
     const placeholder = rows.find((r) => r[0] === 'SC02_SH010_PH.mp4')!;
     expect([placeholder[4], placeholder[8]]).toEqual(['', '']);
   });
@@ -74,14 +83,25 @@ describe('shotListCsv', () => {
     const text = shotListCsv(snapshot);
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = csvRows(text);
-    expect(rows[0]).toEqual([...SHOT_LIST_COLUMNS]);
+    expect(rows[0]).toEqual([...SHOT_LIST_COLUMNS, 'Wardrobe']);
     expect(rows.slice(1).map((r) => `${r[0]}:${r[1]}`)).toEqual(['1:1A', '1:1B', '2:2A', '2:2B']);
     const first = rows[1]!;
     expect(first[2]).toBe('2.5');
     expect(first[3]).toBe('push in');
     expect(first[5]).toBe('MARA: (flat) We\'re "closed".');
-    expect(first[8]).toBe(estimateShot(snapshot.shots[0]!).usd.toFixed(2));
-    expect(first[9]).toBe('');
+    const at = (column: string) => first[rows[0]!.indexOf(column)];
+    expect([at('Size'), at('Angle'), at('Lens (mm)'), at('Equipment'), at('Location'), at('Cast'), at('Setup'), at('Wardrobe')]).toEqual([
+      'CU',
+      'Low angle',
+      '35',
+      '',
+      'Diner, back booth',
+      'Mara',
+      '2',
+      'Red coat',
+    ]);
+    expect(at('Estimated Cost (USD)')).toBe(estimateShot(snapshot.shots[0]!).usd.toFixed(2));
+    expect(at('Actual Cost (USD)')).toBe('');
     expect(rows.find((r) => r[1] === '2B')![4]).toBe('Sign flickers, line one\nline two');
   });
 
@@ -96,6 +116,6 @@ describe('shotListCsv', () => {
 
   it('adds actual costs where the takes have them', () => {
     const rows = csvRows(shotListCsv(snapshot, { s2: 1.5 }));
-    expect(rows[2]![9]).toBe('1.50');
+    expect(rows[2]![rows[0]!.indexOf('Actual Cost (USD)')]).toBe('1.50');
   });
 });

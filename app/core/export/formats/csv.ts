@@ -5,6 +5,7 @@ import { estimateShot } from '../../../../shared/domain/cost';
 import { compilePrompt } from '../../../../shared/domain/prompt';
 import type { ProjectSnapshot } from '../../../../shared/domain/types';
 import { dialogueText } from '../../../../shared/domain/dialogue';
+import { ANGLE_LABELS, EQUIPMENT_LABELS, SIZE_LABELS, type ShotListFields } from '../../../../shared/domain/shotList';
 
 /** A text cell a spreadsheet would run as a formula (or as DDE): it starts with one of these. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -43,7 +44,32 @@ function table(columns: readonly string[], rows: Array<Array<string | number>>, 
  * confirmed: a column Resolve ignores costs nothing, and the timeline files set
  * clip names anyway.
  */
-export const METADATA_CSV_COLUMNS = ['File Name', 'Clip Name', 'Scene', 'Shot', 'Take', 'Description', 'Comments', 'Keywords', 'Good Take'] as const;
+export const METADATA_CSV_COLUMNS = [
+  'File Name',
+  'Clip Name',
+  'Scene',
+  'Shot',
+  'Take',
+  'Description',
+  'Comments',
+  'Keywords',
+  'Good Take',
+  'Shot Type',
+  'Angle',
+] as const;
+
+/** Keywords from the shot list: size, angle, equipment, location and cast, so Smart Bins can gather "every CU of Mara". */
+function listKeywords(list: ShotListFields): string[] {
+  const words = [
+    list.size ?? '',
+    list.angle ? ANGLE_LABELS[list.angle] : '',
+    list.equipment ? EQUIPMENT_LABELS[list.equipment] : '',
+    list.location,
+    ...list.cast,
+  ];
+  // Keywords is itself comma-separated: a comma inside one would split it.
+  return words.map((w) => w.replace(/,/g, ' ').trim()).filter(Boolean);
+}
 
 /**
  * One row per media file. UTF-8 without a BOM, as arkiv's working importer writes it, and one
@@ -53,7 +79,9 @@ export function metadataCsv(cut: ExportCut): string {
   const rows: Array<Array<string | number>> = [];
   for (const clip of cut.clips) {
     const base = [clip.sceneNumber, clip.label] as const;
-    const keywords = (kind: string, tool: string, tier: string) => [`SC${String(clip.sceneNumber).padStart(2, '0')}`, tool, tier, kind].join(',');
+    const keywords = (kind: string, tool: string, tier: string) =>
+      [`SC${String(clip.sceneNumber).padStart(2, '0')}`, tool, tier, kind, ...listKeywords(clip.list)].join(',');
+    const framing = [clip.list.size ? SIZE_LABELS[clip.list.size] : '', clip.list.angle ? ANGLE_LABELS[clip.list.angle] : ''] as const;
     rows.push([
       clip.media.fileName,
       clip.label,
@@ -64,10 +92,11 @@ export function metadataCsv(cut: ExportCut): string {
       keywords(clip.take === null ? 'placeholder' : 'selected', clip.tool, clip.tier),
       // Only the circled take is marked; an empty cell sets nothing.
       clip.take === null ? '' : 1,
+      ...framing,
     ]);
     for (const alt of clip.alternates) {
       const label = `${clip.label} T${String(alt.take).padStart(2, '0')}`;
-      rows.push([alt.media.fileName, label, ...base, alt.take, clip.action, clip.prompt, keywords('alternate', alt.tool, clip.tier), '']);
+      rows.push([alt.media.fileName, label, ...base, alt.take, clip.action, clip.prompt, keywords('alternate', alt.tool, clip.tier), '', ...framing]);
     }
   }
   return table(METADATA_CSV_COLUMNS, rows, { multiline: false, guard: 'invisible' });
@@ -82,6 +111,13 @@ export const SHOT_LIST_COLUMNS = [
   'Dialogue',
   'Tool',
   'Prompt',
+  'Size',
+  'Angle',
+  'Lens (mm)',
+  'Equipment',
+  'Location',
+  'Cast',
+  'Setup',
   'Estimated Cost (USD)',
   'Actual Cost (USD)',
 ] as const;
@@ -100,6 +136,7 @@ export function shotListCsv(snapshot: ProjectSnapshot, actualUsd: Readonly<Recor
       .map((shot) => {
         const camera = [shot.prompt.camera.replace(/_/g, ' '), shot.prompt.cameraText.trim()].filter(Boolean).join(', ');
         const actual = actualUsd[shot.id];
+        const list = shot.list;
         return [
           scene.number,
           shot.label,
@@ -109,10 +146,18 @@ export function shotListCsv(snapshot: ProjectSnapshot, actualUsd: Readonly<Recor
           dialogueText(shot.dialogue),
           shot.tool,
           compilePrompt(shot, shot.tool).text,
+          list.size ?? '',
+          list.angle ? ANGLE_LABELS[list.angle] : '',
+          list.lensMm ?? '',
+          list.equipment ? EQUIPMENT_LABELS[list.equipment] : '',
+          list.location,
+          list.cast.join('; '),
+          list.setup ?? '',
           estimateShot(shot).usd.toFixed(2),
           actual === undefined ? '' : actual.toFixed(2),
+          ...snapshot.project.customColumns.map((c) => list.custom[c] ?? ''),
         ];
       }),
   );
-  return `\uFEFF${table(SHOT_LIST_COLUMNS, rows, { multiline: true, guard: 'apostrophe' })}`;
+  return `\uFEFF${table([...SHOT_LIST_COLUMNS, ...snapshot.project.customColumns], rows, { multiline: true, guard: 'apostrophe' })}`;
 }

@@ -157,7 +157,7 @@ export function createActions(qc: QueryClient) {
       patchSnapshot((s) => ({ ...s, shots: s.shots.map((x) => (ids.includes(x.id) ? { ...x, tool } : x)) }));
       await run(() => call('shot.updateMany', { ids, patch: { tool } }));
     },
-    async updateProject(patch: { title?: string; budgetUsd?: number | null; aspectRatio?: ProjectInfo['aspectRatio'] }) {
+    async updateProject(patch: { title?: string; budgetUsd?: number | null; aspectRatio?: ProjectInfo['aspectRatio']; customColumns?: string[] }) {
       const info = await run(() => call('project.update', patch));
       if (!info) return;
       qc.setQueryData(keys.current, info);

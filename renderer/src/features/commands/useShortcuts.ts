@@ -8,6 +8,7 @@ import { useUi } from '../../stores/ui';
 import { useExportDialog } from '../export/store';
 import type { Actions } from './actions';
 import { useScriptImport } from '../script/store';
+import { useVersionsDialog } from '../versions/store';
 
 export function useGlobalShortcuts(actions: Actions): void {
   useEffect(() => {
@@ -19,6 +20,7 @@ export function useGlobalShortcuts(actions: Actions): void {
       if (key === 'enter') void (e.shiftKey ? actions.addScene() : actions.addShot());
       else if (key === 'z' && !inText) void (e.shiftKey ? actions.redo() : actions.undo());
       else if (key === 'y' && !inText) void actions.redo();
+      else if (key === 's' && e.shiftKey) useVersionsDialog.getState().show();
       else handled = false;
       if (handled) e.preventDefault();
     };
@@ -59,10 +61,14 @@ export function runMenuCommand(command: MenuCommand, actions: Actions): void {
       return useExportDialog.getState().setOpen('resolve');
     case 'file.exportShotList':
       return useExportDialog.getState().setOpen('shotList');
+    case 'file.exportStoryboard':
+      return useExportDialog.getState().setOpen('storyboard');
     case 'file.importCut':
       return useExportDialog.getState().setOpen('importCut');
     case 'file.importScript':
       return useScriptImport.getState().show();
+    case 'file.versions':
+      return useVersionsDialog.getState().show();
     case 'view.cost': {
       const panel = document.getElementById('cost-panel');
       panel?.scrollIntoView({ block: 'nearest' });

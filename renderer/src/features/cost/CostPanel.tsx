@@ -1,15 +1,18 @@
-// What the plan will cost: total, budget, where the money goes (provider, scene), and the
-// same shots priced all on Runway or all on Kling — the comparison filmmakers ask for.
+// What the plan will cost as the buttons spend it (drafts, finals, spent) against the budget, then
+// one take of each shot by provider and scene, and the same shots priced all on Runway or all on
+// Kling — the comparison filmmakers ask for.
 import { useMemo } from 'react';
 import { estimateShot, projectCost } from '../../../../shared/domain/cost';
 import { formatRunningTime } from '../../../../shared/domain/timecode';
 import type { ProjectSnapshot } from '../../../../shared/domain/types';
+import type { CostPlan } from '../../../../shared/domain/jobs';
+import { plural } from '../../../../shared/domain/words';
 import { WarningIcon } from '../../components/icons';
 import { spendText } from '../../lib/charged';
 import { formatCredits, formatUsd } from '../../lib/format';
 import { providerLabel } from '../../lib/labels';
 import { timelineOf } from '../../lib/timeline';
-import { useJobStatus } from '../queue/jobsApi';
+import { useCostPlan, useJobStatus } from '../queue/jobsApi';
 import { UsableCost } from '../takes/UsableCost';
 import { BudgetField } from './BudgetField';
 
@@ -33,8 +36,58 @@ function SpentLine() {
   ) : null;
 }
 
+/** The plan as the buttons will spend it: Generate all drafts now, one final of every shot, and what is spent. */
+function PlanFigures({ plan }: { plan: CostPlan | undefined }) {
+  const rows: Array<[string, string, number | undefined, string]> = [
+    [
+      'Draft plan',
+      'cost-total',
+      plan?.draftPlanUsd,
+      plan ? `${plural(plan.takes, 'take')} of each shot with none yet, on its tool, any start frame made first included` : '',
+    ],
+    ['Final plan', 'cost-final', plan?.finalPlanUsd, 'One take of every shot on its final tool'],
+    ['Spent', 'cost-spent-usd', plan?.spentUsd, 'What finished jobs cost'],
+  ];
+  return (
+    <dl className="cost-plan">
+      {rows.map(([label, testId, usd, hint]) => (
+        <div key={label} className="cost-plan-row" title={hint}>
+          <dt>{label}</dt>
+          <dd className={testId === 'cost-total' ? 'cost-total-usd' : undefined} data-testid={testId}>
+            {usd === undefined ? '…' : formatUsd(usd)}
+          </dd>
+          <dd className="muted cost-plan-hint">{hint}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Spent, on its way, and the drafts still to make, against the budget. */
+function BudgetMeter({ budgetUsd, plan }: { budgetUsd: number; plan: CostPlan | undefined }) {
+  const spend = useJobStatus().data?.spend;
+  const committed = (spend?.spentUsd ?? 0) + (spend?.inFlightUsd ?? 0) + (plan?.draftPlanUsd ?? 0);
+  const over = committed > budgetUsd + 1e-9;
+  return (
+    <div className={`budget-meter${over ? ' is-over' : ''}`}>
+      <Bar value={committed} max={budgetUsd} />
+      {over ? (
+        <p className="budget-warning" role="alert">
+          <WarningIcon /> Spent, on its way and the drafts to make come to {formatUsd(committed)}: {formatUsd(committed - budgetUsd)} over the budget. Move
+          shots to a cheaper tool, make fewer takes, shorten shots, or raise the budget.
+        </p>
+      ) : (
+        <p className="muted">
+          {formatUsd(budgetUsd - committed)} left of {formatUsd(budgetUsd)} after the drafts
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function CostPanel({ snapshot }: { snapshot: ProjectSnapshot }) {
   const cost = useMemo(() => projectCost(snapshot), [snapshot]);
+  const plan = useCostPlan().data;
   const adjusted = useMemo(
     () =>
       timelineOf(snapshot)
@@ -49,33 +102,18 @@ export function CostPanel({ snapshot }: { snapshot: ProjectSnapshot }) {
 
   return (
     <section className="cost-panel" aria-label="Cost" id="cost-panel" tabIndex={-1}>
-      <div className="cost-total">
-        <span className="cost-total-usd" data-testid="cost-total">
-          {formatUsd(cost.totalUsd)}
-        </span>
-        <span className="muted">
-          {cost.totalCredits ? `${formatCredits(cost.totalCredits)} (Runway) · ` : ''}
-          {formatRunningTime(cost.totalDurationS)} of footage
-        </span>
-      </div>
+      <PlanFigures plan={plan} />
       <BudgetField budgetUsd={cost.budgetUsd} />
-      {cost.budgetUsd !== null && (
-        <div className={`budget-meter${cost.overBudget ? ' is-over' : ''}`}>
-          <Bar value={cost.totalUsd} max={cost.budgetUsd} />
-          {cost.overBudget ? (
-            <p className="budget-warning" role="alert">
-              <WarningIcon /> Over budget by {formatUsd(cost.totalUsd - cost.budgetUsd)}. Move shots to a cheaper tool, shorten them, or raise the budget.
-            </p>
-          ) : (
-            <p className="muted">
-              {formatUsd(cost.budgetLeftUsd ?? 0)} left of {formatUsd(cost.budgetUsd)}
-            </p>
-          )}
-        </div>
-      )}
+      {cost.budgetUsd !== null && <BudgetMeter budgetUsd={cost.budgetUsd} plan={plan} />}
 
       <SpentLine />
       <UsableCost />
+
+      <h3>One take of each shot</h3>
+      <p className="muted" data-testid="cost-one-take">
+        {formatUsd(cost.totalUsd)}
+        {cost.totalCredits ? ` · ${formatCredits(cost.totalCredits)} (Runway)` : ''} · {formatRunningTime(cost.totalDurationS)} of footage
+      </p>
 
       <h3>By provider</h3>
       {providers.length === 0 ? (

@@ -1,18 +1,23 @@
-// The header's Export menu (the same three commands as the native File menu) and the dialogs
-// they open, mounted once for the workspace.
+// The header's Export menu (the same commands as the native File menu) and the dialogs they
+// open, mounted once for the workspace.
 import { useEffect, useRef, useState } from 'react';
 import { FilmIcon } from '../../components/icons';
+import { shortcut } from '../../components/keys';
 import { ScriptImportDialog } from '../script/ScriptImportDialog';
 import { useScriptImport } from '../script/store';
+import { useVersionsDialog } from '../versions/store';
+import { VersionsDialog } from '../versions/VersionsDialog';
 import { ImportCutDialog } from './ImportCutDialog';
 import { ResolveExportDialog } from './ResolveExportDialog';
 import { ShotListDialog } from './ShotListDialog';
+import { StoryboardDialog } from './StoryboardDialog';
 import { useExportDialog, type ExportDialog } from './store';
 import './export.css';
 
 const ITEMS: Array<{ dialog: Exclude<ExportDialog, null>; label: string }> = [
   { dialog: 'resolve', label: 'Export: DaVinci Resolve…' },
   { dialog: 'shotList', label: 'Export shot list…' },
+  { dialog: 'storyboard', label: 'Export storyboard PDF…' },
   { dialog: 'importCut', label: 'Import cut from Resolve…' },
 ];
 
@@ -48,7 +53,7 @@ export function ExportMenu() {
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={() => setOpen(!open)}
-        title="Export to DaVinci Resolve or the shot list, bring a cut back, or import a script"
+        title="Export to DaVinci Resolve, the shot list or the storyboard, bring a cut back, or import a script"
       >
         <FilmIcon /> Export
       </button>
@@ -79,6 +84,18 @@ export function ExportMenu() {
           >
             Import script or shot list…
           </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="export-menu-item"
+            title={shortcut('Ctrl+Shift+S')}
+            onClick={() => {
+              setOpen(false);
+              useVersionsDialog.getState().show();
+            }}
+          >
+            Versions…
+          </button>
         </div>
       )}
     </div>
@@ -90,8 +107,10 @@ export function ExportDialogs() {
     <>
       <ResolveExportDialog />
       <ShotListDialog />
+      <StoryboardDialog />
       <ImportCutDialog />
       <ScriptImportDialog />
+      <VersionsDialog />
     </>
   );
 }

@@ -18,42 +18,14 @@ import {
 import { call, errorMessage, ShotlineError, subscribe } from '../../api/client';
 import { useUi } from '../../stores/ui';
 import { Dialog } from '../takes/Dialog';
+import { Choice } from './Choice';
 import { FormError } from './FormError';
 import { PathField } from './PathField';
+import { ShowInFolder } from './ShowInFolder';
 import { useExportDialog } from './store';
 
 type Run = { id: string; progress: ResolveExportProgress | null; canceling: boolean };
 const joinPath = (dir: string, name: string) => `${dir.replace(/[\\/]+$/, '')}${dir.includes('\\') && !dir.includes('/') ? '\\' : '/'}${name}`;
-
-function Choice<T extends string>({
-  legend,
-  name,
-  options,
-  labels,
-  value,
-  onChange,
-  disabled,
-}: {
-  legend: string;
-  name: string;
-  options: readonly T[];
-  labels: Record<T, string>;
-  value: T;
-  onChange: (v: T) => void;
-  disabled: boolean;
-}) {
-  return (
-    <fieldset className="export-choice" disabled={disabled}>
-      <legend>{legend}</legend>
-      {options.map((o) => (
-        <label key={o} className="check-row">
-          <input type="radio" name={name} value={o} checked={value === o} onChange={() => onChange(o)} />
-          {labels[o]}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
 
 export function ResolveExportDialog() {
   const open = useExportDialog((s) => s.open === 'resolve');
@@ -180,6 +152,7 @@ export function ResolveExportDialog() {
             <p>
               Folder: <code data-testid="export-folder">{done.folder}</code>
             </p>
+            <ShowInFolder path={done.folder} />
             <p className="muted">In Resolve: File › Import › Timeline… and pick the .fcpxml (README.txt has the three steps).</p>
             {done.warnings.map((w) => (
               <p key={w} className="form-error">

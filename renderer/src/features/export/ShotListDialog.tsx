@@ -5,6 +5,7 @@ import { call, errorMessage } from '../../api/client';
 import { Dialog } from '../takes/Dialog';
 import { FormError } from './FormError';
 import { PathField } from './PathField';
+import { ShowInFolder } from './ShowInFolder';
 import { useExportDialog } from './store';
 
 export function ShotListDialog() {
@@ -46,9 +47,12 @@ export function ShotListDialog() {
       >
         <PathField id="shotlist-path" label="Save to (a folder or a .csv file)" value={target} onChange={setTarget} disabled={busy} browse />
         {done && (
-          <p className="render-done" role="status">
-            Wrote {done.shots} shots to <code data-testid="shotlist-file">{done.path}</code>
-          </p>
+          <div className="render-done" role="status" aria-label="Shot list result">
+            <p>
+              Wrote {done.shots} shots to <code data-testid="shotlist-file">{done.path}</code>
+            </p>
+            <ShowInFolder path={done.path} />
+          </div>
         )}
         <FormError error={error} />
         <div className="dialog-actions">

@@ -1,7 +1,7 @@
 // Which export dialog is open: UI state only (the core holds every result).
 import { create } from 'zustand';
 
-export type ExportDialog = 'resolve' | 'shotList' | 'importCut' | null;
+export type ExportDialog = 'resolve' | 'shotList' | 'storyboard' | 'importCut' | null;
 
 export const useExportDialog = create<{ open: ExportDialog; setOpen: (d: ExportDialog) => void }>()((set) => ({
   open: null,

@@ -1,10 +1,9 @@
-// Duration, frame and tool. Choices the chosen model cannot make stay selectable (the user is
-// never blocked) but are marked, and validation explains what will happen.
+// Duration and frame. Choices the chosen model cannot make stay selectable (the user is never
+// blocked) but are marked, and validation explains what will happen.
 import { defaultTier, durationsAt, getModel, tierFor } from '../../../../shared/catalog';
 import type { ShotPatch } from '../../../../shared/contract';
-import { ASPECT_RATIOS, TIERS, type AspectRatio, type Shot, type Tier } from '../../../../shared/domain/types';
+import { ASPECT_RATIOS, type AspectRatio, type Shot } from '../../../../shared/domain/types';
 import type { ShotIssue } from '../../../../shared/domain/validation';
-import { ToolSelect } from '../../components/ToolSelect';
 import { useDraft } from '../../components/useDraft';
 import { formatSeconds, parseSeconds } from '../../lib/format';
 import { Field, issueId } from './fields';
@@ -17,8 +16,6 @@ interface Props {
 
 /** Past this many accepted durations (the animatic takes any half second) a range reads better than chips. */
 const MAX_CHIPS = 10;
-
-const TIER_LABELS: Record<Tier, string> = { draft: 'Draft', final: 'Final' };
 
 export function FormatFields({ shot, issues, update }: Props) {
   const spec = getModel(shot.tool);
@@ -86,7 +83,8 @@ export function FormatFields({ shot, issues, update }: Props) {
         </div>
         {typo && (
           <p className="field-issue issue-error" id="inspector-duration-typo">
-            Type a duration in seconds between 0 and 600, e.g. 5 or 2.5.
+            Type a duration in seconds, e.g. 5 or 2.5
+            {durations.length > 0 ? `: ${spec!.name} makes ${formatSeconds(durations[0]!)}–${formatSeconds(durations[durations.length - 1]!)}.` : '.'}
           </p>
         )}
       </Field>
@@ -124,36 +122,6 @@ export function FormatFields({ shot, issues, update }: Props) {
             {shot.resolution && !spec?.resolutions.includes(shot.resolution) && <option value={shot.resolution}>{shot.resolution} (not on this model)</option>}
           </select>
         </Field>
-      </div>
-      <Field id="inspector-tool" label="Tool" issues={of('tool')} hint="Provider and model this shot is generated with">
-        <ToolSelect
-          id="inspector-tool"
-          value={shot.tool}
-          onChange={(tool) => update({ tool })}
-          invalid={invalid('tool')}
-          describedBy={describe('inspector-tool', 'tool')}
-        />
-      </Field>
-      <Field id="inspector-final-tool" label="Final tool" hint="Used when the shot is escalated from draft to final">
-        <ToolSelect
-          id="inspector-final-tool"
-          value={shot.finalTool ?? ''}
-          emptyOption="Same as Tool"
-          onChange={(tool) => update({ finalTool: tool || null })}
-        />
-      </Field>
-      <div className="field">
-        <span className="field-label" id="inspector-tier-label">
-          Tier
-        </span>
-        <div className="segmented" role="radiogroup" aria-labelledby="inspector-tier-label">
-          {TIERS.map((t) => (
-            <label key={t} className={`segment${shot.tier === t ? ' is-on' : ''}`}>
-              <input type="radio" name="tier" value={t} checked={shot.tier === t} onChange={() => update({ tier: t })} />
-              {TIER_LABELS[t]}
-            </label>
-          ))}
-        </div>
       </div>
     </div>
   );

@@ -13,7 +13,8 @@ import { FormatFields } from './FormatFields';
 import { PromptFields } from './PromptFields';
 import { PromptPreview } from './PromptPreview';
 import { ShotGenerate } from '../queue/GenerateButtons';
-import { ShotEstimateLine } from './ShotEstimateLine';
+import { ShotListFields } from './ShotListFields';
+import { ToolFields } from './ToolFields';
 import { DialogueFields } from './DialogueFields';
 
 function byField(issues: ShotIssue[]) {
@@ -26,18 +27,23 @@ export function Inspector({ snapshot }: { snapshot: ProjectSnapshot }) {
   const shot = focus ? snapshot.shots.find((s) => s.id === focus) : undefined;
   if (!shot) {
     return (
-      <section className="inspector" aria-label="Shot inspector">
-        <div className="empty-state">
-          <p className="empty-title">No shot selected</p>
-          <p>Click a shot on the timeline to edit its action, prompt, duration and tool — or press Ctrl+Enter to add one.</p>
-        </div>
+      <section className="inspector inspector-rail" aria-label="Shot inspector">
+        <p className="inspector-rail-text">No shot selected · click a shot to edit it, or press Ctrl+Enter to add one</p>
       </section>
     );
   }
-  return <ShotForm key={shot.id} shot={shot} scene={snapshot.scenes.find((s) => s.id === shot.sceneId)?.name ?? ''} others={count > 1 ? count - 1 : 0} />;
+  return (
+    <ShotForm
+      key={shot.id}
+      shot={shot}
+      scene={snapshot.scenes.find((s) => s.id === shot.sceneId)?.name ?? ''}
+      others={count > 1 ? count - 1 : 0}
+      customColumns={snapshot.project.customColumns}
+    />
+  );
 }
 
-function ShotForm({ shot, scene, others }: { shot: Shot; scene: string; others: number }) {
+function ShotForm({ shot, scene, others, customColumns }: { shot: Shot; scene: string; others: number; customColumns: string[] }) {
   const actions = useActions();
   const refOptions = useShotRefOptions(shot.id);
   const issues = useMemo(() => validateShot(shot, refOptions), [shot, refOptions]);
@@ -55,6 +61,8 @@ function ShotForm({ shot, scene, others }: { shot: Shot; scene: string; others: 
         </span>
         {others > 0 && <span className="chip">+{others} more selected</span>}
       </header>
+      <ToolFields shot={shot} issues={issues} update={update} />
+      <ShotGenerate shot={shot} update={update} />
       <FieldIssues id="inspector-general" issues={general} />
       <div className="inspector-section">
         <TextField
@@ -74,8 +82,7 @@ function ShotForm({ shot, scene, others }: { shot: Shot; scene: string; others: 
       <ShotRefsSection shot={shot} />
       <PromptPreview shot={shot} />
       <FormatFields shot={shot} issues={issues} update={update} />
-      <ShotEstimateLine shot={shot} />
-      <ShotGenerate shot={shot} update={update} />
+      <ShotListFields shot={shot} customColumns={customColumns} update={update} />
       <div className="inspector-section">
         <h3>Notes</h3>
         <TextField

@@ -1,7 +1,7 @@
 // Progress of running imports, then what the last one added and refused, and why.
 import { CloseIcon } from '../../components/icons';
 import { useLibraryUi } from './store';
-import { describeSummary } from './useImport';
+import { describeSummary } from './summary';
 
 export function ImportStatus() {
   const runs = useLibraryUi((s) => s.runs);

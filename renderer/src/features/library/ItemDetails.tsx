@@ -107,13 +107,12 @@ export function ItemDetails({ item }: { item: LibraryItem }) {
 
   return (
     <div className="lib-details" role="group" aria-label={`@${item.tag} details`}>
-      <div className="field-pair">
-        <div className="field">
-          <label htmlFor={`lib-name-${item.id}`}>Name</label>
-          <input id={`lib-name-${item.id}`} value={name.value} onChange={(e) => name.onChange(e.target.value)} onBlur={name.flush} />
-        </div>
-        <TagField item={item} />
+      {/* One field a row: the pane is 280 px wide, too narrow for a name and a tag side by side. */}
+      <div className="field">
+        <label htmlFor={`lib-name-${item.id}`}>Name</label>
+        <input id={`lib-name-${item.id}`} value={name.value} onChange={(e) => name.onChange(e.target.value)} onBlur={name.flush} />
       </div>
+      <TagField item={item} />
       <div className="field">
         <label htmlFor={`lib-kind-${item.id}`}>Kind</label>
         <select
@@ -149,7 +148,7 @@ export function ItemDetails({ item }: { item: LibraryItem }) {
             <span className="lib-image-actions">
               <button
                 type="button"
-                className="chip-btn"
+                className="chip-btn lib-primary"
                 aria-pressed={img.primary}
                 aria-label={`Make ${img.name} primary`}
                 onClick={() => void act('library.setPrimary', { imageId: img.id })}

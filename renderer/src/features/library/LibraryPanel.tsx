@@ -1,7 +1,9 @@
 // The reference library: characters, locations, props and styles with their images. Drop image
 // files or folders anywhere on it (or pick, or paste) to add items; drag an item onto a shot.
+// New items take the kind shown (a drop on a kind's filter button takes that kind); under All,
+// the core guesses each one's kind from its folder and file names.
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { LIBRARY_KINDS, type LibraryKind } from '../../../../shared/domain/library';
+import { LIBRARY_KINDS, type ImportTarget, type LibraryKind } from '../../../../shared/domain/library';
 import { LibraryIcon, PlusIcon } from '../../components/icons';
 import { act } from './actions';
 import { droppedFiles, hasFiles, pastedFiles, type Dropped } from './files';
@@ -15,6 +17,9 @@ import './library.css';
 
 const KIND_LABELS: Record<KindFilter, string> = { all: 'All', character: 'Characters', location: 'Locations', prop: 'Props', style: 'Styles' };
 
+/** The kind a drop names, or none under All (so the core guesses it). */
+const itemsTarget = (k: KindFilter): ImportTarget => (k === 'all' ? { to: 'items' } : { to: 'items', kind: k });
+
 function isTyping(el: Element | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || (el as HTMLElement).isContentEditable);
 }
@@ -25,32 +30,39 @@ export function LibraryPanel() {
   const setKind = useLibraryUi((s) => s.setKind);
   const openItem = useLibraryUi((s) => s.openItem);
   const runImport = useImport();
-  const [over, setOver] = useState(false);
+  /** The kind a drop where the files are held would name, while they are held over the library. */
+  const [over, setOver] = useState<KindFilter | null>(null);
   const picker = useRef<HTMLInputElement>(null);
   const newKind: LibraryKind = kind === 'all' ? 'character' : kind;
 
-  const importNew = (files: Dropped[], label = 'Import') => runImport(files, { to: 'items', kind: newKind }, label);
+  const importNew = (files: Dropped[], as: KindFilter = kind) => runImport(files, itemsTarget(as), 'Import');
 
   // Paste an image anywhere outside a text field: it becomes a new item.
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
       if (!e.clipboardData?.files.length || isTyping(document.activeElement)) return;
       e.preventDefault();
-      void runImport(
-        pastedFiles(e.clipboardData),
-        { to: 'items', kind: useLibraryUi.getState().kind === 'all' ? 'character' : (useLibraryUi.getState().kind as LibraryKind) },
-        'Paste',
-      );
+      void runImport(pastedFiles(e.clipboardData), itemsTarget(useLibraryUi.getState().kind), 'Paste');
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
   }, [runImport]);
 
-  const onDrop = (e: DragEvent) => {
-    setOver(false);
+  const dragOver = (e: DragEvent, as: KindFilter) => {
     if (!hasFiles(e.dataTransfer)) return;
     e.preventDefault();
-    void droppedFiles(e.dataTransfer).then((files) => importNew(files));
+    e.stopPropagation();
+    e.dataTransfer.dropEffect = 'copy';
+    setOver(as);
+  };
+  const drop = (e: DragEvent, as: KindFilter) => {
+    setOver(null);
+    if (!hasFiles(e.dataTransfer)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    // Show what was added: dropped on a kind's button, the list switches to that kind.
+    if (as !== kind) setKind(as);
+    void droppedFiles(e.dataTransfer).then((files) => importNew(files, as));
   };
 
   const items = (library.data?.items ?? []).filter((i) => kind === 'all' || i.kind === kind);
@@ -60,16 +72,11 @@ export function LibraryPanel() {
     <section
       className={`library${over ? ' is-drop' : ''}`}
       aria-label="Library"
-      onDragOver={(e) => {
-        if (!hasFiles(e.dataTransfer)) return;
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
-        setOver(true);
-      }}
+      onDragOver={(e) => dragOver(e, kind)}
       onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(null);
       }}
-      onDrop={onDrop}
+      onDrop={(e) => drop(e, kind)}
     >
       <header className="library-head">
         <h2 className="panel-title">Library</h2>
@@ -103,7 +110,12 @@ export function LibraryPanel() {
       </header>
       <div className="segmented library-kinds" role="radiogroup" aria-label="Show kind">
         {(['all', ...LIBRARY_KINDS] as KindFilter[]).map((k) => (
-          <label key={k} className={`segment${k === kind ? ' is-on' : ''}`}>
+          <label
+            key={k}
+            className={`segment${k === kind ? ' is-on' : ''}${over === k ? ' is-drop' : ''}`}
+            onDragOver={(e) => dragOver(e, k)}
+            onDrop={(e) => drop(e, k)}
+          >
             <input type="radio" name="library-kind" value={k} checked={k === kind} onChange={() => setKind(k)} />
             {KIND_LABELS[k]}
           </label>
@@ -123,7 +135,7 @@ export function LibraryPanel() {
       )}
       {over && (
         <div className="drop-hint" aria-hidden="true">
-          Drop to add as {newKind}s
+          {over === 'all' ? 'Drop to add; each kind is guessed from its folder or file name' : `Drop to add as ${KIND_LABELS[over].toLowerCase()}`}
         </div>
       )}
       <FocusEditor />

@@ -6,16 +6,9 @@ import { call, errorMessage } from '../../api/client';
 import { useUi } from '../../stores/ui';
 import { plan, toImportFiles, type Dropped } from './files';
 import { useLibraryUi } from './store';
+import { refusedToast } from './summary';
 
 let seq = 0;
-
-export function describeSummary(s: ImportSummary): string {
-  const parts = [];
-  if (s.added.length) parts.push(`${s.added.length} image${s.added.length === 1 ? '' : 's'} added`);
-  if (s.skipped.length) parts.push(`${s.skipped.length} already there`);
-  if (s.refused.length) parts.push(`${s.refused.length} refused`);
-  return parts.join(', ') || 'Nothing to import';
-}
 
 export function useImport() {
   return useCallback(async (dropped: Dropped[], target: ImportTarget, label: string): Promise<ImportSummary | null> => {
@@ -27,19 +20,26 @@ export function useImport() {
     const total: ImportSummary = { added: [], skipped: [], refused: [...refused], itemsCreated: [] };
     lib.start({ id, label, done: refused.length, total: dropped.length });
     try {
-      for (const batch of batches) {
+      for (const [i, batch] of batches.entries()) {
         const files = await toImportFiles(batch);
-        const part = await call('library.import', { importId: id, files, target });
+        // Only the first batch takes the dropped-on slot's place; later ones fill empty slots.
+        const part = await call('library.import', {
+          importId: id,
+          files,
+          target: i > 0 && target.to === 'slot' ? { to: 'slot', shotId: target.shotId } : target,
+        });
         total.added.push(...part.added);
         total.skipped.push(...part.skipped);
         total.refused.push(...part.refused);
         total.itemsCreated.push(...part.itemsCreated);
+        total.replaced ??= part.replaced;
       }
     } catch (err) {
       notify('error', errorMessage(err));
     }
     useLibraryUi.getState().finish(id, label, total);
-    if (total.refused.length) notify('error', `${label}: ${describeSummary(total)}. ${total.refused[0]!.name}: ${total.refused[0]!.reason}`);
+    const toast = refusedToast(label, total);
+    if (toast) notify('error', toast);
     return total;
   }, []);
 }

@@ -6,6 +6,7 @@ import { formatRunningTime } from '../../../../shared/domain/timecode';
 import { call, errorMessage, subscribe } from '../../api/client';
 import { FilmIcon } from '../../components/icons';
 import { useUi } from '../../stores/ui';
+import { ShowInFolder } from '../export/ShowInFolder';
 import { Dialog } from '../takes/Dialog';
 
 type Run = { id: string; fraction: number; stage: string; canceling: boolean };
@@ -51,9 +52,16 @@ export function RenderAnimatic({ disabled }: { disabled: boolean }) {
 
   return (
     <>
-      <button type="button" className="btn btn-small" disabled={disabled} onClick={() => setOpen(true)} title="Write the cut as one MP4">
+      <button
+        type="button"
+        className="btn btn-small render-animatic"
+        disabled={disabled}
+        onClick={() => setOpen(true)}
+        title="Write the cut as one MP4"
+        aria-label={run ? `Rendering ${Math.round(run.fraction * 100)}%` : 'Render animatic…'}
+      >
         <FilmIcon />
-        {run ? `Rendering ${Math.round(run.fraction * 100)}%` : 'Render animatic…'}
+        <span className="btn-label">{run ? `Rendering ${Math.round(run.fraction * 100)}%` : 'Render animatic…'}</span>
       </button>
       <Dialog open={open} title="Render animatic" onClose={() => setOpen(false)}>
         <p className="muted dialog-text">
@@ -71,10 +79,13 @@ export function RenderAnimatic({ disabled }: { disabled: boolean }) {
           </div>
         )}
         {done && (
-          <p className="render-done" role="status">
-            Done: {formatRunningTime(done.durationS)} ({done.frames} frames, {done.mode === 'copy' ? 'joined without re-encoding' : 'conformed'}) —{' '}
-            <code>{done.path}</code>
-          </p>
+          <div className="render-done" role="status" aria-label="Render result">
+            <p>
+              Done: {formatRunningTime(done.durationS)} ({done.frames} frames, {done.mode === 'copy' ? 'joined without re-encoding' : 'conformed'}) —{' '}
+              <code>{done.path}</code>
+            </p>
+            <ShowInFolder path={done.path} />
+          </div>
         )}
         {error && (
           <p className="form-error" role="alert">

@@ -103,7 +103,7 @@ export function TransportBar() {
         )}
       </div>
       <div className="transport-side transport-end">
-        <span className="timecode muted" title="End of the cut">
+        <span className="timecode muted" title="End of the cut" data-testid="end-timecode">
           {tc(total)}
         </span>
         <RenderAnimatic disabled={empty} />

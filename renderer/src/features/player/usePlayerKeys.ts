@@ -1,6 +1,6 @@
-// Player keys. J/K/L, I/O and Alt+X work anywhere but in a text field (nothing else uses them);
-// Space, the arrows, Home and End work when the player (or nothing) has focus, since the
-// timeline and form controls have their own meaning for them.
+// Player keys. J/K/L, I/O, Alt+X and Space work anywhere but in a text field (Space also leaves a
+// focused button or select alone: it presses them); the arrows, Home and End work when the
+// player (or nothing) has focus, since the timeline and form controls have their own meaning for them.
 import { useEffect, type RefObject } from 'react';
 import { isTextEntry } from '../../components/keys';
 import { shuttle } from './shuttle';
@@ -43,8 +43,10 @@ export function usePlayerKeys(ctx: PlayerContextValue | null, root: RefObject<HT
         kHeld = true;
       } else if (key === 'i') engine.setLoop(markIn(s.loop, s.frame));
       else if (key === 'o') engine.setLoop(markOut(s.loop, s.frame));
-      else if (!here) return;
-      else if (key === ' ' && !isControl(e.target)) transport('Space');
+      else if (key === ' ') {
+        if (isControl(e.target)) return;
+        transport('Space');
+      } else if (!here) return;
       else if (key === 'ArrowLeft' || key === 'ArrowRight') {
         if (s.rate) engine.pause();
         go(stepFrame(s.frame, (key === 'ArrowLeft' ? -1 : 1) * (e.shiftKey ? 24 : 1), s.total));

@@ -4,6 +4,7 @@ import type { Shot } from '../../../../shared/domain/types';
 import { ToolSelect } from '../../components/ToolSelect';
 import { useUi } from '../../stores/ui';
 import { Field } from '../inspector/fields';
+import { ShotEstimateLine } from '../inspector/ShotEstimateLine';
 import { GenerateIcon } from './icons';
 import { useGenerate, useGenerationSettings, useShotJobs } from './jobsApi';
 import { useQueueUi } from './store';
@@ -69,6 +70,7 @@ export function ShotGenerate({ shot, update }: { shot: Shot; update: (patch: { f
         </button>
         {busy && <span className="muted">{busy}</span>}
       </div>
+      <ShotEstimateLine shot={shot} />
       <Field
         id="inspector-fallback-tool"
         label="Fallback tool"

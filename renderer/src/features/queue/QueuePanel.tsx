@@ -7,7 +7,8 @@ import { isJobActive, JOB_STATE_LABELS, type JobView } from '../../../../shared/
 import { providerLabel } from '../../lib/labels';
 import { formatUsd } from '../../lib/format';
 import { ChevronIcon, GenerateIcon, RetryIcon, Spinner, StopIcon } from './icons';
-import { jobElapsedS, useGenerateAllDrafts, useJobAction, useJobProgress, useJobs, useJobStatus } from './jobsApi';
+import { plural } from '../../../../shared/domain/words';
+import { jobElapsedS, useCostPlan, useGenerateAllDrafts, useJobAction, useJobProgress, useJobs, useJobStatus } from './jobsApi';
 import { useQueueUi } from './store';
 import './queue.css';
 
@@ -45,6 +46,7 @@ export function QueuePanel() {
   const attention = jobs.filter((j) => j.state === 'needs_attention').length;
   const now = useNow(running > 0);
   const spend = status?.spend;
+  const plan = useCostPlan().data;
   const summary = [running && `${running} generating`, queued && `${queued} queued`, attention && `${attention} need${attention === 1 ? 's' : ''} you`]
     .filter(Boolean)
     .join(' · ');
@@ -70,10 +72,11 @@ export function QueuePanel() {
           <span
             className="queue-spend"
             data-testid="queue-spend"
-            title="Spent: what finished jobs cost. On its way: estimates of jobs queued or under way. Plan: every shot once."
+            title={`Spent: what finished jobs cost. On its way: estimates of jobs queued or under way. Drafts: what Generate all drafts would queue now (${plan ? plural(plan.takes, 'take') : 'the takes setting'} of each shot with none, frames made first included).`}
           >
             Spent <strong>{formatUsd(spend.spentUsd)}</strong>
-            {spend.inFlightUsd > 0 && <> · on its way {formatUsd(spend.inFlightUsd)}</>} · plan {formatUsd(spend.plannedUsd)}
+            {spend.inFlightUsd > 0 && <> · on its way {formatUsd(spend.inFlightUsd)}</>}
+            {plan && <> · drafts {formatUsd(plan.draftPlanUsd)}</>}
             {spend.budgetUsd !== null && <> · budget {formatUsd(spend.budgetUsd)}</>}
           </span>
         )}

@@ -4,15 +4,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { plural } from '../../../../shared/domain/words';
 import type { ChannelInput, ChannelOutput, EventMap } from '../../../../shared/contract';
-import { isJobActive, type JobView } from '../../../../shared/domain/jobs';
+import { isJobActive, type JobView, type ShotPlan } from '../../../../shared/domain/jobs';
 import { call, errorMessage } from '../../api/client';
 import { useJobProgressStore } from '../../stores/jobProgress';
 import { useUi } from '../../stores/ui';
+import { useQueueUi } from './store';
 
 export const jobKeys = {
   all: ['jobs'] as const,
   list: ['jobs', 'list'] as const,
   status: ['jobs', 'status'] as const,
+  /** Under 'jobs' so every job command refreshes it too. */
+  plan: ['jobs', 'plan'] as const,
   generation: ['settings', 'generation'] as const,
   keys: ['settings', 'keys'] as const,
 };
@@ -23,6 +26,18 @@ export function useJobs() {
 
 export function useJobStatus() {
   return useQuery({ queryKey: jobKeys.status, queryFn: () => call('jobs.status', {}) });
+}
+
+/** What the buttons will spend (see app/core/jobs/plan.ts); refreshed after every edit and job change. */
+export function useCostPlan() {
+  return useQuery({ queryKey: jobKeys.plan, queryFn: () => call('cost.plan', {}) });
+}
+
+/** One shot's part of the plan with the takes setting, once it has loaded. */
+export function useShotPlan(shotId: string): { shot: ShotPlan; takes: number } | undefined {
+  const plan = useCostPlan().data;
+  const shot = plan?.shots[shotId];
+  return plan && shot ? { shot, takes: plan.takes } : undefined;
 }
 
 /** jobId → 0–1, fed by `jobs.progress` events only. */
@@ -112,9 +127,10 @@ export function useGenerate() {
 }
 
 export function useGenerateAllDrafts() {
-  return useJobAction('generate.allDrafts', (r) =>
-    useUi.getState().notify('info', `Queued ${plural(r.jobIds.length, 'draft take')} for ${plural(r.shots, 'shot')} with none yet.`),
-  );
+  return useJobAction('generate.allDrafts', (r) => {
+    if (r.shots > 0) useUi.getState().notify('info', `Queued ${plural(r.jobIds.length, 'draft take')} for ${plural(r.shots, 'shot')} with none yet.`);
+    if (r.skipped.length > 0) useQueueUi.getState().setSkipped(r.skipped, r.shots);
+  });
 }
 
 export function jobElapsedS(j: JobView, now: number): number | null {

@@ -1,11 +1,17 @@
-// UI state of the generation features: whether the queue panel is open, and the settings dialog.
+// UI state of the generation features: whether the queue panel is open, the settings dialog, and
+// what Generate all drafts had to leave out.
 import { create } from 'zustand';
+import type { SkippedShot } from '../../../../shared/domain/jobs';
 
 interface QueueUi {
   queueOpen: boolean;
   setQueueOpen: (open: boolean) => void;
   settingsOpen: boolean;
   setSettingsOpen: (open: boolean) => void;
+  /** What Generate all drafts left out, and how many shots it did queue. */
+  skipped: SkippedShot[];
+  skippedQueued: number;
+  setSkipped: (skipped: SkippedShot[], queued: number) => void;
 }
 
 export const useQueueUi = create<QueueUi>()((set) => ({
@@ -13,4 +19,7 @@ export const useQueueUi = create<QueueUi>()((set) => ({
   setQueueOpen: (queueOpen) => set({ queueOpen }),
   settingsOpen: false,
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+  skipped: [],
+  skippedQueued: 0,
+  setSkipped: (skipped, skippedQueued) => set({ skipped, skippedQueued }),
 }));

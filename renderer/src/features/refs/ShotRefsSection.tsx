@@ -1,6 +1,6 @@
 // A shot's reference slots (as many as its model takes, from the catalog) and keyframes, for
 // the inspector. Fill a slot by dropping a library item or image files, or by picking from its
-// menu; drag filled slots to reorder. Extra references kept after a model switch stay visible
+// menu (a drop on a filled slot replaces its reference); drag filled slots to reorder. Extra references kept after a model switch stay visible
 // and are flagged until removed.
 import { useState, type DragEvent } from 'react';
 import { getModel, videoModels } from '../../../../shared/catalog';
@@ -8,6 +8,7 @@ import type { LibraryItem, ShotRef } from '../../../../shared/domain/library';
 import { shotTags } from '../../../../shared/domain/tags';
 import type { Shot } from '../../../../shared/domain/types';
 import { CloseIcon, DownIcon, UpIcon } from '../../components/icons';
+import { useUi } from '../../stores/ui';
 import { act } from '../library/actions';
 import { carries, ITEM_TYPE, SLOT_TYPE } from '../library/dnd';
 import { droppedFiles, hasFiles } from '../library/files';
@@ -15,7 +16,7 @@ import { useLibrary, useShotRefs } from '../library/libraryApi';
 import { Thumb } from '../library/Thumb';
 import { useImport } from '../library/useImport';
 import { KeyframesSection } from './KeyframesSection';
-import { clearSlot, moveSlot, placeIn, type SlotValue } from './slots';
+import { clearSlot, displaced, moveSlot, placeIn, refName, replacedNote, type SlotValue } from './slots';
 import { TagAutocomplete } from './TagAutocomplete';
 import '../library/library.css';
 
@@ -30,7 +31,7 @@ export function ShotRefsSection({ shot }: { shot: Shot }) {
   const spec = getModel(shot.tool);
   const max = spec?.maxRefs ?? 0;
   const count = Math.max(max, refs.refs.length);
-  const set = (next: SlotValue[]) => void act('refs.set', { shotId: shot.id, refs: next });
+  const set = (next: SlotValue[]) => act('refs.set', { shotId: shot.id, refs: next });
   const tags = shotTags(shot);
   const slotOf = (tag: string) => refs.refs.findIndex((r) => r.tag?.toLowerCase() === tag.toLowerCase());
 
@@ -76,7 +77,8 @@ interface SlotProps {
   refs: ShotRef[];
   max: number;
   items: LibraryItem[];
-  onSet: (next: SlotValue[]) => void;
+  /** Resolves to undefined when the core refused the edit (it said why in a toast). */
+  onSet: (next: SlotValue[]) => Promise<unknown>;
 }
 
 function Slot({ index, shot, refs, max, items, onSet }: SlotProps) {
@@ -85,7 +87,22 @@ function Slot({ index, shot, refs, max, items, onSet }: SlotProps) {
   const runImport = useImport();
   const [over, setOver] = useState(false);
   const n = index + 1;
-  const name = ref ? (ref.tag ? `@${ref.tag}` : ref.name) : 'empty';
+  const name = ref ? refName(ref) : 'empty';
+  const notify = useUi((s) => s.notify);
+
+  // A drop onto a filled slot replaces its reference, whether an item or files were dropped,
+  // and says so: the old reference is one Ctrl+Z away.
+  const dropItem = async (itemId: string) => {
+    const old = displaced(refs, index, { itemId });
+    const tag = items.find((i) => i.id === itemId)?.tag;
+    const done = await onSet(placeIn(refs, index, { itemId }));
+    if (done !== undefined && old && tag) notify('info', replacedNote(index, refName(old), `@${tag}`));
+  };
+  const importDropped = async (dt: DataTransfer) => {
+    const summary = await runImport(await droppedFiles(dt), { to: 'slot', shotId: shot.id, slot: index }, `References of ${shot.label}`);
+    const replaced = summary?.replaced;
+    if (replaced) notify('info', replacedNote(replaced.slot, replaced.was, replaced.now));
+  };
 
   const onDragOver = (e: DragEvent) => {
     if (!(hasFiles(e.dataTransfer) || carries(e.dataTransfer, ITEM_TYPE) || carries(e.dataTransfer, SLOT_TYPE))) return;
@@ -98,13 +115,13 @@ function Slot({ index, shot, refs, max, items, onSet }: SlotProps) {
     const dt = e.dataTransfer;
     if (carries(dt, SLOT_TYPE)) {
       e.preventDefault();
-      onSet(moveSlot(refs, Number(dt.getData(SLOT_TYPE)), index));
+      void onSet(moveSlot(refs, Number(dt.getData(SLOT_TYPE)), index));
     } else if (carries(dt, ITEM_TYPE)) {
       e.preventDefault();
-      onSet(placeIn(refs, index, { itemId: dt.getData(ITEM_TYPE) }));
+      void dropItem(dt.getData(ITEM_TYPE));
     } else if (hasFiles(dt)) {
       e.preventDefault();
-      void droppedFiles(dt).then((files) => runImport(files, { to: 'slot', shotId: shot.id, slot: index }, `References of ${shot.label}`));
+      void importDropped(dt);
     }
     e.stopPropagation();
   };
@@ -134,8 +151,8 @@ function Slot({ index, shot, refs, max, items, onSet }: SlotProps) {
           value={ref ? (ref.itemId ?? `image:${ref.imageId}`) : ''}
           onChange={(e) => {
             const v = e.target.value;
-            if (!v) onSet(clearSlot(refs, index));
-            else if (!v.startsWith('image:')) onSet(placeIn(refs, index, { itemId: v }));
+            if (!v) void onSet(clearSlot(refs, index));
+            else if (!v.startsWith('image:')) void onSet(placeIn(refs, index, { itemId: v }));
           }}
         >
           <option value="">{ref ? 'Clear slot' : 'Empty — drop or pick'}</option>
@@ -155,7 +172,7 @@ function Slot({ index, shot, refs, max, items, onSet }: SlotProps) {
             className="icon-btn"
             aria-label={`Move slot ${n} up`}
             disabled={index === 0}
-            onClick={() => onSet(moveSlot(refs, index, index - 1))}
+            onClick={() => void onSet(moveSlot(refs, index, index - 1))}
           >
             <UpIcon />
           </button>
@@ -164,11 +181,11 @@ function Slot({ index, shot, refs, max, items, onSet }: SlotProps) {
             className="icon-btn"
             aria-label={`Move slot ${n} down`}
             disabled={index >= refs.length - 1}
-            onClick={() => onSet(moveSlot(refs, index, index + 1))}
+            onClick={() => void onSet(moveSlot(refs, index, index + 1))}
           >
             <DownIcon />
           </button>
-          <button type="button" className="icon-btn danger" aria-label={`Clear slot ${n}`} onClick={() => onSet(clearSlot(refs, index))}>
+          <button type="button" className="icon-btn danger" aria-label={`Clear slot ${n}`} onClick={() => void onSet(clearSlot(refs, index))}>
             <CloseIcon />
           </button>
         </span>

@@ -28,6 +28,23 @@ export function placeIn(refs: readonly ShotRef[], at: number, value: SlotValue):
   return list;
 }
 
+/** How a slot's reference is named to the user: its @tag, or the loose image's file name. */
+export function refName(ref: Pick<ShotRef, 'tag' | 'name'>): string {
+  return ref.tag ? `@${ref.tag}` : ref.name;
+}
+
+/** The reference `placeIn` would take out of the shot, or null (an empty slot, or a swap). */
+export function displaced(refs: readonly ShotRef[], at: number, value: SlotValue): ShotRef | null {
+  const old = refs[at];
+  if (!old) return null;
+  return toInput(refs).some((v) => key(v) === key(value)) ? null : old;
+}
+
+/** Said after a drop took a slot's place, so a reference is never replaced silently. */
+export function replacedNote(slot: number, was: string, now: string): string {
+  return `Replaced ${was} with ${now} in slot ${slot + 1} — Ctrl+Z to undo`;
+}
+
 export function clearSlot(refs: readonly ShotRef[], at: number): SlotValue[] {
   return toInput(refs).filter((_, i) => i !== at);
 }

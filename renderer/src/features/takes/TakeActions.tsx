@@ -1,10 +1,11 @@
 // What a filmmaker does with a take: circle it for the cut, escalate it to a final, hide it
 // (reject: kept, undoable) or delete it for good (confirmed: the file goes too).
 import { useState } from 'react';
-import { videoModels } from '../../../../shared/catalog';
-import { estimateShot } from '../../../../shared/domain/cost';
+import { useQuery } from '@tanstack/react-query';
+import { getModel } from '../../../../shared/catalog';
 import type { TakeInfo } from '../../../../shared/domain/takes';
 import type { Shot } from '../../../../shared/domain/types';
+import { call, errorMessage } from '../../api/client';
 import { useTakeAction } from '../../api/takes';
 import { TrashIcon } from '../../components/icons';
 import { ToolSelect } from '../../components/ToolSelect';
@@ -96,19 +97,24 @@ function DeleteDialog({ open, take, label, onClose }: { open: boolean; take: Tak
 }
 
 function FinalDialog({ open, take, shot, onClose }: { open: boolean; take: TakeInfo; shot: Shot; onClose: () => void }) {
-  const premium =
-    videoModels()
-      .filter((m) => m.tool !== take.tool)
-      .sort((a, b) => b.price.usdPerSecond - a.price.usdPerSecond)[0]?.tool ?? take.tool;
-  const [tool, setTool] = useState(shot.finalTool ?? premium);
+  // null: what the core proposes (the shot's final tool, else the same model a tier up).
+  const [tool, setTool] = useState<string | null>(null);
+  const quote = useQuery({
+    queryKey: ['takes', 'finalQuote', take.id, tool],
+    queryFn: () => call('takes.finalQuote', { takeId: take.id, tool: tool ?? undefined }),
+    enabled: open,
+    retry: false,
+  });
   const final = useTakeAction('takes.makeFinal');
-  const estimate = estimateShot(shot, tool);
+  const q = quote.data;
+  const short = !!q && q.budgetLeftUsd !== null && q.estimateUsd > q.budgetLeftUsd + 1e-9;
   const go = () =>
+    q &&
     final.mutate(
-      { takeId: take.id, tool },
+      { takeId: take.id, tool: q.tool, resolution: q.resolution || undefined },
       {
         onSuccess: (r) => {
-          useUi.getState().notify('info', `Final of ${shot.label} queued on ${r.tool} (≈ ${formatUsd(r.estimateUsd)}).`);
+          useUi.getState().notify('info', `Final of ${shot.label} queued on ${getModel(r.tool)?.name ?? r.tool} (≈ ${formatUsd(r.estimateUsd)}).`);
           onClose();
         },
       },
@@ -120,19 +126,37 @@ function FinalDialog({ open, take, shot, onClose }: { open: boolean; take: TakeI
         it. The new take is linked to this draft.
       </p>
       <label className="field">
-        <span className="field-label">Final tool{shot.finalTool ? ' (the shot’s final tool is preselected)' : ''}</span>
-        <ToolSelect value={tool} onChange={setTool} label="Final tool" />
+        <span className="field-label">Final tool</span>
+        <ToolSelect value={q?.tool ?? tool ?? ''} onChange={(t) => setTool(t || null)} label="Final tool" emptyOption={q || tool ? undefined : 'Pick a tool'} />
       </label>
-      <p className="estimate-row">
-        <span className="muted">Estimate</span> <strong className="estimate-usd">{formatUsd(estimate.usd)}</strong>
-        {estimate.adjustment && <span className="estimate-note">{estimate.adjustment}</span>}
-      </p>
+      {quote.isError && !tool && <p className="field-issue issue-warning">{errorMessage(quote.error)}</p>}
+      {quote.isError && tool && <p className="field-issue issue-error">{errorMessage(quote.error)}</p>}
+      {q && (
+        <div className="final-quote" data-testid="final-quote">
+          <p className="estimate-row">
+            <span className="muted">{tool ? 'Your pick' : shot.finalTool ? 'The shot’s final tool' : 'The same model, a tier up'}</span>
+            <strong>
+              {getModel(q.tool)?.name ?? q.tool}
+              {q.resolution ? ` at ${q.resolution}` : ''}
+            </strong>
+          </p>
+          <p className="estimate-row">
+            <span className="muted">Estimate</span> <strong className="estimate-usd">{formatUsd(q.estimateUsd)}</strong>
+            {q.budgetLeftUsd !== null && q.budgetUsd !== null && (
+              <span className={short ? 'issue-error' : 'muted'} data-testid="final-budget">
+                {formatUsd(Math.max(0, q.budgetLeftUsd))} of the {formatUsd(q.budgetUsd)} budget left
+                {short ? ': not enough. Raise the budget or pick a cheaper tool.' : `, ${formatUsd(q.budgetLeftUsd - q.estimateUsd)} after this`}
+              </span>
+            )}
+          </p>
+        </div>
+      )}
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>
           Cancel
         </button>
-        <button type="button" className="btn btn-primary" disabled={final.isPending} onClick={go}>
-          Queue final
+        <button type="button" className="btn btn-primary" disabled={!q || short || final.isPending} onClick={go}>
+          Queue final{q ? ` · ${formatUsd(q.estimateUsd)}` : ''}
         </button>
       </div>
     </Dialog>

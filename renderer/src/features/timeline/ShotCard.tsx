@@ -5,13 +5,32 @@ import { useDraggable } from '@dnd-kit/core';
 import { memo, useMemo, type MouseEvent } from 'react';
 import type { Shot } from '../../../../shared/domain/types';
 import { ErrorIcon, WarningIcon } from '../../components/icons';
-import { formatCredits, formatSeconds, formatUsd } from '../../lib/format';
+import { formatSeconds, formatUsd } from '../../lib/format';
 import { providerLabel, STATUS_LABELS } from '../../lib/labels';
-import { describeIssues, summarizeShot } from '../../lib/shotSummary';
+import { describeIssues, summarizeShot, takeCostLines, type ShotSummary } from '../../lib/shotSummary';
+import { useShotPlan } from '../queue/jobsApi';
 import { ShotJobBadge } from '../queue/ShotJobBadge';
 import { CardFit, CardTakes } from '../takes/CardTakes';
+import type { CardDropPart } from './useCardDrop';
 import { useCardImage } from './useCardImage';
 import { Thumbnail } from './Thumbnail';
+
+/** One take as Generate makes it (a frame made first included); the tooltip breaks it down. */
+function CardCost({ shotId, summary }: { shotId: string; summary: ShotSummary }) {
+  const plan = useShotPlan(shotId);
+  const { estimate } = summary;
+  const usd = plan?.shot.takeUsd ?? estimate.usd;
+  return (
+    <span
+      className={`card-cost${estimate.adjustment ? ' is-adjusted' : ''}`}
+      title={takeCostLines(estimate, plan, summary.toolName).join('\n')}
+      data-testid="card-cost"
+    >
+      {estimate.adjustment ? '≈' : ''}
+      {formatUsd(usd)}
+    </span>
+  );
+}
 
 export function shotOptionId(id: string): string {
   return `shot-option-${id}`;
@@ -25,24 +44,19 @@ interface Props {
   selected: boolean;
   focused: boolean;
   dimmed: boolean;
+  /** A file or library item is dragged over this card: where it would go. */
+  dropPart?: CardDropPart | null;
   onPick: (id: string, e: MouseEvent) => void;
 }
 
-export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio, selected, focused, dimmed, onPick }: Props) {
+export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio, selected, focused, dimmed, dropPart, onPick }: Props) {
   // Only the pointer listeners: dnd-kit's attributes would make each card a focusable
   // "draggable" button, while here the listbox owns focus and cards stay plain options.
   const { listeners, setNodeRef } = useDraggable({ id: shot.id, data: { kind: 'shot' } });
   const s = useMemo(() => summarizeShot(shot), [shot]);
-  const { estimate } = s;
   const image = useCardImage(shot.id);
   const inner = width - 10;
   const wide = inner - thumbHeight * ratio > 90;
-  const costTitle = [
-    `${formatUsd(estimate.usd)}${estimate.credits !== null ? ` · ${formatCredits(estimate.credits)}` : ''} for ${formatSeconds(estimate.billedDurationS)} on ${s.toolName}`,
-    estimate.adjustment,
-  ]
-    .filter(Boolean)
-    .join('\n');
 
   return (
     <div
@@ -53,6 +67,9 @@ export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio
       aria-label={`Shot ${shot.label}`}
       aria-selected={selected}
       data-testid={`shot-card-${shot.label}`}
+      data-shot-id={shot.id}
+      data-shot-label={shot.label}
+      data-drop={dropPart ?? undefined}
       data-provider={s.provider}
       data-focused={focused || undefined}
       data-issues={s.worst ?? undefined}
@@ -79,6 +96,11 @@ export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio
           </span>
         )}
       </div>
+      {dropPart && (
+        <span className="card-drop-hint" aria-hidden="true">
+          {dropPart === 'keyframe' ? 'Start keyframe' : 'Reference'}
+        </span>
+      )}
       <div className="card-body">
         <Thumbnail ratio={ratio} label={shot.label} camera={shot.prompt.camera} height={thumbHeight} maxWidth={inner} image={image} />
         <CardTakes shotId={shot.id} inner={inner} thumbHeight={thumbHeight} ratio={ratio} beside={wide} />
@@ -93,10 +115,7 @@ export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio
           {formatSeconds(shot.durationS)}
         </span>
         <CardFit shotId={shot.id} />
-        <span className={`card-cost${estimate.adjustment ? ' is-adjusted' : ''}`} title={costTitle}>
-          {estimate.adjustment ? '≈' : ''}
-          {formatUsd(estimate.usd)}
-        </span>
+        <CardCost shotId={shot.id} summary={s} />
         <span className="card-status" data-status={shot.status} title={`Status: ${STATUS_LABELS[shot.status]}`}>
           <span className="status-dot" aria-hidden="true" />
           {width >= 160 && STATUS_LABELS[shot.status]}

@@ -24,8 +24,7 @@ import { ShotCard, shotOptionId } from './ShotCard';
 import { TIMELINE_HELP } from './ShortcutsHelp';
 import { useTimelineDrag } from './useTimelineDrag';
 import { useTimelineKeys } from './useTimelineKeys';
-import { hasFiles } from '../library/files';
-import { SCRIPT_FILE, useScriptImport } from '../script/store';
+import { useCardDrop } from './useCardDrop';
 
 // Drags are pointer-only here (keyboard users have Alt+arrows), so say that instead of
 // dnd-kit's default space-bar instructions, and announce in the app's own words.
@@ -55,6 +54,7 @@ export function Timeline({ snapshot }: { snapshot: ProjectSnapshot }) {
   const ratio = ratioValue(snapshot.project.aspectRatio);
   const layout = useMemo(() => layoutTimeline(model, width || 960, zoom, ratio), [model, width, zoom, ratio]);
   const { drag, sensors, onDragStart, onDragEnd, onDragCancel } = useTimelineDrag(scrollRef, model, layout, actions);
+  const cardDrop = useCardDrop();
   const onKeyDown = useTimelineKeys(model, layout, actions);
 
   // Keep the focused card's row (and the dragged cards' rows) mounted so aria-activedescendant
@@ -120,19 +120,7 @@ export function Timeline({ snapshot }: { snapshot: ProjectSnapshot }) {
       <p id="timeline-help" hidden>
         {TIMELINE_HELP}
       </p>
-      <div
-        className="timeline-scroll"
-        ref={scrollRef}
-        onDragOver={(e) => {
-          if (hasFiles(e.dataTransfer)) e.preventDefault();
-        }}
-        onDrop={(e) => {
-          const file = [...e.dataTransfer.files].find((f) => SCRIPT_FILE.test(f.name));
-          if (!file) return;
-          e.preventDefault();
-          useScriptImport.getState().show(file);
-        }}
-      >
+      <div className="timeline-scroll" ref={scrollRef} onDragOver={cardDrop.onDragOver} onDragLeave={cardDrop.onDragLeave} onDrop={cardDrop.onDrop}>
         {model.blocks.length === 0 && (
           <div className="empty-state timeline-empty">
             <p className="empty-title">No shots yet</p>
@@ -171,6 +159,7 @@ export function Timeline({ snapshot }: { snapshot: ProjectSnapshot }) {
                       selected={selected.has(id)}
                       focused={selection.focus === id}
                       dimmed={dragged.has(id)}
+                      dropPart={cardDrop.over?.shotId === id ? cardDrop.over.part : null}
                       onPick={onPick}
                     />
                   ))}

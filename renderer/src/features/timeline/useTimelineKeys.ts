@@ -43,7 +43,8 @@ export function useTimelineKeys(model: TimelineModel, layout: TimelineLayout, ac
         setSelection(selectAll(order, focus));
       } else if (mod && key.toLowerCase() === 'd') {
         void actions.duplicate();
-      } else if (key === ' ' || (mod && key === ' ')) {
+      } else if (mod && key === ' ') {
+        // Space alone plays and pauses (the player listens on the window), as in every editor.
         setSelection(focus ? toggleFocused(sel, order) : order[0] ? single(order[0]) : sel);
       } else if (key === 'Escape') {
         if (focus) setSelection(single(focus));

@@ -1,6 +1,8 @@
 // The app bar: project title (editable), running time, cost against budget, undo/redo.
 import { useMemo } from 'react';
 import { projectCost } from '../../../../shared/domain/cost';
+import { plural } from '../../../../shared/domain/words';
+import { useCostPlan } from '../queue/jobsApi';
 import { formatRunningTime } from '../../../../shared/domain/timecode';
 import { ASPECT_RATIOS, type AspectRatio, type ProjectSnapshot } from '../../../../shared/domain/types';
 import { useHistoryState } from '../../api/queries';
@@ -38,6 +40,24 @@ function ProjectTitle({ title }: { title: string }) {
   );
 }
 
+/** Spent plus what Generate all drafts would spend now, against the budget. */
+function PlanStat({ budgetUsd }: { budgetUsd: number | null }) {
+  const plan = useCostPlan().data;
+  if (!plan) return null;
+  const total = plan.spentUsd + plan.draftPlanUsd;
+  const over = budgetUsd !== null && total > budgetUsd + 1e-9;
+  const title = `Spent ${formatUsd(plan.spentUsd)}, and ${formatUsd(plan.draftPlanUsd)} for Generate all drafts (${plural(plan.takes, 'take')} of each shot with none yet)${over ? ': more than the budget' : ''}`;
+  return (
+    <span className={`stat${over ? ' is-over' : ''}`} title={title}>
+      <span className="stat-label">Cost</span>
+      <span className="stat-value" data-testid="header-cost">
+        {formatUsd(total)}
+      </span>
+      {budgetUsd !== null && <span className="stat-budget">/ {formatUsd(budgetUsd)}</span>}
+    </span>
+  );
+}
+
 export function Header({ snapshot }: { snapshot: ProjectSnapshot }) {
   const actions = useActions();
   const history = useHistoryState().data;
@@ -57,16 +77,7 @@ export function Header({ snapshot }: { snapshot: ProjectSnapshot }) {
             {formatRunningTime(cost.totalDurationS)}
           </span>
         </span>
-        <span
-          className={`stat${cost.overBudget ? ' is-over' : ''}`}
-          title={cost.overBudget ? 'The plan costs more than the budget' : 'Estimated cost of all shots'}
-        >
-          <span className="stat-label">Cost</span>
-          <span className="stat-value" data-testid="header-cost">
-            {formatUsd(cost.totalUsd)}
-          </span>
-          {cost.budgetUsd !== null && <span className="stat-budget">/ {formatUsd(cost.budgetUsd)}</span>}
-        </span>
+        <PlanStat budgetUsd={cost.budgetUsd} />
         <label className="stat" title="Frame of the film: new shots and the timeline's frames use it">
           <span className="stat-label">Frame</span>
           <select

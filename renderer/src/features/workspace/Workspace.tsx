@@ -4,12 +4,14 @@ import type { ProjectSnapshot } from '../../../../shared/domain/types';
 import { Splitter } from '../../components/Splitter';
 import { timelineOf } from '../../lib/timeline';
 import { PANEL_LIMITS, useLayout } from '../../stores/layout';
+import { useUi } from '../../stores/ui';
 import { useActions } from '../commands/ActionsContext';
 import { useGlobalShortcuts } from '../commands/useShortcuts';
 import { CostPanel } from '../cost/CostPanel';
 import { ExportDialogs } from '../export/ExportMenu';
 import { Inspector } from '../inspector/Inspector';
 import { QueuePanel } from '../queue/QueuePanel';
+import { SkippedDialog } from '../queue/SkippedDialog';
 import { Timeline } from '../timeline/Timeline';
 import { TimelineToolbar } from '../timeline/TimelineToolbar';
 import { Header } from './Header';
@@ -17,17 +19,23 @@ import { LibraryPanel } from './LibraryPanel';
 import { PlayerArea } from './PlayerArea';
 import { StatusBar } from './StatusBar';
 
+/** The folded inspector's width: room for its one line of text, set sideways. */
+const INSPECTOR_RAIL = 30;
+
 export function Workspace({ snapshot }: { snapshot: ProjectSnapshot }) {
   const actions = useActions();
   useGlobalShortcuts(actions);
   const sizes = useLayout((s) => s.sizes);
   const setSize = useLayout((s) => s.setSize);
   const model = timelineOf(snapshot);
+  // With no shot to inspect the inspector folds to a rail, giving the timeline its width.
+  const inspecting = useUi((s) => !!s.selection.focus && snapshot.shots.some((shot) => shot.id === s.selection.focus));
+  const right = inspecting ? `auto ${sizes.right}px` : `${INSPECTOR_RAIL}px`;
 
   return (
     <div className="app-shell">
       <Header snapshot={snapshot} />
-      <div className="workspace" style={{ gridTemplateColumns: `${sizes.left}px auto minmax(360px, 1fr) auto ${sizes.right}px` }}>
+      <div className="workspace" style={{ gridTemplateColumns: `${sizes.left}px auto minmax(360px, 1fr) ${right}` }}>
         <aside className="panel panel-left">
           <div className="panel-fill">
             <LibraryPanel />
@@ -40,7 +48,8 @@ export function Workspace({ snapshot }: { snapshot: ProjectSnapshot }) {
             sign={-1}
             onChange={(v) => setSize('cost', v)}
           />
-          <div className="panel-scroll" style={{ height: sizes.cost }}>
+          {/* Capped so the library keeps room on a short screen, whatever height was dragged on a tall one. */}
+          <div className="panel-scroll" style={{ height: `min(${sizes.cost}px, 45vh)` }}>
             <h2 className="panel-title">Cost</h2>
             <CostPanel snapshot={snapshot} />
           </div>
@@ -61,16 +70,19 @@ export function Workspace({ snapshot }: { snapshot: ProjectSnapshot }) {
           <TimelineToolbar shotCount={snapshot.shots.length} />
           <Timeline snapshot={snapshot} />
           <QueuePanel />
+          <SkippedDialog />
         </main>
-        <Splitter
-          label="Resize inspector panel"
-          orientation="vertical"
-          value={sizes.right}
-          {...PANEL_LIMITS.right}
-          sign={-1}
-          onChange={(v) => setSize('right', v)}
-        />
-        <aside className="panel panel-right">
+        {inspecting && (
+          <Splitter
+            label="Resize inspector panel"
+            orientation="vertical"
+            value={sizes.right}
+            {...PANEL_LIMITS.right}
+            sign={-1}
+            onChange={(v) => setSize('right', v)}
+          />
+        )}
+        <aside className={`panel panel-right${inspecting ? '' : ' is-rail'}`}>
           <div className="panel-scroll">
             <Inspector snapshot={snapshot} />
           </div>

@@ -1,0 +1,73 @@
+// The everyday path at a laptop's 1280×800: nothing cut or overlapping, the inspector out of the
+// way with no shot selected, Space plays from the timeline, and an image dropped on a card becomes
+// its start keyframe (or a reference) with feedback.
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { run } from '../../app/cli/run';
+import { artifact, expect, test } from '../fixtures/app';
+import { dropFiles } from '../pages/drop';
+import { workspace } from '../pages/workspace';
+
+async function openDemo(app: import('@playwright/test').Page, workdir: string) {
+  const folder = path.join(workdir, 'Night Diner.shotline');
+  const io = { out: () => {}, err: (t: string) => console.error(t), cwd: workdir, env: {} };
+  expect(await run(['demo', '--no-render', '--no-export', '--out', folder], io)).toBe(0);
+  const form = app.getByRole('form', { name: 'Open project' });
+  await form.getByRole('textbox', { name: 'Project folder' }).fill(folder);
+  await form.getByRole('button', { name: 'Open' }).click();
+  await expect(workspace(app).card('1A')).toBeVisible();
+  return folder;
+}
+
+/** True when the element's text is cut (it scrolls or overflows its box). */
+const clipped = (el: Element) => el.scrollWidth > el.clientWidth + 1;
+
+test('1280×800: a tested layout (screenshot)', async ({ app, workdir }) => {
+  await app.setViewportSize({ width: 1280, height: 800 });
+  await openDemo(app, workdir);
+  const ws = workspace(app);
+  await app.screenshot({ path: artifact('layout-1280-empty.png') });
+
+  // No shot selected: the inspector gives its width back to the timeline.
+  const inspector = await app.getByRole('region', { name: 'Shot inspector' }).boundingBox();
+  expect(inspector?.width ?? 0).toBeLessThan(60);
+
+  await ws.card('1A').click();
+  await app.screenshot({ path: artifact('layout-1280.png') });
+  const summary = app.getByTestId('queue-summary');
+  expect(await summary.evaluate(clipped)).toBe(false);
+  // The loop buttons and the end timecode do not overlap.
+  const loop = await app.getByRole('button', { name: 'Mark loop out' }).boundingBox();
+  const end = await app.getByTestId('end-timecode').boundingBox();
+  expect(loop && end && (loop.x + loop.width <= end.x || end.x + end.width <= loop.x)).toBe(true);
+});
+
+test('Space plays and pauses from the timeline, keeping the selection', async ({ app, workdir }) => {
+  await openDemo(app, workdir);
+  const ws = workspace(app);
+  await ws.card('1B').click();
+  await ws.timeline.focus();
+  await app.keyboard.press('Space');
+  await expect(app.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(ws.card('1B')).toHaveAttribute('aria-selected', 'true');
+  await app.keyboard.press('Space');
+  await expect(app.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(ws.card('1B')).toHaveAttribute('aria-selected', 'true');
+});
+
+test('an image dropped on a card’s frame becomes its start keyframe, elsewhere a reference', async ({ app, workdir }) => {
+  await openDemo(app, workdir);
+  const ws = workspace(app);
+  const png = path.join(workdir, 'still.png');
+  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=teal:s=640x360', '-frames:v', '1', png]);
+  const file = { name: 'still.png', b64: fs.readFileSync(png).toString('base64'), type: 'image/png' };
+
+  await dropFiles(ws.card('1C').locator('.card-body'), [file]);
+  await expect(app.getByText('Made the start keyframe of 1C — Ctrl+Z to undo')).toBeVisible();
+  await ws.card('1C').click();
+  await expect(ws.inspector.getByRole('group', { name: 'Start keyframe' }).getByRole('img')).toBeVisible();
+
+  await dropFiles(ws.card('1C').locator('.card-meta'), [file]);
+  await expect(app.getByText('Made a reference of 1C — Ctrl+Z to undo')).toBeVisible();
+});

@@ -71,3 +71,14 @@ test('an image dropped on a card’s frame becomes its start keyframe, elsewhere
   await dropFiles(ws.card('1C').locator('.card-meta'), [file]);
   await expect(app.getByText('Made a reference of 1C — Ctrl+Z to undo')).toBeVisible();
 });
+
+test('a shot moved into another scene keeps its label, and the toast offers Renumber', async ({ app, workdir }) => {
+  await openDemo(app, workdir);
+  const ws = workspace(app);
+  await ws.dragCard(ws.card('2A'), ws.card('1B'), 'before');
+  const toast = app.getByRole('status').filter({ hasText: 'Moved 2A into scene 1' });
+  await expect(toast).toBeVisible();
+  await expect(ws.card('2A')).toBeVisible();
+  await toast.getByRole('button', { name: 'Renumber' }).click();
+  await expect.poll(async () => (await ws.labels()).slice(0, 4)).toEqual(['1A', '1B', '1C', '1D']);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { letters, nextShotLabel, renumber } from './labels';
+import { letters, nextShotLabel, renumber, sceneOfLabel } from './labels';
 
 describe('letters', () => {
   it('counts like spreadsheet columns', () => {
@@ -35,5 +35,14 @@ describe('renumber', () => {
     expect(out.scenes.get('s1')).toBe(1);
     expect(out.scenes.get('s2')).toBe(2);
     expect(Object.fromEntries(out.shots)).toEqual({ c: '1A', b: '2A', a: '2B' });
+  });
+});
+
+describe('sceneOfLabel', () => {
+  it('reads the scene a label names, and nothing from a label in another form', () => {
+    expect(sceneOfLabel('2C')).toBe(2);
+    expect(sceneOfLabel('12AA')).toBe(12);
+    expect(sceneOfLabel('Intro')).toBeNull();
+    expect(sceneOfLabel('3')).toBeNull();
   });
 });

@@ -13,6 +13,16 @@ export function letters(index: number): string {
   return out;
 }
 
+/**
+ * The scene a label names ("2C" → 2), or null for a label typed in another form. Exports file
+ * and number a shot by its label, so a shot moved into another scene and not yet renumbered
+ * is "2C" of scene 2 in every file, CSV row and timeline alike.
+ */
+export function sceneOfLabel(label: string): number | null {
+  const m = /^\s*(\d+)\s*[A-Za-z]+\s*$/.exec(label);
+  return m ? Number(m[1]) : null;
+}
+
 /** The first label `<sceneNumber><letters>` not already taken in the project. */
 export function nextShotLabel(sceneNumber: number, taken: Iterable<string>): string {
   return labelSource(sceneNumber, new Set(taken))();

@@ -3,6 +3,7 @@
 // else a still card, with its trim or hold), its other usable takes, the still a placeholder is
 // drawn from, the library images the shots use, every take's provenance and what each shot has
 // cost. No SQL here: the repos and the takes queries hold it.
+import { sceneOfLabel } from '../../../shared/domain/labels';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PlaybackClip } from '../../../shared/domain/playback';
@@ -78,7 +79,7 @@ function read(project: Project): ExportSource {
     const stillPath = !played && clip.relPath ? store.absPath(clip.relPath, `The frame of shot ${shot.label}`) : null;
     return {
       shot,
-      sceneNumber: sceneNumber.get(shot.sceneId) ?? 0,
+      sceneNumber: sceneOfLabel(shot.label) ?? sceneNumber.get(shot.sceneId) ?? 0,
       clip,
       take: played ? source(played) : null,
       still: stillPath ? { path: stillPath, mime: MIME[path.extname(stillPath).toLowerCase()] ?? 'image/png' } : null,

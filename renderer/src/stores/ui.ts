@@ -4,10 +4,17 @@ import { EMPTY_SELECTION, type Selection } from '../lib/selection';
 
 export type ProjectDialog = 'new' | 'open' | null;
 
+/** A button on a toast: the one thing to do next ("Renumber", "Undo"). */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
 export interface Toast {
   id: number;
   kind: 'error' | 'info';
   message: string;
+  action?: ToastAction;
 }
 
 interface UiState {
@@ -26,7 +33,7 @@ interface UiState {
   focusTimelineTick: number;
   focusTimeline: () => void;
   toasts: Toast[];
-  notify: (kind: Toast['kind'], message: string) => void;
+  notify: (kind: Toast['kind'], message: string, action?: ToastAction) => void;
   dismiss: (id: number) => void;
 }
 
@@ -49,6 +56,6 @@ export const useUi = create<UiState>()((set) => ({
   focusTimelineTick: 0,
   focusTimeline: () => set((s) => ({ focusTimelineTick: s.focusTimelineTick + 1 })),
   toasts: [],
-  notify: (kind, message) => set((s) => ({ toasts: [...s.toasts.slice(-3), { id: ++toastSeq, kind, message }] })),
+  notify: (kind, message, action) => set((s) => ({ toasts: [...s.toasts.slice(-3), { id: ++toastSeq, kind, message, action }] })),
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 }));

@@ -114,6 +114,13 @@ describe('shotListCsv', () => {
     for (const cell of first) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
+  it('numbers a shot moved into another scene by its label, as its file name does, until renumbered', () => {
+    // 2A dragged into scene 1 keeps its label: the row says scene 2, as SC02_SH010 does.
+    const shots = snapshot.shots.map((s) => (s.label === '2A' ? { ...s, sceneId: 'sc1', position: 9 } : s));
+    const rows = csvRows(shotListCsv({ ...snapshot, shots }));
+    expect(rows.find((r) => r[1] === '2A')![0]).toBe('2');
+  });
+
   it('adds actual costs where the takes have them', () => {
     const rows = csvRows(shotListCsv(snapshot, { s2: 1.5 }));
     expect(rows[2]![rows[0]!.indexOf('Actual Cost (USD)')]).toBe('1.50');

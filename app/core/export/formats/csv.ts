@@ -5,6 +5,7 @@ import { estimateShot } from '../../../../shared/domain/cost';
 import { compilePrompt } from '../../../../shared/domain/prompt';
 import type { ProjectSnapshot } from '../../../../shared/domain/types';
 import { dialogueText } from '../../../../shared/domain/dialogue';
+import { sceneOfLabel } from '../../../../shared/domain/labels';
 import { ANGLE_LABELS, EQUIPMENT_LABELS, SIZE_LABELS, type ShotListFields } from '../../../../shared/domain/shotList';
 
 /** A text cell a spreadsheet would run as a formula (or as DDE): it starts with one of these. */
@@ -138,7 +139,7 @@ export function shotListCsv(snapshot: ProjectSnapshot, actualUsd: Readonly<Recor
         const actual = actualUsd[shot.id];
         const list = shot.list;
         return [
-          scene.number,
+          sceneOfLabel(shot.label) ?? scene.number,
           shot.label,
           shot.durationS,
           camera,

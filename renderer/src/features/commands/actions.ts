@@ -8,7 +8,7 @@ import { call, errorMessage } from '../../api/client';
 import { keys } from '../../api/queries';
 import { applySceneMove, applyShotMove, stepMove, type MoveTarget } from '../../lib/moves';
 import { focusAfterRemoval, single, targets } from '../../lib/selection';
-import { sceneForInsert, timelineOf } from '../../lib/timeline';
+import { sceneForInsert, timelineOf, type TimelineModel } from '../../lib/timeline';
 import { useUi } from '../../stores/ui';
 
 export type Actions = ReturnType<typeof createActions>;
@@ -69,7 +69,20 @@ export function createActions(qc: QueryClient) {
         target,
       ),
     }));
-    await run(() => call('shot.move', { ids, ...target }));
+    const moved = await run(() => call('shot.move', { ids, ...target }));
+    if (moved !== undefined) offerRenumber(m, ids, target.toSceneId);
+  }
+
+  /** Labels stay until Renumber; after a move into another scene, say so and offer it. */
+  function offerRenumber(m: TimelineModel, ids: string[], toSceneId: string) {
+    const scene = m.blocks.find((b) => b.scene.id === toSceneId)?.scene;
+    const strays = ids.map((id) => m.shotById.get(id)).filter((s) => s && s.sceneId !== toSceneId);
+    if (!scene || strays.length === 0) return;
+    const labels = strays.map((s) => s!.label).join(', ');
+    ui().notify('info', `Moved ${labels} into scene ${scene.number}; labels stay as they are until you renumber.`, {
+      label: 'Renumber',
+      run: () => void run(() => call('shot.renumber', {})),
+    });
   }
 
   return serialize({

@@ -82,3 +82,24 @@ test('a shot moved into another scene keeps its label, and the toast offers Renu
   await toast.getByRole('button', { name: 'Renumber' }).click();
   await expect.poll(async () => (await ws.labels()).slice(0, 4)).toEqual(['1A', '1B', '1C', '1D']);
 });
+
+test('changing the frame with takes in place says how many no longer fit before it changes', async ({ app }) => {
+  const ws = workspace(app);
+  await ws.createProject('Frames');
+  await app.getByRole('button', { name: 'Add shot' }).click();
+  await ws.card('1A').click();
+  await ws.inspector.getByRole('textbox', { name: 'Action' }).fill('A door opens');
+  await ws.inspector.getByRole('button', { name: 'Generate 2 takes' }).click();
+  await expect(app.getByTestId('queue-summary')).toHaveText('2 jobs, all done', { timeout: 60_000 });
+
+  const frame = app.getByRole('combobox', { name: 'Project aspect ratio' });
+  await frame.selectOption('9:16');
+  const dialog = app.getByRole('dialog', { name: 'Change the frame to 9:16?' });
+  await expect(dialog.getByTestId('frame-change-text')).toContainText('2 of 2 takes no longer fit 9:16 (they are wider)');
+  await app.screenshot({ path: artifact('frame-change.png') });
+  await dialog.getByRole('button', { name: 'Keep 16:9' }).click();
+  await expect(frame).toHaveValue('16:9');
+  await frame.selectOption('9:16');
+  await app.getByRole('dialog', { name: 'Change the frame to 9:16?' }).getByRole('button', { name: 'Change to 9:16' }).click();
+  await expect(frame).toHaveValue('9:16');
+});

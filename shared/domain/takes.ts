@@ -2,7 +2,8 @@
 // draft → final links, continuity and how a take fits its shot's planned length. Plain data for
 // the contract, plus the pure rules about them (cost per usable second).
 import type { TakeView } from './jobs';
-import type { ToolId } from './types';
+import type { AspectRatio, ToolId } from './types';
+import { ratioValue } from './focus';
 
 /** The checks run on every take after download, in the order they are shown. */
 export const QC_CHECKS = ['frame_rate', 'duration', 'resolution', 'black_frames', 'frozen', 'hard_cuts', 'audio'] as const;
@@ -153,4 +154,19 @@ export interface AnimaticProgress {
   fraction: number;
   /** What it is doing, in words ("Conforming 3A (4 of 12)"). */
   stage: string;
+}
+
+/** Takes whose picture is not `ratio` (within 1 %): a change of the project's frame leaves them to be letterboxed or cropped. */
+export function takesOffFrame(takes: ReadonlyArray<{ width: number | null; height: number | null }>, ratio: AspectRatio): { off: number; wider: number } {
+  const want = ratioValue(ratio);
+  let off = 0;
+  let wider = 0;
+  for (const t of takes) {
+    if (!t.width || !t.height) continue;
+    const r = t.width / t.height;
+    if (Math.abs(r / want - 1) <= 0.01) continue;
+    off += 1;
+    if (r > want) wider += 1;
+  }
+  return { off, wider };
 }

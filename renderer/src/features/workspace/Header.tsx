@@ -3,8 +3,9 @@ import { useMemo } from 'react';
 import { projectCost } from '../../../../shared/domain/cost';
 import { plural } from '../../../../shared/domain/words';
 import { useCostPlan } from '../queue/jobsApi';
+import { FrameSelect } from './FrameChange';
 import { formatRunningTime } from '../../../../shared/domain/timecode';
-import { ASPECT_RATIOS, type AspectRatio, type ProjectSnapshot } from '../../../../shared/domain/types';
+import type { ProjectSnapshot } from '../../../../shared/domain/types';
 import { useHistoryState } from '../../api/queries';
 import { CloseIcon, FilmIcon, RedoIcon, UndoIcon } from '../../components/icons';
 import { shortcut } from '../../components/keys';
@@ -78,21 +79,7 @@ export function Header({ snapshot }: { snapshot: ProjectSnapshot }) {
           </span>
         </span>
         <PlanStat budgetUsd={cost.budgetUsd} />
-        <label className="stat" title="Frame of the film: new shots and the timeline's frames use it">
-          <span className="stat-label">Frame</span>
-          <select
-            className="select-bare"
-            aria-label="Project aspect ratio"
-            value={snapshot.project.aspectRatio}
-            onChange={(e) => void actions.updateProject({ aspectRatio: e.target.value as AspectRatio })}
-          >
-            {ASPECT_RATIOS.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FrameSelect ratio={snapshot.project.aspectRatio} />
       </div>
       <span className="header-spacer" />
       <ExportMenu />

@@ -103,3 +103,34 @@ test('changing the frame with takes in place says how many no longer fit before 
   await app.getByRole('dialog', { name: 'Change the frame to 9:16?' }).getByRole('button', { name: 'Change to 9:16' }).click();
   await expect(frame).toHaveValue('9:16');
 });
+
+test('one warning per fact in the inspector, and none for a tag still being typed', async ({ app }) => {
+  const ws = workspace(app);
+  await ws.createProject('Tags');
+  await app.evaluate(() =>
+    (window as unknown as { shotline: { invoke(c: string, i: unknown): Promise<unknown> } }).shotline.invoke('library.createItem', {
+      kind: 'character',
+      name: 'Mara',
+      tag: 'mara',
+    }),
+  );
+  await app.getByRole('button', { name: 'Add shot' }).click();
+  await ws.card('1A').click();
+  await ws.inspector.getByRole('combobox', { name: 'Tool', exact: true }).selectOption('runway:gen4_turbo');
+  await ws.inspector.getByRole('textbox', { name: 'Action' }).fill('Mara waits');
+
+  const subject = ws.inspector.getByRole('textbox', { name: 'Subject' });
+  await subject.fill('@ma');
+  await expect(app.getByRole('listbox', { name: 'Library tags' })).toBeVisible();
+  // Past the field's commit delay, the half-typed tag is saved but not flagged while the list is open.
+  await expect(ws.inspector.getByRole('region', { name: 'Prompt preview' })).toContainText('@ma.');
+  await expect(ws.inspector.getByText('@ma is not a tag in the library')).toHaveCount(0);
+  await subject.press('Escape');
+  await expect(ws.inspector.getByText('@ma is not a tag in the library')).toHaveCount(1);
+
+  // A negative prompt Runway cannot take is said once, at its field, not again under the preview.
+  const negative = ws.inspector.getByRole('textbox', { name: 'Negative prompt' });
+  await negative.fill('blur');
+  await negative.blur();
+  await expect(ws.inspector.getByText('has no negative prompt: it is dropped')).toHaveCount(1);
+});

@@ -51,7 +51,7 @@ describe('compilePrompt for Runway', () => {
     expect(out.negative).toBeNull();
     expect(out.text).not.toContain('watermark');
     expect(out.text).not.toContain('Coffee');
-    expect(out.notes.join(' ')).toMatch(/no negative prompt field: dropped/);
+    expect(out.notes.join(' ')).toMatch(/no negative prompt: it is dropped/);
     expect(out.notes.join(' ')).toMatch(/Dialogue is not sent/);
   });
 });
@@ -69,7 +69,7 @@ describe('compilePrompt for providers with a negative field', () => {
     const out = compilePrompt(makeShot({ prompt: { negative: 'blur '.repeat(600) } }), 'kling:kling-v2-5-turbo');
     expect(out.negative?.length).toBeLessThanOrEqual(2500);
     expect(out.negative?.endsWith('blur')).toBe(true);
-    expect(out.notes.join(' ')).toMatch(/Negative prompt cut to 2500/);
+    expect(out.notes.join(' ')).toMatch(/takes 2500, so the end is cut/);
   });
 
   it('gives Veo its negative and the spoken line, since Veo makes sound', () => {
@@ -130,7 +130,7 @@ describe('truncation', () => {
     expect(out.text.length).toBeGreaterThan(960);
     expect(out.chars).toBeGreaterThan(1000);
     expect(out.text.endsWith('word')).toBe(true);
-    expect(out.notes.join(' ')).toMatch(/Cut to 1000 characters .*compiles to \d+/);
+    expect(out.notes.join(' ')).toMatch(/compiles to \d+ characters; .* takes 1000, so the end is cut/);
   });
 
   it('never splits a surrogate pair', () => {

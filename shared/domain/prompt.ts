@@ -81,23 +81,38 @@ export function compilePrompt(shot: PromptShot, tool: ToolId): CompiledPrompt {
   const wanted = oneLine(shot.prompt.negative);
   let negative: string | null = null;
   if (wanted && rules.promptForm !== 'title') {
-    if (rules.negativePrompt) {
-      negative = clip(wanted, limit);
-      if (negative.length < wanted.length) notes.push(`Negative prompt cut to ${limit} characters (it is ${wanted.length}).`);
-    } else if (rules.negativeFallback === 'fold') {
-      full = [full, sentence(`Avoid: ${wanted}`)].filter(Boolean).join(' ');
-      notes.push(`${rules.name} has no negative prompt field: added to the prompt as "Avoid: …".`);
-    } else {
-      notes.push(`${rules.name} has no negative prompt field: dropped. Say what you want instead ("clear sky", not "no clouds").`);
-    }
+    const note = negativeNote(rules, wanted);
+    if (note) notes.push(note);
+    if (rules.negativePrompt) negative = clip(wanted, limit);
+    else if (rules.negativeFallback === 'fold') full = [full, sentence(`Avoid: ${wanted}`)].filter(Boolean).join(' ');
   }
 
   const text = clip(full, limit);
   const truncated = text.length < full.length;
-  if (truncated) {
-    notes.push(`Cut to ${limit} characters for ${rules.name} (it compiles to ${full.length}): the end was dropped. Shorten the scene, beats or style.`);
-  }
+  if (truncated) notes.push(truncationNote(rules.name, limit, full.length));
   return { text, negative, chars: full.length, limit, truncated, notes };
+}
+
+/** The prompt is over the model's limit: the inspector's warning and the compiler's note are this one sentence. */
+export function truncationNote(model: string, limit: number, chars: number): string {
+  return `The prompt compiles to ${chars} characters; ${model} takes ${limit}, so the end is cut. Shorten the scene, beats or style.`;
+}
+
+/**
+ * What happens to a negative prompt on this model, when anything does: folded into the prompt,
+ * dropped, or cut. The inspector's warning and the compiler's note are this one sentence.
+ */
+export function negativeNote(rules: Pick<ModelSpec, 'name' | 'negativePrompt' | 'negativeFallback' | 'promptMaxChars'>, negative: string): string | null {
+  const wanted = oneLine(negative);
+  if (!wanted) return null;
+  if (!rules.negativePrompt) {
+    return rules.negativeFallback === 'fold'
+      ? `${rules.name} has no negative prompt: it is added to the prompt as "Avoid: …".`
+      : `${rules.name} has no negative prompt: it is dropped. Say what you want instead ("clear sky", not "no clouds"), or pick a model that takes one.`;
+  }
+  return wanted.length > rules.promptMaxChars
+    ? `The negative prompt is ${wanted.length} characters; ${rules.name} takes ${rules.promptMaxChars}, so the end is cut.`
+    : null;
 }
 
 /** `MARA (quietly) says: "Not tonight."`; a line with no speaker is `Spoken line: "…"`. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compilePrompt } from './prompt';
 import { makeShot } from './shot.testkit';
 import { validateShot, type ShotIssue } from './validation';
 
@@ -174,10 +175,12 @@ describe('prompt', () => {
     const negative = { prompt: { negative: 'text, watermark' } };
     const runway = only(validateShot(makeShot({ tool: 'runway:gen4_turbo', ...negative }), { hasStartKeyframe: true }), 'prompt.negative');
     expect(runway[0]).toMatchObject({ severity: 'warning' });
-    expect(runway[0]?.message).toContain('it will be dropped');
+    expect(runway[0]?.message).toContain('it is dropped');
     const minimax = only(validateShot(makeShot({ tool: 'minimax:MiniMax-Hailuo-02', durationS: 6, ...negative })), 'prompt.negative');
     expect(minimax[0]?.message).toContain('"Avoid: …"');
     expect(validateShot(makeShot(negative))).toEqual([]);
+    // One sentence for one fact: the preview's note is the warning's text, so the inspector shows it once.
+    expect(compilePrompt(makeShot({ tool: 'runway:gen4_turbo', ...negative }), 'runway:gen4_turbo').notes).toContain(runway[0]!.message);
   });
 
   it('warns when the compiled prompt is over the limit', () => {

@@ -16,7 +16,7 @@ import {
   type ModelSpec,
   type ResolutionTier,
 } from '../catalog';
-import { compilePrompt } from './prompt';
+import { compilePrompt, negativeNote, truncationNote } from './prompt';
 import { shotTags } from './tags';
 import type { Shot } from './types';
 
@@ -24,6 +24,8 @@ export interface ShotIssue {
   field: 'durationS' | 'aspectRatio' | 'resolution' | 'tool' | 'prompt.negative' | 'prompt' | 'keyframes' | 'refs' | 'action';
   severity: 'error' | 'warning';
   message: string;
+  /** For "@tag is not in the library": the tag, so a field still being typed in can hold the warning back. */
+  unknownTag?: string;
 }
 
 export interface ValidateOptions {
@@ -94,7 +96,7 @@ function checkTags(shot: Shot, spec: ModelSpec, refTags: readonly (string | null
   for (const tag of mentioned) {
     if (inSlots.has(lower(tag))) continue;
     if (known && !known.has(lower(tag))) {
-      issues.push(warning('prompt', `@${tag} is not a tag in the library. Check the spelling, or add an item tagged @${tag}.`));
+      issues.push({ ...warning('prompt', `@${tag} is not a tag in the library. Check the spelling, or add an item tagged @${tag}.`), unknownTag: tag });
     } else if (spec.maxRefs === 0) {
       issues.push(
         warning('prompt', `${spec.name} takes no reference images, so @${tag} is sent as plain text. Describe it in words or pick a model with references.`),
@@ -252,30 +254,12 @@ function checkRefs({ shot, spec, refs, start, end }: Context): ShotIssue[] {
 
 function checkPrompt({ shot, spec, start }: Context): ShotIssue[] {
   const issues: ShotIssue[] = [];
-  const negative = shot.prompt.negative.trim();
-  if (negative && !spec.negativePrompt) {
-    issues.push(
-      warning(
-        'prompt.negative',
-        spec.negativeFallback === 'fold'
-          ? `${spec.name} has no negative prompt: it will be added to the prompt as "Avoid: …".`
-          : `${spec.name} has no negative prompt: it will be dropped. Describe what you want instead, or pick a model that takes one.`,
-      ),
-    );
-  } else if (negative.length > spec.promptMaxChars) {
-    issues.push(
-      warning('prompt.negative', `The negative prompt is ${negative.length} characters; ${spec.name} takes ${spec.promptMaxChars}, so the end will be cut.`),
-    );
+  const negativeIssue = spec.promptForm === 'title' ? null : negativeNote(spec, shot.prompt.negative);
+  if (negativeIssue) {
+    issues.push(warning('prompt.negative', negativeIssue));
   }
   const compiled = compilePrompt(shot, spec.tool);
-  if (compiled.truncated) {
-    issues.push(
-      warning(
-        'prompt',
-        `The prompt compiles to ${compiled.chars} characters; ${spec.name} takes ${compiled.limit}, so the end will be cut. Shorten the scene, beats or style.`,
-      ),
-    );
-  }
+  if (compiled.truncated) issues.push(warning('prompt', truncationNote(spec.name, compiled.limit, compiled.chars)));
   // A camera line alone can direct a start image, but gives a text-only render nothing to draw.
   const p = shot.prompt;
   const described = [shot.action, p.subject, p.scene, p.motion, p.beats, p.style].some((s) => s.trim() !== '');

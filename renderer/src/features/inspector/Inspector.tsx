@@ -80,7 +80,7 @@ function ShotForm({ shot, scene, others, customColumns }: { shot: Shot; scene: s
       <ShotTakes shot={shot} />
       <PromptFields shot={shot} issues={issues} update={update} />
       <ShotRefsSection shot={shot} />
-      <PromptPreview shot={shot} />
+      <PromptPreview shot={shot} issues={issues} />
       <FormatFields shot={shot} issues={issues} update={update} />
       <ShotListFields shot={shot} customColumns={customColumns} update={update} />
       <div className="inspector-section">

@@ -3,12 +3,24 @@ import type { ShotPatch } from '../../../../shared/contract';
 import { CAMERA_MOVES, type CameraMove, type PromptParts, type Shot } from '../../../../shared/domain/types';
 import type { ShotIssue } from '../../../../shared/domain/validation';
 import { CAMERA_LABELS } from '../../lib/labels';
+import { useTypingTag } from '../refs/typingTag';
 import { Field, FieldIssues, TextField } from './fields';
 
 interface Props {
   shot: Shot;
   issues: ShotIssue[];
   update: (patch: ShotPatch) => void;
+}
+
+/**
+ * The prompt's warnings, less "@ma is not in the library" while "@ma" is still being typed with the
+ * completion list open. Its own component, so the typing state re-renders only these lines, never
+ * the fields being typed in.
+ */
+function PromptIssues({ issues }: { issues: ShotIssue[] }) {
+  const typing = useTypingTag((s) => s.tag)?.toLowerCase();
+  const shown = typing ? issues.filter((i) => !(i.unknownTag && typing.startsWith(i.unknownTag.toLowerCase()))) : issues;
+  return <FieldIssues id="inspector-prompt" issues={shown} />;
 }
 
 export function PromptFields({ shot, issues, update }: Props) {
@@ -19,7 +31,7 @@ export function PromptFields({ shot, issues, update }: Props) {
   return (
     <div className="inspector-section">
       <h3>Prompt</h3>
-      <FieldIssues id="inspector-prompt" issues={promptIssues} />
+      <PromptIssues issues={promptIssues} />
       <TextField id="inspector-subject" label="Subject" value={p.subject} onCommit={set('subject')} placeholder="Who or what: Mara, 30s, soaked trench coat" />
       <TextField
         id="inspector-setting"

@@ -1,12 +1,15 @@
 // The prompt exactly as the chosen provider will receive it, with its length against the
-// model's limit and the compiler's notes (what was folded, dropped or cut).
+// model's limit and the compiler's notes (what was folded, dropped or cut) that the inspector
+// does not already show as a warning at its field.
 import { useMemo } from 'react';
 import { getModel } from '../../../../shared/catalog';
 import { compilePrompt } from '../../../../shared/domain/prompt';
 import type { Shot } from '../../../../shared/domain/types';
+import type { ShotIssue } from '../../../../shared/domain/validation';
 
-export function PromptPreview({ shot }: { shot: Shot }) {
+export function PromptPreview({ shot, issues }: { shot: Shot; issues: readonly ShotIssue[] }) {
   const compiled = useMemo(() => compilePrompt(shot, shot.tool), [shot]);
+  const notes = compiled.notes.filter((n) => !issues.some((i) => i.message === n));
   const model = getModel(shot.tool)?.name ?? shot.tool;
   const over = compiled.chars > compiled.limit;
   return (
@@ -25,9 +28,9 @@ export function PromptPreview({ shot }: { shot: Shot }) {
           <span className="muted">Negative:</span> {compiled.negative}
         </p>
       )}
-      {compiled.notes.length > 0 && (
+      {notes.length > 0 && (
         <ul className="preview-notes">
-          {compiled.notes.map((n, i) => (
+          {notes.map((n, i) => (
             <li key={i}>{n}</li>
           ))}
         </ul>

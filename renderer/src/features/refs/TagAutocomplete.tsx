@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LibraryItem, ShotRef } from '../../../../shared/domain/library';
 import { tagAtCaret } from '../../../../shared/domain/tags';
+import { useTypingTag } from './typingTag';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
@@ -37,6 +38,9 @@ export function TagAutocomplete({ items, refs }: { items: LibraryItem[]; refs: S
   useEffect(() => {
     state.current = { open, items };
   });
+  useEffect(() => {
+    useTypingTag.getState().set(open ? (tagAtCaret(open.field.value, open.caret)?.query ?? null) : null);
+  }, [open]);
 
   useEffect(() => {
     const form = anchor.current?.closest('form');
@@ -74,7 +78,12 @@ export function TagAutocomplete({ items, refs }: { items: LibraryItem[]; refs: S
         setOpen(null);
       }
     };
-    const onBlur = () => setTimeout(() => setOpen(null), 150);
+    // Closes the list of the field that lost focus only: leaving one field for another must not
+    // close the list the next field opens within the delay (kept so a click on the list lands).
+    const onBlur = (e: FocusEvent) => {
+      const left = e.target;
+      setTimeout(() => setOpen((o) => (o && o.field === left ? null : o)), 150);
+    };
     const onPick = (e: Event) => {
       const o = state.current.open;
       const id = (e.target as HTMLElement).closest('[data-tag-item]')?.getAttribute('data-tag-item');

@@ -133,4 +133,8 @@ test('one warning per fact in the inspector, and none for a tag still being type
   await negative.fill('blur');
   await negative.blur();
   await expect(ws.inspector.getByText('has no negative prompt: it is dropped')).toHaveCount(1);
+
+  // A duration of 0 is refused with the model's own range, the one its duration chips show.
+  await ws.inspector.getByRole('textbox', { name: 'Duration' }).fill('0');
+  await expect(ws.inspector.getByText('Type a duration in seconds, e.g. 5 or 2.5: Runway Gen-4 Turbo makes 2s–10s.')).toBeVisible();
 });

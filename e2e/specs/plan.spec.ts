@@ -50,3 +50,34 @@ test('draft plan, card and inspector figures follow edits; Generate all drafts l
   // Every shot has takes on their way: nothing is left for Generate all drafts.
   await expect(app.getByTestId('cost-total')).toHaveText('$0.00');
 });
+
+test('Make final proposes the shot’s final tool with its cost and the budget left, before anything is queued', async ({ app }) => {
+  const ws = workspace(app);
+  await ws.createProject('Finals');
+  await app.getByRole('button', { name: 'Add shot' }).click();
+  await ws.card('1A').click();
+  await ws.inspector.getByRole('textbox', { name: 'Action' }).fill('A door opens');
+  await ws.inspector.getByRole('button', { name: 'Generate 2 takes' }).click();
+  await expect(app.getByTestId('queue-summary')).toHaveText('2 jobs, all done', { timeout: 60_000 });
+
+  // Without a final tool, and the local animatic having no dearer tier, the dialog asks for a pick.
+  await ws.inspector.getByRole('button', { name: 'Make final…' }).first().click();
+  let dialog = app.getByRole('dialog', { name: 'Make a final of 1A' });
+  await expect(dialog).toContainText('has no higher tier');
+  await expect(dialog.getByRole('button', { name: /Queue final/ })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await app.getByRole('textbox', { name: 'Budget' }).fill('5');
+  await app.getByRole('textbox', { name: 'Budget' }).press('Enter');
+  await ws.inspector.getByRole('combobox', { name: 'Final tool', exact: true }).selectOption('kling:kling-v2-5-turbo');
+  await ws.inspector.getByRole('button', { name: 'Make final…' }).first().click();
+  dialog = app.getByRole('dialog', { name: 'Make a final of 1A' });
+  const quote = dialog.getByTestId('final-quote');
+  await expect(quote).toContainText('The shot’s final tool');
+  await expect(quote).toContainText('Kling 2.5 Turbo');
+  // 5 s at $0.042/s; nothing spent yet on a $5 budget.
+  await expect(quote).toContainText('$0.21');
+  await expect(dialog.getByTestId('final-budget')).toHaveText('$5.00 of the $5.00 budget left, $4.79 after this');
+  await app.screenshot({ path: artifact('make-final.png') });
+  await expect(dialog.getByRole('button', { name: 'Queue final · $0.21' })).toBeEnabled();
+});

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { run } from '../../app/cli/run';
 
 /** Locators for the project workspace, by role and name as a person reads them. */
 export function workspace(page: Page) {
@@ -11,6 +13,26 @@ export function workspace(page: Page) {
     card: (label: string) => page.getByTestId(`shot-card-${label}`),
     labels: async () => await timeline.getByRole('option').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('shot-card-', ''))),
     tool: () => page.getByRole('button', { name: 'Add shot' }),
+    /** A new project with one local-animatic shot, 1A, whose two takes are made and ready. */
+    async projectWithTakes(title: string) {
+      await this.createProject(title);
+      await page.getByRole('button', { name: 'Add shot' }).click();
+      await page.getByTestId('shot-card-1A').click();
+      await inspector.getByRole('textbox', { name: 'Action' }).fill('A door opens');
+      await inspector.getByRole('button', { name: 'Generate 2 takes' }).click();
+      await page.getByTestId('queue-summary').getByText('2 jobs, all done').waitFor({ timeout: 60_000 });
+    },
+    /** Builds the demo project (no renders) with the CLI and opens it. */
+    async openDemo(workdir: string) {
+      const folder = path.join(workdir, 'Night Diner.shotline');
+      const io = { out: () => {}, err: (t: string) => console.error(t), cwd: workdir, env: {} };
+      if ((await run(['demo', '--no-render', '--no-export', '--out', folder], io)) !== 0) throw new Error('shotline demo failed');
+      const form = page.getByRole('form', { name: 'Open project' });
+      await form.getByRole('textbox', { name: 'Project folder' }).fill(folder);
+      await form.getByRole('button', { name: 'Open' }).click();
+      await page.getByTestId('shot-card-1A').waitFor();
+      return folder;
+    },
     async createProject(title: string) {
       const form = page.getByRole('form', { name: 'New project' });
       await form.getByRole('textbox', { name: 'Title', exact: true }).fill(title);

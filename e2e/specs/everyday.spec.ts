@@ -4,28 +4,16 @@
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { run } from '../../app/cli/run';
 import { artifact, expect, test } from '../fixtures/app';
 import { dropFiles } from '../pages/drop';
 import { workspace } from '../pages/workspace';
-
-async function openDemo(app: import('@playwright/test').Page, workdir: string) {
-  const folder = path.join(workdir, 'Night Diner.shotline');
-  const io = { out: () => {}, err: (t: string) => console.error(t), cwd: workdir, env: {} };
-  expect(await run(['demo', '--no-render', '--no-export', '--out', folder], io)).toBe(0);
-  const form = app.getByRole('form', { name: 'Open project' });
-  await form.getByRole('textbox', { name: 'Project folder' }).fill(folder);
-  await form.getByRole('button', { name: 'Open' }).click();
-  await expect(workspace(app).card('1A')).toBeVisible();
-  return folder;
-}
 
 /** True when the element's text is cut (it scrolls or overflows its box). */
 const clipped = (el: Element) => el.scrollWidth > el.clientWidth + 1;
 
 test('1280×800: a tested layout (screenshot)', async ({ app, workdir }) => {
   await app.setViewportSize({ width: 1280, height: 800 });
-  await openDemo(app, workdir);
+  await workspace(app).openDemo(workdir);
   const ws = workspace(app);
   await app.screenshot({ path: artifact('layout-1280-empty.png') });
 
@@ -44,7 +32,7 @@ test('1280×800: a tested layout (screenshot)', async ({ app, workdir }) => {
 });
 
 test('Space plays and pauses from the timeline, keeping the selection', async ({ app, workdir }) => {
-  await openDemo(app, workdir);
+  await workspace(app).openDemo(workdir);
   const ws = workspace(app);
   await ws.card('1B').click();
   await ws.timeline.focus();
@@ -57,7 +45,7 @@ test('Space plays and pauses from the timeline, keeping the selection', async ({
 });
 
 test('an image dropped on a card’s frame becomes its start keyframe, elsewhere a reference', async ({ app, workdir }) => {
-  await openDemo(app, workdir);
+  await workspace(app).openDemo(workdir);
   const ws = workspace(app);
   const png = path.join(workdir, 'still.png');
   execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=teal:s=640x360', '-frames:v', '1', png]);
@@ -73,7 +61,7 @@ test('an image dropped on a card’s frame becomes its start keyframe, elsewhere
 });
 
 test('a shot moved into another scene keeps its label, and the toast offers Renumber', async ({ app, workdir }) => {
-  await openDemo(app, workdir);
+  await workspace(app).openDemo(workdir);
   const ws = workspace(app);
   await ws.dragCard(ws.card('2A'), ws.card('1B'), 'before');
   const toast = app.getByRole('status').filter({ hasText: 'Moved 2A into scene 1' });
@@ -84,13 +72,7 @@ test('a shot moved into another scene keeps its label, and the toast offers Renu
 });
 
 test('changing the frame with takes in place says how many no longer fit before it changes', async ({ app }) => {
-  const ws = workspace(app);
-  await ws.createProject('Frames');
-  await app.getByRole('button', { name: 'Add shot' }).click();
-  await ws.card('1A').click();
-  await ws.inspector.getByRole('textbox', { name: 'Action' }).fill('A door opens');
-  await ws.inspector.getByRole('button', { name: 'Generate 2 takes' }).click();
-  await expect(app.getByTestId('queue-summary')).toHaveText('2 jobs, all done', { timeout: 60_000 });
+  await workspace(app).projectWithTakes('Frames');
 
   const frame = app.getByRole('combobox', { name: 'Project aspect ratio' });
   await frame.selectOption('9:16');

@@ -53,12 +53,7 @@ test('draft plan, card and inspector figures follow edits; Generate all drafts l
 
 test('Make final proposes the shot’s final tool with its cost and the budget left, before anything is queued', async ({ app }) => {
   const ws = workspace(app);
-  await ws.createProject('Finals');
-  await app.getByRole('button', { name: 'Add shot' }).click();
-  await ws.card('1A').click();
-  await ws.inspector.getByRole('textbox', { name: 'Action' }).fill('A door opens');
-  await ws.inspector.getByRole('button', { name: 'Generate 2 takes' }).click();
-  await expect(app.getByTestId('queue-summary')).toHaveText('2 jobs, all done', { timeout: 60_000 });
+  await ws.projectWithTakes('Finals');
 
   // Without a final tool, and the local animatic having no dearer tier, the dialog asks for a pick.
   await ws.inspector.getByRole('button', { name: 'Make final…' }).first().click();

@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { run } from '../../app/cli/run';
 import { artifact, expect, test } from '../fixtures/app';
 import { workspace } from '../pages/workspace';
 
@@ -55,14 +53,8 @@ test('plan a short: scenes, shots, drag, prompt, tools, cost, undo, reload', asy
 });
 
 test('the demo project on the timeline (screenshot)', async ({ app, workdir }) => {
-  const folder = path.join(workdir, 'Night Diner.shotline');
-  const io = { out: () => {}, err: (t: string) => console.error(t), cwd: workdir, env: {} };
-  expect(await run(['demo', '--no-render', '--no-export', '--out', folder], io)).toBe(0);
-
-  const form = app.getByRole('form', { name: 'Open project' });
-  await form.getByRole('textbox', { name: 'Project folder' }).fill(folder);
-  await form.getByRole('button', { name: 'Open' }).click();
   const ws = workspace(app);
+  await ws.openDemo(workdir);
   await expect(ws.timeline.getByRole('option')).toHaveCount(12);
   await ws.card('2A').click();
   await app.screenshot({ path: artifact('timeline.png') });

@@ -86,16 +86,8 @@ const VEO_ANGLE: Record<CameraAngle, string> = {
   pov: 'POV shot',
   ots: 'over-the-shoulder shot',
 };
-const TERM_SIZE: Record<ShotSize, string> = {
-  ECU: 'Extreme close-up',
-  CU: 'Close-up',
-  MCU: 'Medium close-up',
-  MS: 'Medium shot',
-  MWS: 'Medium wide shot',
-  WS: 'Wide shot',
-  EWS: 'Extreme wide shot',
-  INSERT: 'Insert shot of a detail',
-};
+// The on-screen names are the cinematography terms; an insert needs saying what it shows.
+const TERM_SIZE: Record<ShotSize, string> = { ...SIZE_LABELS, INSERT: 'Insert shot of a detail' };
 const TERM_ANGLE: Record<CameraAngle, string> = {
   eye_level: 'eye level',
   high: 'high angle looking down',

@@ -1,42 +1,19 @@
 // "Export shot list…": the plan as a CSV for spreadsheets, at any time (no take needed).
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { call, errorMessage } from '../../api/client';
+import { call } from '../../api/client';
 import { Dialog } from '../takes/Dialog';
 import { FormError } from './FormError';
 import { PathField } from './PathField';
 import { ShowInFolder } from './ShowInFolder';
-import { useExportDialog } from './store';
+import { useFileExport } from './useFileExport';
 
 export function ShotListDialog() {
-  const open = useExportDialog((s) => s.open === 'shotList');
-  const setOpen = useExportDialog((s) => s.setOpen);
-  const info = useQuery({ queryKey: ['export', 'info'], queryFn: () => call('export.info', {}), enabled: open });
-  const [target, setTarget] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<{ path: string; shots: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (info.data && !target) setTarget(info.data.defaultOutDir);
-  }, [info.data, target]);
-
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      setDone(await call('export.shotList', { path: target.trim() }));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { open, close, target, setTarget, busy, done, error, save } = useFileExport('shotList', (path) => call('export.shotList', { path }));
 
   return (
-    <Dialog open={open} title="Export shot list" onClose={() => setOpen(null)}>
+    <Dialog open={open} title="Export shot list" onClose={close}>
       <p className="muted dialog-text">
-        Scene, shot, duration, camera move, action, dialogue, tool, prompt, estimated and actual cost, one row per shot (CSV, UTF-8).
+        Scene, shot, duration, camera move, action, dialogue, tool, prompt, the shot-list columns (size, angle, lens, equipment, location, cast, setup and your
+        own), estimated and actual cost, one row per shot (CSV, UTF-8).
       </p>
       <form
         aria-label="Shot list export"
@@ -56,7 +33,7 @@ export function ShotListDialog() {
         )}
         <FormError error={error} />
         <div className="dialog-actions">
-          <button type="button" className="btn" onClick={() => setOpen(null)}>
+          <button type="button" className="btn" onClick={close}>
             {done ? 'Close' : 'Cancel'}
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy || !target.trim()}>

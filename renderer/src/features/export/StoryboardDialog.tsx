@@ -1,15 +1,14 @@
 // "Export storyboard PDF…": the storyboard alone, in seconds, at any time (a shot without a take
 // gets its keyframe or a card), with 2, 3 or 6 panels a page.
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { PANELS_PER_PAGE, PAPER_SIZES, type PanelsPerPage, type PaperSize, type StoryboardSummary } from '../../../../shared/domain/storyboard';
-import { call, errorMessage } from '../../api/client';
+import { useState } from 'react';
+import { PANELS_PER_PAGE, PAPER_SIZES, type PanelsPerPage, type PaperSize } from '../../../../shared/domain/storyboard';
+import { call } from '../../api/client';
 import { Dialog } from '../takes/Dialog';
 import { Choice } from './Choice';
 import { FormError } from './FormError';
 import { PathField } from './PathField';
 import { ShowInFolder } from './ShowInFolder';
-import { useExportDialog } from './store';
+import { useFileExport } from './useFileExport';
 
 const PER_PAGE_LABELS: Record<PanelsPerPage, string> = {
   2: '2 — large, room for notes',
@@ -19,34 +18,14 @@ const PER_PAGE_LABELS: Record<PanelsPerPage, string> = {
 const PAPER_LABELS: Record<PaperSize, string> = { A4: 'A4', LETTER: 'US Letter' };
 
 export function StoryboardDialog() {
-  const open = useExportDialog((s) => s.open === 'storyboard');
-  const setOpen = useExportDialog((s) => s.setOpen);
-  const info = useQuery({ queryKey: ['export', 'info'], queryFn: () => call('export.info', {}), enabled: open });
-  const [target, setTarget] = useState('');
   const [perPage, setPerPage] = useState<PanelsPerPage>(3);
   const [paper, setPaper] = useState<PaperSize>('A4');
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<StoryboardSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (info.data && !target) setTarget(info.data.defaultOutDir);
-  }, [info.data, target]);
-
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      setDone(await call('export.storyboard', { path: target.trim(), perPage, paper }));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { open, close, target, setTarget, busy, done, error, save } = useFileExport('storyboard', (path) =>
+    call('export.storyboard', { path, perPage, paper }),
+  );
 
   return (
-    <Dialog open={open} title="Export storyboard PDF" className="export-dialog" onClose={() => setOpen(null)}>
+    <Dialog open={open} title="Export storyboard PDF" className="export-dialog" onClose={close}>
       <p className="muted dialog-text">
         A panel per shot, scene by scene: the circled take’s frame (else the newest take’s, the start keyframe or a card), with the action, dialogue, duration,
         camera move and tool.
@@ -81,7 +60,7 @@ export function StoryboardDialog() {
         )}
         <FormError error={error} />
         <div className="dialog-actions">
-          <button type="button" className="btn" onClick={() => setOpen(null)}>
+          <button type="button" className="btn" onClick={close}>
             {done ? 'Close' : 'Cancel'}
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy || !target.trim()}>

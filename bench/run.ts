@@ -1,4 +1,5 @@
 // `npm run bench`: prints figures, asserts nothing. Tests never depend on timing.
+import { cliBench } from './cli';
 import { cutBench } from './cut';
 import { exportBench } from './export';
 import { importBench } from './import';
@@ -19,6 +20,7 @@ const BENCHES = {
   cut: cutBench,
   export: exportBench,
   script: scriptBench,
+  cli: cliBench,
 };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(w in BENCHES));

@@ -4,7 +4,7 @@
 // landed; the still a placeholder shows) rather than conforming and grabbing from every take.
 import { listFieldRows } from '../../../shared/domain/shotList';
 import fs from 'node:fs';
-import sharp from 'sharp';
+import { loadSharp } from '../media/lazyLibs';
 import { dialogueText } from '../../../shared/domain/dialogue';
 import type { ExportClip } from '../../../shared/domain/cut';
 import type { PanelsPerPage, PaperSize, StoryboardSummary } from '../../../shared/domain/storyboard';
@@ -131,6 +131,7 @@ async function panelImage(project: Project, s: SourceShot): Promise<string | Buf
   }
   if (!s.still || !fs.existsSync(s.still.path)) return null;
   try {
+    const sharp = await loadSharp();
     return await sharp(s.still.path).resize(STORYBOARD_WIDTH, STORYBOARD_WIDTH, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 85 }).toBuffer();
   } catch {
     // A still that cannot be decoded gets the label card rather than costing the whole storyboard.

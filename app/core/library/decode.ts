@@ -3,7 +3,8 @@
 // the original is not already one) and a thumbnail. All output goes to temp files the caller
 // moves into the media store, or deletes when anything fails.
 import fs from 'node:fs';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { loadSharp } from '../media/lazyLibs';
 import { UserError } from '../errors';
 import { mediaTempPath } from '../media/store';
 import { ACCEPTED, FORMAT_NAMES, SNIFF_BYTES, sniffImage, type ImageFormat } from './sniff';
@@ -12,9 +13,6 @@ import { ACCEPTED, FORMAT_NAMES, SNIFF_BYTES, sniffImage, type ImageFormat } fro
 export const MAX_PIXELS = 100_000_000;
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 export const THUMB_SIZE = 320;
-
-// Don't keep input files open in sharp's cache: temp files must be deletable at once (Windows).
-sharp.cache({ files: 0 });
 
 /** A file the importer will not take; the message finishes "name: …". */
 export class ImageRefused extends UserError {
@@ -109,6 +107,7 @@ export async function decodeImage(file: string, projectFolder: string): Promise<
   const sniffed = sniffImage(readHead(file));
   if (!sniffed.ok) throw new ImageRefused(`${sniffed.what}. Shotline takes ${ACCEPTED} images.`);
   const format = sniffed.format;
+  const sharp = await loadSharp();
 
   let meta: Metadata;
   try {

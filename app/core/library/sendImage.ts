@@ -2,7 +2,7 @@
 // ratio by the user's focus rectangle (centred by default), scaled down to the catalog's size
 // for that provider, never up, and encoded in a format and size the API takes.
 import fs from 'node:fs';
-import sharp from 'sharp';
+import { loadSharp } from '../media/lazyLibs';
 import { getModel, refImageRule, type RefImageRule } from '../../../shared/catalog';
 import { cropBox, defaultFocus, sendSize, type PixelBox } from '../../../shared/domain/focus';
 import type { LibraryImage } from '../../../shared/domain/library';
@@ -28,6 +28,7 @@ export interface SendImage {
 }
 
 async function encode(source: string, crop: PixelBox, size: { width: number; height: number }, rule: RefImageRule, alpha: boolean) {
+  const sharp = await loadSharp();
   const base = () => {
     const img = sharp(source, { limitInputPixels: false }).extract(crop);
     return size.width !== crop.width || size.height !== crop.height ? img.resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' }) : img;

@@ -1,7 +1,7 @@
 // The library, reference slot and keyframe channels. Imports do their slow work (copy, decode,
 // thumbnail) before the edit, then commit as one undoable step; reads build what the UI shows.
 import fs from 'node:fs';
-import sharp from 'sharp';
+import { loadSharp } from '../media/lazyLibs';
 import type { EventMap, EventName } from '../../../shared/contract';
 import type { LibraryItem } from '../../../shared/domain/library';
 import { UserError } from '../errors';
@@ -107,6 +107,7 @@ export function libraryHandlers(edit: Edit, deps: LibraryDeps): Pick<Handlers, L
       const working = mediaStore(project.db, project.folder).get(image.imageSha256);
       if (!working) throw new UserError(`The file behind ${image.name} is missing from the project. Import it again.`);
       const side = maxSide ?? 1024;
+      const sharp = await loadSharp();
       const { data, info } = await sharp(mediaStore(project.db, project.folder).absPath(working.relPath, `The library image ${image.name}`), {
         limitInputPixels: false,
       })

@@ -1,7 +1,7 @@
 // The storyboard PDF: a cover page, then the panels scene by scene, each scene under its heading,
 // every panel with its frame, label, action, dialogue and shot-list fields. Where things go is
 // storyboardLayout.ts; this draws them. Page numbers count every page, the cover included.
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../media/lazyLibs';
 import type { PanelsPerPage, PaperSize } from '../../../../shared/domain/storyboard';
 import { formatRunningTime } from '../../../../shared/domain/timecode';
 import { plural } from '../../../../shared/domain/words';
@@ -67,6 +67,7 @@ export async function writeStoryboardPdf(input: StoryboardInput): Promise<Storyb
   const paper = input.paper ?? 'A4';
   const layout = input.perPage ? storyboardLayout(input.aspectRatio, input.perPage, paper) : automaticLayout(input.aspectRatio);
   const geo = pageGeometry(layout, input.aspectRatio, paper);
+  const PDFDocument = await loadPdfKit();
   // Pages stay buffered so that, once all are drawn, each gets "n / total" over the real count.
   const doc = new PDFDocument({
     size: paper,

@@ -1,0 +1,30 @@
+// Bundles the CLI into dist/cli/shotline.mjs so `shotline` starts without compiling TypeScript at
+// every run (about 1.3 s of tsx against 0.3 s). Runs on install (the `prepare` script). Beside the
+// bundle, inputs.json records each source file's size and time: bin.mjs runs the bundle only while
+// every one still matches, so an edited checkout never runs stale code (it falls back to tsx).
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'dist', 'cli');
+fs.mkdirSync(out, { recursive: true });
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: ['app/cli/main.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // Packages (better-sqlite3's native module, sharp, pdfkit…) load from node_modules as usual.
+  packages: 'external',
+  outfile: path.join(out, 'shotline.mjs'),
+  metafile: true,
+  logLevel: 'warning',
+});
+const inputs = Object.keys(result.metafile.inputs).map((file) => {
+  const stat = fs.statSync(path.join(root, file));
+  return [file, stat.size, stat.mtimeMs];
+});
+fs.writeFileSync(path.join(out, 'inputs.json'), JSON.stringify(inputs));

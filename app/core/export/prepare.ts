@@ -2,6 +2,7 @@
 // the recipe that makes it: conform a take (with its hold), or render a placeholder from the
 // shot's still or title card. Each take is probed once here: the timelines must say whether a
 // clip has sound, and the conform decides from the same probe whether it can stream-copy.
+import { CORES, mapLimit } from '../mapLimit';
 import fs from 'node:fs';
 import type { ExportCut } from '../../../shared/domain/cut';
 import type { FrameFit, MediaFormat } from '../../../shared/domain/resolveExport';
@@ -65,20 +66,6 @@ export function timelineSize(aspectRatio: AspectRatio): { width: number; height:
   return animaticSize(aspectRatio, '1080p');
 }
 
-/** Runs `fn` over `items`, `limit` at a time, keeping order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 export async function prepareExport(
   source: ExportSource,
   choices: ExportChoices,
@@ -92,7 +79,7 @@ export async function prepareExport(
   const toProbe = source.shots.flatMap((s) => [s.take, ...(choices.alternates ? s.alternates : [])]).filter((t): t is SourceTake => !!t);
   let probed = 0;
   const probes = new Map<string, SourceProbe>();
-  await mapLimit(toProbe, 4, async (t) => {
+  await mapLimit(toProbe, CORES * 2, async (t) => {
     opts.signal?.throwIfAborted();
     probes.set(t.take.id, await probeTake(t, source.shots.find((s) => s.shot.id === t.take.shotId)?.shot.label ?? '?', opts.signal));
     opts.onProbe?.(++probed, toProbe.length);

@@ -1,5 +1,6 @@
 // Writes the edit-ready folder. Everything goes into a hidden temp folder beside the target and
 // is renamed into place only when complete, so a failed or canceled export leaves no half folder.
+import { CORES, mapLimit } from '../mapLimit';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -98,11 +99,12 @@ export async function exportResolveFolder(options: ResolveExportOptions): Promis
   const temp = scratchDir(path.dirname(target), 'export');
   try {
     const produce = options.produceMedia ?? copyMedia;
-    for (const m of media) {
+    for (const folder of new Set(media.map((m) => m.folder))) fs.mkdirSync(path.join(temp, folder), { recursive: true });
+    // A file each core at a time: most are a copy or a remux, bound by process start and the disk.
+    await mapLimit(media, CORES, async (m) => {
       report('media', `${m.folder}/${m.fileName}`);
-      fs.mkdirSync(path.join(temp, m.folder), { recursive: true });
       await produce(m, path.join(temp, m.folder, m.fileName), signal);
-    }
+    });
     for (const ref of cut.references) {
       report('media', `References/${ref.fileName}`);
       fs.mkdirSync(path.join(temp, 'References'), { recursive: true });

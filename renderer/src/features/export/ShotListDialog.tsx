@@ -1,7 +1,7 @@
 // "Export shot list…": the plan as a CSV for spreadsheets, at any time (no take needed).
 import { call } from '../../api/client';
 import { Dialog } from '../takes/Dialog';
-import { FormError } from './FormError';
+import { ExportFooter } from './ExportFooter';
 import { PathField } from './PathField';
 import { ShowInFolder } from './ShowInFolder';
 import { useFileExport } from './useFileExport';
@@ -31,15 +31,7 @@ export function ShotListDialog() {
             <ShowInFolder path={done.path} />
           </div>
         )}
-        <FormError error={error} />
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={close}>
-            {done ? 'Close' : 'Cancel'}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !target.trim()}>
-            Export
-          </button>
-        </div>
+        <ExportFooter error={error} done={!!done} busy={busy} ready={!!target.trim()} onClose={close} />
       </form>
     </Dialog>
   );

@@ -5,7 +5,7 @@ import { PANELS_PER_PAGE, PAPER_SIZES, type PanelsPerPage, type PaperSize } from
 import { call } from '../../api/client';
 import { Dialog } from '../takes/Dialog';
 import { Choice } from './Choice';
-import { FormError } from './FormError';
+import { ExportFooter } from './ExportFooter';
 import { PathField } from './PathField';
 import { ShowInFolder } from './ShowInFolder';
 import { useFileExport } from './useFileExport';
@@ -58,15 +58,7 @@ export function StoryboardDialog() {
             <ShowInFolder path={done.path} />
           </div>
         )}
-        <FormError error={error} />
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={close}>
-            {done ? 'Close' : 'Cancel'}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !target.trim()}>
-            {busy ? 'Exporting…' : 'Export'}
-          </button>
-        </div>
+        <ExportFooter error={error} done={!!done} busy={busy} ready={!!target.trim()} onClose={close} />
       </form>
     </Dialog>
   );

@@ -18,13 +18,14 @@ import {
 import { call, errorMessage, ShotlineError, subscribe } from '../../api/client';
 import { useUi } from '../../stores/ui';
 import { Dialog } from '../takes/Dialog';
+import { TimeLeft } from '../../components/TimeLeft';
 import { Choice } from './Choice';
 import { FormError } from './FormError';
 import { PathField } from './PathField';
 import { ShowInFolder } from './ShowInFolder';
 import { useExportDialog } from './store';
 
-type Run = { id: string; progress: ResolveExportProgress | null; canceling: boolean };
+type Run = { id: string; progress: ResolveExportProgress | null; canceling: boolean; startedAt: number };
 const joinPath = (dir: string, name: string) => `${dir.replace(/[\\/]+$/, '')}${dir.includes('\\') && !dir.includes('/') ? '\\' : '/'}${name}`;
 
 export function ResolveExportDialog() {
@@ -50,7 +51,7 @@ export function ResolveExportDialog() {
 
   const start = async (replace: boolean) => {
     const id = `export-${Date.now().toString(36)}`;
-    setRun({ id, progress: null, canceling: false });
+    setRun({ id, progress: null, canceling: false, startedAt: Date.now() });
     setAskReplace(false);
     setDone(null);
     setError(null);
@@ -126,6 +127,7 @@ export function ResolveExportDialog() {
             <progress aria-label="Export progress" max={1} value={run.progress?.fraction ?? 0} />
             <span className="export-step">{run.canceling ? 'Canceling…' : run.progress ? EXPORT_STEP_LABELS[run.progress.step] : 'Starting…'}</span>
             {!run.canceling && run.progress && <span className="muted export-detail">{run.progress.detail}</span>}
+            {!run.canceling && run.progress && <TimeLeft startedAt={run.startedAt} fraction={run.progress.fraction} />}
           </div>
         )}
         {askReplace && target && (

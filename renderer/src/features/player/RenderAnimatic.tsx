@@ -8,8 +8,9 @@ import { FilmIcon } from '../../components/icons';
 import { useUi } from '../../stores/ui';
 import { ShowInFolder } from '../export/ShowInFolder';
 import { Dialog } from '../takes/Dialog';
+import { TimeLeft } from '../../components/TimeLeft';
 
-type Run = { id: string; fraction: number; stage: string; canceling: boolean };
+type Run = { id: string; fraction: number; stage: string; canceling: boolean; startedAt: number };
 
 export function RenderAnimatic({ disabled }: { disabled: boolean }) {
   const [open, setOpen] = useState(false);
@@ -28,7 +29,7 @@ export function RenderAnimatic({ disabled }: { disabled: boolean }) {
 
   const start = async () => {
     const id = `animatic-${Date.now().toString(36)}`;
-    setRun({ id, fraction: 0, stage: 'Starting…', canceling: false });
+    setRun({ id, fraction: 0, stage: 'Starting…', canceling: false, startedAt: Date.now() });
     setDone(null);
     setError(null);
     canceled.current = false;
@@ -76,6 +77,7 @@ export function RenderAnimatic({ disabled }: { disabled: boolean }) {
           <div className="render-progress" role="status">
             <progress aria-label="Render progress" max={1} value={run.fraction} />
             <span className="muted">{run.canceling ? 'Canceling…' : run.stage}</span>
+            {!run.canceling && <TimeLeft startedAt={run.startedAt} fraction={run.fraction} />}
           </div>
         )}
         {done && (

@@ -11,6 +11,7 @@ const bundle = path.join(root, 'dist', 'cli', 'shotline.mjs');
 
 function bundleIsCurrent() {
   try {
+    if (!fs.statSync(bundle).isFile()) return false;
     const inputs = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'cli', 'inputs.json'), 'utf8'));
     return inputs.every(([file, size, mtimeMs]) => {
       const stat = fs.statSync(path.join(root, file));

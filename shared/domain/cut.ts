@@ -4,6 +4,7 @@
 import { TIMELINE_FPS } from './timecode';
 import { splitTool, type AspectRatio, type CameraMove, type Tier, type ToolId } from './types';
 import { unreserved } from './filenames';
+import { parseLabel } from './labels';
 import type { ShotListFields } from './shotList';
 
 export type MediaFolder = 'Media' | 'Placeholders' | 'Alternates';
@@ -155,8 +156,8 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
  * itself ("Intro" in scene 3 → "SC03_SH_Intro").
  */
 export function shotCode(label: string, sceneNumber: number): string {
-  const m = /^\s*(\d+)\s*([A-Za-z]+)\s*$/.exec(label);
-  if (m) return `SC${pad(Number(m[1]), 2)}_SH${pad(letterIndex(m[2]!) * 10, 3)}`;
+  const parsed = parseLabel(label);
+  if (parsed) return `SC${pad(parsed.scene, 2)}_SH${pad(letterIndex(parsed.letters) * 10, 3)}`;
   return `SC${pad(sceneNumber, 2)}_SH_${asciiName(label) || 'X'}`;
 }
 

@@ -19,8 +19,13 @@ export function letters(index: number): string {
  * is "2C" of scene 2 in every file, CSV row and timeline alike.
  */
 export function sceneOfLabel(label: string): number | null {
-  const m = /^\s*(\d+)\s*[A-Za-z]+\s*$/.exec(label);
-  return m ? Number(m[1]) : null;
+  return parseLabel(label)?.scene ?? null;
+}
+
+/** "2C" → scene 2, letters "C"; null for a label in another form ("Intro", "3"). */
+export function parseLabel(label: string): { scene: number; letters: string } | null {
+  const m = /^\s*(\d+)\s*([A-Za-z]+)\s*$/.exec(label);
+  return m ? { scene: Number(m[1]), letters: m[2]! } : null;
 }
 
 /** The first label `<sceneNumber><letters>` not already taken in the project. */

@@ -137,7 +137,14 @@ export interface CostPlan {
   /** One take of every shot on its final tool. */
   finalPlanUsd: number;
   spentUsd: number;
+  /** Estimates of jobs queued or under way: neither spent nor among the drafts still to make. */
+  inFlightUsd: number;
   shots: Record<string, ShotPlan>;
+}
+
+/** What the budget must hold once Generate all drafts has run: spent, on its way, and the drafts. */
+export function committedAfterDraftsUsd(plan: Pick<CostPlan, 'spentUsd' | 'inFlightUsd' | 'draftPlanUsd'>): number {
+  return plan.spentUsd + plan.inFlightUsd + plan.draftPlanUsd;
 }
 
 export interface SpendSummary {

@@ -22,5 +22,6 @@ export function costPlan(ctx: JobsCtx): CostPlan {
     if (pending.has(shot.id)) draft += takes * takeUsd;
     final += finalUsd;
   }
-  return { takes, draftPlanUsd: roundUsd(draft), finalPlanUsd: roundUsd(final), spentUsd: roundUsd(ctx.repo.spend().spentUsd), shots };
+  const { spentUsd, inFlightUsd } = ctx.repo.spend();
+  return { takes, draftPlanUsd: roundUsd(draft), finalPlanUsd: roundUsd(final), spentUsd: roundUsd(spentUsd), inFlightUsd: roundUsd(inFlightUsd), shots };
 }

@@ -80,7 +80,7 @@ describe('generation through the contract', () => {
     const plan = await t.call('cost.plan', {});
     // Gen-4 Turbo from text makes its start frame first: 5 s at $0.05/s plus a gen4_image frame.
     expect(plan.shots[runway.id]).toMatchObject({ tool: 'runway:gen4_turbo', takeUsd: 0.3, frameUsd: 0.05, takesUsd: 0.6, pending: true });
-    expect(plan).toMatchObject({ takes: 2, draftPlanUsd: 0.6, spentUsd: 0 });
+    expect(plan).toMatchObject({ takes: 2, draftPlanUsd: 0.6, spentUsd: 0, inFlightUsd: 0 });
 
     const finished = nextEvent('jobs.batchFinished');
     const result = await t.call('generate.allDrafts', {});

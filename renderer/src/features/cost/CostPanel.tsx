@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { estimateShot, projectCost } from '../../../../shared/domain/cost';
 import { formatRunningTime } from '../../../../shared/domain/timecode';
 import type { ProjectSnapshot } from '../../../../shared/domain/types';
-import type { CostPlan } from '../../../../shared/domain/jobs';
+import { committedAfterDraftsUsd, type CostPlan } from '../../../../shared/domain/jobs';
 import { plural } from '../../../../shared/domain/words';
 import { WarningIcon } from '../../components/icons';
 import { spendText } from '../../lib/charged';
@@ -65,8 +65,7 @@ function PlanFigures({ plan }: { plan: CostPlan | undefined }) {
 
 /** Spent, on its way, and the drafts still to make, against the budget. */
 function BudgetMeter({ budgetUsd, plan }: { budgetUsd: number; plan: CostPlan | undefined }) {
-  const spend = useJobStatus().data?.spend;
-  const committed = (spend?.spentUsd ?? 0) + (spend?.inFlightUsd ?? 0) + (plan?.draftPlanUsd ?? 0);
+  const committed = plan ? committedAfterDraftsUsd(plan) : 0;
   const over = committed > budgetUsd + 1e-9;
   return (
     <div className={`budget-meter${over ? ' is-over' : ''}`}>

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { projectCost } from '../../../../shared/domain/cost';
 import { plural } from '../../../../shared/domain/words';
+import { committedAfterDraftsUsd } from '../../../../shared/domain/jobs';
 import { useCostPlan } from '../queue/jobsApi';
 import { FrameSelect } from './FrameChange';
 import { formatRunningTime } from '../../../../shared/domain/timecode';
@@ -41,13 +42,15 @@ function ProjectTitle({ title }: { title: string }) {
   );
 }
 
-/** Spent plus what Generate all drafts would spend now, against the budget. */
+/** Spent, on its way, and what Generate all drafts would spend now, against the budget (as the cost panel's meter). */
 function PlanStat({ budgetUsd }: { budgetUsd: number | null }) {
   const plan = useCostPlan().data;
   if (!plan) return null;
-  const total = plan.spentUsd + plan.draftPlanUsd;
+  const total = committedAfterDraftsUsd(plan);
   const over = budgetUsd !== null && total > budgetUsd + 1e-9;
-  const title = `Spent ${formatUsd(plan.spentUsd)}, and ${formatUsd(plan.draftPlanUsd)} for Generate all drafts (${plural(plan.takes, 'take')} of each shot with none yet)${over ? ': more than the budget' : ''}`;
+  const title =
+    `Spent ${formatUsd(plan.spentUsd)}, ${formatUsd(plan.inFlightUsd)} on its way, and ${formatUsd(plan.draftPlanUsd)} for Generate all drafts ` +
+    `(${plural(plan.takes, 'take')} of each shot with none yet)${over ? ': more than the budget' : ''}`;
   return (
     <span className={`stat${over ? ' is-over' : ''}`} title={title}>
       <span className="stat-label">Cost</span>

@@ -2,10 +2,11 @@
 // (reordered, trimmed or lengthened, dropped, unknown clips) and only then apply it as one
 // undoable step. Shots the edit dropped are never deleted by applying; deleting them is a
 // separate, confirmed choice.
+import { useBusy } from '../../components/useBusy';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CutImportPreview, CutImportResult } from '../../../../shared/domain/resolveExport';
-import { call, errorMessage } from '../../api/client';
+import { call } from '../../api/client';
 import { keys } from '../../api/queries';
 import { useUi } from '../../stores/ui';
 import { Dialog } from '../takes/Dialog';
@@ -68,23 +69,11 @@ export function ImportCutDialog() {
   const setOpen = useExportDialog((s) => s.setOpen);
   const qc = useQueryClient();
   const [file, setFile] = useState('');
-  const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<CutImportPreview | null>(null);
   const [applied, setApplied] = useState<CutImportResult | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: act } = useBusy();
 
-  const act = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
   const compare = () =>
     act(async () => {
       setApplied(null);

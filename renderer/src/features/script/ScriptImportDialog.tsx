@@ -2,13 +2,14 @@
 // dropped on the timeline or named by path, is previewed — scenes, shots, dialogue, running
 // time, characters and locations new or matched, cost at the chosen tool — and only then
 // imported, as one undo step.
+import { useBusy } from '../../components/useBusy';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ChannelInput } from '../../../../shared/contract';
 import { GRANULARITIES, type Granularity, type ScriptPreview } from '../../../../shared/domain/script';
 import { formatRunningTime } from '../../../../shared/domain/timecode';
 import { plural } from '../../../../shared/domain/words';
-import { call, errorMessage } from '../../api/client';
+import { call } from '../../api/client';
 import { keys } from '../../api/queries';
 import { ToolSelect } from '../../components/ToolSelect';
 import { formatUsd } from '../../lib/format';
@@ -101,23 +102,19 @@ export function ScriptImportDialog() {
   const [source, setSource] = useState<Source | null>(null);
   const [preview, setPreview] = useState<ScriptPreview | null>(null);
   const [ticked, setTicked] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useBusy();
 
-  const load = async (src: Source, g: Granularity, t: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await call('script.preview', { source: src, granularity: g, tool: t });
-      setPreview(next);
-      setTicked(new Set(next.characters.filter((c) => c.speaks).map((c) => c.name)));
-    } catch (err) {
-      setPreview(null);
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const load = (src: Source, g: Granularity, t: string) =>
+    run(async () => {
+      try {
+        const next = await call('script.preview', { source: src, granularity: g, tool: t });
+        setPreview(next);
+        setTicked(new Set(next.characters.filter((c) => c.speaks).map((c) => c.name)));
+      } catch (err) {
+        setPreview(null);
+        throw err;
+      }
+    });
 
   useEffect(() => {
     if (!open) return;
@@ -140,18 +137,12 @@ export function ScriptImportDialog() {
 
   const importIt = async () => {
     if (!source || !preview) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const result = await call('script.import', { source, granularity, tool, characters: [...ticked] });
       await Promise.all([qc.invalidateQueries({ queryKey: keys.snapshot }), qc.invalidateQueries({ queryKey: libraryKeys.all })]);
       useUi.getState().notify('info', `Imported ${result.shots} shots in ${result.scenes} scenes — Ctrl+Z to undo`);
       close();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

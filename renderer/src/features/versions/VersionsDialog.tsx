@@ -1,10 +1,11 @@
 // "Versions…": save the project as it is under a name, and come back to a saved version, either
 // here (one undoable step; the present is saved first) or as a new project beside this one.
+import { useBusy } from '../../components/useBusy';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { VersionInfo } from '../../../../shared/domain/versions';
 import { plural } from '../../../../shared/domain/words';
-import { call, errorMessage } from '../../api/client';
+import { call } from '../../api/client';
 import { TrashIcon } from '../../components/icons';
 import { shortcut } from '../../components/keys';
 import { useUi } from '../../stores/ui';
@@ -88,8 +89,7 @@ export function VersionsDialog() {
   const openProject = useOpenProjectPath();
   const [name, setName] = useState('');
   const [confirm, setConfirm] = useState<Confirm | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusy();
   const notify = (message: string) => useUi.getState().notify('info', message);
   const nameField = useRef<HTMLInputElement>(null);
   // Runs after the dialog's own effect (a child's runs first), which opens it on its first button.
@@ -98,16 +98,8 @@ export function VersionsDialog() {
   }, [open]);
 
   const act = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-      void qc.invalidateQueries({ queryKey: versionKeys.list });
-    }
+    await run(fn);
+    void qc.invalidateQueries({ queryKey: versionKeys.list });
   };
   const save = () =>
     act(async () => {

@@ -2,13 +2,14 @@
 // every run (about 1.3 s of tsx against 0.3 s). Runs on install (the `prepare` script). Beside the
 // bundle, inputs.json records each source file's size and time: bin.mjs runs the bundle only while
 // every one still matches, so an edited checkout never runs stale code (it falls back to tsx).
+// An optional argument names another folder under the root (tests build their own copy there).
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'dist', 'cli');
+const out = path.join(root, process.argv[2] ?? path.join('dist', 'cli'));
 fs.mkdirSync(out, { recursive: true });
 const result = await build({
   absWorkingDir: root,

@@ -1,4 +1,5 @@
-// One real child process through bin.mjs: proves the bin runs the TypeScript CLI with no build.
+// Real child processes: the bin runs the TypeScript CLI with no build, and the bundle that install
+// builds runs the same commands (it lives at another depth, so paths to the app's own files differ).
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,6 +33,23 @@ describe('bin.mjs', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^shotline: [^\n]+\n$/);
   });
+
+  it('the bundle finds the app files (demo project, version) from dist/', async () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const out = path.join('dist', `cli-check-${process.pid}`);
+    try {
+      await promisify(execFile)(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs'), out], { cwd: root });
+      const bundle = path.join(root, out, 'shotline.mjs');
+      const cwd = tmp();
+      const run = (args: string[]) => promisify(execFile)(process.execPath, [bundle, ...args], { cwd });
+      const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+      expect((await run(['--version'])).stdout).toContain(pkg.version);
+      await run(['demo', '--no-render', '--no-export', '--out', 'films']);
+      expect(JSON.parse((await run(['list', 'films/Night Diner.shotline', '--json'])).stdout).title).toBe('Night Diner');
+    } finally {
+      fs.rmSync(path.join(root, out), { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('exits quietly when its reader goes away (| head -1), and still finishes the import', async () => {
     const cwd = tmp();

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../core/errors';
 import { openProject, type Project } from '../core/project/project';
+import { PACKAGE_ROOT } from './packageRoot';
 
-export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+export const VERSION: string = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
 /** Stored in each new project, like the app's "Shotline <version>", to tell who made it. */
 export const CREATED_BY = `shotline CLI ${VERSION}`;
 

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { timelineRepo } from '../../core/db/repos/timelineRepo';
 import { UserError } from '../../core/errors';
 import { openProject } from '../../core/project/project';
@@ -12,8 +11,9 @@ import { jobsCtx } from '../../core/jobs/enqueue';
 import { costPlan } from '../../core/jobs/plan';
 import { exportForResolve } from './export';
 import { demoAnimatics } from './generate';
+import { PACKAGE_ROOT } from '../packageRoot';
 
-export const DEMO_FILE = fileURLToPath(new URL('../../../assets/demo/night-diner.json', import.meta.url));
+export const DEMO_FILE = path.join(PACKAGE_ROOT, 'assets', 'demo', 'night-diner.json');
 
 interface DemoContext {
   io: Io;

@@ -23,7 +23,7 @@ import type {
 } from './domain/takes';
 import { FIT_MODES } from './domain/takes';
 import type { CostPlan, EngineStatus, GenerateResult, GenerationSettings, JobState, JobView, KeyCheck, KeyStatus, SpendSummary, TakeView } from './domain/jobs';
-import { ATTENTION_CHOICES } from './domain/jobs';
+import { ATTENTION_CHOICES, TAKE_KINDS } from './domain/jobs';
 import type { CutImportPreview, CutImportResult, ResolveExportInfo, ResolveExportProgress, ResolveExportSummary } from './domain/resolveExport';
 import { FRAME_FITS, MEDIA_FORMATS } from './domain/resolveExport';
 import type { ScriptImportResult, ScriptPreview } from './domain/script';
@@ -245,10 +245,15 @@ function takesChannels() {
   ]);
   return {
     /** A shot's takes, oldest first, with provenance, QC and review; rejected ones only when asked. */
-    'takes.list': channel(z.object({ shotId: id, includeRejected: z.boolean().optional() }).strict()).returns<TakeInfo[]>(),
+    'takes.list': channel(z.object({ shotId: id, includeRejected: z.boolean().optional(), kind: z.enum(TAKE_KINDS).optional() }).strict()).returns<
+      TakeInfo[]
+    >(),
     /** Every shot's takes as thumbnail chips (rejected included, flagged), for the timeline. */
     'takes.strips': channel(empty).returns<Record<string, ShotTakes>>(),
-    /** Circles a take for the cut (null: none). Undoable; shots whose start keyframe is this shot's frame follow it. */
+    /**
+     * Circles a take for the cut (null: none), or a storyboard frame, which becomes the shot's start keyframe (video
+     * takes made from the old one are marked). Undoable; shots whose start keyframe is this shot's frame follow it.
+     */
     'takes.select': channel(z.object({ shotId: id, takeId: id.nullable() }).strict()).returns<{ selectedTakeId: string | null; chained: string[] }>(),
     /** Sets the given scores (null clears one) and notes. Undoable. */
     'takes.rate': channel(
@@ -299,6 +304,16 @@ function jobsChannels() {
     'generate.takes': channel(
       z.object({ shotIds: z.array(id).min(1).max(10_000), takes: takes.optional(), tool: toolId.optional() }).strict(),
     ).returns<GenerateResult>(),
+    /**
+     * Storyboard frames: `takes` frame jobs per shot on `tool` (default: settings' frame tool), for `shotIds`, or with
+     * `missing` for every shot with no circled frame and none under way. Refused past the budget.
+     */
+    'frames.generate': channel(
+      z
+        .object({ shotIds: z.array(id).min(1).max(10_000).optional(), missing: z.literal(true).optional(), takes: takes.optional(), tool: toolId.optional() })
+        .strict()
+        .refine((v) => (v.shotIds === undefined) !== (v.missing === undefined), 'give either shotIds or missing'),
+    ).returns<GenerateResult>(),
     /** The same for every shot with no take and nothing under way. */
     'generate.allDrafts': channel(z.object({ takes: takes.optional() }).strict()).returns<GenerateResult>(),
     /** Newest first; one shot's when `shotId` is given. */
@@ -318,7 +333,12 @@ function jobsChannels() {
     'settings.generation': channel(empty).returns<GenerationSettings>(),
     'settings.setGeneration': channel(
       z
-        .object({ defaultTakes: takes.optional(), pollIntervalS: z.number().min(0.05).max(600).nullable().optional(), allowFallback: z.boolean().optional() })
+        .object({
+          defaultTakes: takes.optional(),
+          pollIntervalS: z.number().min(0.05).max(600).nullable().optional(),
+          allowFallback: z.boolean().optional(),
+          frameTool: toolId.optional(),
+        })
         .strict(),
     ).returns<GenerationSettings>(),
     /** Which keys are set: never the keys themselves, only their last four characters. */

@@ -36,6 +36,18 @@ export function videoModels(): ModelSpec[] {
   return CATALOG.filter((m) => m.output === 'video');
 }
 
+export function imageModels(): ModelSpec[] {
+  return CATALOG.filter((m) => m.output === 'image');
+}
+
+/** A job on an image model makes a storyboard frame; on any other, a video take. */
+export function takeKindOf(tool: ToolId): 'video' | 'frame' {
+  return getModel(tool)?.output === 'image' ? 'frame' : 'video';
+}
+
+/** Free and keyless: what storyboard frames use until the user picks an image model. */
+export const DEFAULT_FRAME_TOOL: ToolId = 'local:frame';
+
 export function getProvider(id: ProviderId): ProviderSpec | undefined {
   return PROVIDER_SPECS.find((p) => p.id === id);
 }

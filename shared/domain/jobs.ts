@@ -54,8 +54,13 @@ export interface JobView {
   finishedAt: number | null;
 }
 
+/** A take is a video clip, or a still frame made by an image model (the storyboard stage). */
+export const TAKE_KINDS = ['video', 'frame'] as const;
+export type TakeKind = (typeof TAKE_KINDS)[number];
+
 export interface TakeView {
   id: string;
+  kind: TakeKind;
   shotId: string;
   jobId: string;
   number: number;
@@ -89,9 +94,11 @@ export interface GenerationSettings {
   pollIntervalS: number | null;
   /** Standing permission to switch a waiting job to its shot's fallback tool when its provider is down. */
   allowFallback: boolean;
+  /** The image model storyboard frames are made with (`local:frame` needs no key). */
+  frameTool: ToolId;
 }
 
-export const DEFAULT_GENERATION_SETTINGS: GenerationSettings = { defaultTakes: 2, pollIntervalS: null, allowFallback: false };
+export const DEFAULT_GENERATION_SETTINGS: GenerationSettings = { defaultTakes: 2, pollIntervalS: null, allowFallback: false, frameTool: 'local:frame' };
 
 /** A shot Generate all drafts left out, with what would let it run. */
 export interface SkippedShot {
@@ -140,6 +147,21 @@ export interface CostPlan {
   /** Estimates of jobs queued or under way: neither spent nor among the drafts still to make. */
   inFlightUsd: number;
   shots: Record<string, ShotPlan>;
+  frames: FramePlan;
+}
+
+/** Storyboard frames, apart from video: what "frames for all shots without one" costs, and what was spent on frames. */
+export interface FramePlan {
+  tool: ToolId;
+  /** One frame on `tool`. */
+  frameUsd: number;
+  /** Shots with no circled frame and no frame job under way. */
+  missing: number;
+  /** `missing` × the takes setting × `frameUsd`. */
+  planUsd: number;
+  spentUsd: number;
+  /** Animating one take of every shot from its frame: on each shot's own tool, and all on one provider for comparison. */
+  animate: { shotToolsUsd: number; allRunwayUsd: number; allKlingUsd: number };
 }
 
 /** What the budget must hold once Generate all drafts has run: spent, on its way, and the drafts. */

@@ -18,7 +18,7 @@ export interface CompiledPrompt {
   notes: string[];
 }
 
-type PromptRules = Pick<ModelSpec, 'name' | 'promptForm' | 'promptMaxChars' | 'negativePrompt' | 'negativeFallback' | 'audio'> & {
+type PromptRules = Pick<ModelSpec, 'name' | 'promptForm' | 'promptMaxChars' | 'negativePrompt' | 'negativeFallback' | 'audio' | 'output'> & {
   provider: ModelSpec['provider'] | null;
 };
 
@@ -34,6 +34,7 @@ const GENERAL: PromptRules = {
   negativePrompt: true,
   negativeFallback: 'drop',
   audio: false,
+  output: 'video',
 };
 
 const PROSE_CAMERA: Record<CameraMove, string> = {
@@ -130,20 +131,24 @@ function describe(shot: PromptShot, rules: PromptRules, notes: string[]): string
   const camera = bracket ? cameraText : [PROSE_CAMERA[p.camera], cameraText].filter(Boolean).join(', ');
   const beats = p.beats.split('\n').map(oneLine).filter(Boolean).join('; ');
   const spoken = shot.dialogue.filter((l) => oneLine(l.text));
-  if (spoken.length > 0 && !rules.audio) {
+  if (spoken.length > 0 && !rules.audio && rules.output !== 'image') {
     notes.push(`Dialogue is not sent: ${rules.name} makes no sound. Add the line in the edit.`);
   }
-  const parts = [
-    framing,
-    camera,
-    p.subject,
-    shot.action,
-    p.scene,
-    p.motion,
-    beats && `Over ${shot.durationS} s: ${beats}`,
-    p.style,
-    ...(rules.audio ? spoken.map(spokenSentence) : []),
-  ];
+  // A still frame has no motion: the camera move, motion and timed beats are left out.
+  const still = rules.output === 'image';
+  const parts = still
+    ? [framing, p.subject, shot.action, p.scene, p.style]
+    : [
+        framing,
+        camera,
+        p.subject,
+        shot.action,
+        p.scene,
+        p.motion,
+        beats && `Over ${shot.durationS} s: ${beats}`,
+        p.style,
+        ...(rules.audio ? spoken.map(spokenSentence) : []),
+      ];
   const prose = parts.map(sentence).filter(Boolean).join(' ');
   return bracket ? `${BRACKET_CAMERA[p.camera]} ${prose}`.trim() : prose;
 }

@@ -77,6 +77,10 @@ export interface ShotTakes {
   shotId: string;
   selectedTakeId: string | null;
   takes: TakeChip[];
+  /** The circled storyboard frame (it is also the shot's start keyframe). */
+  selectedFrameId: string | null;
+  /** Storyboard frames, oldest first (rejected included, flagged). */
+  frames: TakeChip[];
 }
 
 /**

@@ -86,6 +86,22 @@ export function validateShot(shot: Shot, opts: ValidateOptions = {}): ShotIssue[
   ];
 }
 
+/**
+ * What stops `tool` making a storyboard frame of the shot: the ratio, the references and the
+ * prompt as an image model reads them (a frame has no duration, camera move or keyframes).
+ */
+export function validateFrame(shot: Shot, tool: string, refCount: number): ShotIssue[] {
+  const spec = getModel(tool);
+  if (!spec) return [error('tool', `"${tool}" is not a model Shotline knows. Pick a frame tool from the list.`)];
+  if (spec.output !== 'image') return [error('tool', `${spec.name} makes video, not still frames. Pick an image model for frames.`)];
+  const ctx: Context = { shot: { ...shot, tool, resolution: '' }, spec, tier: defaultTier(spec), refs: refCount, start: false, end: false };
+  const needsRefs =
+    spec.requiresImage && refCount === 0
+      ? [error('refs', `${spec.name} makes frames from reference images only; this shot has none. Add a reference, or pick another frame tool.`)]
+      : [];
+  return [...needsRefs, ...checkRatio(ctx), ...checkRefs(ctx), ...checkPrompt(ctx)];
+}
+
 /** @tags in the prompt against the tags in the slots: each should have the other. */
 function checkTags(shot: Shot, spec: ModelSpec, refTags: readonly (string | null)[], knownTags?: readonly string[]): ShotIssue[] {
   const issues: ShotIssue[] = [];

@@ -67,6 +67,7 @@ function replace(db: Db, tables: readonly string[]) {
   }
   // A take the version had circled may have been deleted since: the shot comes back uncircled.
   db.exec('UPDATE main.shots SET selected_take_id = NULL WHERE selected_take_id NOT IN (SELECT id FROM main.takes)');
+  db.exec('UPDATE main.shots SET selected_frame_id = NULL WHERE selected_frame_id NOT IN (SELECT id FROM main.takes)');
 }
 
 /**

@@ -4,11 +4,15 @@
 // or something wakes it. Steps are in steps.ts; the states they move through in states.ts.
 import fs from 'node:fs';
 import os from 'node:os';
-import { getModel } from '../../../shared/catalog';
+import { getModel, takeKindOf } from '../../../shared/catalog';
 import { ACTIVE_JOB_STATES, type EngineStatus, type GenerationSettings, type JobState } from '../../../shared/domain/jobs';
 import type { ProviderId, ToolId } from '../../../shared/domain/types';
 import { jobsRepo, type ActiveJob, type JobRow, type JobsRepo } from '../db/repos/jobsRepo';
 import { takesRepo, type TakesRepo } from '../db/repos/takesRepo';
+import { reviewRepo } from '../db/repos/reviewRepo';
+import { libraryRepo } from '../db/repos/libraryRepo';
+import { circleFirstFrame } from '../takes/frames';
+import type { TakesProject } from '../takes/queries';
 import { timelineRepo, type TimelineRepo } from '../db/repos/timelineRepo';
 import type { Db } from '../db/sqlite';
 import { describeError } from '../errors';
@@ -24,7 +28,8 @@ import { readSettings } from './settings';
 import { DEFAULT_TUNING, systemClock, type Clock, type EngineTuning } from './timing';
 
 export type EngineEvent =
-  | { type: 'changed'; jobId: string; shotId: string; state: JobState; takeId: string | null }
+  /** `keyframe`: a frame that arrived was circled and became its shot's start keyframe. */
+  | { type: 'changed'; jobId: string; shotId: string; state: JobState; takeId: string | null; keyframe?: boolean }
   | { type: 'progress'; jobId: string; shotId: string; progress: number }
   | { type: 'batch'; batchId: string; ready: number; failed: number; attention: number; canceled: number }
   | { type: 'status'; status: EngineStatus };
@@ -327,7 +332,21 @@ export class JobEngine {
   private async finish(job: JobRow, local: boolean, signal: AbortSignal): Promise<void> {
     const takeId = await steps.check(this.ctx(), job, local, signal);
     if (!takeId) return;
-    this.afterMove({ ...job, state: 'ready' }, 'checking', 'ready', takeId);
+    let keyframe = false;
+    if (takeKindOf(job.tool) === 'frame') {
+      try {
+        keyframe = await circleFirstFrame(this.takesProject(), takeId);
+      } catch (err) {
+        this.repo.log(job.id, 'ready', `The frame is kept, but it could not be made the start keyframe: ${describeError(err).message}`, null);
+      }
+    }
+    this.afterMove({ ...job, state: 'ready' }, 'checking', 'ready', takeId, keyframe);
+  }
+
+  /** The project as the takes code reads it, for circling a shot's first frame. */
+  private takesProject(): TakesProject {
+    const { db, folder } = this.deps;
+    return { db, folder, timeline: this.timeline, takes: this.takes, jobs: this.repo, reviews: reviewRepo(db), library: libraryRepo(db) };
   }
 
   /** The budget may have been lowered since this job was queued (its own estimate is in flight already). */
@@ -418,12 +437,12 @@ export class JobEngine {
     };
   }
 
-  private afterMove(job: JobRow, from: JobState, to: JobState, takeId: string | null): void {
+  private afterMove(job: JobRow, from: JobState, to: JobState, takeId: string | null, keyframe = false): void {
     this.deps.onTransition?.(job, from, to);
     this.polls.delete(job.id);
     if (from === to) return;
     this.lastProgress.delete(job.id);
-    this.emit({ type: 'changed', jobId: job.id, shotId: job.shot_id, state: to, takeId });
+    this.emit({ type: 'changed', jobId: job.id, shotId: job.shot_id, state: to, takeId, ...(keyframe ? { keyframe } : {}) });
     if (to === 'ready' || to === 'failed' || to === 'canceled' || to === 'needs_attention') this.batchCheck(job.batch_id);
   }
 

@@ -3,7 +3,7 @@
 // figure when it would take the project past its budget. The running engine is woken by the
 // caller; nothing here talks to a provider.
 import { randomInt, randomUUID } from 'node:crypto';
-import { getModel, refImageRule } from '../../../shared/catalog';
+import { getModel, refImageRule, takeKindOf } from '../../../shared/catalog';
 import { estimateShot, takeEstimateUsd, type SentImages } from '../../../shared/domain/cost';
 import type { AttentionChoice } from '../../../shared/domain/jobs';
 import { emptyListFields } from '../../../shared/domain/shotList';
@@ -14,7 +14,7 @@ import type { Db } from '../db/sqlite';
 import { UserError } from '../errors';
 import { sendImagesForShot, type SendCache } from '../library/sendImage';
 import { hasChoice, toolName } from './attention';
-import { checkShotForTool, imageRows, readSnapshot, snapshotRequest, type RequestSnapshot } from './request';
+import { checkFrameForTool, checkShotForTool, imageRows, readSnapshot, snapshotRequest, type RequestSnapshot } from './request';
 import type { Project } from '../project/project';
 import { systemClock, type Clock } from './timing';
 
@@ -74,6 +74,7 @@ function distinctSeeds(n: number, taken: Set<number>): number[] {
 export interface EnqueueInput {
   shotIds: string[];
   takes: number;
+  /** The shot's own tool when absent; an image model queues storyboard frames. */
   tool?: ToolId;
 }
 
@@ -90,14 +91,18 @@ export async function enqueueTakes(ctx: JobsCtx, input: EnqueueInput): Promise<{
     if (!shot) throw new UserError('A shot to generate no longer exists. Reselect the shots and try again.');
     const tool = input.tool ?? toolForShot(shot);
     // Refused before any image is made, with the validator's words.
-    checkShotForTool(shot, tool, ctx.repo.shotImages(shot.id));
+    if (takeKindOf(tool) === 'frame') checkFrameForTool(shot, tool, ctx.repo.shotImages(shot.id));
+    else checkShotForTool(shot, tool, ctx.repo.shotImages(shot.id));
     return { shot, tool };
   });
   const plan: Array<{ shot: Shot; tool: ToolId; snap: RequestSnapshot; estimate: number }> = [];
   const cache: SendCache = new Map();
   for (const { shot, tool } of picked) {
-    const sent = imageRows(await sendImagesForShot(ctx.db, ctx.folder, shot, tool, cache));
-    plan.push({ shot, tool, snap: snapshotRequest(shot, sent), estimate: takeEstimateUsd(shot, tool, sentImages(sent)) });
+    const frame = takeKindOf(tool) === 'frame';
+    const sent = imageRows(await sendImagesForShot(ctx.db, ctx.folder, shot, tool, cache, !frame));
+    // A frame is made at the image model's own resolution, whatever the shot's video asks for.
+    const snap = snapshotRequest(frame ? { ...shot, resolution: '' } : shot, sent);
+    plan.push({ shot, tool, snap, estimate: takeEstimateUsd(shot, tool, sentImages(sent)) });
   }
   return ctx.db.transaction(() => {
     if (plan.some((p) => !ctx.timeline.shot(p.shot.id)))
@@ -129,7 +134,7 @@ export async function enqueueTakes(ctx: JobsCtx, input: EnqueueInput): Promise<{
             fallback_tool: shot.fallbackTool ?? null,
             created_at: now,
           },
-          `Queued take ${i + 1} of ${input.takes} for ${shot.label} on ${toolName(tool)}, seed ${seed}, estimated ${usd(estimate)}.`,
+          `Queued ${takeKindOf(tool) === 'frame' ? 'frame' : 'take'} ${i + 1} of ${input.takes} for ${shot.label} on ${toolName(tool)}, seed ${seed}, estimated ${usd(estimate)}.`,
         );
       });
     }
@@ -140,6 +145,12 @@ export async function enqueueTakes(ctx: JobsCtx, input: EnqueueInput): Promise<{
 /** Shots with no take and nothing under way: what "Generate all drafts" sends. */
 export function shotsNotGenerated(ctx: JobsCtx): Shot[] {
   const busy = ctx.repo.shotsWithWork();
+  return ctx.timeline.shots().filter((s) => !busy.has(s.id));
+}
+
+/** Shots with no frame and no frame job under way: what "frames for all shots without one" sends. */
+export function shotsWithoutFrames(ctx: JobsCtx): Shot[] {
+  const busy = ctx.repo.shotsWithWork('frame');
   return ctx.timeline.shots().filter((s) => !busy.has(s.id));
 }
 

@@ -1,9 +1,10 @@
 // The last two states: checking what arrived (ffprobe: a video, with a length, in a codec we
-// can cut), then storing it content-addressed with a thumbnail, and writing the take in the
-// same transaction as the job's `ready`.
+// can cut; or for a frame, a still image), then storing it content-addressed with a thumbnail,
+// and writing the take in the same transaction as the job's `ready`.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { getModel } from '../../../shared/catalog';
+import { getModel, takeKindOf } from '../../../shared/catalog';
+import type { TakeKind } from '../../../shared/domain/jobs';
 import type { JobRow, JobsRepo } from '../db/repos/jobsRepo';
 import type { TakesRepo } from '../db/repos/takesRepo';
 import type { Db } from '../db/sqlite';
@@ -14,13 +15,24 @@ import { compiledFor, readSnapshot } from './request';
 
 /** Codecs an editor opens without a transcode; the animatic is always H.264. */
 const REMOTE_CODECS = ['h264', 'hevc', 'vp9', 'av1'];
+/** Still images as ffprobe names their codec, with the extension each is stored under. */
+const IMAGE_CODECS: Record<string, { ext: string; mime: string }> = {
+  png: { ext: '.png', mime: 'image/png' },
+  mjpeg: { ext: '.jpg', mime: 'image/jpeg' },
+  webp: { ext: '.webp', mime: 'image/webp' },
+};
+
+/** Where a job's output waits before it is checked: a frame job makes an image. */
+export function outputTempPath(folder: string, tool: string): string {
+  return mediaTempPath(folder, takeKindOf(tool) === 'frame' ? '.png' : '.mp4');
+}
 
 export class OutputProblem extends Error {
   override name = 'OutputProblem';
 }
 
 /** Probes the downloaded or rendered file; throws OutputProblem saying what is wrong with it. */
-export async function checkOutput(file: string, local: boolean, signal?: AbortSignal): Promise<ProbeResult> {
+export async function checkOutput(file: string, local: boolean, signal?: AbortSignal, kind: TakeKind = 'video'): Promise<ProbeResult> {
   if (!fs.existsSync(file)) throw new OutputProblem('the file is missing');
   if (fs.statSync(file).size === 0) throw new OutputProblem('the file is empty');
   let probe: ProbeResult;
@@ -29,6 +41,11 @@ export async function checkOutput(file: string, local: boolean, signal?: AbortSi
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new OutputProblem(`it is not a media file ffprobe can read (${(err as Error).message.slice(0, 200)})`);
+  }
+  if (kind === 'frame') {
+    if (!probe.codec || !IMAGE_CODECS[probe.codec] || !probe.width || !probe.height)
+      throw new OutputProblem(`it is not a PNG, JPEG or WebP image (${probe.codec ?? 'no picture'})`);
+    return probe;
   }
   if (!probe.hasVideo) throw new OutputProblem('it has no video stream');
   if (!(probe.durationS > 0)) throw new OutputProblem('its duration is zero');
@@ -54,16 +71,18 @@ export interface FinishCtx {
 export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult, notes: string[]): Promise<string | null> {
   const store = mediaStore(ctx.db, ctx.folder);
   const temp = job.temp_path!;
+  const kind = takeKindOf(job.tool);
+  const image = kind === 'frame' ? IMAGE_CODECS[probe.codec ?? ''] : undefined;
   const thumbTemp = mediaTempPath(ctx.folder, '.jpg');
   let thumb: { sha256: string; relPath: string; size: number } | null = null;
   try {
-    await extractFrame(temp, thumbTemp, { atS: Math.min(1, probe.durationS / 2), width: 320 });
+    await extractFrame(temp, thumbTemp, { atS: image ? 0 : Math.min(1, probe.durationS / 2), width: 320 });
     thumb = await store.place(thumbTemp, '.jpg');
   } catch {
     // A take without a thumbnail is still a take; the UI draws a placeholder.
     fs.rmSync(thumbTemp, { force: true });
   }
-  const placed = await store.place(temp, '.mp4');
+  const placed = await store.place(temp, image?.ext ?? '.mp4');
   const snap = readSnapshot(job.request_json);
   const spec = getModel(job.tool);
   const prompt = compiledFor(snap, job.tool);
@@ -72,25 +91,39 @@ export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult,
   const costUsd = job.cost_usd ?? job.cost_estimate_usd;
   const takeId = randomUUID();
   const ok = ctx.db.transaction(() => {
-    const asset = store.record(placed, {
-      kind: 'video',
-      mime: 'video/mp4',
-      width: probe.width,
-      height: probe.height,
-      durationS: probe.durationS,
-      fps: probe.fps.avg ?? probe.fps.r,
-      codec: probe.codec,
-      originalName: `${snap.shot.label}.mp4`,
-    });
+    const asset = image
+      ? store.record(placed, {
+          kind: 'image',
+          mime: image.mime,
+          width: probe.width,
+          height: probe.height,
+          originalName: `${snap.shot.label}-frame${image.ext}`,
+        })
+      : store.record(placed, {
+          kind: 'video',
+          mime: 'video/mp4',
+          width: probe.width,
+          height: probe.height,
+          durationS: probe.durationS,
+          fps: probe.fps.avg ?? probe.fps.r,
+          codec: probe.codec,
+          originalName: `${snap.shot.label}.mp4`,
+        });
     const thumbAsset = thumb ? store.record(thumb, { kind: 'image', mime: 'image/jpeg' }) : null;
     const moved = ctx.repo.move(job.id, 'checking', 'ready', {
       now: ctx.now,
       patch: { progress: 1, finished_at: ctx.now, temp_path: null },
-      message: [`Take ready: ${probe.width}×${probe.height}, ${probe.durationS.toFixed(2)} s, ${probe.codec}.`, ...notes].join(' '),
+      message: [
+        image
+          ? `Frame ready: ${probe.width}×${probe.height} ${probe.codec}.`
+          : `Take ready: ${probe.width}×${probe.height}, ${probe.durationS.toFixed(2)} s, ${probe.codec}.`,
+        ...notes,
+      ].join(' '),
     });
     if (!moved) return false;
     ctx.takes.insert({
       id: takeId,
+      kind,
       shot_id: job.shot_id,
       job_id: job.id,
       asset_sha256: asset.sha256,
@@ -115,10 +148,10 @@ export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult,
       }),
       cost_usd: costUsd,
       generation_s: job.started_at ? (ctx.now - job.started_at) / 1000 : null,
-      duration_s: probe.durationS,
+      duration_s: image ? null : probe.durationS,
       width: probe.width,
       height: probe.height,
-      fps: probe.fps.avg ?? probe.fps.r,
+      fps: image ? null : (probe.fps.avg ?? probe.fps.r),
       created_at: new Date(ctx.now).toISOString(),
     });
     return true;

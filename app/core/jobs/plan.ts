@@ -1,9 +1,13 @@
 // What the buttons will spend, shot by shot: a draft take as Generate queues it (its tool, any
 // still frame made first), one final take, and whether Generate all drafts would include the shot.
 // The CLI's `cost --json`, the cost panel, the cards and the inspector all read this one plan.
+// Storyboard frames are planned apart: what frames for the shots without one cost, and what
+// animating the frames would cost on each shot's tool or all on one provider.
+import { getModel } from '../../../shared/catalog';
 import { estimateShot, roundUsd, takeEstimateUsd } from '../../../shared/domain/cost';
-import type { CostPlan, ShotPlan } from '../../../shared/domain/jobs';
-import { sentImages, shotsNotGenerated, toolForShot, type JobsCtx } from './enqueue';
+import type { CostPlan, FramePlan, ShotPlan } from '../../../shared/domain/jobs';
+import type { Shot } from '../../../shared/domain/types';
+import { sentImages, shotsNotGenerated, shotsWithoutFrames, toolForShot, type JobsCtx } from './enqueue';
 import { readSettings } from './settings';
 
 export function costPlan(ctx: JobsCtx): CostPlan {
@@ -22,6 +26,35 @@ export function costPlan(ctx: JobsCtx): CostPlan {
     if (pending.has(shot.id)) draft += takes * takeUsd;
     final += finalUsd;
   }
-  const { spentUsd, inFlightUsd } = ctx.repo.spend();
-  return { takes, draftPlanUsd: roundUsd(draft), finalPlanUsd: roundUsd(final), spentUsd: roundUsd(spentUsd), inFlightUsd: roundUsd(inFlightUsd), shots };
+  const { spentUsd, inFlightUsd, framesSpentUsd } = ctx.repo.spend();
+  return {
+    takes,
+    draftPlanUsd: roundUsd(draft),
+    finalPlanUsd: roundUsd(final),
+    spentUsd: roundUsd(spentUsd),
+    inFlightUsd: roundUsd(inFlightUsd),
+    shots,
+    frames: framePlan(ctx, takes, framesSpentUsd),
+  };
+}
+
+/** For comparison on the board: the cheapest Runway model that animates a start frame, and Kling's current one. */
+const ALL_RUNWAY = 'runway:gen4_turbo';
+const ALL_KLING = 'kling:kling-v2-5-turbo';
+
+function framePlan(ctx: JobsCtx, takes: number, spentUsd: number): FramePlan {
+  const tool = readSettings(ctx.repo).frameTool;
+  const frameUsd = roundUsd(getModel(tool)?.price.usdPerSecond ?? 0);
+  const missing = shotsWithoutFrames(ctx).length;
+  const shots = ctx.timeline.shots();
+  // Animating approved frames: each frame is the shot's start keyframe, so no frame is made first.
+  const sum = (toolOf: (s: Shot) => string) => roundUsd(shots.reduce((n, s) => n + estimateShot(s, toolOf(s)).usd, 0));
+  return {
+    tool,
+    frameUsd,
+    missing,
+    planUsd: roundUsd(missing * takes * frameUsd),
+    spentUsd: roundUsd(spentUsd),
+    animate: { shotToolsUsd: sum(toolForShot), allRunwayUsd: sum(() => ALL_RUNWAY), allKlingUsd: sum(() => ALL_KLING) },
+  };
 }

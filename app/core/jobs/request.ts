@@ -8,7 +8,7 @@ import { compilePrompt, type CompiledPrompt } from '../../../shared/domain/promp
 import { linesFromText, type DialogueLine } from '../../../shared/domain/dialogue';
 import type { ShotListFields } from '../../../shared/domain/shotList';
 import type { AspectRatio, PromptParts, Shot, ToolId } from '../../../shared/domain/types';
-import { validateShot } from '../../../shared/domain/validation';
+import { validateFrame, validateShot, type ShotIssue } from '../../../shared/domain/validation';
 import type { ShotImageRow } from '../db/repos/jobsRepo';
 import { UserError } from '../errors';
 import type { GenerationRequest, ImageInput } from '../providers/types';
@@ -95,11 +95,24 @@ export function imageRows(images: { startFrame: ImageLike | null; endFrame: Imag
 /** Refuses a shot the tool cannot make, with the validator's words (they say how to fix it). */
 export function checkShotForTool(shot: Shot, tool: ToolId, images: ShotImageRow[]): void {
   const refs = images.filter((i) => i.role === 'ref');
-  const problems = validateShot(
-    { ...shot, tool },
-    { refCount: refs.length, hasStartKeyframe: images.some((i) => i.role === 'start'), hasEndKeyframe: images.some((i) => i.role === 'end') },
-  ).filter((i) => i.severity === 'error');
-  if (problems.length > 0) throw new UserError(`Shot ${shot.label} cannot be generated with ${getModel(tool)?.name ?? tool}: ${problems[0]!.message}`);
+  refuseOnError(
+    shot,
+    tool,
+    validateShot(
+      { ...shot, tool },
+      { refCount: refs.length, hasStartKeyframe: images.some((i) => i.role === 'start'), hasEndKeyframe: images.some((i) => i.role === 'end') },
+    ),
+  );
+}
+
+/** The same for a storyboard frame on an image model. */
+export function checkFrameForTool(shot: Shot, tool: ToolId, images: ShotImageRow[]): void {
+  refuseOnError(shot, tool, validateFrame(shot, tool, images.filter((i) => i.role === 'ref').length));
+}
+
+function refuseOnError(shot: Shot, tool: ToolId, issues: ShotIssue[]): void {
+  const problem = issues.find((i) => i.severity === 'error');
+  if (problem) throw new UserError(`Shot ${shot.label} cannot be generated with ${getModel(tool)?.name ?? tool}: ${problem.message}`);
 }
 
 export function compiledFor(snap: RequestSnapshot, tool: ToolId): CompiledPrompt {

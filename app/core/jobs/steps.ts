@@ -9,10 +9,10 @@ import type { JobRow, JobPatch, JobsRepo } from '../db/repos/jobsRepo';
 import type { TakesRepo } from '../db/repos/takesRepo';
 import type { Db } from '../db/sqlite';
 import { describeError, UserError } from '../errors';
-import { mediaTempPath } from '../media/store';
 import { ProviderError, type GenerationRequest, type PollResult, type ProviderAdapter } from '../providers/types';
 import { lostTouch, providerName, uncertainCreate } from './attention';
-import { checkOutput, OutputProblem, storeTake } from './finish';
+import { checkOutput, OutputProblem, outputTempPath, storeTake } from './finish';
+import { takeKindOf } from '../../../shared/catalog';
 import { qcForJob, saveQc } from '../takes/qcTake';
 import { generationRequest, readSnapshot } from './request';
 import type { Runner } from './runners';
@@ -204,7 +204,7 @@ export async function poll(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter, 
       const charged = chargedUsd(job, res.costUsd);
       // URLs expire: the download starts at once, into a temp file named now so a crash leaves no stray.
       ctx.move(job, 'downloading', {
-        patch: { output_url: res.outputUrl, temp_path: mediaTempPath(ctx.folder, '.mp4'), cost_usd: charged, progress: 1, attempts: 0, next_attempt_at: 0 },
+        patch: { output_url: res.outputUrl, temp_path: outputTempPath(ctx.folder, job.tool), cost_usd: charged, progress: 1, attempts: 0, next_attempt_at: 0 },
         message: `${name} finished it${charged !== null ? ` (charged $${charged.toFixed(2)})` : ''}; downloading.`,
         raw: res.raw,
       });
@@ -286,7 +286,7 @@ function followFailed(ctx: StepCtx, job: JobRow, err: unknown): void {
 
 /** downloading → checking. Provider URLs expire: an expired one is renewed by polling again. */
 export async function download(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter, signal: AbortSignal): Promise<void> {
-  const temp = job.temp_path ?? mediaTempPath(ctx.folder, '.mp4');
+  const temp = job.temp_path ?? outputTempPath(ctx.folder, job.tool);
   let current = job;
   if (!job.temp_path || !job.output_url) {
     let url = job.output_url;
@@ -321,10 +321,10 @@ export async function download(ctx: StepCtx, job: JobRow, adapter: ProviderAdapt
 /** queued → running → checking on this computer. Free, so an interrupted render simply starts over. */
 export async function renderLocal(ctx: StepCtx, job: JobRow, runner: Extract<Runner, { kind: 'local' }>, signal: AbortSignal): Promise<string[] | null> {
   const req = request(ctx, job);
-  const temp = mediaTempPath(ctx.folder, '.mp4');
+  const temp = outputTempPath(ctx.folder, job.tool);
   const now = ctx.clock.now();
-  if (!ctx.move(job, 'running', { lease: true, patch: { started_at: now, temp_path: temp, progress: 0 }, message: 'Rendering the animatic with ffmpeg.' }))
-    return null;
+  const what = takeKindOf(job.tool) === 'frame' ? 'Drawing the frame.' : 'Rendering the animatic with ffmpeg.';
+  if (!ctx.move(job, 'running', { lease: true, patch: { started_at: now, temp_path: temp, progress: 0 }, message: what })) return null;
   const running: JobRow = { ...job, state: 'running', started_at: now, temp_path: temp };
   try {
     const { notes } = await runner.renderer.render(req, temp, { signal, onProgress: (f) => ctx.progress(running, f) });
@@ -334,7 +334,8 @@ export async function renderLocal(ctx: StepCtx, job: JobRow, runner: Extract<Run
   } catch (err) {
     fs.rmSync(temp, { force: true });
     if (isAbort(err)) return null;
-    const message = err instanceof UserError ? err.message : `The animatic could not be rendered: ${describeError(err).message}`;
+    const thing = takeKindOf(job.tool) === 'frame' ? 'frame could not be drawn' : 'animatic could not be rendered';
+    const message = err instanceof UserError ? err.message : `The ${thing}: ${describeError(err).message}`;
     ctx.move(running, 'failed', { patch: { error: message, finished_at: ctx.clock.now(), temp_path: null } });
     return null;
   }
@@ -349,9 +350,10 @@ export async function check(ctx: StepCtx, job: JobRow, local: boolean, signal: A
     return null;
   }
   try {
-    const probe = await checkOutput(temp, local, signal);
-    // The technical check (media/qc.ts) runs on the file before it is stored; its findings never fail the job.
-    const qc = await qcForJob(job, temp, signal, probe);
+    const kind = takeKindOf(job.tool);
+    const probe = await checkOutput(temp, local, signal, kind);
+    // The technical check (media/qc.ts) runs on a video before it is stored; its findings never fail the job.
+    const qc = kind === 'video' ? await qcForJob(job, temp, signal, probe) : null;
     const takeId = await storeTake({ db: ctx.db, folder: ctx.folder, repo: ctx.repo, takes: ctx.takes, now: ctx.clock.now() }, job, probe, []);
     if (takeId) saveQc(ctx.db, takeId, qc);
     return takeId;
@@ -360,17 +362,32 @@ export async function check(ctx: StepCtx, job: JobRow, local: boolean, signal: A
     if (!(err instanceof OutputProblem)) throw err;
     fs.rmSync(temp, { force: true });
     const from = local ? 'The animatic' : `What ${providerName(job.tool)} sent`;
-    if (job.attempts < 1) {
+    if (refetchesAfterCheck(ctx, job, retry) < 1) {
       // A truncated download looks like a bad file: fetch once more before blaming the provider.
       ctx.move(job, retry, {
-        patch: { temp_path: null, attempts: job.attempts + 1, next_attempt_at: 0 },
+        patch: { temp_path: null, next_attempt_at: 0 },
         message: `${from} failed its check (${err.message}); fetching it again.`,
       });
     } else {
-      ctx.move(job, 'failed', { patch: { temp_path: null, error: `${from} is not a usable video: ${err.message}.`, finished_at: ctx.clock.now() } });
+      const usable = takeKindOf(job.tool) === 'frame' ? 'a usable frame' : 'a usable video';
+      ctx.move(job, 'failed', { patch: { temp_path: null, error: `${from} is not ${usable}: ${err.message}.`, finished_at: ctx.clock.now() } });
     }
     return null;
   }
+}
+
+/**
+ * How often this try of the job went back from checking to fetch its file again. Read from the
+ * event log, since the download that follows resets the job's attempt counter (a counter kept
+ * there let a file that is always broken be fetched forever).
+ */
+function refetchesAfterCheck(ctx: StepCtx, job: JobRow, retry: JobState): number {
+  let n = 0;
+  for (const e of ctx.repo.events(job.id)) {
+    if (e.to_state === 'queued' && (e.from_state === 'failed' || e.from_state === 'canceled')) n = 0;
+    else if (e.from_state === 'checking' && e.to_state === retry) n += 1;
+  }
+  return n;
 }
 
 /** A requested cancel: tell the provider where the task is running and the API can, then record it. */

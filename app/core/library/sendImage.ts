@@ -106,7 +106,15 @@ export interface ShotSendImages {
 export type SendCache = Map<string, Promise<SendImage>>;
 
 /** Everything image a generation request for `shot` on `tool` needs, tagged where the slot has a tag. */
-export async function sendImagesForShot(db: Db, folder: string, shot: Shot, tool: ToolId = shot.tool, cache: SendCache = new Map()): Promise<ShotSendImages> {
+export async function sendImagesForShot(
+  db: Db,
+  folder: string,
+  shot: Shot,
+  tool: ToolId = shot.tool,
+  cache: SendCache = new Map(),
+  /** False for a storyboard frame: it is made from the references, and becomes the start keyframe itself. */
+  keyframes = true,
+): Promise<ShotSendImages> {
   const lib = libraryRepo(db);
   const image = (id: string) => {
     const img = lib.image(id);
@@ -121,8 +129,8 @@ export async function sendImagesForShot(db: Db, folder: string, shot: Shot, tool
     if (!made) cache.set(key, (made = renderForSend(db, folder, image(id), tool, shot.aspectRatio)));
     return made;
   };
-  const start = kf.get('start');
-  const end = kf.get('end');
+  const start = keyframes ? kf.get('start') : undefined;
+  const end = keyframes ? kf.get('end') : undefined;
   const references: SendImage[] = [];
   for (const r of lib.refsOf(shot.id)) {
     const sent = await render(r.imageId);

@@ -1,16 +1,16 @@
 // Generation behind the contract: the open project's job engine (started when a project opens,
 // drained when it closes), the generate / cancel / retry / resolve channels, keys and
 // generation settings. Engine events become contract events; the renderer never polls.
-import { getModel, getProvider, modelsFor } from '../../../shared/catalog';
+import { getModel, getProvider, modelsFor, takeKindOf } from '../../../shared/catalog';
 import type { EventMap, EventName } from '../../../shared/contract';
 import { DEFAULT_GENERATION_SETTINGS, type GenerateResult, type GenerationSettings, type SkippedShot } from '../../../shared/domain/jobs';
 import type { ProviderId, Shot } from '../../../shared/domain/types';
 import { jobView } from '../db/repos/jobsRepo';
 import { UserError } from '../errors';
-import { enqueueTakes, requestCancel, resolveAttention, retryJob, shotsNotGenerated, toolForShot, type JobsCtx } from '../jobs/enqueue';
+import { enqueueTakes, requestCancel, resolveAttention, retryJob, shotsNotGenerated, shotsWithoutFrames, toolForShot, type JobsCtx } from '../jobs/enqueue';
 import { JobEngine, type EngineEvent } from '../jobs/engine';
 import { costPlan } from '../jobs/plan';
-import { checkShotForTool } from '../jobs/request';
+import { checkFrameForTool, checkShotForTool } from '../jobs/request';
 import { readSettings, SETTINGS_KEY } from '../jobs/settings';
 import { createRunners } from '../jobs/runners';
 import { systemClock } from '../jobs/timing';
@@ -22,6 +22,7 @@ import type { Handlers } from './types';
 type JobChannels =
   | 'generate.takes'
   | 'generate.allDrafts'
+  | 'frames.generate'
   | 'jobs.list'
   | 'jobs.events'
   | 'jobs.cancel'
@@ -58,10 +59,19 @@ export function jobsService(deps: JobsServiceDeps) {
   let draining: Promise<void> = Promise.resolve();
 
   const forward = (e: EngineEvent) => {
-    if (e.type === 'changed') deps.emit('jobs.changed', { jobIds: [e.jobId], shotIds: [e.shotId], takes: e.state === 'ready' });
-    else if (e.type === 'progress') deps.emit('jobs.progress', { jobId: e.jobId, shotId: e.shotId, progress: e.progress });
-    else if (e.type === 'batch') deps.emit('jobs.batchFinished', e);
-    else deps.emit('jobs.engine', e.status);
+    switch (e.type) {
+      case 'changed':
+        deps.emit('jobs.changed', { jobIds: [e.jobId], shotIds: [e.shotId], takes: e.state === 'ready' });
+        // A frame circled by itself changed the shot's start keyframe (and the library's loose images).
+        if (e.keyframe) deps.emit('project.changed', { tables: ['shots', 'shot_keyframes', 'library_images'] });
+        return;
+      case 'progress':
+        return deps.emit('jobs.progress', { jobId: e.jobId, shotId: e.shotId, progress: e.progress });
+      case 'batch':
+        return deps.emit('jobs.batchFinished', e);
+      default:
+        return deps.emit('jobs.engine', e.status);
+    }
   };
 
   function current() {
@@ -105,12 +115,13 @@ export function jobsService(deps: JobsServiceDeps) {
     return { batchId, jobIds, shots: shotIds.length, skipped: [] };
   }
 
-  /** Why Generate all drafts leaves a shot out (no key, no adapter, a request its tool refuses), or null when it can run. */
-  function whySkipped(shot: Shot): SkippedShot | null {
-    const tool = toolForShot(shot);
+  /** Why a batch leaves a shot out (no key, no adapter, a request its tool refuses), or null when it can run. */
+  function whySkipped(shot: Shot, tool: string): SkippedShot | null {
     try {
       runners.runner(tool);
-      checkShotForTool(shot, tool, current().engine.repo.shotImages(shot.id));
+      const images = current().engine.repo.shotImages(shot.id);
+      if (takeKindOf(tool) === 'frame') checkFrameForTool(shot, tool, images);
+      else checkShotForTool(shot, tool, images);
       return null;
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
@@ -120,25 +131,40 @@ export function jobsService(deps: JobsServiceDeps) {
     }
   }
 
-  /** Queues every shot not generated yet that can run; the rest come back with the reason and the fix. */
-  async function allDrafts(takes: number | undefined): Promise<GenerateResult> {
-    const shots = shotsNotGenerated(ctx());
-    if (shots.length === 0) throw new UserError('Every shot already has a take or one on its way. Select shots and use Generate to make more.');
-    const skipped = shots.map(whySkipped).filter((s) => s !== null);
+  /** Queues every shot of `shots` that can run on its tool; the rest come back with the reason and the fix. */
+  async function generateRunnable(shots: Shot[], toolOf: (shot: Shot) => string, takes: number | undefined, tool?: string): Promise<GenerateResult> {
+    const skipped = shots.map((s) => whySkipped(s, toolOf(s))).filter((s) => s !== null);
     const runnable = shots.filter((s) => !skipped.some((k) => k.shotId === s.id));
     if (runnable.length === 0) return { batchId: null, jobIds: [], shots: 0, skipped };
     return {
       ...(await generate(
         runnable.map((s) => s.id),
         takes,
+        tool,
       )),
       skipped,
     };
   }
 
+  async function allDrafts(takes: number | undefined): Promise<GenerateResult> {
+    const shots = shotsNotGenerated(ctx());
+    if (shots.length === 0) throw new UserError('Every shot already has a take or one on its way. Select shots and use Generate to make more.');
+    return generateRunnable(shots, toolForShot, takes);
+  }
+
+  /** Storyboard frames for the shots given, or for every shot without one. */
+  async function frames(input: { shotIds?: string[]; missing?: true; takes?: number; tool?: string }): Promise<GenerateResult> {
+    const tool = input.tool ?? readSettings(current().engine.repo).frameTool;
+    if (input.shotIds) return generate(input.shotIds, input.takes, tool);
+    const shots = shotsWithoutFrames(ctx());
+    if (shots.length === 0) throw new UserError('Every shot already has a frame or one on its way. Select shots and use Redo frames to make more.');
+    return generateRunnable(shots, () => tool, input.takes, tool);
+  }
+
   const handlers: Pick<Handlers, JobChannels> = {
     'generate.takes': ({ shotIds, takes, tool }) => generate(shotIds, takes, tool),
     'generate.allDrafts': ({ takes }) => allDrafts(takes),
+    'frames.generate': (input) => frames(input),
     'jobs.list': ({ shotId, limit }) => {
       const { engine, project } = current();
       const rows = shotId ? engine.repo.byShot(shotId).reverse() : engine.repo.recent(limit ?? 500);
@@ -182,6 +208,8 @@ export function jobsService(deps: JobsServiceDeps) {
     'settings.generation': () => (open ? readSettings(open.engine.repo) : DEFAULT_GENERATION_SETTINGS),
     'settings.setGeneration': (patch) => {
       const { engine } = current();
+      if (patch.frameTool && takeKindOf(patch.frameTool) !== 'frame')
+        throw new UserError(`${getModel(patch.frameTool)?.name ?? patch.frameTool} makes video, not still frames. Pick an image model for frames.`);
       const next: GenerationSettings = { ...readSettings(engine.repo), ...patch };
       engine.repo.setting.set(SETTINGS_KEY, next);
       engine.wake();

@@ -49,7 +49,7 @@ export function takesHandlers(edit: Edit, deps: TakesDeps): Pick<Handlers, Takes
   const nameOf = (takeId: string) => takeName(project(), takeOrThrow(project(), takeId));
 
   return {
-    'takes.list': ({ shotId, includeRejected }) => listTakes(project(), shotId, includeRejected),
+    'takes.list': ({ shotId, includeRejected, kind }) => listTakes(project(), shotId, includeRejected, kind),
     'takes.strips': () => takeStrips(project()),
     'takes.select': async ({ shotId, takeId }) => {
       const p = project();

@@ -3,7 +3,7 @@
 import { buildPlaybackCut, type PlaybackCut, type PlaybackShotInput } from '../../../shared/domain/playback';
 import { usableCost, type ShotTakes, type TakeInfo, type UsableCost } from '../../../shared/domain/takes';
 import { TIMELINE_FPS } from '../../../shared/domain/timecode';
-import type { TakeView } from '../../../shared/domain/jobs';
+import type { TakeKind, TakeView } from '../../../shared/domain/jobs';
 import { reviewOf } from '../db/repos/reviewRepo';
 import type { Project } from '../project/project';
 import { UserError } from '../errors';
@@ -12,9 +12,10 @@ import { projectMediaPath } from '../media/projectPath';
 /** What the takes code needs of an open project. */
 export type TakesProject = Pick<Project, 'db' | 'folder' | 'timeline' | 'takes' | 'reviews' | 'library' | 'jobs'>;
 
-export function takeName(project: TakesProject, take: { number: number; shotId: string }): string {
+export function takeName(project: TakesProject, take: { number: number; shotId: string; kind?: TakeKind }): string {
   const label = project.timeline.shot(take.shotId)?.label;
-  return label ? `take ${take.number} of ${label}` : `take ${take.number}`;
+  const what = `${take.kind === 'frame' ? 'frame' : 'take'} ${take.number}`;
+  return label ? `${what} of ${label}` : what;
 }
 
 /** The real path of a take's video; refused, naming the take, when its record leads outside the project's media. */
@@ -29,14 +30,14 @@ export function takeOrThrow(project: TakesProject, takeId: string): TakeView {
   return take;
 }
 
-/** A shot's takes, oldest first; rejected ones only when asked. */
-export function listTakes(project: TakesProject, shotId: string, includeRejected = false): TakeInfo[] {
+/** A shot's takes (or frames), oldest first; rejected ones only when asked. */
+export function listTakes(project: TakesProject, shotId: string, includeRejected = false, kind: TakeKind = 'video'): TakeInfo[] {
   const reviews = project.reviews;
   const prov = reviews.provenance(shotId);
   const allReviews = reviews.reviews();
   const finals = reviews.fromTakeIds();
   const out: TakeInfo[] = [];
-  for (const take of project.takes.byShot(shotId)) {
+  for (const take of project.takes.byShot(shotId, kind)) {
     const review = allReviews.get(take.id) ?? reviewOf(undefined);
     if (review.rejected && !includeRejected) continue;
     const p = prov.get(take.id);
@@ -63,11 +64,13 @@ export function takeStrips(project: TakesProject): Record<string, ShotTakes> {
   const all = reviews.reviews();
   const qc = reviews.allQc();
   const out: Record<string, ShotTakes> = {};
-  for (const take of project.takes.all()) {
-    const strip = (out[take.shotId] ??= { shotId: take.shotId, selectedTakeId: null, takes: [] });
+  const stripOf = (shotId: string) => (out[shotId] ??= { shotId, selectedTakeId: null, takes: [], selectedFrameId: null, frames: [] });
+  for (const take of [...project.takes.all(), ...project.takes.all('frame')]) {
+    const strip = stripOf(take.shotId);
     const review = all.get(take.id);
-    if (take.selected) strip.selectedTakeId = take.id;
-    strip.takes.push({
+    const frame = take.kind === 'frame';
+    if (take.selected) strip[frame ? 'selectedFrameId' : 'selectedTakeId'] = take.id;
+    strip[frame ? 'frames' : 'takes'].push({
       id: take.id,
       number: take.number,
       thumbRelPath: take.thumbRelPath,

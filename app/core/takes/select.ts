@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import { type ChainRow } from '../db/repos/reviewRepo';
 import { UserError } from '../errors';
-import { readSnapshot } from '../jobs/request';
 import { commitImport } from '../library/commit';
 import { libraryCtx } from '../library/ops';
 import { prepareFiles, type PreparedImage } from '../library/prepare';
@@ -13,6 +12,9 @@ import { extractTakeFrame, takeFrameSource, type FrameWhich } from '../library/t
 import { mediaStore } from '../media/store';
 import { takeFile, takeOrThrow, type TakesProject } from './queries';
 import { followTake, shotOrThrow } from './review';
+import { markContinuity } from './continuity';
+import { commitFrame, prepareFrame } from './frames';
+import type { TakeView } from '../../../shared/domain/jobs';
 
 interface PreparedChain {
   chain: ChainRow;
@@ -23,6 +25,8 @@ export interface PreparedSelection {
   shotId: string;
   takeId: string | null;
   chains: PreparedChain[];
+  /** A storyboard frame to circle, with its image ready to become the start keyframe. */
+  frame?: { take: TakeView; image: PreparedImage };
 }
 
 /** Checks the choice and reads the frames chained shots will take; outside any transaction. */
@@ -32,6 +36,7 @@ export async function prepareSelection(project: TakesProject, shotId: string, ta
   const take = takeOrThrow(project, takeId);
   if (take.shotId !== shotId) throw new UserError(`Take ${take.number} belongs to another shot, not ${shot.label}. Refresh the take list.`);
   if (project.reviews.review(takeId).rejected) throw new UserError(`Take ${take.number} of ${shot.label} is rejected. Restore it before circling it.`);
+  if (take.kind === 'frame') return { shotId, takeId, chains: [], frame: { take, image: await prepareFrame(project, take) } };
   // Circling the take already circled changes nothing downstream either.
   const chains = take.selected ? [] : project.reviews.chainsFrom(shotId);
   if (chains.length === 0) return { shotId, takeId, chains: [] };
@@ -55,6 +60,10 @@ export async function prepareSelection(project: TakesProject, shotId: string, ta
 /** Inside the edit: circle, follow, chain. Returns the labels of the shots whose keyframe changed. */
 export function commitSelection(project: TakesProject, sel: PreparedSelection): string[] {
   const shot = shotOrThrow(project, sel.shotId);
+  if (sel.frame) {
+    commitFrame(project, sel.frame.take, sel.frame.image);
+    return [];
+  }
   project.takes.select(sel.takeId ? { id: sel.takeId, shotId: sel.shotId } : null, sel.shotId);
   followTake(project, sel.shotId, sel.takeId);
   const reviews = project.reviews;
@@ -71,15 +80,4 @@ export function commitSelection(project: TakesProject, sel: PreparedSelection): 
     chained.push(target.label);
   }
   return chained;
-}
-
-/** A take is stale when the keyframe it was made from is not the shot's keyframe now. */
-export function markContinuity(project: TakesProject, shotId: string, which: 'start' | 'end', keyframeRelPath: string): void {
-  const reviews = project.reviews;
-  for (const take of project.takes.byShot(shotId)) {
-    const request = reviews.requestJson(take.id);
-    const snap = request ? readSnapshot(request) : null;
-    const used = which === 'start' ? snap?.startFrame?.relPath : snap?.endFrame?.relPath;
-    reviews.setStale(take.id, used !== keyframeRelPath);
-  }
 }

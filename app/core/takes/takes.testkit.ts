@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { getModel } from '../../../shared/catalog';
+import { getModel, takeKindOf } from '../../../shared/catalog';
 import type { Shot, ToolId } from '../../../shared/domain/types';
 import { snapshotRequest, type RequestSnapshot } from '../jobs/request';
 import { ffprobe } from '../media/ffmpeg';
@@ -60,6 +60,7 @@ export async function insertTake(project: TakesProject, shot: Shot, clip: string
     project.jobs.move(jobId, 'queued', 'ready', { now, patch: { cost_usd: spec.costUsd ?? 0, finished_at: now } });
     project.takes.insert({
       id: takeId,
+      kind: takeKindOf(tool),
       shot_id: shot.id,
       job_id: jobId,
       asset_sha256: asset.sha256,

@@ -7,8 +7,20 @@ import { takesReview } from './0006-takes-review';
 import { dialogueLines } from './0007-dialogue-lines';
 import { scriptLinks } from './0008-script-links';
 import { shotListFields } from './0009-shot-list-fields';
+import { frames } from './0010-frames';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initial, budgetAndTiers, assets, library, jobs, takesReview, dialogueLines, scriptLinks, shotListFields];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  budgetAndTiers,
+  assets,
+  library,
+  jobs,
+  takesReview,
+  dialogueLines,
+  scriptLinks,
+  shotListFields,
+  frames,
+];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

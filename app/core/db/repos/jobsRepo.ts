@@ -1,4 +1,5 @@
-import { ACTIVE_JOB_STATES, type Attention, type JobState, type JobView } from '../../../../shared/domain/jobs';
+import { ACTIVE_JOB_STATES, type Attention, type JobState, type JobView, type TakeKind } from '../../../../shared/domain/jobs';
+import { takeKindOf } from '../../../../shared/catalog';
 import type { Db } from '../sqlite';
 import { scrubText } from '../../redact';
 
@@ -122,9 +123,9 @@ const ACTIVE_SQL = `(${ACTIVE_JOB_STATES.map((s) => `'${s}'`).join(', ')})`;
 export function jobsRepo(db: Db) {
   const q = {
     insert: db.prepare(
-      `INSERT INTO jobs (id, shot_id, shot_label, batch_id, tool, state, external_id, seed, request_json, cost_estimate_usd, fallback_tool,
+      `INSERT INTO jobs (id, kind, shot_id, shot_label, batch_id, tool, state, external_id, seed, request_json, cost_estimate_usd, fallback_tool,
          created_at, updated_at, next_attempt_at)
-       VALUES (@id, @shot_id, @shot_label, @batch_id, @tool, 'queued', @external_id, @seed, @request_json, @cost_estimate_usd, @fallback_tool,
+       VALUES (@id, @kind, @shot_id, @shot_label, @batch_id, @tool, 'queued', @external_id, @seed, @request_json, @cost_estimate_usd, @fallback_tool,
          @created_at, @created_at, 0)`,
     ),
     get: db.prepare('SELECT * FROM jobs WHERE id = ?'),
@@ -148,10 +149,12 @@ export function jobsRepo(db: Db) {
            FILTER (WHERE state IN ('ready', 'failed', 'canceled')), 0) AS spent,
          COALESCE(SUM(cost_estimate_usd) FILTER (WHERE state IN ${ACTIVE_SQL} OR state = 'needs_attention'), 0) AS in_flight,
          COALESCE(SUM(cost_usd) FILTER (WHERE state IN ('ready', 'failed', 'canceled') AND cost_usd IS NOT NULL), 0) AS charged,
-         COALESCE(SUM(cost_estimate_usd) FILTER (WHERE state IN ('ready', 'failed', 'canceled') AND cost_usd IS NOT NULL), 0) AS charged_estimate
+         COALESCE(SUM(cost_estimate_usd) FILTER (WHERE state IN ('ready', 'failed', 'canceled') AND cost_usd IS NOT NULL), 0) AS charged_estimate,
+         COALESCE(SUM(CASE WHEN state = 'ready' THEN COALESCE(cost_usd, cost_estimate_usd) ELSE COALESCE(cost_usd, 0) END)
+           FILTER (WHERE state IN ('ready', 'failed', 'canceled') AND kind = 'frame'), 0) AS frames_spent
        FROM jobs`,
     ),
-    shotsWithWork: db.prepare("SELECT DISTINCT shot_id FROM jobs WHERE state NOT IN ('failed', 'canceled')").pluck(),
+    shotsWithWork: db.prepare("SELECT DISTINCT shot_id FROM jobs WHERE state NOT IN ('failed', 'canceled') AND kind = ?").pluck(),
     seedsOfShot: db.prepare('SELECT seed FROM jobs WHERE shot_id = ? AND seed IS NOT NULL').pluck(),
     leaseGet: db.prepare('SELECT holder, pid, host, label, acquired_at, heartbeat_at FROM engine_lease WHERE id = 1'),
     leaseTake: db.prepare(
@@ -191,7 +194,7 @@ export function jobsRepo(db: Db) {
 
   return {
     insert(job: NewJob, message: string) {
-      q.insert.run(job);
+      q.insert.run({ ...job, kind: takeKindOf(job.tool) });
       q.event.run(job.id, job.created_at, null, 'queued', message, null);
     },
     get: (id: string) => q.get.get(id) as JobRow | undefined,
@@ -227,10 +230,11 @@ export function jobsRepo(db: Db) {
     requestCancel: (id: string, now: number) => q.requestCancel.run(now, id).changes === 1,
     events: (jobId: string) => q.events.all(jobId) as JobEvent[],
     spend: () => {
-      const r = q.spend.get() as { spent: number; in_flight: number; charged: number; charged_estimate: number };
-      return { spentUsd: r.spent, inFlightUsd: r.in_flight, chargedUsd: r.charged, chargedEstimateUsd: r.charged_estimate };
+      const r = q.spend.get() as { spent: number; in_flight: number; charged: number; charged_estimate: number; frames_spent: number };
+      return { spentUsd: r.spent, inFlightUsd: r.in_flight, chargedUsd: r.charged, chargedEstimateUsd: r.charged_estimate, framesSpentUsd: r.frames_spent };
     },
-    shotsWithWork: () => new Set(q.shotsWithWork.all() as string[]),
+    /** Shots with a job of `kind` that is not failed or canceled: done, under way or waiting on the user. */
+    shotsWithWork: (kind: TakeKind = 'video') => new Set(q.shotsWithWork.all(kind) as string[]),
     seedsOfShot: (shotId: string) => new Set(q.seedsOfShot.all(shotId) as number[]),
     lease: {
       get: () => q.leaseGet.get() as LeaseRow | undefined,

@@ -65,7 +65,10 @@ export function reviewRepo(db: Db) {
     fits: db.prepare('SELECT id, fit_mode, trim_in_s FROM shots'),
     setFit: db.prepare('UPDATE shots SET fit_mode = ?, trim_in_s = ? WHERE id = ? AND (fit_mode IS NOT ? OR trim_in_s <> ?)'),
     setDuration: db.prepare('UPDATE shots SET duration_s = ? WHERE id = ? AND duration_s <> ?'),
-    unselectTake: db.prepare('UPDATE shots SET selected_take_id = NULL WHERE selected_take_id = ?'),
+    unselectTake: db.prepare(
+      `UPDATE shots SET selected_take_id = NULLIF(selected_take_id, @id), selected_frame_id = NULLIF(selected_frame_id, @id)
+       WHERE selected_take_id = @id OR selected_frame_id = @id`,
+    ),
 
     chainsFrom: db.prepare('SELECT shot_id, which, from_shot_id, from_frame FROM shot_keyframes WHERE from_shot_id = ?'),
     link: db.prepare('UPDATE shot_keyframes SET from_shot_id = ?, from_frame = ? WHERE shot_id = ? AND which = ?'),
@@ -160,7 +163,7 @@ export function reviewRepo(db: Db) {
     fits: () => new Map((q.fits.all() as Array<{ id: string; fit_mode: FitMode | null; trim_in_s: number }>).map((r) => [r.id, fitOf(r)])),
     setFit: (shotId: string, mode: FitMode | null, trimInS: number) => void q.setFit.run(mode, trimInS, shotId, mode, trimInS),
     setPlannedDuration: (shotId: string, durationS: number) => void q.setDuration.run(durationS, shotId, durationS),
-    unselectEverywhere: (takeId: string) => void q.unselectTake.run(takeId),
+    unselectEverywhere: (takeId: string) => void q.unselectTake.run({ id: takeId }),
 
     /** Keyframes that are a frame of `shotId`'s take. */
     chainsFrom: (shotId: string) => q.chainsFrom.all(shotId) as ChainRow[],
@@ -197,7 +200,7 @@ export function reviewRepo(db: Db) {
     deleteTake(takeId: string): string[] {
       const shas = q.takeAssets.get(takeId) as { asset_sha256: string; thumb_sha256: string | null } | undefined;
       if (!shas) return [];
-      q.unselectTake.run(takeId);
+      q.unselectTake.run({ id: takeId });
       q.deleteReview.run(takeId);
       q.deleteQc.run(takeId);
       q.deleteTake.run(takeId);

@@ -7,7 +7,7 @@ import { cancelCommand } from './commands/cancel';
 import { costCommand } from './commands/cost';
 import { demoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
-import { generateCommand } from './commands/generate';
+import { framesCommand, generateCommand } from './commands/generate';
 import { importCommand } from './commands/import';
 import { importCutCommand } from './commands/importCut';
 import { jobsCommand } from './commands/jobs';
@@ -33,6 +33,7 @@ const COMMANDS: Command[] = [
   costCommand,
   demoCommand,
   generateCommand,
+  framesCommand,
   jobsCommand,
   resumeCommand,
   cancelCommand,

@@ -1,5 +1,5 @@
 // The cut as the player, the animatic and (later) the export play it: for each shot, its
-// selected take, else its newest take that is not rejected, else a still card (start keyframe,
+// selected take, else its newest take that is not rejected, else a still card (circled storyboard frame, start keyframe,
 // else first reference, else a title card) held for the planned duration. Frames at 24 fps
 // are the unit; record frames run from 01:00:00:00. Pure: the core feeds it rows.
 import { secondsToFrames, TIMELINE_FPS, TIMELINE_START_FRAMES } from './timecode';
@@ -27,11 +27,13 @@ export interface PlaybackShotInput {
   action: string;
   takes: PlaybackTakeInput[];
   fit: { mode: FitMode | null; trimInS: number };
-  /** The image a still card shows: the start keyframe, else the first reference; null → title card. */
-  still: { relPath: string; from: 'keyframe' | 'reference' } | null;
+  /** The image a still card shows: the circled storyboard frame, else the start keyframe, else the first reference; null → title card. */
+  still: { relPath: string; from: StillSource } | null;
 }
 
-export type ClipSource = 'selected' | 'newest' | 'keyframe' | 'reference' | 'title';
+/** Where a shot without a video take gets its picture. */
+export type StillSource = 'frame' | 'keyframe' | 'reference';
+export type ClipSource = 'selected' | 'newest' | StillSource | 'title';
 
 export interface PlaybackClip {
   index: number;

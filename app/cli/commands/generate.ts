@@ -2,7 +2,8 @@ import { isJobActive } from '../../../shared/domain/jobs';
 import type { Shot } from '../../../shared/domain/types';
 import { UserError } from '../../core/errors';
 import { readSettings } from '../../core/jobs/settings';
-import { enqueueTakes, jobsCtx, toolForShot } from '../../core/jobs/enqueue';
+import { enqueueTakes, jobsCtx, shotsWithoutFrames, toolForShot } from '../../core/jobs/enqueue';
+import { takeKindOf } from '../../../shared/catalog';
 import type { Project } from '../../core/project/project';
 import { withProject, type Command, type Io } from '../command';
 import { plural, table, usd } from '../format';
@@ -64,35 +65,81 @@ export const generateCommand: Command = {
   ].join('\n'),
   run: ({ args: [dir], options, io }) =>
     withProject(io, dir!, async (project) => {
-      const labels = Array.isArray(options.shot) ? options.shot : typeof options.shot === 'string' ? [options.shot] : [];
-      const shots = pickShots(project, labels, options.all === true);
+      const shots = pickShots(project, labelsOf(options.shot), options.all === true);
       const takes = parseTakes(options.takes, readSettings(project.jobs).defaultTakes);
       const tool = typeof options.tool === 'string' ? options.tool : undefined;
-      const ids = await queueTakes(project, io, shots, takes, tool);
-      const estimate = ids.reduce((sum, id) => sum + project.jobs.get(id)!.cost_estimate_usd, 0);
-      io.out(`Queued ${plural(ids.length, 'take')} of ${plural(shots.length, 'shot')}, estimated ${usd(estimate)}.\n`);
-      if (options.wait !== true) {
-        io.out(`They run in the Shotline app when the project is open there, or now with: shotline resume "${dir}"\n`);
-        return;
-      }
-      await runUntilIdle(cliEngine(project, io, 'shotline generate --wait'), io, async (heldBy) => {
-        io.err(`The project is open in ${heldBy}, which runs these jobs; waiting for it.\n`);
-        await waitForOthers(project, ids);
-      });
-      const lines = jobLines(
-        project,
-        ids.map((id) => project.jobs.get(id)!),
-      );
-      io.out(
-        table(
-          [{ title: 'Shot' }, { title: 'State' }, { title: 'Cost', align: 'right' }, { title: 'Take or reason', max: 100 }],
-          lines.map((l) => [l.shot, l.state, costText(l.costUsd), l.output ?? l.error ?? '']),
-        ),
-      );
-      const bad = lines.filter((l) => l.state !== 'ready');
-      if (bad.length > 0) throw new UserError(`${stateCounts(lines)}: see the reasons above, or shotline jobs "${dir}".`);
+      await queueAndReport(project, io, dir!, { shots, takes, tool, wait: options.wait === true, noun: 'take' });
     }),
 };
+
+export const framesCommand: Command = {
+  name: 'frames',
+  summary: 'Queue storyboard frames of shots: stills made by an image model (--wait: make them now).',
+  args: ['DIR'],
+  options: {
+    shot: { type: 'string', value: 'LABEL', multiple: true, help: 'a shot to make frames of, by label (repeat for more)' },
+    all: { type: 'boolean', help: 'every shot in the project' },
+    missing: { type: 'boolean', help: 'every shot with no frame and none under way' },
+    takes: { type: 'string', value: 'N', help: 'frames per shot, 1–8, each with its own seed (default: the project setting, 2)' },
+    tool: { type: 'string', value: 'PROVIDER:MODEL', help: 'the image model (default: the project’s frame tool, local:frame)' },
+    wait: { type: 'boolean', help: 'run the jobs now and wait for them; exit 1 if any failed or needs attention' },
+  },
+  details: [
+    'Image models: local:frame (free, no key), runway:gen4_image and runway:gen4_image_turbo (with the',
+    'shot’s tagged references), and Google’s image model with GEMINI_API_KEY. Each frame is a take of',
+    'kind "frame" (see shotline takes); the first frame of a shot with no start keyframe becomes it,',
+    'and shotline select circles another. Frames are made from the references, never the keyframes.',
+  ].join('\n'),
+  run: ({ args: [dir], options, io }) =>
+    withProject(io, dir!, async (project) => {
+      const missing = options.missing === true;
+      if (missing && (options.all === true || labelsOf(options.shot).length > 0)) throw new UserError('Use --missing on its own, not with --shot or --all.');
+      const shots = missing ? shotsWithoutFrames(jobsCtx(project)) : pickShots(project, labelsOf(options.shot), options.all === true);
+      if (shots.length === 0) throw new UserError('Every shot already has a frame or one on its way.');
+      const settings = readSettings(project.jobs);
+      const takes = parseTakes(options.takes, settings.defaultTakes);
+      const tool = typeof options.tool === 'string' ? options.tool : settings.frameTool;
+      if (takeKindOf(tool) !== 'frame')
+        throw new UserError(`${tool} makes video, not frames. Pick an image model, e.g. --tool local:frame or runway:gen4_image.`);
+      await queueAndReport(project, io, dir!, { shots, takes, tool, wait: options.wait === true, noun: 'frame' });
+    }),
+};
+
+function labelsOf(option: unknown): string[] {
+  return Array.isArray(option) ? option : typeof option === 'string' ? [option] : [];
+}
+
+/** Queues the jobs, says what they cost; with `wait`, runs them here and prints how each ended. */
+async function queueAndReport(
+  project: Project,
+  io: Io,
+  dir: string,
+  opts: { shots: Shot[]; takes: number; tool: string | undefined; wait: boolean; noun: 'take' | 'frame' },
+): Promise<void> {
+  const ids = await queueTakes(project, io, opts.shots, opts.takes, opts.tool);
+  const estimate = ids.reduce((sum, id) => sum + project.jobs.get(id)!.cost_estimate_usd, 0);
+  io.out(`Queued ${plural(ids.length, opts.noun)} of ${plural(opts.shots.length, 'shot')}, estimated ${usd(estimate)}.\n`);
+  if (!opts.wait) {
+    io.out(`They run in the Shotline app when the project is open there, or now with: shotline resume "${dir}"\n`);
+    return;
+  }
+  await runUntilIdle(cliEngine(project, io, `shotline ${opts.noun === 'frame' ? 'frames' : 'generate'} --wait`), io, async (heldBy) => {
+    io.err(`The project is open in ${heldBy}, which runs these jobs; waiting for it.\n`);
+    await waitForOthers(project, ids);
+  });
+  const lines = jobLines(
+    project,
+    ids.map((id) => project.jobs.get(id)!),
+  );
+  io.out(
+    table(
+      [{ title: 'Shot' }, { title: 'State' }, { title: 'Cost', align: 'right' }, { title: `${opts.noun === 'frame' ? 'Frame' : 'Take'} or reason`, max: 100 }],
+      lines.map((l) => [l.shot, l.state, costText(l.costUsd), l.output ?? l.error ?? '']),
+    ),
+  );
+  const bad = lines.filter((l) => l.state !== 'ready');
+  if (bad.length > 0) throw new UserError(`${stateCounts(lines)}: see the reasons above, or shotline jobs "${dir}".`);
+}
 
 /** `shotline demo`'s last step: a local animatic take of every shot (there are no keys in a demo). */
 export async function demoAnimatics(ctx: { io: Io; folder: string }): Promise<void> {

@@ -6,13 +6,16 @@ import { itemByTag, libraryCtx, setKeyframe, shotByLabel } from '../../core/libr
 import { shotRefs } from '../../core/library/queries';
 import { extractTakeFrame, parseTakeSpec, takeFrameSource, takeLookup } from '../../core/library/takeFrame';
 import type { Project } from '../../core/project/project';
+import { listTakes } from '../../core/takes/queries';
+import { commitSelection, prepareSelection } from '../../core/takes/select';
 import { withProject, type Command, type Io } from '../command';
 import { cliImport, reportImport } from './library';
 
-/** Sets one keyframe from FILE, @tag, shot:LABEL:last|first, or clears it with "none". */
+/** Sets one keyframe from FILE, @tag, shot:LABEL:last|first, the circled storyboard frame, or clears it with "none". */
 async function apply(io: Io, project: Project, shotId: string, which: KeyframeWhich, spec: string) {
   const ctx = libraryCtx(project);
   if (spec === 'none') return project.db.transaction(() => setKeyframe(ctx, shotId, which, null))();
+  if (spec === 'frame') return circledFrameAsKeyframe(project, shotId, which);
   if (spec.startsWith('@')) {
     const item = itemByTag(ctx, spec);
     return project.db.transaction(() => setKeyframe(ctx, shotId, which, { itemId: item.id }))();
@@ -37,13 +40,26 @@ async function apply(io: Io, project: Project, shotId: string, which: KeyframeWh
   reportImport(io, await cliImport(project, [{ name: path.basename(file), path: file }], { to: 'keyframe', shotId, which }), `the ${which} keyframe`);
 }
 
+/** The shot's circled storyboard frame as its start keyframe (circling it again sets it again). */
+async function circledFrameAsKeyframe(project: Project, shotId: string, which: KeyframeWhich) {
+  const label = project.timeline.shot(shotId)?.label ?? '';
+  if (which !== 'start') throw new UserError('A storyboard frame becomes the start keyframe: use --start frame.');
+  const frame = listTakes(project, shotId, false, 'frame').find((t) => t.selected);
+  if (!frame)
+    throw new UserError(
+      `${label} has no circled frame. Make frames with: shotline frames DIR --shot ${label}, then shotline select DIR --shot ${label} --take N`,
+    );
+  const prepared = await prepareSelection(project, shotId, frame.id);
+  project.db.transaction(() => commitSelection(project, prepared))();
+}
+
 export const keyframeCommand: Command = {
   name: 'keyframe',
   summary: 'Set a shot’s start and/or end keyframe from an image file, a library @tag, or another shot’s take.',
   args: ['DIR'],
   options: {
     shot: { type: 'string', value: 'LABEL', help: 'the shot, by its label (1A)' },
-    start: { type: 'string', value: 'SRC', help: 'FILE, @tag, shot:1B:last (or :first), or none to clear' },
+    start: { type: 'string', value: 'SRC', help: 'FILE, @tag, shot:1B:last (or :first), frame (the circled storyboard frame), or none to clear' },
     end: { type: 'string', value: 'SRC', help: 'the same forms, for the end keyframe' },
   },
   details: [

@@ -17,6 +17,7 @@ import { jsonText } from '../terminal';
 function takeJson(project: Project, label: string, t: TakeInfo) {
   return {
     id: t.id,
+    kind: t.kind,
     shot: label,
     number: t.number,
     selected: t.selected,
@@ -39,9 +40,15 @@ const qcText = (t: TakeInfo) =>
           .map((r) => QC_LABELS[r.check])
           .join(', ');
 
+/** A shot's video takes and storyboard frames together, by number (they share the numbering). */
+function shotTakes(project: Project, shotId: string, includeRejected: boolean): TakeInfo[] {
+  return [...listTakes(project, shotId, includeRejected), ...listTakes(project, shotId, includeRejected, 'frame')].sort((a, b) => a.number - b.number);
+}
+
 function takesTable(label: string, takes: TakeInfo[]): string {
   const rows = takes.map((t) => [
     `${label} T${t.number}`,
+    t.kind,
     t.selected ? '●' : '',
     t.durationS === null ? '?' : seconds(Math.round(t.durationS * 100) / 100),
     t.tool,
@@ -52,6 +59,7 @@ function takesTable(label: string, takes: TakeInfo[]): string {
   return table(
     [
       { title: 'Take' },
+      { title: 'Kind' },
       { title: 'Circled' },
       { title: 'Length', align: 'right' },
       { title: 'Tool' },
@@ -73,7 +81,8 @@ export const takesCommand: Command = {
     json: { type: 'boolean', help: 'print JSON instead of a table' },
   },
   details: [
-    'JSON: {"takes": [{"id", "shot", "number", "selected", "rating": {"fidelity", "consistency",',
+    'Storyboard frames are listed with the video takes (they share the numbering), kind "frame".',
+    'JSON: {"takes": [{"id", "kind": "video"|"frame", "shot", "number", "selected", "rating": {"fidelity", "consistency",',
     '"adherence", "notes"}, "durationS", "path", "tool", "qc": [{"check", "ok", "detail"}]}]}.',
     'path is absolute; qc is empty for a take not checked yet (run shotline qc). F/C/A in the table:',
     'visual fidelity, temporal consistency, prompt adherence, 1–5 each.',
@@ -82,7 +91,7 @@ export const takesCommand: Command = {
     withProject(io, dir!, (project) => {
       if (typeof options.shot !== 'string') throw new UserError('takes needs --shot LABEL, e.g. --shot 1A.');
       const shot = shotByLabel(libraryCtx(project), options.shot);
-      const takes = listTakes(project, shot.id, !!options.rejected);
+      const takes = shotTakes(project, shot.id, !!options.rejected);
       if (options.json) return io.out(jsonText({ takes: takes.map((t) => takeJson(project, shot.label, t)) }));
       if (takes.length === 0) return io.out(`${shot.label} has no takes yet. Generate some with: shotline generate ${dir} --shots ${shot.label}\n`);
       io.out(takesTable(shot.label, takes));
@@ -91,29 +100,30 @@ export const takesCommand: Command = {
 
 export const selectCommand: Command = {
   name: 'select',
-  summary: 'Circle a take for the cut (shots chained to this one follow it).',
+  summary: 'Circle a take for the cut (shots chained to this one follow it), or a frame as the start keyframe.',
   args: ['DIR'],
   options: {
     shot: { type: 'string', value: 'LABEL', help: 'the shot, by its label (1A)' },
     take: { type: 'string', value: 'N', help: 'the take number (as in shotline takes), or none to uncircle' },
   },
   details:
-    'A shot whose keyframe is a frame of this shot (shotline keyframe --start shot:1A:last) gets the new take’s frame, and its takes are marked continuity stale.',
+    'A shot whose keyframe is a frame of this shot (shotline keyframe --start shot:1A:last) gets the new take’s frame, and its takes are marked continuity stale. Circling a storyboard frame makes it the shot’s start keyframe; video takes made from the old one are marked the same way.',
   run: ({ args: [dir], options, io }) =>
     withProject(io, dir!, async (project) => {
       if (typeof options.shot !== 'string' || typeof options.take !== 'string')
         throw new UserError('select needs --shot LABEL and --take N, e.g. --shot 1A --take 2.');
       const shot = shotByLabel(libraryCtx(project), options.shot);
-      let takeId: string | null = null;
+      let take: TakeInfo | null = null;
       if (options.take !== 'none') {
         const n = Number(options.take);
-        const take = listTakes(project, shot.id, true).find((t) => t.number === n);
+        take = shotTakes(project, shot.id, true).find((t) => t.number === n) ?? null;
         if (!take) throw new UserError(`${shot.label} has no take ${options.take}. See its takes with: shotline takes ${dir} --shot ${shot.label}`);
-        takeId = take.id;
       }
-      const prepared = await prepareSelection(project, shot.id, takeId);
+      const prepared = await prepareSelection(project, shot.id, take?.id ?? null);
       const chained = project.db.transaction(() => commitSelection(project, prepared))();
-      io.out(takeId ? `${shot.label}: take ${options.take} circled.\n` : `${shot.label}: no take circled.\n`);
+      if (!take) io.out(`${shot.label}: no take circled.\n`);
+      else if (take.kind === 'frame') io.out(`${shot.label}: frame ${take.number} circled; it is the start keyframe now.\n`);
+      else io.out(`${shot.label}: take ${take.number} circled.\n`);
       if (chained.length) io.out(`Keyframe updated from it: ${chained.join(', ')} (their earlier takes are marked continuity stale).\n`);
     }),
 };
@@ -123,7 +133,7 @@ function takeIdFrom(project: Project, spec: string): string {
   const m = /^(.+):(\d+)$/.exec(spec);
   if (m) {
     const shot = shotByLabel(libraryCtx(project), m[1]!);
-    const take = listTakes(project, shot.id, true).find((t) => t.number === Number(m[2]));
+    const take = shotTakes(project, shot.id, true).find((t) => t.number === Number(m[2]));
     if (!take) throw new UserError(`${shot.label} has no take ${m[2]}.`);
     return take.id;
   }

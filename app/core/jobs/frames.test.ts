@@ -8,7 +8,10 @@ import { resolveFfmpeg } from '../media/ffmpeg';
 import { loadSharp } from '../media/lazyLibs';
 import type { Project } from '../project/project';
 import { ProviderError, type GenerationRequest } from '../providers/types';
-import { listTakes, takeStrips } from '../takes/queries';
+import { exportProjectToResolve } from '../export/exportProject';
+import { libraryCtx, setKeyframe } from '../library/ops';
+import { writeProjectStoryboard } from '../export/storyboard';
+import { listTakes, playbackInputs, takeStrips } from '../takes/queries';
 import { commitSelection, prepareSelection } from '../takes/select';
 import { useTmpDir } from '../testing/tmp.testkit';
 import { enqueueTakes, jobsCtx, shotsWithoutFrames } from './enqueue';
@@ -39,6 +42,8 @@ async function run(provider: ScriptedProvider) {
   await drive(engine, clock);
   await engine.stop();
 }
+
+const isRed = ([r, g, b]: number[]) => r! > 200 && g! < 60 && b! < 60;
 
 async function centrePixel(file: string): Promise<number[]> {
   const sharp = await loadSharp();
@@ -103,6 +108,39 @@ describe('storyboard frames', () => {
     expect(takeStrips(project)[s.id]!.selectedTakeId).toBeNull();
   });
 
+  it('a shot with a circled frame and no video take shows the frame: player still, Resolve placeholder, storyboard PDF', async () => {
+    const s = shot(project, { tool: 'runway:gen4_turbo', durationS: 2 });
+    const ctx = jobsCtx(project, clock);
+    await enqueueTakes(ctx, { shotIds: [s.id], takes: 1, tool: 'runway:gen4_image' });
+    await run(new ScriptedProvider(clock, await still(tmp(), 'red')));
+    const [frame] = listTakes(project, s.id, false, 'frame');
+    // The circled frame shows even once the start keyframe is cleared (or set to something else).
+    project.db.transaction(() => setKeyframe(libraryCtx(project), s.id, 'start', null))();
+    expect(playbackInputs(project)[0]?.still).toEqual({ relPath: frame!.relPath, from: 'frame' });
+
+    const out = tmp();
+    const summary = await exportProjectToResolve(project, { outDir: out, format: 'h264', fit: 'letterbox', alternates: false });
+    expect(summary.placeholders).toBe(1);
+    const [placeholder] = fs.readdirSync(path.join(summary.folder, 'Placeholders'));
+    const grab = path.join(tmp(), 'placeholder.png');
+    execFileSync(await resolveFfmpeg(), ['-v', 'error', '-i', path.join(summary.folder, 'Placeholders', placeholder!), '-frames:v', '1', '-y', grab]);
+    expect(isRed(await centrePixel(grab))).toBe(true);
+
+    const pdf = await writeProjectStoryboard(project, path.join(tmp(), 'board.pdf'), { perPage: 2 });
+    const page = path.join(tmp(), 'page');
+    // Page 1 is the cover; the panels start on page 2.
+    execFileSync('pdftoppm', ['-png', '-r', '30', '-f', '2', '-l', '2', pdf.path, page]);
+    const sharp = await loadSharp();
+    const png = fs.readdirSync(path.dirname(page)).find((f) => f.startsWith('page') && f.endsWith('.png'))!;
+    const { data, info } = await sharp(path.join(path.dirname(page), png))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    let red = 0;
+    for (let i = 0; i < data.length; i += info.channels) if (isRed([data[i]!, data[i + 1]!, data[i + 2]!])) red += 1;
+    // The panel is the red frame: a good part of the page, where a title card would have none.
+    expect(red / (info.width * info.height)).toBeGreaterThan(0.05);
+  });
+
   it('a 429 on a frame sends it again later, billed once; a file that is not an image fails the job', async () => {
     const s = shot(project, { tool: 'runway:gen4_turbo', durationS: 5 });
     const provider = new ScriptedProvider(clock, await still(tmp(), 'blue'));
@@ -123,6 +161,24 @@ describe('storyboard frames', () => {
     expect(job.error).toMatch(/not a usable frame/);
     // Fetched once more (a truncated download looks the same), then given up: never fetched forever.
     expect(project.jobs.events(job.id).filter((e) => e.from_state === 'checking' && e.to_state === 'downloading')).toHaveLength(1);
+  });
+
+  it('after a crash: a frame half-sent is asked about, never sent twice; one being downloaded is finished', async () => {
+    const s = shot(project, { tool: 'runway:gen4_turbo', durationS: 5 });
+    const ctx = jobsCtx(project, clock);
+    const provider = new ScriptedProvider(clock, await still(tmp(), 'green'));
+    const [sending, fetching] = (await enqueueTakes(ctx, { shotIds: [s.id], takes: 2, tool: 'runway:gen4_image' })).jobIds as [string, string];
+    // As a killed process leaves them: one was being sent, the other had finished at the provider.
+    project.jobs.move(sending, 'queued', 'submitting', { now: clock.now() });
+    project.jobs.move(fetching, 'queued', 'downloading', {
+      now: clock.now(),
+      patch: { remote_id: 'task-made-before', output_url: 'https://fake.test/frame.png' },
+    });
+    await run(provider);
+    expect(provider.submits).toEqual([]);
+    expect(project.jobs.get(sending)?.state).toBe('needs_attention');
+    expect(project.jobs.get(fetching)?.state).toBe('ready');
+    expect(listTakes(project, s.id, false, 'frame')).toHaveLength(1);
   });
 
   it('refuses a video model as a frame tool and a frame tool the shot cannot use, before anything is queued', async () => {

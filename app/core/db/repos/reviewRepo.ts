@@ -1,5 +1,6 @@
 import { QC_CHECKS, type FitMode, type QcCheck, type QcResult, type ShotFit, type TakeRating } from '../../../../shared/domain/takes';
 import type { Db } from '../sqlite';
+import type { StillSource } from '../../../../shared/domain/playback';
 
 /**
  * The only module with SQL for reviewing takes (migration 6): ratings, rejection and continuity
@@ -84,9 +85,12 @@ export function reviewRepo(db: Db) {
     ),
 
     provenance: db.prepare('SELECT id, negative_prompt, params_json FROM takes WHERE shot_id = ?'),
-    // What a still card shows: the start keyframe, else the first reference (working copies).
+    // What a still card shows: the circled storyboard frame, else the start keyframe, else the first reference (working copies).
     stills: db.prepare(
-      `SELECT k.shot_id, 0 AS pri, 'keyframe' AS kind, a.rel_path FROM shot_keyframes k
+      `SELECT s.id AS shot_id, -1 AS pri, 'frame' AS kind, a.rel_path FROM shots s
+         JOIN takes t ON t.id = s.selected_frame_id JOIN assets a ON a.sha256 = t.asset_sha256
+       UNION ALL
+       SELECT k.shot_id, 0 AS pri, 'keyframe' AS kind, a.rel_path FROM shot_keyframes k
          JOIN library_images i ON i.id = k.image_id JOIN assets a ON a.sha256 = i.image_sha256 WHERE k.which = 'start'
        UNION ALL
        SELECT r.shot_id, 1 + r.slot AS pri, 'reference' AS kind, a.rel_path FROM shot_refs r
@@ -184,9 +188,9 @@ export function reviewRepo(db: Db) {
         ]),
       ),
     /** shot id → the image its still card shows. */
-    stills(): Map<string, { relPath: string; from: 'keyframe' | 'reference' }> {
-      const out = new Map<string, { relPath: string; from: 'keyframe' | 'reference' }>();
-      for (const r of q.stills.all() as Array<{ shot_id: string; kind: 'keyframe' | 'reference'; rel_path: string }>) {
+    stills(): Map<string, { relPath: string; from: StillSource }> {
+      const out = new Map<string, { relPath: string; from: StillSource }>();
+      for (const r of q.stills.all() as Array<{ shot_id: string; kind: StillSource; rel_path: string }>) {
         if (!out.has(r.shot_id)) out.set(r.shot_id, { relPath: r.rel_path, from: r.kind });
       }
       return out;

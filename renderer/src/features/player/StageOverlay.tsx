@@ -7,6 +7,7 @@ import { usePlayerState, type PlayerContextValue } from './usePlayer';
 const SOURCE: Record<PlaybackClip['source'], string> = {
   selected: 'circled take',
   newest: 'newest take',
+  frame: 'storyboard frame (no take yet)',
   keyframe: 'start keyframe (no take yet)',
   reference: 'first reference (no take yet)',
   title: 'title card (no take yet)',

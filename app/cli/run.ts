@@ -12,6 +12,7 @@ import { importCommand } from './commands/import';
 import { importCutCommand } from './commands/importCut';
 import { jobsCommand } from './commands/jobs';
 import { keyframeCommand } from './commands/keyframe';
+import { musicCommand } from './commands/music';
 import { libraryAddCommand, libraryListCommand } from './commands/library';
 import { listCommand } from './commands/list';
 import { newCommand } from './commands/new';
@@ -41,6 +42,7 @@ const COMMANDS: Command[] = [
   libraryListCommand,
   refsSetCommand,
   keyframeCommand,
+  musicCommand,
   takesCommand,
   selectCommand,
   rateCommand,

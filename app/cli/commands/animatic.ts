@@ -2,8 +2,7 @@ import path from 'node:path';
 import { formatRunningTime } from '../../../shared/domain/timecode';
 import { renderAnimatic } from '../../core/cut/animatic';
 import { UserError } from '../../core/errors';
-import { animaticSize } from '../../core/providers/local/sizes';
-import { playbackCut } from '../../core/takes/queries';
+import { animaticInputs } from '../../core/cut/projectAnimatic';
 import { withProject, type Command } from '../command';
 
 export const animaticCommand: Command = {
@@ -31,9 +30,7 @@ export const animaticCommand: Command = {
       try {
         let shown = -1;
         const result = await renderAnimatic({
-          cut: playbackCut(project),
-          folder: project.folder,
-          size: animaticSize(project.info().aspectRatio, '720p'),
+          ...animaticInputs(project),
           out,
           burnIn: !!options['burn-in'],
           signal: abort.signal,

@@ -16,6 +16,8 @@ import { wrapText } from '../providers/local/animatic';
 import { findFont } from '../providers/local/fonts';
 import { concatList, copyRefusal, FONT_FILE, segmentArgs, streamFacts, TEXT_FILES, type Size, type StreamFacts } from './segments';
 import { scratchDir, scratchPath, sweepScratch } from '../media/scratch';
+import { DEFAULT_DUCK_DB } from '../../../shared/domain/sound';
+import { renderMix, type SoundEvent } from './mix';
 
 export interface AnimaticOptions {
   cut: PlaybackCut;
@@ -28,6 +30,10 @@ export interface AnimaticOptions {
   onProgress?: (fraction: number, stage: string) => void;
   /** Segments encoded at once; default from the CPU count. */
   concurrency?: number;
+  /** Sound besides the takes' own (music beds, and later lines and effects), placed on the timeline. */
+  sound?: SoundEvent[];
+  /** How far dialogue ducks the music (default DEFAULT_DUCK_DB). */
+  duckDb?: number;
 }
 
 /** The real path of a clip's take or still, refused (naming the shot) when it leads outside the project's media. */
@@ -166,6 +172,59 @@ async function encodeSegments(o: AnimaticOptions, facts: Array<StreamFacts | nul
   return files;
 }
 
+/** The sound of each take that plays, as much of it as plays, at its place in the cut. */
+function takeSound(o: AnimaticOptions, facts: Array<StreamFacts | null>): SoundEvent[] {
+  return o.cut.clips.flatMap((clip, i) =>
+    clip.takeId && facts[i]?.hasAudio && clip.sourceOutFrames > clip.sourceInFrames
+      ? [
+          {
+            file: clipFile(o.folder, clip),
+            lane: 'take' as const,
+            startS: (clip.recordInFrames - o.cut.startFrames) / TIMELINE_FPS,
+            inS: clip.sourceInFrames / TIMELINE_FPS,
+            lengthS: (clip.sourceOutFrames - clip.sourceInFrames) / TIMELINE_FPS,
+            gainDb: 0,
+            fadeInS: 0,
+            fadeOutS: 0,
+          },
+        ]
+      : [],
+  );
+}
+
+/** The picture file with the mix as its only sound track, AAC at 48 kHz. */
+async function muxSound(picture: string, mix: string, dest: string, signal?: AbortSignal): Promise<void> {
+  await runFfmpeg(
+    [
+      '-i',
+      picture,
+      '-i',
+      mix,
+      '-map',
+      '0:v',
+      '-map',
+      '1:a',
+      '-c:v',
+      'copy',
+      '-c:a',
+      'aac',
+      '-b:a',
+      '192k',
+      '-ar',
+      '48000',
+      '-movflags',
+      '+faststart',
+      '-f',
+      'mp4',
+      '-y',
+      dest,
+    ],
+    {
+      signal,
+    },
+  );
+}
+
 export async function renderAnimatic(o: AnimaticOptions): Promise<AnimaticResult> {
   if (o.cut.clips.length === 0) throw new UserError('The cut is empty. Add shots to the timeline first.');
   const frames = o.cut.totalFrames;
@@ -178,13 +237,28 @@ export async function renderAnimatic(o: AnimaticOptions): Promise<AnimaticResult
   try {
     o.onProgress?.(0, 'Checking the clips');
     const facts = await probeClips(o);
+    const sound = [...takeSound(o, facts), ...(o.sound ?? [])];
+    // With sound to mix, the picture is the first 70 % of the work.
+    const share = sound.length > 0 ? 0.7 : 1;
+    const picture: AnimaticOptions = { ...o, onProgress: (f, stage) => o.onProgress?.(f * share, stage) };
     const mode: AnimaticResult['mode'] = whyNotCopy(o, facts) === null ? 'copy' : 'encode';
     if (mode === 'copy') {
       const files = o.cut.clips.map((c) => clipFile(o.folder, c));
-      await concatCopy(files, temp, work, { signal: o.signal, durationS, onProgress: (f) => o.onProgress?.(f, 'Joining the takes') });
+      await concatCopy(files, temp, work, { signal: o.signal, durationS, onProgress: (f) => picture.onProgress?.(f, 'Joining the takes') });
     } else {
-      const segments = await encodeSegments(o, facts, work);
-      await concatCopy(segments, temp, work, { signal: o.signal, durationS, onProgress: (f) => o.onProgress?.(0.95 + 0.05 * f, 'Joining the shots') });
+      const segments = await encodeSegments(picture, facts, work);
+      await concatCopy(segments, temp, work, { signal: o.signal, durationS, onProgress: (f) => picture.onProgress?.(0.95 + 0.05 * f, 'Joining the shots') });
+    }
+    if (sound.length > 0) {
+      const mix = path.join(work, 'mix.wav');
+      await renderMix(sound, durationS, mix, {
+        duckDb: o.duckDb ?? DEFAULT_DUCK_DB,
+        signal: o.signal,
+        onProgress: (f) => o.onProgress?.(share + (0.98 - share) * f, 'Mixing the sound'),
+      });
+      const withSound = path.join(work, 'with-sound.mp4');
+      await muxSound(temp, mix, withSound, o.signal);
+      fs.renameSync(withSound, temp);
     }
     fs.renameSync(temp, o.out);
     o.onProgress?.(1, 'Done');

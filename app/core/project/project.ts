@@ -2,6 +2,7 @@ import type { ProjectInfo, ProjectSnapshot } from '../../../shared/domain/types'
 import { schemaVersion } from '../db/migrate';
 import { jobsRepo, type JobsRepo } from '../db/repos/jobsRepo';
 import { libraryRepo, type LibraryRepo } from '../db/repos/libraryRepo';
+import { musicRepo, type MusicRepo } from '../db/repos/musicRepo';
 import { reviewRepo, type ReviewRepo } from '../db/repos/reviewRepo';
 import { scriptRepo, type ScriptRepo } from '../db/repos/scriptRepo';
 import { takesRepo, type TakesRepo } from '../db/repos/takesRepo';
@@ -23,6 +24,7 @@ export interface Project {
   reviews: ReviewRepo;
   library: LibraryRepo;
   script: ScriptRepo;
+  music: MusicRepo;
   info(): ProjectInfo;
   snapshot(): ProjectSnapshot;
   close(): void;
@@ -42,6 +44,7 @@ export function openProject(folder: string): Project {
     reviews: reviewRepo(db),
     script: scriptRepo(db),
     library: libraryRepo(db),
+    music: musicRepo(db),
     info,
     snapshot: () => db.transaction(() => ({ project: info(), scenes: timeline.scenes(), shots: timeline.shots() }))(),
     close() {

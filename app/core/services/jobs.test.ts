@@ -142,11 +142,14 @@ describe('generation through the contract', () => {
   it('keeps generation settings per project', async () => {
     t = testCore(tmp());
     await t.call('project.create', { parentDir: tmp(), title: 'Settings' });
-    expect(await t.call('settings.generation', {})).toEqual({ defaultTakes: 2, pollIntervalS: null, allowFallback: false });
-    expect(await t.call('settings.setGeneration', { defaultTakes: 3, allowFallback: true })).toEqual({
+    expect(await t.call('settings.generation', {})).toEqual({ defaultTakes: 2, pollIntervalS: null, allowFallback: false, frameTool: 'local:frame' });
+    expect(await t.call('settings.setGeneration', { defaultTakes: 3, allowFallback: true, frameTool: 'runway:gen4_image' })).toEqual({
       defaultTakes: 3,
       pollIntervalS: null,
       allowFallback: true,
+      frameTool: 'runway:gen4_image',
     });
+    // Frames need an image model: a video model is refused with what to pick.
+    await expect(t.call('settings.setGeneration', { frameTool: 'runway:gen4_turbo' })).rejects.toThrow(/makes video, not still frames/);
   });
 });

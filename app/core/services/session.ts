@@ -29,6 +29,7 @@ export const UNDOABLE_TABLES = [
   'take_reviews',
   'script_scenes',
   'script_shots',
+  'music_beds',
 ] as const;
 
 export interface SessionDeps extends CoreHost {

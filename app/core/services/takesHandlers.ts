@@ -7,7 +7,7 @@ import { exportTitleStem } from '../../../shared/domain/cut';
 import { reviewRepo } from '../db/repos/reviewRepo';
 import { renderAnimatic } from '../cut/animatic';
 import { UserError } from '../errors';
-import { animaticSize } from '../providers/local/sizes';
+import { animaticInputs } from '../cut/projectAnimatic';
 import type { Project } from '../project/project';
 import { makeFinal, quoteFinal } from '../takes/final';
 import { grabFrame } from '../takes/grab';
@@ -105,9 +105,7 @@ export function takesHandlers(edit: Edit, deps: TakesDeps): Pick<Handlers, Takes
       let last = 0;
       try {
         return await renderAnimatic({
-          cut: playbackCut(p),
-          folder: p.folder,
-          size: animaticSize(p.info().aspectRatio, '720p'),
+          ...animaticInputs(p),
           out: out ?? defaultAnimaticPath(p),
           burnIn,
           signal: abort.signal,

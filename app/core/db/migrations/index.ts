@@ -8,6 +8,7 @@ import { dialogueLines } from './0007-dialogue-lines';
 import { scriptLinks } from './0008-script-links';
 import { shotListFields } from './0009-shot-list-fields';
 import { frames } from './0010-frames';
+import { music } from './0011-music';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   scriptLinks,
   shotListFields,
   frames,
+  music,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -1,0 +1,32 @@
+// What "Render animatic" reads of a project, for the app and the CLI alike: the cut as it plays,
+// its size, and the sound laid on it besides the takes' own (the music beds, ducked by the
+// project's setting).
+import { projectMediaPath } from '../media/projectPath';
+import type { Project } from '../project/project';
+import { animaticSize } from '../providers/local/sizes';
+import { playbackCut } from '../takes/queries';
+import type { AnimaticOptions } from './animatic';
+import type { SoundEvent } from './mix';
+
+export function musicEvents(project: Pick<Project, 'folder' | 'music'>): SoundEvent[] {
+  return project.music.beds().map((b) => ({
+    file: projectMediaPath(project.folder, b.relPath, `The music bed ${b.name}`),
+    lane: 'music' as const,
+    startS: b.atS,
+    inS: b.trimInS,
+    lengthS: b.lengthS,
+    gainDb: b.gainDb,
+    fadeInS: b.fadeInS,
+    fadeOutS: b.fadeOutS,
+  }));
+}
+
+export function animaticInputs(project: Project): Pick<AnimaticOptions, 'cut' | 'folder' | 'size' | 'sound' | 'duckDb'> {
+  return {
+    cut: playbackCut(project),
+    folder: project.folder,
+    size: animaticSize(project.info().aspectRatio, '720p'),
+    sound: musicEvents(project),
+    duckDb: project.music.duckDb(),
+  };
+}

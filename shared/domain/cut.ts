@@ -59,6 +59,30 @@ export interface ExportClip {
   alternates: ExportAlternate[];
 }
 
+/** The sound lanes under the picture, in order, and the FCPXML lane each is connected on. */
+export const AUDIO_LANES = ['dialogue', 'effects', 'music'] as const;
+export type AudioLane = (typeof AUDIO_LANES)[number];
+export const FCPXML_AUDIO_LANE: Record<AudioLane, number> = { dialogue: -1, effects: -2, music: -3 };
+
+/**
+ * A piece of sound in Audio/: a 48 kHz 24-bit WAV of exactly what plays (its trim, level and
+ * fades rendered in, since Resolve's FCPXML import drops volume given in dB).
+ */
+export interface ExportAudio {
+  fileName: string;
+  /** Absolute path in the finished export's Audio/ folder. */
+  path: string;
+  lane: AudioLane;
+  /** As the user knows it: the music file's name, "1A line 2"… */
+  name: string;
+  /** Absolute timeline frames where it starts. */
+  recordInFrames: number;
+  /** The file's length, all of which plays. */
+  durationFrames: number;
+  /** What the file is rendered from. */
+  source: { path: string; inS: number; lengthS: number; gainDb: number; fadeInS: number; fadeOutS: number };
+}
+
 /** A library image copied to References/. */
 export interface ExportReference {
   fileName: string;
@@ -78,6 +102,8 @@ export interface ExportCut {
   startTimecodeFrames: number;
   clips: ExportClip[];
   references: ExportReference[];
+  /** Sound on its own lanes (music beds); absent or empty when the cut has none. */
+  audio?: ExportAudio[];
 }
 
 /** Every media file of the cut, main clips first. */

@@ -29,18 +29,21 @@ export const MIX_RATE = 48_000;
 
 const n = (x: number) => String(Math.round(x * 1e6) / 1e6);
 
-/** One event's chain: cut, resample to stereo 48 kHz, level, fades, then delayed to its start. */
-function eventChain(e: SoundEvent, input: number, label: string): string {
-  const steps = [
+/** What plays of a piece of sound: its trim, as stereo 48 kHz, at its level, with its fades (the mix and Audio/ files alike). */
+export function shapeFilters(e: Pick<SoundEvent, 'inS' | 'lengthS' | 'gainDb' | 'fadeInS' | 'fadeOutS'>): string[] {
+  return [
     `atrim=start=${n(e.inS)}:duration=${n(e.lengthS)}`,
     'asetpts=PTS-STARTPTS',
     `aformat=sample_rates=${MIX_RATE}:channel_layouts=stereo`,
     ...(e.gainDb !== 0 ? [`volume=${n(e.gainDb)}dB`] : []),
     ...(e.fadeInS > 0 ? [`afade=t=in:st=0:d=${n(e.fadeInS)}`] : []),
     ...(e.fadeOutS > 0 ? [`afade=t=out:st=${n(Math.max(0, e.lengthS - e.fadeOutS))}:d=${n(e.fadeOutS)}`] : []),
-    `adelay=delays=${Math.round(e.startS * 1000)}:all=1`,
   ];
-  return `[${input}:a]${steps.join(',')}[${label}]`;
+}
+
+/** One event's chain in the mix: shaped, then delayed to its start. */
+function eventChain(e: SoundEvent, input: number, label: string): string {
+  return `[${input}:a]${[...shapeFilters(e), `adelay=delays=${Math.round(e.startS * 1000)}:all=1`].join(',')}[${label}]`;
 }
 
 /**

@@ -8,8 +8,10 @@ import { playbackCut } from '../takes/queries';
 import type { AnimaticOptions } from './animatic';
 import type { SoundEvent } from './mix';
 
-export function musicEvents(project: Pick<Project, 'folder' | 'music'>): SoundEvent[] {
+/** The music beds as the mix and the export place them, each with its name. */
+export function musicEvents(project: Pick<Project, 'folder' | 'music'>): Array<SoundEvent & { lane: 'music'; name: string }> {
   return project.music.beds().map((b) => ({
+    name: b.name,
     file: projectMediaPath(project.folder, b.relPath, `The music bed ${b.name}`),
     lane: 'music' as const,
     startS: b.atS,

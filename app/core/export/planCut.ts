@@ -9,7 +9,9 @@ import {
   exportTitleStem,
   mediaFileName,
   uniqueFileName,
+  type AudioLane,
   type ClipMedia,
+  type ExportAudio,
   type ExportCut,
   type ExportReference,
   type MediaFolder,
@@ -19,6 +21,7 @@ import { framesToTimecode, secondsToFrames, TIMELINE_FPS, TIMELINE_START_FRAMES 
 import type { AspectRatio, Shot, ToolId } from '../../../shared/domain/types';
 import { UserError } from '../errors';
 import { dialogueText } from '../../../shared/domain/dialogue';
+import type { SoundEvent } from '../cut/mix';
 
 export interface PlanMedia {
   /** The conformed take (or what produceMedia makes the file from). */
@@ -59,7 +62,12 @@ export interface PlanCutInput {
   ext?: string;
   /** Library images for References/, named by their tag. */
   references?: Array<{ tag: string; sourcePath: string }>;
+  /** Sound placed on the cut (music beds), in seconds from its first frame. */
+  audio?: PlanAudio[];
 }
+
+/** Sound on its own lane, as the mix places it (file, start on the cut, trim, level, fades), with its name. */
+export type PlanAudio = Omit<SoundEvent, 'lane'> & { lane: AudioLane; name: string };
 
 /** `OUT/<Title>_Resolve`: ASCII, because the folder is part of every media URL (docs/resolve.md, Media URLs). */
 export function resolveFolderPath(outDir: string, title: string): string {
@@ -144,6 +152,26 @@ export function planCut(input: PlanCutInput): ExportCut {
     return { fileName, sourcePath: ref.sourcePath, path: path.join(root, 'References', fileName) };
   });
 
+  const end = record;
+  const audio: ExportAudio[] = (input.audio ?? []).flatMap((a, i) => {
+    const recordIn = TIMELINE_START_FRAMES + secondsToFrames(a.startS);
+    // Sound that starts after the last frame has nothing to play under.
+    if (recordIn >= end) return [];
+    const lane = a.lane.toUpperCase();
+    const fileName = uniqueFileName(`${lane}_${String(i + 1).padStart(2, '0')}_${asciiName(path.parse(a.name).name) || 'sound'}.wav`, taken);
+    return [
+      {
+        fileName,
+        path: path.join(root, 'Audio', fileName),
+        lane: a.lane,
+        name: a.name,
+        recordInFrames: recordIn,
+        durationFrames: Math.max(1, secondsToFrames(a.lengthS)),
+        source: { path: a.file, inS: a.inS, lengthS: a.lengthS, gainDb: a.gainDb, fadeInS: a.fadeInS, fadeOutS: a.fadeOutS },
+      },
+    ];
+  });
+
   const cut: ExportCut = {
     title: input.title,
     credits: input.credits ?? '',
@@ -154,6 +182,7 @@ export function planCut(input: PlanCutInput): ExportCut {
     startTimecodeFrames: TIMELINE_START_FRAMES,
     clips,
     references,
+    audio,
   };
   const media = cutMedia(cut);
   const starts = assignSourceTimecodes(media.map((m) => m.durationFrames));

@@ -115,6 +115,7 @@ export async function prepareExport(
     shots,
     ext: FORMATS[choices.format].ext,
     references: source.references,
+    audio: source.audio,
   });
 
   const recipes = new Map<string, Recipe>();

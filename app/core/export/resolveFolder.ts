@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cutMedia, type ClipMedia, type ExportCut } from '../../../shared/domain/cut';
+import { renderAudioFile } from './audioFiles';
 import type { ProjectSnapshot, Scene } from '../../../shared/domain/types';
 import { UserError } from '../errors';
 import { sha256File } from '../media/store';
@@ -88,7 +89,8 @@ export async function exportResolveFolder(options: ResolveExportOptions): Promis
     );
   }
 
-  const total = media.length + cut.references.length + 5;
+  const audio = cut.audio ?? [];
+  const total = media.length + audio.length + cut.references.length + 5;
   let done = 0;
   const report = (step: ExportStep, detail: string) => {
     signal?.throwIfAborted();
@@ -104,6 +106,11 @@ export async function exportResolveFolder(options: ResolveExportOptions): Promis
     await mapLimit(media, CORES, async (m) => {
       report('media', `${m.folder}/${m.fileName}`);
       await produce(m, path.join(temp, m.folder, m.fileName), signal);
+    });
+    if (audio.length > 0) fs.mkdirSync(path.join(temp, 'Audio'), { recursive: true });
+    await mapLimit(audio, CORES, async (a) => {
+      report('media', `Audio/${a.fileName}`);
+      await renderAudioFile(a, path.join(temp, 'Audio', a.fileName), signal);
     });
     for (const ref of cut.references) {
       report('media', `References/${ref.fileName}`);

@@ -14,6 +14,8 @@ import type { ProjectSnapshot, Shot } from '../../../shared/domain/types';
 import { mediaStore } from '../media/store';
 import type { Project } from '../project/project';
 import { listTakes, playbackCut, takeFile } from '../takes/queries';
+import { musicEvents } from '../cut/projectAnimatic';
+import type { PlanAudio } from './planCut';
 
 export interface SourceTake {
   take: TakeView;
@@ -51,6 +53,8 @@ export interface ExportSource {
   provenance: Record<string, unknown>;
   /** Per shot id: what its jobs have cost so far. */
   actualUsd: Record<string, number>;
+  /** Sound on its own lanes (music beds). */
+  audio: PlanAudio[];
 }
 
 const MIME: Record<string, SourceStill['mime']> = { '.png': 'image/png', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
@@ -88,7 +92,7 @@ function read(project: Project): ExportSource {
   });
   const provenance = Object.fromEntries(snapshot.shots.map((shot) => [shot.id, { takes: listTakes(project, shot.id, true) }]));
   const actualUsd = Object.fromEntries(reviews.spendByShot());
-  return { folder: project.folder, snapshot, shots, references: usedReferences(project, snapshot.shots), provenance, actualUsd };
+  return { folder: project.folder, snapshot, shots, references: usedReferences(project, snapshot.shots), provenance, actualUsd, audio: musicEvents(project) };
 }
 
 /** Every library image a shot uses — in a slot, as a keyframe, or through an @tag (the item's primary image) — once, named by tag. */

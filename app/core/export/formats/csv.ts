@@ -1,5 +1,6 @@
 // Two CSV files: the Media Pool metadata Resolve imports (docs/resolve.md, Media Pool metadata CSV) and the shot list for
 // spreadsheets. Both RFC 4180: CRLF, fields quoted when they hold a comma, quote or line break.
+import { framesToTimecode } from '../../../../shared/domain/timecode';
 import type { ExportCut } from '../../../../shared/domain/cut';
 import { estimateShot } from '../../../../shared/domain/cost';
 import { compilePrompt } from '../../../../shared/domain/prompt';
@@ -99,6 +100,10 @@ export function metadataCsv(cut: ExportCut): string {
       const label = `${clip.label} T${String(alt.take).padStart(2, '0')}`;
       rows.push([alt.media.fileName, label, ...base, alt.take, clip.action, clip.prompt, keywords('alternate', alt.tool, clip.tier), '', ...framing]);
     }
+  }
+  // The sound in Audio/, keyworded by its lane so a Smart Bin gathers the music or the dialogue.
+  for (const a of cut.audio ?? []) {
+    rows.push([a.fileName, a.name, '', '', '', `${a.lane} at ${framesToTimecode(a.recordInFrames)}`, '', ['audio', a.lane].join(','), '', '', '']);
   }
   return table(METADATA_CSV_COLUMNS, rows, { multiline: false, guard: 'invisible' });
 }

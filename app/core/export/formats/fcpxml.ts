@@ -1,6 +1,6 @@
 // The cut as FCPXML 1.10, one `.fcpxml` file: the version every Resolve from 18.5 on imports
 // (docs/resolve.md, FCPXML version) in the shape of the timelines Resolve itself exports.
-import type { ClipMedia, ExportClip, ExportCut } from '../../../../shared/domain/cut';
+import { FCPXML_AUDIO_LANE, type ClipMedia, type ExportAudio, type ExportClip, type ExportCut } from '../../../../shared/domain/cut';
 import { fcpxTime, FRAME_DURATION } from './fcpxTime';
 import { fileUrl } from './fileUrl';
 import { element, textElement } from './xml';
@@ -51,7 +51,33 @@ function noteText(clip: ExportClip): string {
     .join('\n');
 }
 
-function assetClip(clip: ExportClip, ref: string): string {
+/** An Audio/ file: sound only, 48 kHz stereo, starting at zero (WAVs carry no timecode). */
+function audioAsset(id: string, audio: ExportAudio): string {
+  return element(
+    'asset',
+    { id, name: stem(audio.fileName), start: '0s', duration: fcpxTime(audio.durationFrames), hasAudio: 1, audioSources: 1, audioChannels: 2, audioRate: 48000 },
+    [element('media-rep', { kind: 'original-media', src: fileUrl(audio.path) })],
+  );
+}
+
+/**
+ * A sound connected to the picture clip it starts under, on its lane below the picture
+ * (dialogue -1, effects -2, music -3), named by its role. `offset` is on the parent's own axis.
+ */
+function connectedAudio(audio: ExportAudio, ref: string, parent: ExportClip): string {
+  const parentStart = parent.media.startTimecodeFrames + parent.sourceInFrames;
+  return element('asset-clip', {
+    name: audio.name,
+    ref,
+    lane: FCPXML_AUDIO_LANE[audio.lane],
+    offset: fcpxTime(parentStart + (audio.recordInFrames - parent.recordInFrames)),
+    start: '0s',
+    duration: fcpxTime(audio.durationFrames),
+    audioRole: audio.lane,
+  });
+}
+
+function assetClip(clip: ExportClip, ref: string, connected: string[] = []): string {
   const start = clip.media.startTimecodeFrames + clip.sourceInFrames;
   return element(
     'asset-clip',
@@ -65,8 +91,9 @@ function assetClip(clip: ExportClip, ref: string): string {
       tcFormat: 'NDF',
     },
     [
-      // DTD order: note first, then markers. A marker's start is on the clip's source axis.
+      // DTD order: note first, connected clips, then markers. A marker's start is on the clip's source axis.
       textElement('note', noteText(clip)),
+      ...connected,
       element('marker', { start: fcpxTime(start), duration: FRAME_DURATION, value: clip.label, note: clip.action || undefined }),
     ],
   );
@@ -79,6 +106,11 @@ function assetClip(clip: ExportClip, ref: string): string {
  */
 export function writeFcpxml(cut: ExportCut): string {
   const refs = cut.clips.map((_, i) => `r${i + 2}`);
+  const audio = cut.audio ?? [];
+  const audioRefs = audio.map((_, i) => `r${cut.clips.length + 2 + i}`);
+  // Each sound hangs from the picture clip it starts under.
+  const under = (a: ExportAudio) => cut.clips.findIndex((c) => a.recordInFrames >= c.recordInFrames && a.recordInFrames < c.recordOutFrames);
+  const connected = cut.clips.map((_, ci) => audio.flatMap((a, ai) => (under(a) === ci ? [connectedAudio(a, audioRefs[ai]!, cut.clips[ci]!)] : [])));
   const format = element('format', {
     id: 'r1',
     name: FORMAT_NAMES[`${cut.width}x${cut.height}`],
@@ -87,7 +119,11 @@ export function writeFcpxml(cut: ExportCut): string {
     height: cut.height,
     colorSpace: '1-1-1 (Rec. 709)',
   });
-  const resources = element('resources', {}, [format, ...cut.clips.map((c, i) => asset(refs[i]!, c.media))]);
+  const resources = element('resources', {}, [
+    format,
+    ...cut.clips.map((c, i) => asset(refs[i]!, c.media)),
+    ...audio.map((a, i) => audioAsset(audioRefs[i]!, a)),
+  ]);
   const last = cut.clips.at(-1);
   const duration = last ? last.recordOutFrames - cut.startTimecodeFrames : 0;
   const sequence = element(
@@ -105,7 +141,7 @@ export function writeFcpxml(cut: ExportCut): string {
       element(
         'spine',
         {},
-        cut.clips.map((c, i) => assetClip(c, refs[i]!)),
+        cut.clips.map((c, i) => assetClip(c, refs[i]!, connected[i])),
       ),
     ],
   );

@@ -70,6 +70,11 @@ export function writeReadme({ cut, names, folderName, createdAt, hasShotList }: 
         `${alternates} other take(s), named the same way. Import the folder into the Media Pool to cut them in; their timecodes never overlap.`,
       ),
     cut.references.length > 0 && item('References/', 'the library images the shots use, named by tag.'),
+    (cut.audio?.length ?? 0) > 0 &&
+      item(
+        'Audio/',
+        `${cut.audio!.length} sound file(s), 48 kHz 24-bit WAV, each exactly what plays (trim, level and fades are in the file). In the FCPXML they are connected under the picture on their own lanes: dialogue (-1, A2), effects (-2, A3), music (-3, A4); the OTIO has one Audio track per lane. The music is not ducked in the files: duck it under the dialogue in Fairlight.`,
+      ),
     item(
       names.edl,
       `the same cut as a CMX3600 EDL: import Media/ and Placeholders/ into the Media Pool first, then File > Import > Timeline... at ${cut.fps} fps; clips conform by their unique timecode.`,

@@ -30,6 +30,7 @@ import type { ScriptImportResult, ScriptPreview } from './domain/script';
 import { PANELS_PER_PAGE, PAPER_SIZES, type StoryboardSummary } from './domain/storyboard';
 import { GRANULARITIES } from './domain/script';
 import type { VersionInfo, VersionRestoreResult } from './domain/versions';
+import type { MusicBed } from './domain/sound';
 import { RESTORE_MODES } from './domain/versions';
 
 const id = z.string().min(1).max(64);
@@ -158,6 +159,7 @@ export const contract = {
   ...exportChannels(),
   ...scriptChannels(),
   ...versionsChannels(),
+  ...musicChannels(),
 } as const;
 
 /** The reference library, shot reference slots and keyframes */
@@ -364,6 +366,43 @@ function scriptChannels() {
     'script.preview': channel(z.object({ source, ...choices }).strict()).returns<ScriptPreview>(),
     /** Writes what the preview showed, with the characters ticked, as one undo step. */
     'script.import': channel(z.object({ source, ...choices, characters: z.array(z.string().max(200)).max(5000) }).strict()).returns<ScriptImportResult>(),
+  };
+}
+
+/** Sound on the cut: music beds on the music lane, and how far dialogue ducks them */
+function musicChannels() {
+  const seconds = z.number().min(0).max(36_000);
+  const bed = z
+    .object({
+      atS: seconds,
+      trimInS: seconds,
+      lengthS: z.number().min(0.05).max(36_000),
+      gainDb: z.number().min(-60).max(12),
+      fadeInS: z.number().min(0).max(600),
+      fadeOutS: z.number().min(0).max(600),
+    })
+    .partial()
+    .strict();
+  // A dropped file comes as its path (Electron) or its bytes (the devhost's browser).
+  const file = z
+    .object({
+      name: z.string().min(1).max(1000),
+      path: z.string().min(1).max(4096).optional(),
+      bytes: z.union([z.string().max(300_000_000), z.instanceof(Uint8Array)]).optional(),
+    })
+    .strict();
+  return {
+    'music.list': channel(empty).returns<{ beds: MusicBed[]; duckDb: number }>(),
+    /** Checks every file with ffprobe and places those it can read, one after another from `atS` (default: after the last bed). One undoable step. */
+    'music.add': channel(z.object({ files: z.array(file).min(1).max(50), atS: seconds.optional() }).strict()).returns<{
+      added: MusicBed[];
+      refused: Array<{ name: string; reason: string }>;
+    }>(),
+    /** Moves, trims, sets level or fades (the length never runs past the file's end). Undoable. */
+    'music.update': channel(z.object({ id, patch: bed }).strict()).returns<MusicBed>(),
+    'music.remove': channel(z.object({ id }).strict()).returns<null>(),
+    /** How far dialogue ducks the music, in dB (0: not at all). Undoable. */
+    'music.setDuck': channel(z.object({ duckDb: z.number().min(0).max(40) }).strict()).returns<number>(),
   };
 }
 

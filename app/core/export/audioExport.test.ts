@@ -52,7 +52,7 @@ describe('sound in the Resolve folder', () => {
       const parent = clips.find((c) => c.attrs.name === '1B')!;
       expect(parent.children.some((ch) => ch === music)).toBe(true);
       // Half a second into 1B, on 1B's own source axis.
-      expect(parseFcpxTime(music.attrs.offset)).toBe(parseFcpxTime(parent.attrs.start) + 12);
+      expect(parseFcpxTime(music.attrs.offset)).toBe(parseFcpxTime(parent.attrs.start)! + 12);
       const asset = findAll(xml, 'asset').find((a) => a.attrs.id === music.attrs.ref)!;
       expect(asset.attrs).toMatchObject({ hasAudio: '1', audioRate: '48000', audioChannels: '2' });
 

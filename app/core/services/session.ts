@@ -13,6 +13,7 @@ import { libraryHandlers } from './libraryHandlers';
 import { takesHandlers } from './takesHandlers';
 import { timelineHandlers } from './timelineHandlers';
 import { versionsHandlers } from './versionsHandlers';
+import { musicHandlers } from './musicHandlers';
 import { timelineRepo } from '../db/repos/timelineRepo';
 import { addScene } from '../timeline/ops';
 
@@ -127,6 +128,7 @@ export function createSession(deps: SessionDeps) {
     ...exportHandlers(edit, { current: open, emit: deps.emit }),
     ...scriptHandlers(edit, { current: open }),
     ...versionsHandlers(edit, { current: open, undoable: UNDOABLE_TABLES }),
+    ...musicHandlers(edit, { current: open }),
     ...jobs.handlers,
   };
 

@@ -30,9 +30,8 @@ export interface MusicPlacement {
   fadeOutS?: number;
 }
 
-/** Checks and stores the file (slow: copies and hashes it); outside any transaction. */
-export async function prepareMusic(db: Db, folder: string, file: string): Promise<PreparedMusic> {
-  const name = path.basename(file);
+/** Checks and stores the file (slow: copies and hashes it); outside any transaction. `name` is how the user knows it. */
+export async function prepareMusic(db: Db, folder: string, file: string, name = path.basename(file)): Promise<PreparedMusic> {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat?.isFile()) throw new UserError(`${name}: there is no such file.`);
   if (stat.size === 0) throw new UserError(`${name} is empty.`);
@@ -45,7 +44,7 @@ export async function prepareMusic(db: Db, folder: string, file: string): Promis
   }
   if (!probe.hasAudio) throw new UserError(`${name} has no sound in it. Use WAV, AIFF, MP3, AAC/M4A or FLAC.`);
   if (!(probe.durationS > 0)) throw new UserError(`${name} has no length ffprobe can read.`);
-  const ext = path.extname(name).toLowerCase() || '.audio';
+  const ext = path.extname(name).toLowerCase() || path.extname(file).toLowerCase() || '.audio';
   const temp = mediaTempPath(folder, ext);
   fs.copyFileSync(file, temp);
   const placed = await mediaStore(db, folder).place(temp, ext);

@@ -45,17 +45,22 @@ async function waitForOthers(project: Project, ids: string[]): Promise<void> {
   while (active()) await new Promise((r) => setTimeout(r, 1000));
 }
 
+/** The options generate and frames share: which shots, how many, on what, and whether to wait. */
+function batchOptions(noun: 'take' | 'frame', tool: string): Command['options'] {
+  return {
+    shot: { type: 'string', value: 'LABEL', multiple: true, help: `a shot to make ${noun}s of, by label (repeat for more)` },
+    all: { type: 'boolean', help: 'every shot in the project' },
+    takes: { type: 'string', value: 'N', help: `${noun}s per shot, 1–8, each with its own seed (default: the project setting, 2)` },
+    tool: { type: 'string', value: 'PROVIDER:MODEL', help: tool },
+    wait: { type: 'boolean', help: 'run the jobs now and wait for them; exit 1 if any failed or needs attention' },
+  };
+}
+
 export const generateCommand: Command = {
   name: 'generate',
   summary: 'Queue takes of shots (--wait: and make them now, with progress).',
   args: ['DIR'],
-  options: {
-    shot: { type: 'string', value: 'LABEL', multiple: true, help: 'a shot to generate, by label (repeat for more)' },
-    all: { type: 'boolean', help: 'every shot in the project' },
-    takes: { type: 'string', value: 'N', help: 'takes per shot, 1–8, each with its own seed (default: the project setting, 2)' },
-    tool: { type: 'string', value: 'PROVIDER:MODEL', help: "use this tool instead of each shot's own (e.g. local:animatic)" },
-    wait: { type: 'boolean', help: 'run the jobs now and wait for them; exit 1 if any failed or needs attention' },
-  },
+  options: batchOptions('take', "use this tool instead of each shot's own (e.g. local:animatic)"),
   details: [
     'Keys come from RUNWAYML_API_SECRET, KLING_ACCESS_KEY/KLING_SECRET_KEY, LUMAAI_API_KEY,',
     'GEMINI_API_KEY and MINIMAX_API_KEY; SHOTLINE_<PROVIDER>_BASE_URL points a provider elsewhere.',
@@ -77,12 +82,8 @@ export const framesCommand: Command = {
   summary: 'Queue storyboard frames of shots: stills made by an image model (--wait: make them now).',
   args: ['DIR'],
   options: {
-    shot: { type: 'string', value: 'LABEL', multiple: true, help: 'a shot to make frames of, by label (repeat for more)' },
-    all: { type: 'boolean', help: 'every shot in the project' },
+    ...batchOptions('frame', 'the image model (default: the project’s frame tool, local:frame)'),
     missing: { type: 'boolean', help: 'every shot with no frame and none under way' },
-    takes: { type: 'string', value: 'N', help: 'frames per shot, 1–8, each with its own seed (default: the project setting, 2)' },
-    tool: { type: 'string', value: 'PROVIDER:MODEL', help: 'the image model (default: the project’s frame tool, local:frame)' },
-    wait: { type: 'boolean', help: 'run the jobs now and wait for them; exit 1 if any failed or needs attention' },
   },
   details: [
     'Image models: local:frame (free, no key), runway:gen4_image and runway:gen4_image_turbo (with the',

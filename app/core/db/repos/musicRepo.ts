@@ -2,19 +2,6 @@ import type { MusicBed } from '../../../../shared/domain/sound';
 import type { Db } from '../sqlite';
 
 /** The only module with SQL for music beds (migration 11); edits run inside undoable steps. */
-interface BedRow {
-  id: string;
-  name: string;
-  rel_path: string;
-  duration_s: number | null;
-  at_s: number;
-  trim_in_s: number;
-  length_s: number;
-  gain_db: number;
-  fade_in_s: number;
-  fade_out_s: number;
-}
-
 export interface NewBed {
   id: string;
   asset_sha256: string;
@@ -26,6 +13,9 @@ export interface NewBed {
   fade_in_s: number;
   fade_out_s: number;
 }
+
+/** A bed with its file's path and length. */
+type BedRow = Omit<NewBed, 'asset_sha256'> & { rel_path: string; duration_s: number | null };
 
 export type BedPatch = Partial<Pick<NewBed, 'at_s' | 'trim_in_s' | 'length_s' | 'gain_db' | 'fade_in_s' | 'fade_out_s'>>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ASPECT_RATIOS, PROVIDERS } from '../domain/types';
-import { CATALOG, CREDIT_USD, DEFAULT_TOOL, PROVIDER_SPECS, getModel, modelsFor, runwayRatio, videoModels, wireRatio } from './index';
+import { CATALOG, CREDIT_USD, DEFAULT_TOOL, PROVIDER_SPECS, getModel, modelsFor, runwayRatio, videoModels, wireRatio, imageModels, takeKindOf } from './index';
 
 const spec = (tool: string) => {
   const m = getModel(tool);
@@ -206,7 +206,10 @@ describe('lookups', () => {
     expect(getModel('runway:nope')).toBeUndefined();
     expect(modelsFor('luma').map((m) => m.model)).toEqual(['ray-2', 'ray-flash-2']);
     expect(videoModels().some((m) => m.tool === 'runway:gen4_image')).toBe(false);
-    expect(videoModels().length).toBe(CATALOG.length - 1);
+    expect(videoModels().length + imageModels().length).toBe(CATALOG.length);
+    expect(imageModels().map((m) => m.tool)).toEqual(expect.arrayContaining(['runway:gen4_image', 'local:frame']));
+    expect(takeKindOf('local:frame')).toBe('frame');
+    expect(takeKindOf('runway:gen4_turbo')).toBe('video');
   });
 });
 

@@ -194,7 +194,7 @@ function libraryChannels() {
     z.object({ fromShotId: id, frame: z.enum(['first', 'last']) }).strict(),
   ]);
   const itemPatch = z
-    .object({ kind, name: z.string().max(200), tag, notes: text() })
+    .object({ kind, name: z.string().max(200), tag, notes: text(), voice: z.string().max(100).nullable() })
     .partial()
     .strict();
   return {

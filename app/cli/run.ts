@@ -13,6 +13,7 @@ import { importCutCommand } from './commands/importCut';
 import { jobsCommand } from './commands/jobs';
 import { keyframeCommand } from './commands/keyframe';
 import { musicCommand } from './commands/music';
+import { voiceCommand } from './commands/voice';
 import { libraryAddCommand, libraryListCommand } from './commands/library';
 import { listCommand } from './commands/list';
 import { newCommand } from './commands/new';
@@ -43,6 +44,7 @@ const COMMANDS: Command[] = [
   refsSetCommand,
   keyframeCommand,
   musicCommand,
+  voiceCommand,
   takesCommand,
   selectCommand,
   rateCommand,

@@ -52,6 +52,8 @@ export interface LibraryItem {
   tag: string;
   notes: string;
   position: number;
+  /** A character's voice: `local`, `local:<variant>` or `elevenlabs:<voice id>` (voice.ts); null for none. */
+  voice: string | null;
   images: LibraryImage[];
   /** In timeline order; a shot can appear more than once with different `as`. */
   usedBy: ItemUse[];

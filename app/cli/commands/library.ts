@@ -79,6 +79,7 @@ function libraryJson(project: Project) {
       tag: i.tag,
       kind: i.kind,
       name: i.name,
+      voice: i.voice,
       usedBy: usedByLabels(i.usedBy),
       images: i.images.map((img) => ({
         sha256: img.sha256,
@@ -96,7 +97,7 @@ export const libraryListCommand: Command = {
   args: ['DIR'],
   options: { json: { type: 'boolean', help: 'print JSON instead of a table' } },
   details: [
-    'JSON: {"items": [{"tag", "kind", "name", "usedBy": [shot labels], "images": [{"sha256", "width",',
+    'JSON: {"items": [{"tag", "kind", "name", "voice", "usedBy": [shot labels], "images": [{"sha256", "width",',
     '"height", "path"}]}]}. Sizes are after EXIF orientation; path is the original file as stored in the',
     'project. A shot uses an item when the item fills a reference slot or a keyframe, or the prompt names its @tag.',
   ].join('\n'),

@@ -1,6 +1,7 @@
 // Library and slot edits as plain synchronous functions over the repos. Callers run them inside
 // a transaction: a history step in the app (one undo), a plain transaction in the CLI.
 import { randomUUID } from 'node:crypto';
+import { parseVoice } from '../../../shared/domain/voice';
 import { getModel } from '../../../shared/catalog';
 import { fitFocus } from '../../../shared/domain/focus';
 import type { FocusRect, KeyframeWhich, LibraryKind } from '../../../shared/domain/library';
@@ -56,6 +57,14 @@ function checkTag(ctx: LibraryCtx, tag: string, selfId?: string): string {
   return t;
 }
 
+/** Only characters speak; the voice must be one of the forms voice.ts reads. */
+function checkVoice(item: Pick<ItemRow, 'kind' | 'tag'>, voice: string | null): string | null {
+  if (voice === null) return null;
+  if (item.kind !== 'character') throw new UserError(`@${item.tag} is a ${KIND_NAMES[item.kind]}; only characters have a voice.`);
+  if (!parseVoice(voice)) throw new UserError(`"${voice}" is not a voice. Use local (the free scratch voice), local:<variant> or elevenlabs:<voice id>.`);
+  return voice.trim();
+}
+
 function checkName(name: string): string {
   const n = name.trim();
   if (!n) throw new UserError('A library item needs a name.');
@@ -66,7 +75,7 @@ function checkName(name: string): string {
 export function createItem(ctx: LibraryCtx, input: { kind: LibraryKind; name: string; tag?: string; notes?: string }): ItemRow {
   const name = checkName(input.name);
   const tag = input.tag?.trim() ? checkTag(ctx, input.tag) : suggestTag(name, ctx.lib.tags());
-  const item: ItemRow = { id: randomUUID(), kind: input.kind, name, tag, notes: input.notes ?? '', position: ctx.lib.nextItemPosition() };
+  const item: ItemRow = { id: randomUUID(), kind: input.kind, name, tag, notes: input.notes ?? '', position: ctx.lib.nextItemPosition(), voice: null };
   ctx.lib.insertItem(item);
   return item;
 }
@@ -75,11 +84,12 @@ export function createItem(ctx: LibraryCtx, input: { kind: LibraryKind; name: st
 export function updateItem(
   ctx: LibraryCtx,
   id: string,
-  patch: { kind?: LibraryKind; name?: string; tag?: string; notes?: string },
+  patch: { kind?: LibraryKind; name?: string; tag?: string; notes?: string; voice?: string | null },
 ): { item: ItemRow; rewritten: string[] } {
   const item = itemOrThrow(ctx, id);
   const next: ItemRow = {
     ...item,
+    ...(patch.voice !== undefined ? { voice: checkVoice({ ...item, ...(patch.kind ? { kind: patch.kind } : {}) }, patch.voice) } : {}),
     ...(patch.kind ? { kind: patch.kind } : {}),
     ...(patch.name !== undefined ? { name: checkName(patch.name) } : {}),
     ...(patch.notes !== undefined ? { notes: patch.notes } : {}),

@@ -9,6 +9,7 @@ import { scriptLinks } from './0008-script-links';
 import { shotListFields } from './0009-shot-list-fields';
 import { frames } from './0010-frames';
 import { music } from './0011-music';
+import { voices } from './0012-voices';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   shotListFields,
   frames,
   music,
+  voices,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -11,6 +11,8 @@ export interface ItemRow {
   tag: string;
   notes: string;
   position: number;
+  /** A character's voice (shared/domain/voice.ts); null until one is picked. */
+  voice: string | null;
 }
 
 export type NewImage = Omit<LibraryImage, 'primary' | 'focus'> & { primary: boolean };
@@ -85,13 +87,17 @@ export function libraryRepo(db: Db) {
 
 function build(db: Db) {
   const q = {
-    items: db.prepare('SELECT id, kind, name, tag, notes, position FROM library_items ORDER BY position, name'),
-    item: db.prepare('SELECT id, kind, name, tag, notes, position FROM library_items WHERE id = ?'),
+    items: db.prepare('SELECT id, kind, name, tag, notes, position, voice FROM library_items ORDER BY position, name'),
+    item: db.prepare('SELECT id, kind, name, tag, notes, position, voice FROM library_items WHERE id = ?'),
     itemByTag: db.prepare('SELECT id, kind, name, tag, notes, position FROM library_items WHERE tag = ? COLLATE NOCASE'),
     tags: db.prepare('SELECT tag FROM library_items').pluck(),
     maxItemPosition: db.prepare('SELECT COALESCE(MAX(position), -1) FROM library_items').pluck(),
-    insertItem: db.prepare('INSERT INTO library_items (id, kind, name, tag, notes, position) VALUES (@id, @kind, @name, @tag, @notes, @position)'),
-    updateItem: db.prepare('UPDATE library_items SET kind = @kind, name = @name, tag = @tag, notes = @notes, position = @position WHERE id = @id'),
+    insertItem: db.prepare(
+      'INSERT INTO library_items (id, kind, name, tag, notes, position, voice) VALUES (@id, @kind, @name, @tag, @notes, @position, @voice)',
+    ),
+    updateItem: db.prepare(
+      'UPDATE library_items SET kind = @kind, name = @name, tag = @tag, notes = @notes, position = @position, voice = @voice WHERE id = @id',
+    ),
     deleteItem: db.prepare('DELETE FROM library_items WHERE id = ?'),
     images: db.prepare('SELECT * FROM library_images ORDER BY item_id, position'),
     image: db.prepare('SELECT * FROM library_images WHERE id = ?'),

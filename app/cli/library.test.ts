@@ -89,7 +89,7 @@ describe('shotline library list', () => {
     const json = await listJson(cwd);
     expect(Object.keys(json)).toEqual(['items']);
     const [mara, diner] = json.items;
-    expect(Object.keys(mara)).toEqual(['tag', 'kind', 'name', 'usedBy', 'images']);
+    expect(Object.keys(mara)).toEqual(['tag', 'kind', 'name', 'voice', 'usedBy', 'images']);
     expect(mara).toMatchObject({ tag: 'mara', kind: 'character', name: 'Mara', usedBy: ['1A'] });
     expect(Object.keys(mara.images[0])).toEqual(['sha256', 'width', 'height', 'path']);
     expect([mara.images[0].width, mara.images[0].height]).toEqual([30, 40]);

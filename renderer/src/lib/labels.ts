@@ -29,6 +29,7 @@ export const PROVIDER_LABELS: Record<ProviderId, string> = {
   veo: 'Veo',
   luma: 'Luma',
   minimax: 'Hailuo',
+  elevenlabs: 'ElevenLabs',
   local: 'Local',
 };
 

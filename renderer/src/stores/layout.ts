@@ -1,4 +1,5 @@
-// Panel sizes, remembered per machine in localStorage.
+// Panel sizes, the centre view (timeline or board) and the board's density, remembered per
+// machine in localStorage.
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 
@@ -22,10 +23,19 @@ export const PANEL_LIMITS: Record<keyof PanelSizes, { min: number; max: number }
 
 export const DEFAULT_SIZES: PanelSizes = { left: 290, right: 390, player: 340, cost: 420 };
 
+/** What the centre column shows under the player: the timeline of cards, or the board of frames. */
+export type MainView = 'timeline' | 'board';
+export const BOARD_DENSITIES = ['S', 'M', 'L'] as const;
+export type BoardDensity = (typeof BOARD_DENSITIES)[number];
+
 interface LayoutState {
   sizes: PanelSizes;
   setSize: (key: keyof PanelSizes, value: number) => void;
   reset: () => void;
+  view: MainView;
+  setView: (view: MainView) => void;
+  boardDensity: BoardDensity;
+  setBoardDensity: (density: BoardDensity) => void;
 }
 
 export function clampSize(key: keyof PanelSizes, value: number): number {
@@ -39,14 +49,23 @@ export const useLayout = create<LayoutState>()(
       sizes: DEFAULT_SIZES,
       setSize: (key, value) => set((s) => ({ sizes: { ...s.sizes, [key]: clampSize(key, value) } })),
       reset: () => set({ sizes: DEFAULT_SIZES }),
+      view: 'timeline',
+      setView: (view) => set({ view }),
+      boardDensity: 'M',
+      setBoardDensity: (boardDensity) => set({ boardDensity }),
     }),
     {
       name: 'shotline.layout.v1',
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ sizes: s.sizes }),
+      partialize: (s) => ({ sizes: s.sizes, view: s.view, boardDensity: s.boardDensity }),
       merge: (persisted, current) => {
-        const saved = (persisted as Partial<LayoutState> | undefined)?.sizes ?? {};
-        return { ...current, sizes: { ...DEFAULT_SIZES, ...saved } };
+        const p = (persisted as Partial<LayoutState> | undefined) ?? {};
+        return {
+          ...current,
+          sizes: { ...DEFAULT_SIZES, ...p.sizes },
+          view: p.view === 'board' ? 'board' : 'timeline',
+          boardDensity: BOARD_DENSITIES.includes(p.boardDensity as BoardDensity) ? (p.boardDensity as BoardDensity) : current.boardDensity,
+        };
       },
     },
   ),

@@ -5,6 +5,7 @@ import type { MenuCommand } from '../../../../shared/contract';
 import { subscribe } from '../../api/client';
 import { isTextEntry, primary } from '../../components/keys';
 import { useUi } from '../../stores/ui';
+import { toggleView } from '../board/ViewSwitch';
 import { useExportDialog } from '../export/store';
 import type { Actions } from './actions';
 import { useScriptImport } from '../script/store';
@@ -21,6 +22,7 @@ export function useGlobalShortcuts(actions: Actions): void {
       else if (key === 'z' && !inText) void (e.shiftKey ? actions.redo() : actions.undo());
       else if (key === 'y' && !inText) void actions.redo();
       else if (key === 's' && e.shiftKey) useVersionsDialog.getState().show();
+      else if (key === 'b' && !e.shiftKey) toggleView();
       else handled = false;
       if (handled) e.preventDefault();
     };

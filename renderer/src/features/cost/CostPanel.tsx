@@ -2,6 +2,7 @@
 // one take of each shot by provider and scene, and the same shots priced all on Runway or all on
 // Kling — the comparison filmmakers ask for.
 import { useMemo } from 'react';
+import { getModel } from '../../../../shared/catalog';
 import { estimateShot, projectCost } from '../../../../shared/domain/cost';
 import { formatRunningTime } from '../../../../shared/domain/timecode';
 import type { ProjectSnapshot } from '../../../../shared/domain/types';
@@ -46,7 +47,16 @@ function PlanFigures({ plan }: { plan: CostPlan | undefined }) {
       plan ? `${plural(plan.takes, 'take')} of each shot with none yet, on its tool, any start frame made first included` : '',
     ],
     ['Final plan', 'cost-final', plan?.finalPlanUsd, 'One take of every shot on its final tool'],
-    ['Spent', 'cost-spent-usd', plan?.spentUsd, 'What finished jobs cost'],
+    ['Spent', 'cost-spent-usd', plan?.spentUsd, 'What finished jobs cost, frames included'],
+    [
+      'Frames plan',
+      'cost-frames-plan',
+      plan?.frames.planUsd,
+      plan
+        ? `${plural(plan.frames.missing, 'shot')} without a frame, ${plural(plan.takes, 'frame')} each on ${getModel(plan.frames.tool)?.name ?? plan.frames.tool}`
+        : '',
+    ],
+    ['Frames spent', 'cost-frames-spent', plan?.frames.spentUsd, 'What storyboard frames cost so far (part of Spent)'],
   ];
   return (
     <dl className="cost-plan">

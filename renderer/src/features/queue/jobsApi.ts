@@ -105,7 +105,7 @@ function notifyOs(text: string) {
   new Notification('Shotline', { body: text });
 }
 
-type JobChannel = 'generate.takes' | 'generate.allDrafts' | 'jobs.cancel' | 'jobs.retry' | 'jobs.resolve' | 'settings.setGeneration';
+type JobChannel = 'generate.takes' | 'generate.allDrafts' | 'frames.generate' | 'jobs.cancel' | 'jobs.retry' | 'jobs.resolve' | 'settings.setGeneration';
 
 /** A job command; a refusal (over budget, no key…) becomes a toast that says what to do. */
 export function useJobAction<C extends JobChannel>(channel: C, onDone?: (value: ChannelOutput<C>) => void) {

@@ -8,10 +8,12 @@ interface QueueUi {
   setQueueOpen: (open: boolean) => void;
   settingsOpen: boolean;
   setSettingsOpen: (open: boolean) => void;
-  /** What Generate all drafts left out, and how many shots it did queue. */
+  /** What Generate all drafts (or frames for all shots) left out, and how many shots it did queue. */
   skipped: SkippedShot[];
   skippedQueued: number;
-  setSkipped: (skipped: SkippedShot[], queued: number) => void;
+  /** Which button left them out: the fixes differ (a video tool, or an image model for frames). */
+  skippedKind: 'drafts' | 'frames';
+  setSkipped: (skipped: SkippedShot[], queued: number, kind?: 'drafts' | 'frames') => void;
 }
 
 export const useQueueUi = create<QueueUi>()((set) => ({
@@ -21,5 +23,6 @@ export const useQueueUi = create<QueueUi>()((set) => ({
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
   skipped: [],
   skippedQueued: 0,
-  setSkipped: (skipped, skippedQueued) => set({ skipped, skippedQueued }),
+  skippedKind: 'drafts',
+  setSkipped: (skipped, skippedQueued, skippedKind = 'drafts') => set({ skipped, skippedQueued, skippedKind }),
 }));

@@ -14,6 +14,7 @@ import { droppedFiles, hasFiles } from '../library/files';
 import { useShotRefs } from '../library/libraryApi';
 import { Thumb } from '../library/Thumb';
 import { useImport } from '../library/useImport';
+import { useSketch } from '../sketch/store';
 
 const TITLES: Record<KeyframeWhich, string> = { start: 'Start keyframe', end: 'End keyframe' };
 
@@ -115,6 +116,11 @@ function KeyframeBox({ which, shot, keyframe, items, previous, withTakes, unsupp
         <button type="button" className="chip-btn" onClick={() => picker.current?.click()}>
           File…
         </button>
+        {which === 'start' && (
+          <button type="button" className="chip-btn" title={`Draw the start frame of ${shot.label}`} onClick={() => useSketch.getState().open(shot.id)}>
+            Sketch…
+          </button>
+        )}
         {previous && (
           <button
             type="button"

@@ -19,6 +19,7 @@ export const SHORTCUTS: Array<[keys: string, what: string]> = [
   ['Ctrl+Z', 'Undo'],
   ['Ctrl+Shift+Z  Ctrl+Y', 'Redo'],
   ['Ctrl+Shift+S', 'Versions: save the project under a name, or go back to a saved version'],
+  ['Ctrl+B', 'Switch between the timeline and the board of frames'],
   ['+  −', 'Larger / smaller cards'],
   ['Escape', 'Keep only the focused shot selected'],
   ['J  K  L', 'Player: play backwards / stop / play (again: faster); Space plays and pauses anywhere but in a text field'],

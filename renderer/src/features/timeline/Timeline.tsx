@@ -12,9 +12,10 @@ import type { ProjectSnapshot } from '../../../../shared/domain/types';
 import { PlusIcon } from '../../components/icons';
 import { primary } from '../../components/keys';
 import { useElementWidth } from '../../components/useElementWidth';
+import { usePruneSelection } from '../../components/usePruneSelection';
 import { ratioValue } from '../../lib/labels';
 import { cardHeight, GEOMETRY, layoutTimeline, thumbHeight } from '../../lib/layout';
-import { clickSelect, pruneSelection } from '../../lib/selection';
+import { clickSelect } from '../../lib/selection';
 import { timelineOf } from '../../lib/timeline';
 import { useUi } from '../../stores/ui';
 import { useActions } from '../commands/ActionsContext';
@@ -77,13 +78,7 @@ export function Timeline({ snapshot }: { snapshot: ProjectSnapshot }) {
     virtualizer.measure();
   }, [layout, virtualizer]);
 
-  // Prune only when the shots change: a selection set by an action (a duplicate's copies) may
-  // arrive a render before the refetched snapshot that contains those shots.
-  useEffect(() => {
-    const { selection: current, setSelection } = useUi.getState();
-    const pruned = pruneSelection(current, model.order);
-    if (pruned !== current) setSelection(pruned);
-  }, [model]);
+  usePruneSelection(model);
 
   useEffect(() => {
     if (focusTick) listRef.current?.focus({ preventScroll: true });

@@ -1,7 +1,7 @@
-// What a shot card's frame shows once there is something to show: the frame of the take the cut
-// plays (the cut already picked it: circled, else the newest not rejected), else the start
-// keyframe. Both come from queries shared by every card; only a keyframe thumbnail is fetched
-// per image, and cached for good.
+// What a shot card's frame shows once there is something to show: the circled storyboard frame
+// when no video take is circled, else the frame of the take the cut plays (the cut already picked
+// it: circled, else the newest not rejected), else the start keyframe. All come from queries
+// shared by every card; only a keyframe thumbnail is fetched per image, and cached for good.
 import { useMediaUrl, usePlaybackCut, useTakeStrips } from '../../api/takes';
 import { useShotRefs, useThumbnail } from '../library/libraryApi';
 import { clipOf } from '../takes/CardTakes';
@@ -17,9 +17,14 @@ export function useCardImage(shotId: string): CardImage | null {
   const strips = useTakeStrips();
   const mediaUrl = useMediaUrl();
   const start = useShotRefs(shotId).start;
-  const playing = clip?.takeId ? strips.data?.[shotId]?.takes.find((t) => t.id === clip.takeId) : undefined;
+  const strip = strips.data?.[shotId];
+  // With no circled video take, the circled storyboard frame is the shot's picture.
+  const frame = strip && !strip.selectedTakeId ? strip.frames.find((f) => f.id === strip.selectedFrameId) : undefined;
+  const frameSrc = mediaUrl(frame?.thumbRelPath);
+  const playing = clip?.takeId ? strip?.takes.find((t) => t.id === clip.takeId) : undefined;
   const takeSrc = mediaUrl(playing?.thumbRelPath);
-  const keyframe = useThumbnail(takeSrc ? null : start?.thumbSha256).data;
+  const keyframe = useThumbnail(takeSrc || frameSrc ? null : start?.thumbSha256).data;
+  if (frame && frameSrc) return { src: frameSrc, what: `frame ${frame.number} (circled)` };
   if (playing && takeSrc) return { src: takeSrc, what: `take ${playing.number}${clip?.source === 'selected' ? ' (circled)' : ''}` };
   if (start && keyframe) return { src: keyframe, what: `start keyframe: ${start.source}` };
   return null;

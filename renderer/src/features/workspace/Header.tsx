@@ -13,6 +13,7 @@ import { shortcut } from '../../components/keys';
 import { useDraft } from '../../components/useDraft';
 import { formatUsd } from '../../lib/format';
 import { useActions } from '../commands/ActionsContext';
+import { ViewSwitch } from '../board/ViewSwitch';
 import { ExportMenu } from '../export/ExportMenu';
 import { SettingsButton } from '../settings/SettingsDialog';
 
@@ -84,6 +85,7 @@ export function Header({ snapshot }: { snapshot: ProjectSnapshot }) {
         <PlanStat budgetUsd={cost.budgetUsd} />
         <FrameSelect ratio={snapshot.project.aspectRatio} />
       </div>
+      <ViewSwitch />
       <span className="header-spacer" />
       <ExportMenu />
       <div className="toolbar" role="toolbar" aria-label="History">

@@ -7,11 +7,14 @@ import { PANEL_LIMITS, useLayout } from '../../stores/layout';
 import { useUi } from '../../stores/ui';
 import { useActions } from '../commands/ActionsContext';
 import { useGlobalShortcuts } from '../commands/useShortcuts';
+import { Board } from '../board/Board';
+import { BoardToolbar } from '../board/BoardToolbar';
 import { CostPanel } from '../cost/CostPanel';
 import { ExportDialogs } from '../export/ExportMenu';
 import { Inspector } from '../inspector/Inspector';
 import { QueuePanel } from '../queue/QueuePanel';
 import { SkippedDialog } from '../queue/SkippedDialog';
+import { SketchDialog } from '../sketch/SketchDialog';
 import { Timeline } from '../timeline/Timeline';
 import { TimelineToolbar } from '../timeline/TimelineToolbar';
 import { Header } from './Header';
@@ -27,6 +30,7 @@ export function Workspace({ snapshot }: { snapshot: ProjectSnapshot }) {
   useGlobalShortcuts(actions);
   const sizes = useLayout((s) => s.sizes);
   const setSize = useLayout((s) => s.setSize);
+  const board = useLayout((s) => s.view === 'board');
   const model = timelineOf(snapshot);
   // With no shot to inspect the inspector folds to a rail, giving the timeline its width.
   const inspecting = useUi((s) => !!s.selection.focus && snapshot.shots.some((shot) => shot.id === s.selection.focus));
@@ -56,19 +60,29 @@ export function Workspace({ snapshot }: { snapshot: ProjectSnapshot }) {
         </aside>
         <Splitter label="Resize library panel" orientation="vertical" value={sizes.left} {...PANEL_LIMITS.left} sign={1} onChange={(v) => setSize('left', v)} />
         <main className="center" aria-label="Timeline area">
-          <div className="player-wrap" style={{ height: sizes.player }}>
-            <PlayerArea snapshot={snapshot} model={model} />
-          </div>
-          <Splitter
-            label="Resize player"
-            orientation="horizontal"
-            value={sizes.player}
-            {...PANEL_LIMITS.player}
-            sign={1}
-            onChange={(v) => setSize('player', v)}
-          />
-          <TimelineToolbar shotCount={snapshot.shots.length} />
-          <Timeline snapshot={snapshot} />
+          {/* The board is a review of pictures: it takes the player's height too. */}
+          {board ? (
+            <>
+              <BoardToolbar />
+              <Board snapshot={snapshot} />
+            </>
+          ) : (
+            <>
+              <div className="player-wrap" style={{ height: sizes.player }}>
+                <PlayerArea snapshot={snapshot} model={model} />
+              </div>
+              <Splitter
+                label="Resize player"
+                orientation="horizontal"
+                value={sizes.player}
+                {...PANEL_LIMITS.player}
+                sign={1}
+                onChange={(v) => setSize('player', v)}
+              />
+              <TimelineToolbar shotCount={snapshot.shots.length} />
+              <Timeline snapshot={snapshot} />
+            </>
+          )}
           <QueuePanel />
           <SkippedDialog />
         </main>
@@ -90,6 +104,7 @@ export function Workspace({ snapshot }: { snapshot: ProjectSnapshot }) {
       </div>
       <StatusBar snapshot={snapshot} totalFrames={model.totalFrames} />
       <ExportDialogs />
+      <SketchDialog snapshot={snapshot} />
     </div>
   );
 }

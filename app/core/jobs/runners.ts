@@ -1,6 +1,6 @@
 // Who makes a tool's clips: a remote adapter (built from the provider's keys and base URL) or
 // a renderer on this computer. The engine asks here per job and knows nothing of either.
-import { getModel, getProvider } from '../../../shared/catalog';
+import { getModel, getProvider, takeKindOf } from '../../../shared/catalog';
 import type { ProviderId, ToolId } from '../../../shared/domain/types';
 import { UserError } from '../errors';
 import { baseUrlFor, type KeySource } from '../keys/keySource';
@@ -54,7 +54,8 @@ export function createRunners(opts: RunnerOptions): RunnerSource {
     const keys = opts.keys.get(spec.provider);
     if (!keys) {
       const envNames = getProvider(spec.provider)?.keyEnv.join(' and ') ?? '';
-      throw new UserError(`No ${name} key is set. Add it in Settings (or set ${envNames} for the CLI), or generate with the local animatic.`);
+      const local = takeKindOf(tool) === 'frame' ? 'make frames with the local frame tool' : 'generate with the local animatic';
+      throw new UserError(`No ${name} key is set. Add it in Settings (or set ${envNames} for the CLI), or ${local}.`);
     }
     knowSecrets(Object.values(keys));
     const baseUrl = baseUrlFor(spec.provider, env, opts.baseUrls?.());

@@ -22,7 +22,19 @@ import type {
   UsableCost,
 } from './domain/takes';
 import { FIT_MODES } from './domain/takes';
-import type { CostPlan, EngineStatus, GenerateResult, GenerationSettings, JobState, JobView, KeyCheck, KeyStatus, SpendSummary, TakeView } from './domain/jobs';
+import type {
+  CostPlan,
+  EngineStatus,
+  GenerateResult,
+  GenerationSettings,
+  JobState,
+  JobView,
+  KeyCheck,
+  KeyStatus,
+  SpendSummary,
+  TakeKind,
+  TakeView,
+} from './domain/jobs';
 import { ATTENTION_CHOICES, TAKE_KINDS } from './domain/jobs';
 import type { CutImportPreview, CutImportResult, ResolveExportInfo, ResolveExportProgress, ResolveExportSummary } from './domain/resolveExport';
 import { FRAME_FITS, MEDIA_FORMATS } from './domain/resolveExport';
@@ -495,7 +507,8 @@ export interface EventMap {
   /** A running job's progress, 0–1, a few times a second at most. */
   'jobs.progress': { jobId: string; shotId: string; progress: number };
   /** Every job of one Generate click has finished, one way or another. */
-  'jobs.batchFinished': { batchId: string; ready: number; failed: number; attention: number; canceled: number };
+  /** `kind`: whether the batch made video takes or storyboard frames. */
+  'jobs.batchFinished': { batchId: string; kind: TakeKind; ready: number; failed: number; attention: number; canceled: number };
   /** Whether this window runs the project's jobs, or which process does. */
   'jobs.engine': EngineStatus;
   /** A running Resolve export: its step, what it is doing, and how far along it is. */

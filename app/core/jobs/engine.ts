@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { getModel, takeKindOf } from '../../../shared/catalog';
-import { ACTIVE_JOB_STATES, type EngineStatus, type GenerationSettings, type JobState } from '../../../shared/domain/jobs';
+import { ACTIVE_JOB_STATES, type EngineStatus, type GenerationSettings, type JobState, type TakeKind } from '../../../shared/domain/jobs';
 import type { ProviderId, ToolId } from '../../../shared/domain/types';
 import { jobsRepo, type ActiveJob, type JobRow, type JobsRepo } from '../db/repos/jobsRepo';
 import { takesRepo, type TakesRepo } from '../db/repos/takesRepo';
@@ -31,7 +31,7 @@ export type EngineEvent =
   /** `keyframe`: a frame that arrived was circled and became its shot's start keyframe. */
   | { type: 'changed'; jobId: string; shotId: string; state: JobState; takeId: string | null; keyframe?: boolean }
   | { type: 'progress'; jobId: string; shotId: string; progress: number }
-  | { type: 'batch'; batchId: string; ready: number; failed: number; attention: number; canceled: number }
+  | { type: 'batch'; batchId: string; kind: TakeKind; ready: number; failed: number; attention: number; canceled: number }
   | { type: 'status'; status: EngineStatus };
 
 export interface EngineDeps {
@@ -443,16 +443,17 @@ export class JobEngine {
     if (from === to) return;
     this.lastProgress.delete(job.id);
     this.emit({ type: 'changed', jobId: job.id, shotId: job.shot_id, state: to, takeId, ...(keyframe ? { keyframe } : {}) });
-    if (to === 'ready' || to === 'failed' || to === 'canceled' || to === 'needs_attention') this.batchCheck(job.batch_id);
+    if (to === 'ready' || to === 'failed' || to === 'canceled' || to === 'needs_attention') this.batchCheck(job.batch_id, takeKindOf(job.tool));
   }
 
-  private batchCheck(batchId: string): void {
+  private batchCheck(batchId: string, kind: TakeKind): void {
     const counts = Object.fromEntries(this.repo.batchStates(batchId).map((r) => [r.state, r.n])) as Partial<Record<JobState, number>>;
     const activeLeft = ACTIVE_JOB_STATES.some((s) => (counts[s] ?? 0) > 0);
     if (activeLeft) return;
     this.emit({
       type: 'batch',
       batchId,
+      kind,
       ready: counts.ready ?? 0,
       failed: counts.failed ?? 0,
       attention: counts.needs_attention ?? 0,

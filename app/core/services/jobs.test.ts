@@ -36,7 +36,7 @@ describe('generation through the contract', () => {
     const result = await t.call('generate.takes', { shotIds: [shot.id], takes: 2 });
     expect(result).toMatchObject({ shots: 1 });
     expect(result.jobIds).toHaveLength(2);
-    expect(await finished).toMatchObject({ batchId: result.batchId, ready: 2, failed: 0 });
+    expect(await finished).toMatchObject({ batchId: result.batchId, kind: 'video', ready: 2, failed: 0 });
     expect(t.events.some((e) => e.event === 'jobs.changed' && (e.payload as EventMap['jobs.changed']).takes)).toBe(true);
 
     const jobs = await t.call('jobs.list', {});

@@ -87,14 +87,14 @@ export function useShotJobs(shotId: string): ShotJobs | undefined {
 }
 
 /** Says, in a toast and (in the background) a system notification, how a Generate click ended. */
-export function announceBatch({ ready, failed, attention, canceled }: EventMap['jobs.batchFinished']): void {
+export function announceBatch({ kind, ready, failed, attention, canceled }: EventMap['jobs.batchFinished']): void {
   const parts = [
-    ready && `${plural(ready, 'take')} ready`,
+    ready && `${plural(ready, kind === 'frame' ? 'frame' : 'take')} ready`,
     failed && `${failed} failed`,
     attention && `${attention} need${attention === 1 ? 's' : ''} you`,
     canceled && `${canceled} canceled`,
   ];
-  const text = `Generation finished: ${parts.filter(Boolean).join(', ') || 'nothing to do'}.`;
+  const text = `${kind === 'frame' ? 'Frames' : 'Generation'} finished: ${parts.filter(Boolean).join(', ') || 'nothing to do'}.`;
   useUi.getState().notify(failed || attention ? 'error' : 'info', text);
   notifyOs(text);
 }

@@ -1,4 +1,5 @@
 // `npm run bench`: prints figures, asserts nothing. Tests never depend on timing.
+import { boardBench } from './board';
 import { cliBench } from './cli';
 import { cutBench } from './cut';
 import { exportBench } from './export';
@@ -13,6 +14,7 @@ import { timelineBench } from './timeline';
 // `npm run bench -- library export` runs only those.
 const BENCHES = {
   timeline: timelineBench,
+  board: boardBench,
   import: importBench,
   library: libraryBench,
   jobs: jobsBench,

@@ -4,8 +4,11 @@
 import type { AspectRatio, ProviderId, ToolId } from '../domain/types';
 import { splitTool } from '../domain/types';
 
+/** Providers that take images: every one but the audio-only ElevenLabs. */
+export type ImageProvider = Exclude<ProviderId, 'elevenlabs'>;
+
 export interface RefImageRule {
-  provider: ProviderId;
+  provider: ImageProvider;
   /** Largest width × height per ratio; the crop is scaled down to fit, never up. */
   maxSize: Record<AspectRatio, { width: number; height: number }>;
   /** Smallest side the provider accepts; a smaller crop is refused at send time. */
@@ -22,7 +25,7 @@ const box = (pairs: Record<AspectRatio, [number, number]>) =>
 /** Where the provider documents no size, Shotline caps the long side at 1920 px to keep requests small. */
 const CAP_1920 = box({ '16:9': [1920, 1080], '9:16': [1080, 1920], '1:1': [1440, 1440], '4:3': [1920, 1440], '3:4': [1440, 1920], '21:9': [1920, 823] });
 
-export const REF_IMAGE_RULES: Record<ProviderId, RefImageRule> = {
+export const REF_IMAGE_RULES: Record<ImageProvider, RefImageRule> = {
   runway: {
     provider: 'runway',
     // Gen-4 references: up to 720×720 for 1:1 and 1280×720 for 16:9 (Runway's Gen-4 References guide); the other
@@ -71,5 +74,5 @@ export const REF_IMAGE_RULES: Record<ProviderId, RefImageRule> = {
 };
 
 export function refImageRule(tool: ToolId): RefImageRule | undefined {
-  return REF_IMAGE_RULES[splitTool(tool).provider as ProviderId];
+  return (REF_IMAGE_RULES as Partial<Record<string, RefImageRule>>)[splitTool(tool).provider];
 }

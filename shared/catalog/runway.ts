@@ -158,6 +158,30 @@ export const RUNWAY_MODELS: ModelSpec[] = [
     notes:
       'Makes start frames, not shots: up to three references, each with a tag (3–16 letters, digits or _, starting with a letter) named in the prompt as @tag.',
   }),
+  defineModel({
+    ...base,
+    model: 'gen4_image_turbo',
+    name: 'Runway Gen-4 Image Turbo',
+    output: 'image',
+    endpoints: ['text-to-image'],
+    durations: [],
+    ratios: ALL_RATIOS,
+    textRatios: ALL_RATIOS,
+    wireRatios: IMAGE_720,
+    // One price at either size (Runway skills repo: "2 per image").
+    tiers: [
+      { resolution: '720p', credits: 2 },
+      { resolution: '1080p', credits: 2, wireRatios: IMAGE_1080 },
+    ],
+    fps: 0,
+    refsVia: null,
+    refsWithKeyframes: true,
+    keyframes: { first: false, last: false, lastNeedsFirst: false },
+    // The SDK's text_to_image types make referenceImages required (1–3) for this model.
+    requiresImage: true,
+    sources: [skills(2, 'credits/image')],
+    notes: 'Cheaper, faster storyboard frames, from reference images only: one to three, each with a tag named in the prompt as @tag.',
+  }),
   ...(
     [
       ['veo3.1', 'Veo 3.1 via Runway', 20, 40],

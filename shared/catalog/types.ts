@@ -82,7 +82,10 @@ export interface ModelSpec {
   refsWithKeyframes: boolean;
   keyframes: { first: boolean; last: boolean; lastNeedsFirst: boolean };
   input: { text: boolean; image: boolean };
-  /** The API refuses a request without a start image (gen4_turbo image-to-video). */
+  /**
+   * The API refuses a request without a start image (gen4_turbo image-to-video); for an image
+   * model, without at least one reference image (gen4_image_turbo).
+   */
   requiresImage: boolean;
   /**
    * Keyframes travel only as public https URLs the provider fetches (Luma: `ImageReference.url`,

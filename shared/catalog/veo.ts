@@ -1,5 +1,7 @@
 // Google Veo 3.1 through the Gemini Developer API (docs/providers.md, Veo): a long-running operation,
-// inline base64 images only, no seed, native audio always on.
+// inline base64 images only, no seed, native audio always on. The same key also reaches Gemini's
+// image model, which makes storyboard frames in one synchronous generateContent call.
+import { ASPECT_RATIOS } from '../domain/types';
 import { defineModel, type ModelInput } from './define';
 import type { ModelSpec, ProviderSpec } from './types';
 
@@ -12,6 +14,10 @@ export const VEO: ProviderSpec = {
 
 const GOOGLE_PRICING = 'https://ai.google.dev/gemini-api/docs/pricing (Veo 3.1; as quoted after the 2026-04-07 Fast price cut)';
 const AIFREEAPI = 'https://aifreeapi.com/en/posts/veo-3-1-pricing-per-second-gemini-api (secondary)';
+const GEMINI_IMAGE_MODEL_PAGE =
+  'https://docs.cloud.google.com/gemini-enterprise-agent-platform/models/gemini/3-1-flash-image-preview (token counts per image size)';
+const AIFREEAPI_IMAGE = 'https://aifreeapi.com/en/posts/gemini-flash-image-generation-pricing (secondary)';
+const UF_NAVIGATOR = 'https://docs.ai.it.ufl.edu/docs/navigator_models/models/google-gemini-3.1-flash-image (secondary)';
 
 const base = {
   provider: 'veo',
@@ -81,5 +87,50 @@ export const VEO_MODELS: ModelSpec[] = [
     disputed:
       "Google's page after the 2026-04-07 cut gives $0.12/s at 1080p; the 720p figure ($0.10/s) is the 33 % end of the announced 14–33 % cut, not read from the page. Older secondary sources say $0.15/s for both.",
     notes: 'Cheaper Veo for drafts. Sound is always on.',
+  }),
+  defineModel({
+    ...base,
+    model: 'gemini-3.1-flash-image',
+    name: 'Gemini 3.1 Flash Image',
+    output: 'image',
+    endpoints: ['text-to-image'],
+    durations: [],
+    ratios: [...ASPECT_RATIOS],
+    textRatios: [...ASPECT_RATIOS],
+    // Google bills image output by tokens: 1,120 for a 1K image, 1,680 for 2K, at $60 per million.
+    // Shotline asks for 1K (1376×768 at 16:9) at 720p and 2K at 1080p, so a frame is never
+    // smaller than the clip it starts.
+    tiers: [
+      { resolution: '720p', usd: 0.067 },
+      { resolution: '1080p', usd: 0.101 },
+    ],
+    fps: 0,
+    // The API takes up to 14 input images; three matches the reference slots a shot has.
+    maxRefs: 3,
+    refsWithKeyframes: true,
+    keyframes: { first: false, last: false, lastNeedsFirst: false },
+    audio: false,
+    negativePrompt: false,
+    // Google's image guide: describe what should be there ("semantic negative prompts"), since
+    // naming what should not be can bring it in.
+    negativeFallback: 'drop',
+    // Synchronous: the image is in the create's reply, so a poll only reads the staged file.
+    minPollS: 0,
+    sources: [
+      {
+        label: 'Google Cloud model page: 1,120 tokens per 1K image (1,680 per 2K)',
+        value: 0.067,
+        unit: 'usd/image',
+        ref: GEMINI_IMAGE_MODEL_PAGE,
+        asOf: '2026-07',
+      },
+      { label: 'aifreeapi.com, $60 per million output image tokens', value: 0.067, unit: 'usd/image', ref: AIFREEAPI_IMAGE, asOf: '2026-03' },
+      { label: 'aifreeapi.com, 2K', value: 0.101, unit: 'usd/image', ref: AIFREEAPI_IMAGE, asOf: '2026-03' },
+      { label: 'University of Florida NaviGator model list, gemini-3.1-flash-image', value: 0.067, unit: 'usd/image', ref: UF_NAVIGATOR, asOf: '2026' },
+    ],
+    disputed:
+      "No stored copy of Google's own pricing page lists this model; the figures are Google's token counts per image times the $60 per million output image tokens that every secondary source quotes (for the -preview id, which the GA id replaced in mid-2026).",
+    notes:
+      'Storyboard frames with the Gemini key ("Nano Banana 2"): from the prompt alone or with up to three reference images. The image comes back in the reply, so it is kept in the project before the job moves on.',
   }),
 ];

@@ -4,7 +4,7 @@
 import type { DialogueLine } from './dialogue';
 import type { ShotListFields } from './shotList';
 
-export const PROVIDERS = ['runway', 'kling', 'veo', 'luma', 'minimax', 'local'] as const;
+export const PROVIDERS = ['runway', 'kling', 'veo', 'luma', 'minimax', 'elevenlabs', 'local'] as const;
 export type ProviderId = (typeof PROVIDERS)[number];
 
 /** `provider:model`, the model id as the provider's API names it (e.g. `runway:gen4_turbo`). */

@@ -4,7 +4,7 @@
 import { getModel, modelsFor } from '../../shared/catalog';
 import { makeShot } from '../../shared/domain/shot.testkit';
 import { ASPECT_RATIOS, type ProviderId } from '../../shared/domain/types';
-import { validateShot, type ValidateOptions } from '../../shared/domain/validation';
+import { validateFrame, validateShot, type ValidateOptions } from '../../shared/domain/validation';
 import { imageFile, makeRequest } from '../../app/core/providers/providers.testkit';
 import type { PollResult, ProviderAdapter } from '../../app/core/providers/types';
 import type { RecordedRequest } from '../fakes/common';
@@ -53,6 +53,29 @@ export function catalogCases(provider: ProviderId, opts: Omit<ValidateOptions, '
             });
           }
   }
+  return cases;
+}
+
+/** Every storyboard-frame request one provider's image models allow: resolution × ratio × 0, 1 or all references. */
+export function frameCases(provider: ProviderId): CatalogCase[] {
+  const cases: CatalogCase[] = [];
+  for (const spec of modelsFor(provider).filter((m) => m.output === 'image'))
+    for (const resolution of spec.resolutions)
+      for (const aspectRatio of ASPECT_RATIOS)
+        for (const refs of [...new Set([0, 1, spec.maxRefs])]) {
+          const shot = makeShot({ tool: spec.tool, aspectRatio, resolution });
+          if (validateFrame(shot, spec.tool, refs).some((i) => i.severity === 'error')) continue;
+          cases.push({
+            name: `${spec.model} ${resolution} ${aspectRatio} ${refs} refs`,
+            tool: spec.tool,
+            durationS: 0,
+            aspectRatio,
+            resolution,
+            start: false,
+            end: false,
+            refs,
+          });
+        }
   return cases;
 }
 

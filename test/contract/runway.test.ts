@@ -9,8 +9,9 @@ import { validateShot } from '../../shared/domain/validation';
 import { RunwayAdapter } from '../../app/core/providers/runway/adapter';
 import { imageFile, makeRequest } from '../../app/core/providers/providers.testkit';
 import { useTmpDir } from '../../app/core/testing/tmp.testkit';
+import { pngSize } from '../fakes/common';
 import { startRunwayFake, type RunwayFake } from '../fakes/runway/server';
-import { catalogCases, sendCases } from './matrix';
+import { catalogCases, frameCases, sendCases } from './matrix';
 import { typeErrors, type TypedBody } from './typecheck';
 
 const KEY = 'rw-contract-key-0123456789';
@@ -181,5 +182,52 @@ describe('every Runway request the catalog allows', () => {
     const posts = fake.requests.length;
     await expect(adapter.submit(noFrame)).rejects.toThrow(/cannot make 1:1 from text alone/);
     expect(fake.requests.length).toBe(posts);
+  });
+});
+
+describe('storyboard frames on Runway image models', () => {
+  it('textToImage through the SDK: gen4_image_turbo takes 1–3 references at 2 credits, and a PNG comes back', async () => {
+    const sdk = await client();
+    const dir = tmp();
+    const ref = `data:image/png;base64,${fs.readFileSync(imageFile(dir, 'ref.png').path).toString('base64')}`;
+    const created = await sdk.textToImage.create({
+      model: 'gen4_image_turbo',
+      promptText: '@mara at the bar',
+      ratio: '1920:1080',
+      referenceImages: [{ uri: ref, tag: 'mara' }],
+    });
+    expect(created.estimatedCost.credits).toBe(2);
+    let task = await sdk.tasks.retrieve(created.id);
+    for (let i = 0; i < 5 && task.status !== 'SUCCEEDED'; i++) task = await sdk.tasks.retrieve(created.id);
+    if (task.status !== 'SUCCEEDED') throw new Error(`task ended ${task.status}`);
+    expect(task.cost.credits).toBe(2);
+    expect(pngSize(Buffer.from(await (await fetch(task.output[0]!)).arrayBuffer()))).toEqual({ width: 640, height: 360 });
+    expect(typeErrors(IMPORTS, [{ name: 'image task SUCCEEDED', type: 'RunwayML.TaskRetrieveResponse', body: task }])).toEqual([]);
+
+    // Without a reference the SDK's own types refuse it, and so does the API.
+    const none = { model: 'gen4_image_turbo', promptText: 'x', ratio: '1280:720' } as const;
+    expect(typeErrors(IMPORTS, [{ name: 'turbo without references', type: REQUEST_TYPES['/v1/text_to_image']!, body: none }])).toHaveLength(1);
+    const bad = await sdk.textToImage.create(none as never).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(RunwayML.BadRequestError);
+    expect(String((bad as Error).message)).toMatch(/gen4_image_turbo requires 1 to 3 referenceImages/);
+  });
+
+  it('every frame request the catalog allows passes the SDK request type, the fake accepts it, and it ends succeeded', async () => {
+    fake = await startRunwayFake({ apiKey: KEY });
+    const adapter = new RunwayAdapter({ baseUrl: fake.url, keys: { RUNWAYML_API_SECRET: KEY } });
+    const cases = frameCases('runway');
+    // gen4_image: 2 sizes × 6 ratios × 0, 1 or 3 references; turbo the same without 0.
+    expect(cases).toHaveLength(36 + 24);
+    const { bodies, refused } = await sendCases(cases, adapter, fake.requests, tmp());
+    expect(refused).toEqual([]);
+    expect(bodies).toHaveLength(cases.length);
+    expect(new Set(bodies.map((b) => b.path))).toEqual(new Set(['/v1/text_to_image']));
+    expect(fake.tasks().every((t) => t.status === 'SUCCEEDED')).toBe(true);
+    expect(
+      typeErrors(
+        IMPORTS,
+        bodies.map((b) => ({ name: b.name, type: REQUEST_TYPES[b.path]!, body: b.body })),
+      ),
+    ).toEqual([]);
   });
 });

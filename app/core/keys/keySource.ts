@@ -6,7 +6,7 @@ import { PROVIDER_SPECS, getProvider } from '../../../shared/catalog';
 import type { KeyStatus } from '../../../shared/domain/jobs';
 import type { ProviderId } from '../../../shared/domain/types';
 import { UserError } from '../errors';
-import { baseUrlFor as remoteBaseUrl, isRemoteProvider } from '../providers/registry';
+import { baseUrlFor as remoteBaseUrl } from '../providers/registry';
 
 type Env = Record<string, string | undefined>;
 
@@ -27,7 +27,7 @@ export const KEYED_PROVIDERS = PROVIDER_SPECS.filter((p) => p.keyEnv.length > 0)
 
 /** `SHOTLINE_RUNWAY_BASE_URL` and friends, else a saved one, else the catalog's public endpoint; '' for the local renderer. */
 export function baseUrlFor(provider: ProviderId, env: Env, saved: Partial<Record<ProviderId, string>> = {}): string {
-  return isRemoteProvider(provider) ? remoteBaseUrl(provider, env, saved) : '';
+  return provider === 'local' ? '' : remoteBaseUrl(provider, env, saved);
 }
 
 export function last4(value: string): string {

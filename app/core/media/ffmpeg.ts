@@ -11,7 +11,7 @@ type Env = Record<string, string | undefined>;
 const INSTALL_HINT = 'install ffmpeg (apt install ffmpeg / brew install ffmpeg) or set SHOTLINE_FFMPEG';
 const PROBE_HINT = 'install ffmpeg, which includes ffprobe (apt install ffmpeg / brew install ffmpeg), or set SHOTLINE_FFPROBE';
 
-function isExecutable(file: string): boolean {
+export function isExecutable(file: string): boolean {
   try {
     fs.accessSync(file, fs.constants.X_OK);
     return fs.statSync(file).isFile();

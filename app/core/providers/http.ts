@@ -60,10 +60,34 @@ export class HttpClient {
   }
 
   /** One request; any HTTP status comes back as a Reply, transport failures throw transient. */
-  async send(path: string, opts: SendOptions = {}): Promise<Reply> {
+  send(path: string, opts: SendOptions = {}): Promise<Reply> {
+    return this.exchange(path, opts, 'application/json', async (res) => ({ status: res.status, headers: res.headers, body: parseBody(await res.text()) }));
+  }
+
+  /**
+   * A request whose success is a file rather than JSON (ElevenLabs answers with the audio itself):
+   * a 2xx body is streamed into `dest` and returned as `body: null`; any other status comes back
+   * as a Reply with nothing written. A failure midway removes the partial file.
+   */
+  sendToFile(path: string, dest: string, opts: SendOptions = {}): Promise<Reply> {
+    return this.exchange(
+      path,
+      opts,
+      '*/*',
+      async (res) => {
+        if (res.status >= 300 || !res.body) return { status: res.status, headers: res.headers, body: parseBody(await res.text()) };
+        await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), fs.createWriteStream(dest));
+        return { status: res.status, headers: res.headers, body: null };
+      },
+      () => fs.rmSync(dest, { force: true }),
+    );
+  }
+
+  /** Sends, then `read`s the reply, all under the request timeout; any failure becomes a transport error. */
+  private async exchange(path: string, opts: SendOptions, accept: string, read: (res: Response) => Promise<Reply>, onFailure?: () => void): Promise<Reply> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-    const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+    const headers: Record<string, string> = { Accept: accept, ...opts.headers };
     if (opts.json !== undefined) headers['Content-Type'] = 'application/json';
     try {
       const res = await this.doFetch(this.url(path), {
@@ -72,8 +96,9 @@ export class HttpClient {
         body: opts.json === undefined ? undefined : JSON.stringify(opts.json),
         signal,
       });
-      return { status: res.status, headers: res.headers, body: parseBody(await res.text()) };
+      return await read(res);
     } catch (err) {
+      onFailure?.();
       throw this.transportError(err, opts.signal, timeout);
     }
   }
@@ -240,8 +265,8 @@ function parseBody(text: string): unknown {
   }
 }
 
-/** Provider error codes that mean the account has no money or units left (Kling 1101/1102, MiniMax 1008). */
-const NO_CREDIT_CODES = new Set(['1101', '1102', '1008']);
+/** Provider error codes that mean the account has no money or units left (Kling 1101/1102, MiniMax 1008, ElevenLabs quota_exceeded). */
+const NO_CREDIT_CODES = new Set(['1101', '1102', '1008', 'quota_exceeded']);
 
 /**
  * `checkKey()` for every adapter. `call` makes the provider's cheapest authenticated request and

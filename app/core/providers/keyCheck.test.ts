@@ -1,6 +1,5 @@
 // The Check button of every provider: one cheap authenticated call, read as works, key refused,
 // no credit left, or no answer — each against that provider's fake.
-import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKlingFake } from '../../../test/fakes/kling/server';
 import { startLumaFake } from '../../../test/fakes/luma/server';
@@ -8,6 +7,7 @@ import { startMinimaxFake } from '../../../test/fakes/minimax/server';
 import { startRunwayFake } from '../../../test/fakes/runway/server';
 import { startVeoFake } from '../../../test/fakes/veo/server';
 import { checkKeyWith } from './http';
+import { deadUrl } from './providers.testkit';
 import { KlingAdapter } from './kling/adapter';
 import { LumaAdapter } from './luma/adapter';
 import { MinimaxAdapter } from './minimax/adapter';
@@ -32,15 +32,6 @@ const PROVIDERS: Array<{ name: string; start: (key: string) => Promise<{ url: st
   { name: 'Veo', start: (apiKey) => startVeoFake({ apiKey }), make: (baseUrl, k) => new VeoAdapter({ baseUrl, keys: { GEMINI_API_KEY: k } }) },
   { name: 'MiniMax', start: (apiKey) => startMinimaxFake({ apiKey }), make: (baseUrl, k) => new MinimaxAdapter({ baseUrl, keys: { MINIMAX_API_KEY: k } }) },
 ];
-
-/** A port nothing listens on. */
-async function deadUrl(): Promise<string> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
-}
 
 describe.each(PROVIDERS)('checking a $name key', ({ start, make }) => {
   it('says it works for the right key, refused for a wrong one, and no answer when nothing listens', async () => {

@@ -1,6 +1,7 @@
 // Helpers for the adapter contract tests: a request as the engine would build it, image files,
 // and the checks every adapter's test repeats (a real MP4 arrived, nothing secret in `raw`).
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { fixtureMedia } from '../../../test/fakes/common';
@@ -64,4 +65,13 @@ export async function providerError(p: Promise<unknown>): Promise<ProviderError>
     throw err;
   }
   throw new Error('expected a ProviderError, but the call succeeded');
+}
+
+/** A port nothing listens on. */
+export async function deadUrl(): Promise<string> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
 }

@@ -10,7 +10,10 @@ import { RunwayAdapter } from './runway/adapter';
 import type { AdapterConfig, ProviderAdapter } from './types';
 import { VeoAdapter } from './veo/adapter';
 
-export type RemoteProvider = Exclude<ProviderId, 'local'>;
+/** Video providers with a job adapter here; ElevenLabs (speech, effects) has its own audio adapter (elevenlabs/adapter.ts). */
+export type RemoteProvider = Exclude<ProviderId, 'local' | 'elevenlabs'>;
+/** Every provider reached over HTTP, with a base URL: the video ones and ElevenLabs. */
+export type ApiProvider = Exclude<ProviderId, 'local'>;
 
 const ADAPTERS: Record<RemoteProvider, new (cfg: AdapterConfig) => ProviderAdapter> = {
   runway: RunwayAdapter,
@@ -35,7 +38,7 @@ export function createAdapter(provider: RemoteProvider, config: AdapterConfig): 
  * catalog's documented default (docs/providers.md, Sources).
  */
 export function baseUrlFor(
-  provider: RemoteProvider,
+  provider: ApiProvider,
   env: Record<string, string | undefined> = process.env,
   saved: Partial<Record<ProviderId, string>> = {},
 ): string {

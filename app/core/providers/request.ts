@@ -4,7 +4,7 @@
 // against it before the engine got here, so these checks only stop a request that would
 // otherwise go out silently different from what the user planned.
 import fs from 'node:fs/promises';
-import { getProvider, lastFrameAt, REF_IMAGE_RULES, tierFor, type ResolutionTier } from '../../../shared/catalog';
+import { defaultTier, getProvider, lastFrameAt, REF_IMAGE_RULES, tierFor, type ImageProvider, type ResolutionTier } from '../../../shared/catalog';
 import type { ProviderId } from '../../../shared/domain/types';
 import { permanent } from './http';
 import { ProviderError, type AdapterConfig, type GenerationRequest, type ImageInput } from './types';
@@ -16,6 +16,15 @@ export function tierOf(req: GenerationRequest): ResolutionTier {
     throw permanent(`${req.model.name} does not make ${req.resolution}; it makes ${made}. Change the shot's resolution.`, 'bad_resolution');
   }
   return tier;
+}
+
+/**
+ * The tier of an image model's job: the shot's resolution where the model makes it, else the
+ * model's default. A frame is not held to the clip's resolution (validateFrame ignores it), and
+ * the estimate prices it at the default tier the same way.
+ */
+export function imageTierOf(req: GenerationRequest): ResolutionTier {
+  return tierFor(req.model, req.resolution) ?? defaultTier(req.model);
 }
 
 /** The end keyframe, where this model at this resolution takes one; throws rather than drop it. */
@@ -37,7 +46,7 @@ export function endFrameOf(req: GenerationRequest, tier: ResolutionTier): ImageI
 }
 
 /** Raw base64 of the file, refused over the catalog's byte limit for the provider (REF_IMAGE_RULES). */
-export async function imageBase64(img: ImageInput, provider: ProviderId): Promise<string> {
+export async function imageBase64(img: ImageInput, provider: ImageProvider): Promise<string> {
   const bytes = await fs.readFile(img.path);
   const limit = REF_IMAGE_RULES[provider].maxBytes;
   if (bytes.length > limit) {
@@ -51,7 +60,7 @@ export async function imageBase64(img: ImageInput, provider: ProviderId): Promis
 }
 
 /** `data:<mime>;base64,…` — Runway and MiniMax take images this way. */
-export async function imageDataUri(img: ImageInput, provider: ProviderId): Promise<string> {
+export async function imageDataUri(img: ImageInput, provider: ImageProvider): Promise<string> {
   return `data:${img.mime};base64,${await imageBase64(img, provider)}`;
 }
 

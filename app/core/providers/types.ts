@@ -85,6 +85,12 @@ export interface AdapterConfig {
   /** Milliseconds before a request is abandoned. */
   timeoutMs?: number;
   now?: () => number;
+  /**
+   * Where an API that answers with the file itself (Gemini images) keeps it until `download`:
+   * the engine passes `<project>/media/.tmp`, so a billed image survives a crash; else a folder
+   * under os.tmpdir().
+   */
+  stagingDir?: string;
 }
 
 export interface ProviderAdapter {
@@ -114,6 +120,6 @@ export interface ProviderAdapter {
  */
 export interface LocalRenderer {
   provider: ProviderId;
-  /** Renders to `dest` (.mp4). Rejects with an AbortError once `signal` fires. */
+  /** Renders to `dest` (.mp4; .png for an image model). Rejects with an AbortError once `signal` fires. */
   render(req: GenerationRequest, dest: string, opts: { onProgress?: (fraction: number) => void; signal?: AbortSignal }): Promise<{ notes: string[] }>;
 }

@@ -173,7 +173,7 @@ export async function startRunwayFake(opts: RunwayFakeOptions = {}) {
 
   function organization(): FakeResponse {
     const models = Object.fromEntries(
-      ['gen4_turbo', 'gen4.5', 'gen4_image', 'veo3.1', 'veo3.1_fast'].map((m) => [
+      ['gen4_turbo', 'gen4.5', 'gen4_image', 'gen4_image_turbo', 'veo3.1', 'veo3.1_fast'].map((m) => [
         m,
         { maxConcurrentGenerations: cap, maxDailyGenerations: opts.maxDaily ?? 1000 },
       ]),

@@ -2,9 +2,11 @@
 // shape, predictLongRunning validated (instances, inline images, reference rules, parameters),
 // operations that stay `done:false` for some polls and then end with samples, an error, or the
 // responsible-AI filter; file downloads that need the key and vanish after a retention time.
+// Gemini's image models answer `generateContent` in the same call (images.ts).
 import { randomBytes } from 'node:crypto';
 import {
   fakeHandle,
+  fixtureMedia,
   isObject,
   pacedFake,
   phaseOf,
@@ -14,8 +16,10 @@ import {
   type PacedTask,
   type RecordedRequest,
 } from '../common';
+import { generateReply, validateGenerateContent, type ImageContext, type ImageOutcome } from './images';
 
-export type VeoOutcome = 'succeed' | 'never' | { error: { code: number; message: string } } | { rai: string[] };
+/** How the next operations (and image generations) end; `text` applies to images only (words, no picture). */
+export type VeoOutcome = ImageOutcome;
 
 export interface VeoFakeOptions extends PacedFakeOptions {
   apiKey?: string;
@@ -25,6 +29,10 @@ export interface VeoFakeOptions extends PacedFakeOptions {
   allow4k?: boolean;
   /** How long the output file is kept (about 2 days). */
   retentionMs?: number;
+  /** Models that answer generateContent with images. */
+  imageModels?: string[];
+  /** Most input images in one generateContent (14 for Gemini 3.1 Flash Image). */
+  maxInputImages?: number;
 }
 
 const STATUS_NAME: Record<number, string> = {
@@ -50,10 +58,13 @@ export async function startVeoFake(opts: VeoFakeOptions = {}) {
   const { pace, runningPolls, clock, mp4 } = pacedFake(opts);
   const apiKey = opts.apiKey ?? 'veo-test-key';
   const models = opts.models ?? ['veo-3.1-generate-preview', 'veo-3.1-fast-generate-preview', 'veo-3.0-generate-001'];
+  const imageModels = opts.imageModels ?? ['gemini-3.1-flash-image', 'gemini-3-pro-image', 'gemini-2.5-flash-image'];
   const ops: Op[] = [];
+  let images = 0;
   let outcome: VeoOutcome = 'succeed';
 
   const fail = (code: number, message: string): FakeResponse => ({ status: code, body: googleError(code, message) });
+  const imageCtx: ImageContext = { maxInputImages: opts.maxInputImages ?? 14, png: fixtureMedia().png, fail };
 
   function validate(body: unknown): string | null {
     if (!isObject(body) || !Array.isArray(body.instances) || body.instances.length !== 1) return 'instances must hold exactly one instance';
@@ -93,7 +104,7 @@ export async function startVeoFake(opts: VeoFakeOptions = {}) {
     const name = `models/${op.model}/operations/${op.id}`;
     if (phaseOf(op, pace, clock.now(), runningPolls) !== 'ended') return { name, done: false, metadata: {} };
     const o = op.outcome;
-    if (o === 'succeed') {
+    if (succeeds(o)) {
       const uri = `${server.url}/v1beta/files/${op.fileId}:download?alt=media`;
       return {
         name,
@@ -112,7 +123,20 @@ export async function startVeoFake(opts: VeoFakeOptions = {}) {
     if (key !== apiKey) return fail(400, 'API key not valid. Please pass a valid API key.');
     if (req.method === 'GET' && req.path === '/v1beta/models') {
       const size = Math.min(Number(req.query.pageSize ?? 50), 1000);
-      return { status: 200, body: { models: models.slice(0, size).map((m) => ({ name: `models/${m}`, supportedGenerationMethods: ['predictLongRunning'] })) } };
+      const listed = [
+        ...models.map((m) => ({ name: `models/${m}`, supportedGenerationMethods: ['predictLongRunning'] })),
+        ...imageModels.map((m) => ({ name: `models/${m}`, supportedGenerationMethods: ['generateContent'] })),
+      ];
+      return { status: 200, body: { models: listed.slice(0, size) } };
+    }
+    const generate = /^\/v1beta\/models\/([^/:]+):generateContent$/.exec(req.path);
+    if (generate && req.method === 'POST') {
+      const model = generate[1]!;
+      if (!imageModels.includes(model)) return fail(404, `models/${model} is not found for API version v1beta, or is not supported for generateContent.`);
+      const problem = validateGenerateContent(req.body, imageCtx);
+      if (problem) return fail(400, problem);
+      images += 1;
+      return generateReply(req.body as Record<string, unknown>, model, outcome, imageCtx);
     }
     const create = /^\/v1beta\/models\/([^/:]+):predictLongRunning$/.exec(req.path);
     if (create && req.method === 'POST') {
@@ -132,7 +156,7 @@ export async function startVeoFake(opts: VeoFakeOptions = {}) {
       return { status: 200, body: view(op) };
     }
     const file = /^\/v1beta\/files\/([^/:]+):download$/.exec(req.path);
-    const op = file ? ops.find((o) => o.fileId === file[1] && o.outcome === 'succeed') : undefined;
+    const op = file ? ops.find((o) => o.fileId === file[1] && succeeds(o.outcome)) : undefined;
     if (!op || clock.now() > op.createdAt + (opts.retentionMs ?? 2 * 24 * 3600_000)) return fail(404, 'File not found.');
     return { status: 200, bytes: mp4, headers: { 'content-type': 'video/mp4' } };
   }
@@ -152,7 +176,7 @@ export async function startVeoFake(opts: VeoFakeOptions = {}) {
 
   return fakeHandle<VeoOutcome>(
     server,
-    () => ops.length,
+    () => ops.length + images,
     (o) => (outcome = o),
   );
 }
@@ -165,4 +189,9 @@ function isInlineImage(v: unknown): boolean {
     typeof v.mimeType === 'string' &&
     v.mimeType.startsWith('image/')
   );
+}
+
+/** An operation ends with a video unless set to fail ('text' is for images: a video op still succeeds). */
+function succeeds(o: VeoOutcome): boolean {
+  return o === 'succeed' || (typeof o === 'object' && 'text' in o);
 }

@@ -19,6 +19,10 @@ export const NO_FONT_NOTE =
   'No font was found, so the animatic has no title text or burned-in label. ' +
   'Install one (apt install fonts-dejavu-core) or set SHOTLINE_FONT to a .ttf file.';
 
+export const NO_FONT_FRAME_NOTE =
+  'No font was found, so the frame is a blank card without the shot label or action. ' +
+  'Install one (apt install fonts-dejavu-core) or set SHOTLINE_FONT to a .ttf file.';
+
 function fcMatch(): Promise<string | null> {
   return new Promise((resolve) => {
     execFile('fc-match', ['-f', '%{file}', 'DejaVu Sans:style=Book'], { timeout: 5000, windowsHide: true }, (err, stdout) => {

@@ -21,3 +21,8 @@ export const ANIMATIC_FPS = 24;
 export function frameCount(durationS: number): number {
   return Math.max(1, Math.round(durationS * ANIMATIC_FPS));
 }
+
+/** A storyboard frame is drawn at the delivery size of a 1080p clip of the same ratio (1920×1080 at 16:9). */
+export function frameSize(ratio: AspectRatio): { width: number; height: number } {
+  return animaticSize(ratio, '1080p');
+}

@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../../test/fakes/common';
+import { FakeClock, pngSize } from '../../../../test/fakes/common';
 import { startRunwayFake, type RunwayFake, type RunwayFakeOptions } from '../../../../test/fakes/runway/server';
 import { useTmpDir } from '../../testing/tmp.testkit';
 import { expectMp4, expectRedacted, imageFile, makeRequest, providerError } from '../providers.testkit';
@@ -280,6 +281,69 @@ describe('Runway adapter against the fake', () => {
     const err = await providerError(adapter.submit(makeRequest('runway:gen4_turbo', { references: [imageFile(dir, 'r.png', { tag: '_x' })] })));
     raws.push(err.details.raw);
     expectRedacted(raws, [KEY]);
+  });
+});
+
+describe('storyboard frames on Runway image models', () => {
+  it('gen4_image: one text_to_image task with a plain id, polled to succeeded with a PNG and the credits charged', async () => {
+    const { adapter, dir } = await setup();
+    const req = makeRequest('runway:gen4_image', { references: [imageFile(dir, 'mara.png', { tag: 'mara' })] }, { subject: '@mara at the bar' });
+    const { remoteId } = await adapter.submit(req);
+    expect(remoteId).not.toMatch(/^frame:/);
+    const post = creates()[0]!;
+    expect(post.path).toBe('/v1/text_to_image');
+    expect(post.body).toEqual({
+      model: 'gen4_image',
+      promptText: req.prompt.text,
+      ratio: '1280:720',
+      referenceImages: [{ uri: expect.stringMatching(/^data:image\/png;base64,iVBOR/), tag: 'mara' }],
+      seed: 42,
+    });
+    const seen: PollResult[] = [];
+    const end = await pollToEnd(adapter, remoteId, seen);
+    expect(seen.map((s) => s.state)).toEqual(['running', 'running', 'succeeded']);
+    expect(end).toMatchObject({ state: 'succeeded', costUsd: 0.05 });
+    if (end.state !== 'succeeded') throw new Error(end.state);
+    const dest = path.join(dir, 'frame.png');
+    await adapter.download(end.outputUrl, dest);
+    expect(pngSize(fs.readFileSync(dest))).toEqual({ width: 640, height: 360 });
+    expect(fake.creates).toBe(1);
+  });
+
+  it("sends the tier's wire ratio: 1080p at 21:9 is 1808:768 (8 credits); a resolution the model lacks uses its default", async () => {
+    const { adapter } = await setup();
+    const big = await adapter.submit(makeRequest('runway:gen4_image', { resolution: '1080p', aspectRatio: '21:9', seed: null }));
+    expect(creates()[0]!.body).toEqual({ model: 'gen4_image', promptText: expect.any(String), ratio: '1808:768' });
+    expect(await pollToEnd(adapter, big.remoteId)).toMatchObject({ state: 'succeeded', costUsd: 0.08 });
+    await adapter.submit(makeRequest('runway:gen4_image', { resolution: '4k', aspectRatio: '3:4' }));
+    expect(creates()[1]!.body).toMatchObject({ ratio: '720:960' });
+  });
+
+  it('gen4_image_turbo: 2 credits a frame; without a reference it is refused before any request, as the API refuses it', async () => {
+    const { adapter, dir } = await setup();
+    const req = makeRequest('runway:gen4_image_turbo', { resolution: '1080p', references: [imageFile(dir, 'a.png', { tag: 'alley' })] });
+    const { remoteId } = await adapter.submit(req);
+    expect(creates()[0]!.body).toMatchObject({ model: 'gen4_image_turbo', ratio: '1920:1080', referenceImages: [{ tag: 'alley' }] });
+    expect(await pollToEnd(adapter, remoteId)).toMatchObject({ state: 'succeeded', costUsd: 0.02 });
+
+    const err = await providerError(adapter.submit(makeRequest('runway:gen4_image_turbo')));
+    expect(err).toMatchObject({ kind: 'permanent', details: { code: 'needs_reference' } });
+    expect(err.message).toMatch(/^Runway Gen-4 Image Turbo makes frames from reference images only; this shot has none\. Add a reference/);
+    expect(fake.creates).toBe(1);
+    const direct = await fetch(`${fake.url}/v1/text_to_image`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${KEY}`, 'X-Runway-Version': '2024-11-06', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ model: 'gen4_image_turbo', promptText: 'x', ratio: '1280:720' }),
+    });
+    expect(direct.status).toBe(400);
+    expect(await direct.json()).toEqual({ error: 'gen4_image_turbo requires 1 to 3 referenceImages.' });
+  });
+
+  it('more references than the model takes are refused locally', async () => {
+    const { adapter, dir } = await setup();
+    const refs = ['a', 'b', 'c', 'd'].map((n) => imageFile(dir, `${n}.png`, { tag: `ref_${n}` }));
+    expect((await providerError(adapter.submit(makeRequest('runway:gen4_image', { references: refs })))).details.code).toBe('too_many_refs');
+    expect(fake.requests).toHaveLength(0);
   });
 });
 

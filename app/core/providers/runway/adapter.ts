@@ -6,10 +6,13 @@
 // (gen4_image) for a start frame and returns the remote id `frame:<task id>`. Polling it reports
 // the image task's progress, then `step_done`; the engine then calls `submitNext`, which creates
 // the image_to_video task from the frame's URL and returns its plain task id.
+//
+// Storyboard frames: a job whose own tool is an image model (gen4_image, gen4_image_turbo) is
+// one text_to_image task with a plain id, polled to `succeeded` like a video.
 import { makesFrameFirst } from '../../../../shared/domain/cost';
 import { CREDIT_USD, getModel, wireRatio, type ModelSpec, type ResolutionTier } from '../../../../shared/catalog';
 import { checkKeyWith, contentFilterReason, describeBody, HttpClient, permanent, type Reply, type SendOptions } from '../http';
-import { endFrameOf, imageDataUri, keysOf, noKey, tierOf } from '../request';
+import { endFrameOf, imageDataUri, imageTierOf, keysOf, noKey, tierOf } from '../request';
 import type { KeyCheck } from '../../../../shared/domain/jobs';
 import { ProviderError, type AdapterConfig, type GenerationRequest, type PollResult, type ProviderAdapter, type SubmitResult } from '../types';
 
@@ -39,6 +42,7 @@ export class RunwayAdapter implements ProviderAdapter {
   }
 
   async submit(req: GenerationRequest, signal?: AbortSignal): Promise<SubmitResult> {
+    if (req.model.output === 'image') return this.create('/v1/text_to_image', await frameBody(req, imageTierOf(req), req.model), '', signal);
     const tier = tierOf(req);
     const end = endFrameOf(req, tier);
     if (req.startFrame) {
@@ -159,10 +163,16 @@ function videoBody(req: GenerationRequest, tier: ResolutionTier, promptImage: un
   };
 }
 
-/** text_to_image on the frame model: up to its `maxRefs` tagged references. */
+/**
+ * text_to_image on an image model (the job's own, or a video model's frame model): up to its
+ * `maxRefs` tagged references, and at least one where it requires them (gen4_image_turbo).
+ */
 async function frameBody(req: GenerationRequest, tier: ResolutionTier, via: ModelSpec): Promise<object> {
   if (req.references.length > via.maxRefs) {
     throw permanent(`${via.name} takes at most ${via.maxRefs} references; this shot has ${req.references.length}. Remove some.`, 'too_many_refs');
+  }
+  if (via.requiresImage && req.references.length === 0) {
+    throw permanent(`${via.name} makes frames from reference images only; this shot has none. Add a reference, or pick another frame tool.`, 'needs_reference');
   }
   const resolution = via.resolutions.includes(tier.resolution) ? tier.resolution : via.defaultResolution;
   const referenceImages = await Promise.all(req.references.map(async (r) => ({ uri: await imageDataUri(r, 'runway'), ...(r.tag ? { tag: r.tag } : {}) })));

@@ -2,21 +2,17 @@
 // operation; polling it is the only state there is (done or not); images travel inline as
 // base64; no seed, no cancel; the output file needs the API key to download. Content refusals
 // are not HTTP errors: the operation ends done with `raiMediaFilteredCount` and no samples.
+// Jobs on the image model (storyboard frames) go to GeminiImages (image.ts) instead.
 import type { KeyCheck } from '../../../../shared/domain/jobs';
 import { checkKeyWith, contentFilterReason, HttpClient, permanent, type Reply, type SendOptions } from '../http';
 import { endFrameOf, imageBase64, keysOf, noKey, tierOf } from '../request';
 import { ProviderError, type AdapterConfig, type GenerationRequest, type ImageInput, type PollResult, type ProviderAdapter, type SubmitResult } from '../types';
+import { googleSend, type GoogleError } from './google';
+import { GeminiImages, isStagedImage, isStagedImageUrl } from './image';
 
 const OPERATION = /^models\/[\w.-]+\/operations\/[\w-]+$/;
 /** google.rpc codes worth another try: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, INTERNAL, UNAVAILABLE. */
 const RETRYABLE_RPC = [4, 8, 13, 14];
-
-interface GoogleError {
-  code?: number;
-  message?: string;
-  status?: string;
-  details?: Array<{ retryDelay?: string }>;
-}
 
 interface Operation {
   name: string;
@@ -35,13 +31,16 @@ export class VeoAdapter implements ProviderAdapter {
   readonly provider = 'veo' as const;
   private readonly http: HttpClient;
   private readonly key: string;
+  private readonly images: GeminiImages;
 
   constructor(cfg: AdapterConfig) {
     this.key = keysOf('veo', cfg)[0] ?? '';
     this.http = new HttpClient(cfg, 'Google Veo', [this.key]);
+    this.images = new GeminiImages(cfg, this.key);
   }
 
   async submit(req: GenerationRequest, signal?: AbortSignal): Promise<SubmitResult> {
+    if (req.model.output === 'image') return this.images.submit(req, signal);
     const tier = tierOf(req);
     const end = endFrameOf(req, tier);
     const spec = req.model;
@@ -73,6 +72,7 @@ export class VeoAdapter implements ProviderAdapter {
   }
 
   async poll(remoteId: string, signal?: AbortSignal): Promise<PollResult> {
+    if (isStagedImage(remoteId)) return this.images.poll(remoteId);
     if (!OPERATION.test(remoteId)) throw permanent(`"${remoteId}" is not a Veo operation name.`, 'bad_remote_id');
     const op = (await this.call(`/v1beta/${remoteId}`, { signal })).body as Operation;
     const raw = this.http.redact(op);
@@ -101,6 +101,7 @@ export class VeoAdapter implements ProviderAdapter {
 
   /** The file URL is not signed: it needs the key, and is gone after about 2 days. */
   download(url: string, dest: string, signal?: AbortSignal): Promise<void> {
+    if (isStagedImageUrl(url)) return this.images.download(url, dest);
     if (!this.key) return Promise.reject(noKey('veo'));
     return this.http.download(url, dest, { authHeaders: { 'x-goog-api-key': this.key }, signedUrl: false, signal });
   }
@@ -112,21 +113,8 @@ export class VeoAdapter implements ProviderAdapter {
     });
   }
 
-  private async call(path: string, opts: SendOptions): Promise<Reply> {
-    if (!this.key) throw noKey('veo');
-    const reply = await this.http.send(path, { ...opts, headers: { 'x-goog-api-key': this.key } });
-    if (reply.status < 400) return reply;
-    const err = (reply.body as { error?: GoogleError } | null)?.error ?? {};
-    const reason = `${err.message ?? 'no detail given'}${err.status ? ` [${err.status}]` : ''}`;
-    // A bad key is a 400 INVALID_ARGUMENT whose message names the key, not a 401.
-    const badKey = reply.status === 400 && /API key/i.test(err.message ?? '');
-    const error = this.http.statusError(reply, reason, { kind: badKey ? 'auth' : undefined, code: err.status });
-    // Google puts the wait in the body (RetryInfo.retryDelay, "30s") more often than in a header.
-    const delay = err.details?.find((d) => d.retryDelay)?.retryDelay;
-    if (error.kind === 'rate_limited' && error.details.retryAfterS === undefined && delay) {
-      throw new ProviderError(error.kind, error.message, { ...error.details, retryAfterS: parseFloat(delay) });
-    }
-    throw error;
+  private call(path: string, opts: SendOptions): Promise<Reply> {
+    return googleSend(this.http, this.key, path, opts);
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ASPECT_RATIOS, PROVIDERS } from '../domain/types';
+import { audioModelsFor } from './audio';
 import { CATALOG, CREDIT_USD, DEFAULT_TOOL, PROVIDER_SPECS, getModel, modelsFor, runwayRatio, videoModels, wireRatio, imageModels, takeKindOf } from './index';
 
 const spec = (tool: string) => {
@@ -116,7 +117,7 @@ describe('catalog invariants', () => {
   it('has a provider entry for every provider, keys only for remote ones', () => {
     expect(PROVIDER_SPECS.map((p) => p.id).sort()).toEqual([...PROVIDERS].sort());
     for (const p of PROVIDER_SPECS) {
-      expect(modelsFor(p.id).length).toBeGreaterThan(0);
+      expect(modelsFor(p.id).length + audioModelsFor(p.id).length).toBeGreaterThan(0);
       expect(p.keyEnv.length === 0).toBe(p.id === 'local');
       if (p.id !== 'local') expect(p.defaultBaseUrl).toMatch(/^https:\/\//);
     }

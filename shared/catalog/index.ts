@@ -1,6 +1,7 @@
 // The provider catalog as data: every model Shotline can plan a shot on, with its limits and
 // prices. Prices live here and nowhere else; logic reads them through these helpers.
 import type { ProviderId, ToolId } from '../domain/types';
+import { ELEVENLABS, getAudioModel } from './audio';
 import { KLING, KLING_MODELS } from './kling';
 import { LOCAL, LOCAL_MODELS } from './local';
 import { LUMA, LUMA_MODELS } from './luma';
@@ -14,11 +15,12 @@ export { CREDIT_USD } from './define';
 export { runwayRatio } from './runway';
 export * from './fit';
 export * from './references';
+export * from './audio';
 
 /** Free, needs no key: what a new shot uses until the user picks a provider. */
 export const DEFAULT_TOOL: ToolId = 'local:animatic';
 
-export const PROVIDER_SPECS: ProviderSpec[] = [RUNWAY, KLING, VEO, LUMA, MINIMAX, LOCAL];
+export const PROVIDER_SPECS: ProviderSpec[] = [RUNWAY, KLING, VEO, LUMA, MINIMAX, ELEVENLABS, LOCAL];
 
 export const CATALOG: ModelSpec[] = [...RUNWAY_MODELS, ...KLING_MODELS, ...VEO_MODELS, ...LUMA_MODELS, ...MINIMAX_MODELS, ...LOCAL_MODELS];
 
@@ -40,9 +42,16 @@ export function imageModels(): ModelSpec[] {
   return CATALOG.filter((m) => m.output === 'image');
 }
 
-/** A job on an image model makes a storyboard frame; on any other, a video take. */
-export function takeKindOf(tool: ToolId): 'video' | 'frame' {
+/** What a job on `tool` makes: a storyboard frame (image model), a spoken line or an effect (audio), else a video take. */
+export function takeKindOf(tool: ToolId): 'video' | 'frame' | 'line' | 'sfx' {
+  const audio = getAudioModel(tool);
+  if (audio) return audio.kind === 'speech' ? 'line' : 'sfx';
   return getModel(tool)?.output === 'image' ? 'frame' : 'video';
+}
+
+/** The model behind any tool, video, image or audio, as far as names, providers and concurrency go. */
+export function toolModel(tool: ToolId): { tool: ToolId; provider: ProviderId; name: string; concurrency: number } | undefined {
+  return getModel(tool) ?? getAudioModel(tool);
 }
 
 /** Free and keyless: what storyboard frames use until the user picks an image model. */

@@ -54,8 +54,8 @@ export interface JobView {
   finishedAt: number | null;
 }
 
-/** A take is a video clip, or a still frame made by an image model (the storyboard stage). */
-export const TAKE_KINDS = ['video', 'frame'] as const;
+/** A take is a video clip, a still frame made by an image model (the storyboard stage), a spoken line or a sound effect. */
+export const TAKE_KINDS = ['video', 'frame', 'line', 'sfx'] as const;
 export type TakeKind = (typeof TAKE_KINDS)[number];
 
 export interface TakeView {

@@ -1,11 +1,11 @@
 // The questions a job asks its user, in plain words: what happened, what it may have cost, and
 // the choices. Only the user may decide to send a job that might already have been billed.
-import { getModel, getProvider } from '../../../shared/catalog';
+import { getProvider, toolModel } from '../../../shared/catalog';
 import type { Attention, AttentionChoice } from '../../../shared/domain/jobs';
 import type { ToolId } from '../../../shared/domain/types';
 
-export const providerName = (tool: ToolId) => getProvider(getModel(tool)?.provider ?? 'local')?.name ?? tool;
-export const toolName = (tool: ToolId) => getModel(tool)?.name ?? tool;
+export const providerName = (tool: ToolId) => getProvider(toolModel(tool)?.provider ?? 'local')?.name ?? tool;
+export const toolName = (tool: ToolId) => toolModel(tool)?.name ?? tool;
 
 type Choice = Attention['choices'][number];
 

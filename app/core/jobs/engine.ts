@@ -3,8 +3,9 @@
 // steps that are due (within each model's concurrency cap), and sleeps until the next is due
 // or something wakes it. Steps are in steps.ts; the states they move through in states.ts.
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import os from 'node:os';
-import { getModel, takeKindOf } from '../../../shared/catalog';
+import { takeKindOf, toolModel } from '../../../shared/catalog';
 import { ACTIVE_JOB_STATES, type EngineStatus, type GenerationSettings, type JobState, type TakeKind } from '../../../shared/domain/jobs';
 import type { ProviderId, ToolId } from '../../../shared/domain/types';
 import { jobsRepo, type ActiveJob, type JobRow, type JobsRepo } from '../db/repos/jobsRepo';
@@ -24,6 +25,7 @@ import { redactJson } from './redact';
 import type { Runner, RunnerSource } from './runners';
 import { canMove, SLOT_STATES } from './states';
 import * as steps from './steps';
+import { makeAudio, recoverAudio, type AudioRunner } from './audio';
 import { readSettings } from './settings';
 import { DEFAULT_TUNING, systemClock, type Clock, type EngineTuning } from './timing';
 
@@ -204,14 +206,14 @@ export class JobEngine {
   private cap(tool: ToolId): number {
     const c = this.tuning.concurrency;
     if (typeof c === 'number') return c;
-    const spec = getModel(tool);
+    const spec = toolModel(tool);
     const base = c?.[tool] ?? spec?.concurrency ?? 1;
     // Renders on this computer compete for its cores, and ffmpeg already uses several each.
     return spec?.provider === 'local' && c?.[tool] === undefined ? Math.min(base, Math.max(1, Math.floor(os.availableParallelism() / 4))) : base;
   }
 
   private providerOf(tool: ToolId): ProviderId {
-    return getModel(tool)?.provider ?? 'local';
+    return toolModel(tool)?.provider ?? 'local';
   }
 
   /**
@@ -298,6 +300,7 @@ export class JobEngine {
       else ctx.move(job, 'needs_attention', { patch: { error: message, attention: lostTouch(job.tool, message, job.fallback_tool) } });
       return;
     }
+    if (runner.kind === 'audio') return this.stepAudio(job, runner, signal);
     if (runner.kind === 'local') {
       if (job.state === 'queued') {
         await steps.renderLocal(ctx, job, runner, signal);
@@ -329,9 +332,29 @@ export class JobEngine {
     }
   }
 
+  /** A spoken line: made in one call, here or remote; then checked like any take. */
+  private async stepAudio(job: JobRow, runner: AudioRunner, signal: AbortSignal): Promise<void> {
+    const ctx = this.ctx();
+    switch (job.state) {
+      case 'queued':
+        if (!runner.local && !this.budgetStillAllows(job)) return;
+        return makeAudio(ctx, job, runner, signal);
+      case 'submitting':
+        return recoverAudio(ctx, job);
+      case 'checking':
+        return this.finish(job, runner.local, signal);
+      default:
+        // Interrupted while speaking on this computer: free, so start over.
+        if (job.temp_path) fs.rmSync(job.temp_path, { force: true });
+        ctx.move(job, 'queued', { patch: { temp_path: null, progress: null }, message: 'Speaking was interrupted; starting again.' });
+    }
+  }
+
   private async finish(job: JobRow, local: boolean, signal: AbortSignal): Promise<void> {
     const takeId = await steps.check(this.ctx(), job, local, signal);
     if (!takeId) return;
+    // An image a provider answered inline was kept in a staging folder until stored: it is now.
+    if (job.output_url?.startsWith('file:')) fs.rmSync(fileURLToPath(job.output_url), { force: true });
     let keyframe = false;
     if (takeKindOf(job.tool) === 'frame') {
       try {

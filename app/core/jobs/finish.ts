@@ -3,7 +3,7 @@
 // and writing the take in the same transaction as the job's `ready`.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { getModel, takeKindOf } from '../../../shared/catalog';
+import { getModel, takeKindOf, toolModel } from '../../../shared/catalog';
 import type { TakeKind } from '../../../shared/domain/jobs';
 import type { JobRow, JobsRepo } from '../db/repos/jobsRepo';
 import type { TakesRepo } from '../db/repos/takesRepo';
@@ -12,6 +12,7 @@ import { ffprobe, type ProbeResult } from '../media/ffmpeg';
 import { mediaStore, mediaTempPath } from '../media/store';
 import { extractFrame } from '../media/thumbnail';
 import { compiledFor, readSnapshot } from './request';
+import { readAudioSnapshot } from './audio';
 
 /** Codecs an editor opens without a transcode; the animatic is always H.264. */
 const REMOTE_CODECS = ['h264', 'hevc', 'vp9', 'av1'];
@@ -25,6 +26,15 @@ const IMAGE_CODECS: Record<string, { ext: string; mime: string }> = {
 /** Where a job's output waits before it is checked: a frame job makes an image. */
 export function outputTempPath(folder: string, tool: string): string {
   return mediaTempPath(folder, takeKindOf(tool) === 'frame' ? '.png' : '.mp4');
+}
+
+/** What a spoken line or effect is stored as, by the container ffprobe found. */
+function audioFile(probe: ProbeResult): { ext: string; mime: string } {
+  const name = probe.formatName ?? '';
+  if (name.includes('wav')) return { ext: '.wav', mime: 'audio/wav' };
+  if (name.includes('mp3')) return { ext: '.mp3', mime: 'audio/mpeg' };
+  if (name.includes('ogg')) return { ext: '.ogg', mime: 'audio/ogg' };
+  return { ext: '.audio', mime: 'application/octet-stream' };
 }
 
 export class OutputProblem extends Error {
@@ -45,6 +55,11 @@ export async function checkOutput(file: string, local: boolean, signal?: AbortSi
   if (kind === 'frame') {
     if (!probe.codec || !IMAGE_CODECS[probe.codec] || !probe.width || !probe.height)
       throw new OutputProblem(`it is not a PNG, JPEG or WebP image (${probe.codec ?? 'no picture'})`);
+    return probe;
+  }
+  if (kind === 'line' || kind === 'sfx') {
+    if (!probe.hasAudio) throw new OutputProblem('it has no sound');
+    if (!(probe.durationS > 0)) throw new OutputProblem('its duration is zero');
     return probe;
   }
   if (!probe.hasVideo) throw new OutputProblem('it has no video stream');
@@ -72,6 +87,7 @@ export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult,
   const store = mediaStore(ctx.db, ctx.folder);
   const temp = job.temp_path!;
   const kind = takeKindOf(job.tool);
+  if (kind === 'line' || kind === 'sfx') return storeAudioTake(ctx, job, probe, notes);
   const image = kind === 'frame' ? IMAGE_CODECS[probe.codec ?? ''] : undefined;
   const thumbTemp = mediaTempPath(ctx.folder, '.jpg');
   let thumb: { sha256: string; relPath: string; size: number } | null = null;
@@ -152,6 +168,55 @@ export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult,
       width: probe.width,
       height: probe.height,
       fps: image ? null : (probe.fps.avg ?? probe.fps.r),
+      created_at: new Date(ctx.now).toISOString(),
+    });
+    return true;
+  })();
+  return ok ? takeId : null;
+}
+
+/** A spoken line's audio (or an effect): stored, and recorded as a take of its shot with the line it speaks. */
+async function storeAudioTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult, notes: string[]): Promise<string | null> {
+  const store = mediaStore(ctx.db, ctx.folder);
+  const { audio } = readAudioSnapshot(job.request_json);
+  const file = audioFile(probe);
+  const placed = await store.place(job.temp_path!, file.ext);
+  const model = toolModel(job.tool);
+  const takeId = randomUUID();
+  const ok = ctx.db.transaction(() => {
+    const asset = store.record(placed, {
+      kind: 'audio',
+      mime: file.mime,
+      durationS: probe.durationS,
+      codec: probe.formatName,
+      originalName: `${audio.shotLabel}-line${audio.lineIndex + 1}${file.ext}`,
+    });
+    const moved = ctx.repo.move(job.id, 'checking', 'ready', {
+      now: ctx.now,
+      patch: { progress: 1, finished_at: ctx.now, temp_path: null },
+      message: [`Line ready: ${probe.durationS.toFixed(2)} s.`, ...notes].join(' '),
+    });
+    if (!moved) return false;
+    ctx.takes.insert({
+      id: takeId,
+      kind: 'line',
+      shot_id: job.shot_id,
+      job_id: job.id,
+      asset_sha256: asset.sha256,
+      thumb_sha256: null,
+      provider: model?.provider ?? job.tool.split(':')[0]!,
+      model: job.tool.slice(job.tool.indexOf(':') + 1),
+      tool: job.tool,
+      prompt: audio.text,
+      negative_prompt: null,
+      seed: job.seed,
+      params_json: JSON.stringify({ lineKey: audio.lineKey, lineIndex: audio.lineIndex, speaker: audio.speaker, voice: audio.voice }),
+      cost_usd: job.cost_usd ?? job.cost_estimate_usd,
+      generation_s: job.started_at ? (ctx.now - job.started_at) / 1000 : null,
+      duration_s: probe.durationS,
+      width: null,
+      height: null,
+      fps: null,
       created_at: new Date(ctx.now).toISOString(),
     });
     return true;

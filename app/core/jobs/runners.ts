@@ -1,15 +1,19 @@
 // Who makes a tool's clips: a remote adapter (built from the provider's keys and base URL) or
 // a renderer on this computer. The engine asks here per job and knows nothing of either.
-import { getModel, getProvider, takeKindOf } from '../../../shared/catalog';
+import { getModel, getProvider, getSpeechModel, takeKindOf } from '../../../shared/catalog';
+import { parseVoice } from '../../../shared/domain/voice';
+import { ElevenLabsAdapter } from '../providers/elevenlabs/adapter';
+import { speakLocal } from '../providers/local/voice';
+import type { AudioRunner } from './audio';
 import type { ProviderId, ToolId } from '../../../shared/domain/types';
 import { UserError } from '../errors';
 import { baseUrlFor, type KeySource } from '../keys/keySource';
-import { animaticRenderer } from '../providers/local/animatic';
+import { localRenderer } from '../providers/local/renderer';
 import { createAdapter, isRemoteProvider } from '../providers/registry';
 import type { AdapterConfig, LocalRenderer, ProviderAdapter } from '../providers/types';
 import { knowSecrets } from '../redact';
 
-export type Runner = { kind: 'remote'; adapter: ProviderAdapter } | { kind: 'local'; renderer: LocalRenderer };
+export type Runner = { kind: 'remote'; adapter: ProviderAdapter } | { kind: 'local'; renderer: LocalRenderer } | AudioRunner;
 
 export type AdapterFactory = (cfg: AdapterConfig) => ProviderAdapter;
 
@@ -34,16 +38,58 @@ export interface RunnerOptions {
   local?: Partial<Record<ProviderId, LocalRenderer>>;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** Where an adapter keeps what a provider answered inline until the engine stores it (Gemini images). */
+  stagingDir?: string;
 }
 
 export function createRunners(opts: RunnerOptions): RunnerSource {
   const env = opts.env ?? process.env;
   const adapterFor = (p: ProviderId) => (opts.adapters ? opts.adapters[p] : registryAdapter(p));
-  const local = opts.local ?? { local: animaticRenderer({ env }) };
+  const local = opts.local ?? { local: localRenderer({ env }) };
   // Rebuilt when the key or base URL changes, so a key entered in Settings applies to the next job.
   const cache = new Map<ProviderId, { fingerprint: string; adapter: ProviderAdapter }>();
 
+  /** Speech: espeak-ng here, or ElevenLabs with the account's key. */
+  function audioRunner(tool: ToolId): AudioRunner {
+    if (tool === 'local:voice') {
+      return {
+        kind: 'audio',
+        local: true,
+        ext: '.wav',
+        make: async (req, _tool, dest, signal) => (await speakLocal(req, dest, { signal, env }), { notes: [] }),
+      };
+    }
+    const keys = opts.keys.get('elevenlabs');
+    if (!keys)
+      throw new UserError(`No ElevenLabs key is set. Add it in Settings (or set ELEVENLABS_API_KEY for the CLI), or give the character the local voice.`);
+    knowSecrets(Object.values(keys));
+    const adapter = new ElevenLabsAdapter({ baseUrl: baseUrlFor('elevenlabs', env, opts.baseUrls?.()), keys, fetch: opts.fetch });
+    return {
+      kind: 'audio',
+      local: false,
+      ext: '.mp3',
+      make: async (req, speech, dest, signal) => {
+        const voice = parseVoice(req.voice);
+        if (voice?.engine !== 'elevenlabs') throw new UserError(`${req.speaker}'s voice "${req.voice}" is not an ElevenLabs voice.`);
+        const { notes } = await adapter.speak(
+          {
+            voiceId: voice.voiceId,
+            text: req.text,
+            modelId: getSpeechModel(speech)!.model,
+            previousText: req.previousText,
+            nextText: req.nextText,
+            hint: req.parenthetical,
+          },
+          dest,
+          signal,
+        );
+        return { notes };
+      },
+    };
+  }
+
   function runner(tool: ToolId): Runner {
+    if (getSpeechModel(tool)) return audioRunner(tool);
     const spec = getModel(tool);
     if (!spec) throw new UserError(`"${tool}" is not a tool Shotline knows. Pick another tool for the shot.`);
     const renderer = local[spec.provider];
@@ -62,7 +108,7 @@ export function createRunners(opts: RunnerOptions): RunnerSource {
     const fingerprint = JSON.stringify([keys, baseUrl]);
     const hit = cache.get(spec.provider);
     if (hit?.fingerprint === fingerprint) return { kind: 'remote', adapter: hit.adapter };
-    const adapter = factory({ baseUrl, keys, fetch: opts.fetch, timeoutMs: opts.timeoutMs });
+    const adapter = factory({ baseUrl, keys, fetch: opts.fetch, timeoutMs: opts.timeoutMs, stagingDir: opts.stagingDir });
     cache.set(spec.provider, { fingerprint, adapter });
     return { kind: 'remote', adapter };
   }

@@ -361,15 +361,20 @@ export async function check(ctx: StepCtx, job: JobRow, local: boolean, signal: A
     if (isAbort(err)) return null;
     if (!(err instanceof OutputProblem)) throw err;
     fs.rmSync(temp, { force: true });
-    const from = local ? 'The animatic' : `What ${providerName(job.tool)} sent`;
-    if (refetchesAfterCheck(ctx, job, retry) < 1) {
+    const kindOf = takeKindOf(job.tool);
+    const from = local
+      ? { video: 'The animatic', frame: 'The frame', line: 'The spoken line', sfx: 'The effect' }[kindOf]
+      : `What ${providerName(job.tool)} sent`;
+    // A remote line is made by the call itself: asking again would bill again.
+    const refetchable = local || (kindOf !== 'line' && kindOf !== 'sfx');
+    if (refetchable && refetchesAfterCheck(ctx, job, retry) < 1) {
       // A truncated download looks like a bad file: fetch once more before blaming the provider.
       ctx.move(job, retry, {
         patch: { temp_path: null, next_attempt_at: 0 },
         message: `${from} failed its check (${err.message}); fetching it again.`,
       });
     } else {
-      const usable = takeKindOf(job.tool) === 'frame' ? 'a usable frame' : 'a usable video';
+      const usable = { frame: 'a usable frame', video: 'a usable video', line: 'usable audio', sfx: 'usable audio' }[kindOf];
       ctx.move(job, 'failed', { patch: { temp_path: null, error: `${from} is not ${usable}: ${err.message}.`, finished_at: ctx.clock.now() } });
     }
     return null;

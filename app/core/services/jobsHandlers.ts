@@ -1,6 +1,7 @@
 // Generation behind the contract: the open project's job engine (started when a project opens,
 // drained when it closes), the generate / cancel / retry / resolve channels, keys and
 // generation settings. Engine events become contract events; the renderer never polls.
+import path from 'node:path';
 import { getModel, getProvider, modelsFor, takeKindOf } from '../../../shared/catalog';
 import type { EventMap, EventName } from '../../../shared/contract';
 import { DEFAULT_GENERATION_SETTINGS, type GenerateResult, type GenerationSettings, type SkippedShot } from '../../../shared/domain/jobs';
@@ -16,6 +17,7 @@ import { createRunners } from '../jobs/runners';
 import { systemClock } from '../jobs/timing';
 import { baseUrlFor, envKeySource, type KeySource } from '../keys/keySource';
 import { providerSettings } from '../keys/providerSettings';
+import { ElevenLabsAdapter } from '../providers/elevenlabs/adapter';
 import type { Project } from '../project/project';
 import type { Handlers } from './types';
 
@@ -52,7 +54,7 @@ export function jobsService(deps: JobsServiceDeps) {
   const env = deps.env ?? process.env;
   const keys = deps.keys ?? envKeySource(env);
   const saved = providerSettings(deps.userDataDir);
-  const runners = createRunners({ keys, env, baseUrls: saved.baseUrls });
+  const runners = createRunners({ keys, env, baseUrls: saved.baseUrls, stagingDir: path.join(deps.userDataDir, 'staging') });
   const label = deps.kind === 'electron' ? 'the Shotline app' : 'the Shotline devhost';
   let open: { project: Project; engine: JobEngine } | null = null;
   /** The engine being drained, so a reopened project waits for it before taking the lease. */
@@ -227,6 +229,12 @@ export function jobsService(deps: JobsServiceDeps) {
     },
     'settings.checkKey': async ({ provider }) => {
       const name = getProvider(provider)?.name ?? provider;
+      // ElevenLabs speaks lines and makes effects, not clips: its own adapter checks its key.
+      if (provider === 'elevenlabs') {
+        const values = keys.get(provider);
+        if (!values) throw new UserError(`No ${name} key is set. Add it in Settings (or set ELEVENLABS_API_KEY for the CLI).`);
+        return new ElevenLabsAdapter({ baseUrl: baseUrlFor(provider, env, saved.baseUrls()), keys: values }).checkKey();
+      }
       const model = runnerToolFor(provider);
       if (!model) throw new UserError(`${name} needs no key.`);
       const runner = runners.runner(model);

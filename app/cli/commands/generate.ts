@@ -4,6 +4,7 @@ import { UserError } from '../../core/errors';
 import { readSettings } from '../../core/jobs/settings';
 import { enqueueTakes, jobsCtx, shotsWithoutFrames, toolForShot } from '../../core/jobs/enqueue';
 import { takeKindOf } from '../../../shared/catalog';
+import { enqueueLines, planLines } from '../../core/jobs/audio';
 import type { Project } from '../../core/project/project';
 import { withProject, type Command, type Io } from '../command';
 import { plural, table, usd } from '../format';
@@ -60,7 +61,10 @@ export const generateCommand: Command = {
   name: 'generate',
   summary: 'Queue takes of shots (--wait: and make them now, with progress).',
   args: ['DIR'],
-  options: batchOptions('take', "use this tool instead of each shot's own (e.g. local:animatic)"),
+  options: {
+    ...batchOptions('take', "use this tool instead of each shot's own (e.g. local:animatic)"),
+    dialogue: { type: 'boolean', help: 'speak the dialogue lines instead, each in its speaker’s voice (every shot without --shot)' },
+  },
   details: [
     'Keys come from RUNWAYML_API_SECRET, KLING_ACCESS_KEY/KLING_SECRET_KEY, LUMAAI_API_KEY,',
     'GEMINI_API_KEY and MINIMAX_API_KEY; SHOTLINE_<PROVIDER>_BASE_URL points a provider elsewhere.',
@@ -70,7 +74,19 @@ export const generateCommand: Command = {
   ].join('\n'),
   run: ({ args: [dir], options, io }) =>
     withProject(io, dir!, async (project) => {
-      const shots = pickShots(project, labelsOf(options.shot), options.all === true);
+      const labels = labelsOf(options.shot);
+      if (options.dialogue) {
+        const shots = pickShots(project, labels, options.all === true || labels.length === 0);
+        const { lines, skipped } = planLines(jobsCtx(project), shots);
+        for (const s of skipped) io.err(`${s.label}: ${s.reason}\n`);
+        // Say now, not as failed jobs later, when a voice needs a key that is not set.
+        const runners = cliRunners(io);
+        for (const tool of new Set(lines.map((l) => l.tool))) runners.runner(tool);
+        // Each line is spoken once unless --takes says more: a voice is cheap to redo, not to wade through.
+        const { jobIds } = enqueueLines(jobsCtx(project), lines, parseTakes(options.takes, 1));
+        return reportQueued(project, io, dir!, jobIds, { shots: new Set(lines.map((l) => l.shot.id)).size, wait: options.wait === true, noun: 'line' });
+      }
+      const shots = pickShots(project, labels, options.all === true);
       const takes = parseTakes(options.takes, readSettings(project.jobs).defaultTakes);
       const tool = typeof options.tool === 'string' ? options.tool : undefined;
       await queueAndReport(project, io, dir!, { shots, takes, tool, wait: options.wait === true, noun: 'take' });
@@ -117,9 +133,13 @@ async function queueAndReport(
   dir: string,
   opts: { shots: Shot[]; takes: number; tool: string | undefined; wait: boolean; noun: 'take' | 'frame' },
 ): Promise<void> {
-  const ids = await queueTakes(project, io, opts.shots, opts.takes, opts.tool);
+  await reportQueued(project, io, dir, await queueTakes(project, io, opts.shots, opts.takes, opts.tool), { ...opts, shots: opts.shots.length });
+}
+
+/** Says what was queued and what it costs; with `wait`, runs it here and prints how each job ended. */
+async function reportQueued(project: Project, io: Io, dir: string, ids: string[], opts: { shots: number; wait: boolean; noun: 'take' | 'frame' | 'line' }) {
   const estimate = ids.reduce((sum, id) => sum + project.jobs.get(id)!.cost_estimate_usd, 0);
-  io.out(`Queued ${plural(ids.length, opts.noun)} of ${plural(opts.shots.length, 'shot')}, estimated ${usd(estimate)}.\n`);
+  io.out(`Queued ${plural(ids.length, opts.noun)} of ${plural(opts.shots, 'shot')}, estimated ${usd(estimate)}.\n`);
   if (!opts.wait) {
     io.out(`They run in the Shotline app when the project is open there, or now with: shotline resume "${dir}"\n`);
     return;
@@ -134,13 +154,15 @@ async function queueAndReport(
   );
   io.out(
     table(
-      [{ title: 'Shot' }, { title: 'State' }, { title: 'Cost', align: 'right' }, { title: `${opts.noun === 'frame' ? 'Frame' : 'Take'} or reason`, max: 100 }],
+      [{ title: 'Shot' }, { title: 'State' }, { title: 'Cost', align: 'right' }, { title: `${NOUNS[opts.noun]} or reason`, max: 100 }],
       lines.map((l) => [l.shot, l.state, costText(l.costUsd), l.output ?? l.error ?? '']),
     ),
   );
   const bad = lines.filter((l) => l.state !== 'ready');
   if (bad.length > 0) throw new UserError(`${stateCounts(lines)}: see the reasons above, or shotline jobs "${dir}".`);
 }
+
+const NOUNS = { take: 'Take', frame: 'Frame', line: 'Line' } as const;
 
 /** `shotline demo`'s last step: a local animatic take of every shot (there are no keys in a demo). */
 export async function demoAnimatics(ctx: { io: Io; folder: string }): Promise<void> {

@@ -1,3 +1,4 @@
+import { linesAudio } from '../../core/sound/lineAudio';
 import { estimateShot, projectCost } from '../../../shared/domain/cost';
 import { formatRunningTime } from '../../../shared/domain/timecode';
 import type { ProjectSnapshot } from '../../../shared/domain/types';
@@ -21,16 +22,18 @@ export const listCommand: Command = {
   options: { json: { type: 'boolean', help: 'print JSON instead of a table' } },
   details: [
     'JSON: {"title", "customColumns", "shots": [{"label", "scene", "sceneNumber", "durationS", "tool", "camera",',
-    '"action", "dialogue", "size", "angle", "lensMm", "equipment", "location", "cast", "setup", "custom",',
+    '"action", "dialogue": [{"speaker", "extension", "parenthetical", "text", "audio", "durationS"}], "size", "angle", "lensMm", "equipment", "location", "cast", "setup", "custom",',
     '"estimate": {"usd", "credits"}}]}. scene is the scene\'s name; size is ECU, CU, MCU, MS, MWS, WS, EWS or',
     'INSERT; angle eye_level, high, low, overhead, dutch, pov or ots; custom maps a custom column to its cell;',
-    'credits are Runway credits, null for tools not billed in credits; usd is rounded to the cent.',
+    "credits are Runway credits, null for tools not billed in credits; usd is rounded to the cent. A line's",
+    'audio is the absolute path of the take it plays with (shotline generate --dialogue), null before.',
   ].join('\n'),
   run: ({ args: [dir], options, io }) =>
     withProject(io, dir!, (project) => {
       const snapshot = project.snapshot();
       const rows = listRows(snapshot);
       if (options.json) {
+        const audio = linesAudio(project);
         const shots = rows.map(({ shot, scene, estimate }) => ({
           label: shot.label,
           scene: scene.name,
@@ -39,7 +42,10 @@ export const listCommand: Command = {
           tool: shot.tool,
           camera: shot.prompt.camera,
           action: shot.action,
-          dialogue: shot.dialogue,
+          dialogue: shot.dialogue.map((line, i) => {
+            const a = audio.get(shot.id)?.[i] ?? null;
+            return { ...line, audio: a?.path ?? null, durationS: a ? Math.round(a.durationS * 100) / 100 : null };
+          }),
           ...shot.list,
           estimate: { usd: estimate.usd, credits: estimate.credits },
         }));

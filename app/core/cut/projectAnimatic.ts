@@ -7,6 +7,8 @@ import { animaticSize } from '../providers/local/sizes';
 import { playbackCut } from '../takes/queries';
 import type { AnimaticOptions } from './animatic';
 import type { SoundEvent } from './mix';
+import type { PlaybackCut } from '../../../shared/domain/playback';
+import { dialogueEvents, linesAudio } from '../sound/lineAudio';
 
 /** The music beds as the mix and the export place them, each with its name. */
 export function musicEvents(project: Pick<Project, 'folder' | 'music'>): Array<SoundEvent & { lane: 'music'; name: string }> {
@@ -23,12 +25,18 @@ export function musicEvents(project: Pick<Project, 'folder' | 'music'>): Array<S
   }));
 }
 
+/** Everything on the sound lanes besides the takes' own: the spoken lines and the music beds. */
+export function laneSound(project: Project, cut: PlaybackCut = playbackCut(project)): Array<SoundEvent & { lane: 'dialogue' | 'music'; name: string }> {
+  return [...dialogueEvents(cut, project.timeline.shots(), linesAudio(project)), ...musicEvents(project)];
+}
+
 export function animaticInputs(project: Project): Pick<AnimaticOptions, 'cut' | 'folder' | 'size' | 'sound' | 'duckDb'> {
+  const cut = playbackCut(project);
   return {
-    cut: playbackCut(project),
+    cut,
     folder: project.folder,
     size: animaticSize(project.info().aspectRatio, '720p'),
-    sound: musicEvents(project),
+    sound: laneSound(project, cut),
     duckDb: project.music.duckDb(),
   };
 }

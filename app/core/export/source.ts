@@ -14,7 +14,7 @@ import type { ProjectSnapshot, Shot } from '../../../shared/domain/types';
 import { mediaStore } from '../media/store';
 import type { Project } from '../project/project';
 import { listTakes, playbackCut, takeFile } from '../takes/queries';
-import { musicEvents } from '../cut/projectAnimatic';
+import { laneSound } from '../cut/projectAnimatic';
 import type { PlanAudio } from './planCut';
 
 export interface SourceTake {
@@ -92,7 +92,15 @@ function read(project: Project): ExportSource {
   });
   const provenance = Object.fromEntries(snapshot.shots.map((shot) => [shot.id, { takes: listTakes(project, shot.id, true) }]));
   const actualUsd = Object.fromEntries(reviews.spendByShot());
-  return { folder: project.folder, snapshot, shots, references: usedReferences(project, snapshot.shots), provenance, actualUsd, audio: musicEvents(project) };
+  return {
+    folder: project.folder,
+    snapshot,
+    shots,
+    references: usedReferences(project, snapshot.shots),
+    provenance,
+    actualUsd,
+    audio: laneSound(project, cut),
+  };
 }
 
 /** Every library image a shot uses — in a slot, as a keyframe, or through an @tag (the item's primary image) — once, named by tag. */

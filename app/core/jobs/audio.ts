@@ -11,7 +11,6 @@ import type { DialogueLine } from '../../../shared/domain/dialogue';
 import type { SkippedShot } from '../../../shared/domain/jobs';
 import { lineKeys } from '../../../shared/domain/lines';
 import { parseVoice, speakerItem } from '../../../shared/domain/voice';
-import { roundUsd } from '../../../shared/domain/cost';
 import type { Shot, ToolId } from '../../../shared/domain/types';
 import type { ItemRow } from '../db/repos/libraryRepo';
 import type { JobRow } from '../db/repos/jobsRepo';
@@ -82,9 +81,11 @@ export function planLines(ctx: JobsCtx, shots: Shot[], elevenlabsTool?: ToolId):
   const lines: PlannedLine[] = [];
   const skipped: SkippedShot[] = [];
   // Neighbouring lines are those of the same scene, in cut order, for the voice's continuity.
-  const sceneLines = new Map<string, Array<{ shotId: string; line: DialogueLine }>>();
+  const sceneLines = new Map<string, Array<{ shotId: string; index: number; line: DialogueLine }>>();
   for (const s of ctx.timeline.shots())
-    for (const line of s.dialogue) if (line.text.trim()) sceneLines.set(s.sceneId, [...(sceneLines.get(s.sceneId) ?? []), { shotId: s.id, line }]);
+    s.dialogue.forEach((line, index) => {
+      if (line.text.trim()) sceneLines.set(s.sceneId, [...(sceneLines.get(s.sceneId) ?? []), { shotId: s.id, index, line }]);
+    });
   for (const shot of shots) {
     const keys = lineKeys(shot.dialogue);
     const scene = sceneLines.get(shot.sceneId) ?? [];
@@ -97,13 +98,14 @@ export function planLines(ctx: JobsCtx, shots: Shot[], elevenlabsTool?: ToolId):
         return;
       }
       const voice = parseVoice(item.voice)!;
-      const at = scene.findIndex((e) => e.shotId === shot.id && e.line === line);
+      const at = scene.findIndex((e) => e.shotId === shot.id && e.index === i);
       const tool = speechTool(item.voice, elevenlabsTool);
       const spec = getSpeechModel(tool);
       lines.push({
         shot,
         tool,
-        estimate: spec && voice.engine === 'elevenlabs' ? roundUsd(speechCostUsd(spec, line.text)) : 0,
+        // Not rounded to the cent: a short line costs a fraction of one, and a film has hundreds.
+        estimate: spec && voice.engine === 'elevenlabs' ? Math.round(speechCostUsd(spec, line.text.trim()) * 1e6) / 1e6 : 0,
         request: {
           kind: 'line',
           shotLabel: shot.label,
@@ -164,7 +166,7 @@ export function enqueueLines(ctx: JobsCtx, lines: PlannedLine[], takes: number):
             fallback_tool: null,
             created_at: now,
           },
-          `Queued line ${l.request.lineIndex + 1} of ${l.shot.label} (${l.request.speaker}) on ${toolName(l.tool)}, estimated $${l.estimate.toFixed(2)}.`,
+          `Queued line ${l.request.lineIndex + 1} of ${l.shot.label} (${l.request.speaker}) on ${toolName(l.tool)}, estimated $${l.estimate.toFixed(4)}.`,
         );
       }
     }

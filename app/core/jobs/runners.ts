@@ -52,11 +52,13 @@ export function createRunners(opts: RunnerOptions): RunnerSource {
   /** Speech: espeak-ng here, or ElevenLabs with the account's key. */
   function audioRunner(tool: ToolId): AudioRunner {
     if (tool === 'local:voice') {
+      // espeak-ng is found on this computer's PATH unless the environment names its own.
+      const voiceEnv = { PATH: process.env.PATH, ...env };
       return {
         kind: 'audio',
         local: true,
         ext: '.wav',
-        make: async (req, _tool, dest, signal) => (await speakLocal(req, dest, { signal, env }), { notes: [] }),
+        make: async (req, _tool, dest, signal) => (await speakLocal(req, dest, { signal, env: voiceEnv }), { notes: [] }),
       };
     }
     const keys = opts.keys.get('elevenlabs');

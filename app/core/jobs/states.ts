@@ -12,7 +12,8 @@ export const TRANSITIONS: Record<JobState, readonly JobState[]> = {
   // queued → running is the local renderer's path: no remote task, nothing to submit.
   queued: ['queued', 'submitting', 'running', 'failed', 'canceled', 'needs_attention'],
   // submitting → queued only when the provider proved no task exists (429, or a lookup by external id).
-  submitting: ['submitting', 'submitted', 'queued', 'failed', 'canceled', 'needs_attention'],
+  // submitting → checking: a one-call provider (ElevenLabs speech) answered with the file itself.
+  submitting: ['submitting', 'submitted', 'checking', 'queued', 'failed', 'canceled', 'needs_attention'],
   // submitted/running → queued: step one of a two-step job is done and step two is to be sent.
   submitted: ['submitted', 'running', 'downloading', 'queued', 'failed', 'canceled', 'needs_attention'],
   running: ['running', 'downloading', 'checking', 'queued', 'failed', 'canceled', 'needs_attention'],

@@ -57,6 +57,15 @@ test('board: frames for all, circle another, redo one, the card follows', async 
   await other.click();
   await expect(strip.getByRole('button', { name: otherName })).toHaveAttribute('aria-pressed', 'true');
 
+  // Reject 2B's circled frame from the panel's menu: it leaves the strip; Ctrl+Z brings it back.
+  const strip2B = panel('2B').getByRole('group', { name: 'Frames of 2B' });
+  await expect(strip2B.getByRole('button', { name: /Circle frame/ })).toHaveCount(2);
+  await panel('2B').getByRole('button', { name: 'More for 2B' }).click();
+  await app.getByRole('menuitem', { name: 'Reject the circled frame' }).click();
+  await expect(strip2B.getByRole('button', { name: /Circle frame/ })).toHaveCount(1);
+  await app.keyboard.press('Control+z');
+  await expect(strip2B.getByRole('button', { name: /Circle frame/ })).toHaveCount(2);
+
   // Pick 1B, then 2A with Ctrl: two more frames for each. The inspector follows the pick.
   const pick = (label: string) => panel(label).getByRole('button', { name: new RegExp(`^Shot ${label}`) });
   await pick('1B').click();
@@ -78,6 +87,12 @@ test('board: frames for all, circle another, redo one, the card follows', async 
   await expect(ws.timeline).toBeVisible();
   await expect(ws.card('1A').locator('.thumb-img')).toHaveAttribute('alt', /frame \d \(circled\)/);
   await app.screenshot({ path: artifact('board-timeline-cards.png') });
+
+  // Animate the approved frame: 1C (on the local animatic) starts from its circled frame.
+  await ws.card('1C').click();
+  await expect(ws.inspector.locator('.kf-source').first()).toContainText(/^frame \d/);
+  await app.getByTestId('generate-selected').click();
+  await expect(ws.card('1C').getByRole('img', { name: /^2 takes/ })).toBeVisible({ timeout: 60_000 });
 });
 
 test('sketch: draw with the mouse, undo inside the dialog, save as the start keyframe and to the library', async ({ app, workdir }) => {

@@ -30,6 +30,7 @@ export function Board({ snapshot }: { snapshot: ProjectSnapshot }) {
   const strips = useTakeStrips().data;
   const mediaUrl = useMediaUrl();
   const select = useTakeAction('takes.select');
+  const reject = useTakeAction('takes.reject');
   const frames = useFramesGenerate();
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
@@ -51,6 +52,7 @@ export function Board({ snapshot }: { snapshot: ProjectSnapshot }) {
   // Stable across renders so memoised panels skip work when only other panels change.
   const mutateSelect = select.mutate;
   const mutateFrames = frames.mutate;
+  const mutateReject = reject.mutate;
   const commands = useMemo<PanelCommands>(
     () => ({
       pick: (id: string, e: MouseEvent) => {
@@ -61,8 +63,9 @@ export function Board({ snapshot }: { snapshot: ProjectSnapshot }) {
       circle: (shotId, takeId) => mutateSelect({ shotId, takeId }),
       redo: (shotId) => mutateFrames({ shotIds: [shotId] }),
       sketch: (shotId) => useSketch.getState().open(shotId),
+      reject: (takeId) => mutateReject({ takeId, rejected: true }),
     }),
-    [model, mutateSelect, mutateFrames],
+    [model, mutateSelect, mutateFrames, mutateReject],
   );
 
   const onKeyDown = useCallback(

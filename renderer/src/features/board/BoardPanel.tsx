@@ -16,6 +16,8 @@ export interface PanelCommands {
   circle: (shotId: string, frameId: string) => void;
   redo: (shotId: string) => void;
   sketch: (shotId: string) => void;
+  /** Hides a frame (undoable); the shot keeps its start keyframe. */
+  reject: (frameId: string) => void;
 }
 
 interface Props {
@@ -103,7 +105,7 @@ export const BoardPanel = memo(function BoardPanel({ shot, strip, width, imageHe
         <strong className="board-shot">{shot.label}</strong>
         <span className="board-duration">{formatSeconds(shot.durationS)}</span>
         <ShotJobBadge shotId={shot.id} />
-        <PanelMenu shot={shot} commands={commands} />
+        <PanelMenu shot={shot} commands={commands} circledFrame={circled?.id ?? null} />
       </div>
       <Dialogue shot={shot} />
     </div>
@@ -125,7 +127,7 @@ function Dialogue({ shot }: { shot: Shot }) {
 }
 
 /** The panel's other commands, opened from its ⋯ button; closes on a choice, Escape or a click elsewhere. */
-function PanelMenu({ shot, commands }: { shot: Shot; commands: PanelCommands }) {
+function PanelMenu({ shot, commands, circledFrame }: { shot: Shot; commands: PanelCommands; circledFrame: string | null }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -169,6 +171,11 @@ function PanelMenu({ shot, commands }: { shot: Shot; commands: PanelCommands }) 
           <button type="button" role="menuitem" onClick={() => run(() => commands.sketch(shot.id))}>
             Sketch…
           </button>
+          {circledFrame && (
+            <button type="button" role="menuitem" onClick={() => run(() => commands.reject(circledFrame))}>
+              Reject the circled frame
+            </button>
+          )}
         </div>
       )}
     </div>

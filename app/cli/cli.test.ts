@@ -138,7 +138,7 @@ describe('shotline import, list and cost', () => {
           tool: 'kling:kling-v2-5-turbo',
           camera: 'static',
           action: 'Dee looks up',
-          dialogue: [{ speaker: 'DEE', extension: null, parenthetical: '(not looking up)', text: "Kitchen's closed." }],
+          dialogue: [{ speaker: 'DEE', extension: null, parenthetical: '(not looking up)', text: "Kitchen's closed.", audio: null, durationS: null }],
           ...none,
           estimate: { usd: 0.42, credits: null },
         },

@@ -131,9 +131,19 @@ describe('shotline demo', () => {
     expect(r.out).toMatch(/Rendered a local animatic take of 12 of 12 shots in [\d.]+ s/);
     const dir = path.join(cwd, 'Night Diner.shotline');
     const all = (await jobs(dir)).jobs;
-    expect(all).toHaveLength(12);
-    for (const j of all) expect(j).toMatchObject({ tool: 'local:animatic', state: 'ready', costUsd: 0 });
-    const p = await ffprobe(all[0]!.output!, { countFrames: true });
+    const takes = all.filter((j) => j.tool === 'local:animatic');
+    expect(takes).toHaveLength(12);
+    for (const j of takes) expect(j).toMatchObject({ state: 'ready', costUsd: 0 });
+    const p = await ffprobe(takes[0]!.output!, { countFrames: true });
     expect(p.fps).toEqual({ avg: 24, r: 24 });
+    // The characters speak with local voices and a music bed plays under the cut, in the Resolve folder too.
+    const lines = all.filter((j) => j.tool === 'local:voice');
+    // Two lines in the sample: Dee's in 2C and Mara's in 2E.
+    expect(lines).toHaveLength(2);
+    for (const j of lines) expect(j).toMatchObject({ state: 'ready', costUsd: 0 });
+    expect(r.out).toMatch(/Spoke \d+ of \d+ lines with local voices, and laid a music bed under the cut\./);
+    const audio = fs.readdirSync(path.join(cwd, 'Night_Diner_Resolve', 'Audio'));
+    expect(audio.filter((f) => f.startsWith('DIALOGUE_'))).toHaveLength(lines.length);
+    expect(audio.filter((f) => f.startsWith('MUSIC_'))).toEqual(['MUSIC_01_Night_Diner_pad.wav']);
   }, 600_000);
 });

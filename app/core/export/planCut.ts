@@ -153,12 +153,15 @@ export function planCut(input: PlanCutInput): ExportCut {
   });
 
   const end = record;
-  const audio: ExportAudio[] = (input.audio ?? []).flatMap((a, i) => {
+  const perLane = new Map<string, number>();
+  const audio: ExportAudio[] = (input.audio ?? []).flatMap((a) => {
     const recordIn = TIMELINE_START_FRAMES + secondsToFrames(a.startS);
     // Sound that starts after the last frame has nothing to play under.
     if (recordIn >= end) return [];
-    const lane = a.lane.toUpperCase();
-    const fileName = uniqueFileName(`${lane}_${String(i + 1).padStart(2, '0')}_${asciiName(path.parse(a.name).name) || 'sound'}.wav`, taken);
+    // Numbered within its lane, in the order the cut plays them: DIALOGUE_01, DIALOGUE_02, MUSIC_01…
+    const n = (perLane.get(a.lane) ?? 0) + 1;
+    perLane.set(a.lane, n);
+    const fileName = uniqueFileName(`${a.lane.toUpperCase()}_${String(n).padStart(2, '0')}_${asciiName(path.parse(a.name).name) || 'sound'}.wav`, taken);
     return [
       {
         fileName,

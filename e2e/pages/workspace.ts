@@ -27,6 +27,10 @@ export function workspace(page: Page) {
       const folder = path.join(workdir, 'Night Diner.shotline');
       const io = { out: () => {}, err: (t: string) => console.error(t), cwd: workdir, env: {} };
       if ((await run(['demo', '--no-render', '--no-export', '--out', folder], io)) !== 0) throw new Error('shotline demo failed');
+      return this.openFolder(folder);
+    },
+    /** Opens an existing project folder from the start screen. */
+    async openFolder(folder: string) {
       const form = page.getByRole('form', { name: 'Open project' });
       await form.getByRole('textbox', { name: 'Project folder' }).fill(folder);
       await form.getByRole('button', { name: 'Open' }).click();

@@ -56,6 +56,16 @@ describe('compilePrompt for Runway', () => {
   });
 });
 
+describe('compilePrompt for a storyboard frame', () => {
+  it('keeps subject, action, setting and style, and leaves out the motion, the camera move, the beats and the dialogue', () => {
+    const out = compilePrompt(shot, 'runway:gen4_image');
+    expect(out.text).toBe(
+      '@mara, 30s, soaked trench coat. Mara steps in out of the rain and looks at @diner_sign. A neon-lit diner at night. 35mm film, teal and orange.',
+    );
+    expect(out.notes.some((n) => n.includes('Dialogue'))).toBe(false);
+  });
+});
+
 describe('compilePrompt for providers with a negative field', () => {
   it('sends Kling the negative separately under a 2500 limit', () => {
     const out = compilePrompt(shot, 'kling:kling-v2-5-turbo');

@@ -96,8 +96,8 @@ export function TakeBrowser({ shot, ratio, nextShot }: Props) {
           <TakeViewer take={active} ratio={ratio} targets={{ nextShot, shot: { id: shot.id, label: shot.label } }} />
           {active.continuityStale && (
             <p className="stale-note" role="note">
-              <strong>Continuity stale.</strong> This shot's start keyframe follows the circled take of the shot before, which changed after this take was made.
-              Regenerate to match.
+              <strong>From an older frame.</strong> This shot's start keyframe changed after this take was made (another storyboard frame circled, or a new
+              circled take of the shot it follows). Regenerate to animate the current one.
             </p>
           )}
           <TakeActions take={active} shot={shot} />

@@ -36,7 +36,7 @@ export function TakeTile({ take, active, onActivate }: Props) {
   const states = [
     take.selected && 'circled',
     take.rejected && 'rejected',
-    take.continuityStale && 'continuity stale',
+    take.continuityStale && 'from an older frame',
     take.qcFailed && `${take.qcFailed} check${take.qcFailed > 1 ? 's' : ''} failed`,
   ].filter(Boolean);
   return (
@@ -69,9 +69,9 @@ export function TakeTile({ take, active, onActivate }: Props) {
           {take.continuityStale && (
             <span
               className="take-flag is-warning"
-              title="The shot's start keyframe changed after this take was made (frame chaining). Regenerate it to match the new circled take of the shot before."
+              title="From an older frame: the shot's start keyframe changed after this take was made (another storyboard frame circled, or frame chaining). Regenerate it to animate the current one."
             >
-              Stale
+              Older frame
             </span>
           )}
           <QcBadge failed={take.qcFailed} qc={take.qc} />

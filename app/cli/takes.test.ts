@@ -49,7 +49,7 @@ describe('shotline takes, select, rate, qc', () => {
     expect(r.code).toBe(0);
     const { takes } = json(r.out);
     expect(takes).toHaveLength(2);
-    expect(Object.keys(takes[0]!)).toEqual(['id', 'shot', 'number', 'selected', 'rating', 'durationS', 'path', 'tool', 'qc']);
+    expect(Object.keys(takes[0]!)).toEqual(['id', 'kind', 'shot', 'number', 'selected', 'rating', 'durationS', 'path', 'tool', 'qc']);
     expect(takes[0]).toMatchObject({ id: ids[0], shot: '1A', number: 1, selected: false, durationS: 1, tool: 'local:animatic', qc: [] });
     expect(takes[0]!.rating).toEqual({ fidelity: null, consistency: null, adherence: null, notes: '' });
     expect(path.isAbsolute(takes[0]!.path as string) && fs.existsSync(takes[0]!.path as string)).toBe(true);

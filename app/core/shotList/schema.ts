@@ -12,8 +12,10 @@ import { ANGLE_LABELS, CAMERA_ANGLES, EQUIPMENT, parseAngle, parseEquipment, par
 export function toolProblem(tool: string): string | null {
   const { provider, model } = splitTool(tool);
   if (!model) return `"${tool}" is not a tool: write provider:model, e.g. runway:gen4_turbo`;
-  if (!(PROVIDERS as readonly string[]).includes(provider)) {
-    return `unknown provider "${provider}" in "${tool}"; use one of ${PROVIDERS.join(', ')}`;
+  // Shots are made by the providers with video (or image) models; ElevenLabs speaks lines only.
+  const shotProviders = PROVIDERS.filter((p) => modelsFor(p).length > 0);
+  if (!(shotProviders as readonly string[]).includes(provider)) {
+    return `unknown provider "${provider}" in "${tool}"; use one of ${shotProviders.join(', ')}`;
   }
   if (getModel(tool)) return null;
   const known = modelsFor(provider as ProviderId).map((m) => m.model);

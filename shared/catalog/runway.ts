@@ -84,6 +84,21 @@ const base = {
   minPollS: 5,
 } satisfies Partial<ModelInput>;
 
+/** The text-to-image models: stills at any of the six ratios, from tagged references. */
+const imageBase = {
+  ...base,
+  output: 'image',
+  endpoints: ['text-to-image'],
+  durations: [],
+  ratios: ALL_RATIOS,
+  textRatios: ALL_RATIOS,
+  wireRatios: IMAGE_720,
+  fps: 0,
+  refsVia: null,
+  refsWithKeyframes: true,
+  keyframes: { first: false, last: false, lastNeedsFirst: false },
+} satisfies Partial<ModelInput>;
+
 export const RUNWAY_MODELS: ModelSpec[] = [
   defineModel({
     ...base,
@@ -133,23 +148,13 @@ export const RUNWAY_MODELS: ModelSpec[] = [
       'Text-to-video makes 16:9 or 9:16 only; image-to-video all six ratios. promptText is required (the compiled prompt always has a camera line). Start frame only: no end keyframe.',
   }),
   defineModel({
-    ...base,
+    ...imageBase,
     model: 'gen4_image',
     name: 'Runway Gen-4 Image',
-    output: 'image',
-    endpoints: ['text-to-image'],
-    durations: [],
-    ratios: ALL_RATIOS,
-    textRatios: ALL_RATIOS,
-    wireRatios: IMAGE_720,
     tiers: [
       { resolution: '720p', credits: 5 },
       { resolution: '1080p', credits: 8, wireRatios: IMAGE_1080 },
     ],
-    fps: 0,
-    refsVia: null,
-    refsWithKeyframes: true,
-    keyframes: { first: false, last: false, lastNeedsFirst: false },
     sources: [
       skills(5, 'credits/image', 'Runway skills repo, 720p'),
       skills(8, 'credits/image', 'Runway skills repo, 1080p'),
@@ -159,24 +164,14 @@ export const RUNWAY_MODELS: ModelSpec[] = [
       'Makes start frames, not shots: up to three references, each with a tag (3–16 letters, digits or _, starting with a letter) named in the prompt as @tag.',
   }),
   defineModel({
-    ...base,
+    ...imageBase,
     model: 'gen4_image_turbo',
     name: 'Runway Gen-4 Image Turbo',
-    output: 'image',
-    endpoints: ['text-to-image'],
-    durations: [],
-    ratios: ALL_RATIOS,
-    textRatios: ALL_RATIOS,
-    wireRatios: IMAGE_720,
     // One price at either size (Runway skills repo: "2 per image").
     tiers: [
       { resolution: '720p', credits: 2 },
       { resolution: '1080p', credits: 2, wireRatios: IMAGE_1080 },
     ],
-    fps: 0,
-    refsVia: null,
-    refsWithKeyframes: true,
-    keyframes: { first: false, last: false, lastNeedsFirst: false },
     // The SDK's text_to_image types make referenceImages required (1–3) for this model.
     requiresImage: true,
     sources: [skills(2, 'credits/image')],

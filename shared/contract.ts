@@ -42,7 +42,7 @@ import type { ScriptImportResult, ScriptPreview } from './domain/script';
 import { PANELS_PER_PAGE, PAPER_SIZES, type StoryboardSummary } from './domain/storyboard';
 import { GRANULARITIES } from './domain/script';
 import type { VersionInfo, VersionRestoreResult } from './domain/versions';
-import type { MusicBed } from './domain/sound';
+import type { MusicBed, Waveform } from './domain/sound';
 import { RESTORE_MODES } from './domain/versions';
 
 const id = z.string().min(1).max(64);
@@ -172,6 +172,7 @@ export const contract = {
   ...scriptChannels(),
   ...versionsChannels(),
   ...musicChannels(),
+  ...soundChannels(),
 } as const;
 
 /** The reference library, shot reference slots and keyframes */
@@ -415,6 +416,16 @@ function musicChannels() {
     'music.remove': channel(z.object({ id }).strict()).returns<null>(),
     /** How far dialogue ducks the music, in dB (0: not at all). Undoable. */
     'music.setDuck': channel(z.object({ duckDb: z.number().min(0).max(40) }).strict()).returns<number>(),
+  };
+}
+
+/** Sound files as the lanes draw them */
+function soundChannels() {
+  return {
+    /** Peaks (0–1, `perSecond` a second, default 50) of a project media file's sound; a silent file gives none. */
+    'sound.waveform': channel(
+      z.object({ relPath: z.string().min(1).max(1000), perSecond: z.number().int().min(1).max(200).optional() }).strict(),
+    ).returns<Waveform>(),
   };
 }
 

@@ -109,7 +109,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
   it('is the strict policy from the security checklist', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self'; " +
-        "img-src 'self' data: blob: shotline-media:; media-src 'self' blob: shotline-media:; connect-src 'self'; " +
+        "img-src 'self' data: blob: shotline-media:; media-src 'self' blob: shotline-media:; connect-src 'self' shotline-media:; " +
         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
     );
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|\*|https?:/);

@@ -20,7 +20,8 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data: blob: shotline-media:",
   "media-src 'self' blob: shotline-media:",
-  "connect-src 'self'",
+  // The player fetches music beds from the media protocol to decode them for Web Audio.
+  "connect-src 'self' shotline-media:",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

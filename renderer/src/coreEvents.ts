@@ -10,6 +10,7 @@ import { takeKeys } from './api/takes';
 import { libraryKeys } from './features/library/libraryApi';
 import { useLibraryUi } from './features/library/store';
 import { announceBatch, jobKeys } from './features/queue/jobsApi';
+import { soundKeys } from './features/sound/soundApi';
 import { useJobProgressStore } from './stores/jobProgress';
 
 const LIBRARY = ['library_items', 'library_images', 'shot_refs', 'shot_keyframes', 'shots'];
@@ -25,6 +26,8 @@ const READS: Array<{ key: readonly unknown[]; tables: readonly string[] | 'any' 
   // Money follows every edit at once: tools, durations, references and the budget all price it.
   { key: jobKeys.plan, tables: 'any' },
   { key: jobKeys.status, tables: ['project'] },
+  // The beds, and the duck amount kept on the project row.
+  { key: soundKeys.music, tables: ['music_beds', 'project'] },
 ];
 
 type Handlers = { [E in EventName]: ((qc: QueryClient, payload: EventMap[E]) => void) | null };
@@ -42,7 +45,7 @@ export const CORE_EVENTS: Handlers = {
     qc.setQueryData(keys.current, project);
     useJobProgressStore.getState().reset();
     useLibraryUi.getState().reset();
-    refresh(qc, keys.snapshot, keys.recent, keys.history, jobKeys.all, jobKeys.generation, libraryKeys.all, takeKeys.all, takeKeys.cut);
+    refresh(qc, keys.snapshot, keys.recent, keys.history, jobKeys.all, jobKeys.generation, libraryKeys.all, takeKeys.all, takeKeys.cut, soundKeys.music);
   },
   'history.changed': (qc, state) => qc.setQueryData(keys.history, state),
   'jobs.changed': (qc, { takes }) => {

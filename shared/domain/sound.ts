@@ -26,6 +26,13 @@ export interface MusicBed {
   fadeOutS: number;
 }
 
+/** The peaks of a sound file for drawing: `perSecond` values a second, each the loudest sample of its slice (0–1). */
+export interface Waveform {
+  peaks: number[];
+  perSecond: number;
+  durationS: number;
+}
+
 export interface Interval {
   startS: number;
   endS: number;

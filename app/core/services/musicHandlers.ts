@@ -1,13 +1,15 @@
 // The music channels: list, add (checked and stored first, placed in one undoable step), update,
-// remove, and the duck level.
+// remove, and the duck level; and the waveform of any project sound file for the lanes.
 import fs from 'node:fs';
 import type { BedPatch } from '../db/repos/musicRepo';
 import { describeError, UserError } from '../errors';
+import { projectMediaPath } from '../media/projectPath';
 import { mediaTempPath } from '../media/store';
 import { addMusic, prepareMusic, updateMusic, type PreparedMusic } from '../sound/music';
+import { DEFAULT_PEAKS_PER_SECOND, waveform } from '../sound/waveform';
 import type { Edit, Handlers, OpenSession } from './types';
 
-type MusicChannels = Extract<keyof Handlers, `music.${string}`>;
+type MusicChannels = Extract<keyof Handlers, `music.${string}` | `sound.${string}`>;
 
 /** A dropped file as a path on disk; bytes from the browser are written to a temp file first (removed by `done`). */
 function onDisk(folder: string, f: { name: string; path?: string; bytes?: string | Uint8Array }): { file: string; done: () => void } {
@@ -66,5 +68,13 @@ export function musicHandlers(edit: Edit, deps: { current: () => OpenSession }):
         q.music.setDuckDb(duckDb);
         return duckDb;
       }),
+    'sound.waveform': async ({ relPath, perSecond }) => {
+      const file = projectMediaPath(project().folder, relPath, 'A sound on the lanes');
+      try {
+        return await waveform(file, perSecond ?? DEFAULT_PEAKS_PER_SECOND);
+      } catch (err) {
+        throw new UserError(`The waveform of ${relPath} could not be read (${(err as Error).message.slice(0, 200)}).`);
+      }
+    },
   };
 }

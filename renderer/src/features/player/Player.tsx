@@ -1,6 +1,7 @@
 // The player above the timeline: plays the cut (selected take, else newest, else a still held
 // for the shot's length) gaplessly, with a scrub bar of shot markers and a transport bar. The
-// stage's layers are plain elements the engine drives; React renders them once.
+// stage's layers are plain elements the engine drives; React renders them once. Under the scrub
+// bar, on its scale, the sound lanes (features/sound), which the engine mixes with the picture.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { secondsToFrames } from '../../../../shared/domain/timecode';
 import type { ProjectSnapshot } from '../../../../shared/domain/types';
@@ -10,7 +11,8 @@ import type { TimelineModel } from '../../lib/timeline';
 import { cutItems, itemsKey, plannedItems } from './cutItems';
 import { PlayerEngine } from './engine';
 import type { PlayItem } from './items';
-import { ScrubBar } from './ScrubBar';
+import { SoundLanes } from '../sound/SoundLanes';
+import { usePlayerSound } from '../sound/usePlayerSound';
 import { StageOverlay } from './StageOverlay';
 import { TransportBar } from './TransportBar';
 import { PlayerContext } from './usePlayer';
@@ -60,6 +62,7 @@ export function Player({ snapshot, model }: { snapshot: ProjectSnapshot; model: 
   const ctx = useMemo(() => (engine ? { engine, items } : null), [engine, items]);
   useCutSync(ctx);
   usePlayerKeys(ctx, rootRef);
+  usePlayerSound(engine);
   const ratio = ratioValue(snapshot.project.aspectRatio);
 
   return (
@@ -82,7 +85,7 @@ export function Player({ snapshot, model }: { snapshot: ProjectSnapshot; model: 
       </div>
       {ctx && (
         <PlayerContext.Provider value={ctx}>
-          <ScrubBar />
+          <SoundLanes />
           <TransportBar />
         </PlayerContext.Provider>
       )}

@@ -2,11 +2,16 @@
 // empty stage and reads the state this publishes). While a clip plays forward its <video> is the
 // clock (what is on screen is what the timecode says); stills, held last frames and reverse play
 // run on a wall clock. Seams are scheduled from the frame callback of the outgoing clip's last
-// frame, with the next clip already parked on its first frame (see seam.ts).
+// frame, with the next clip already parked on its first frame (see seam.ts). The music lane
+// plays on Web Audio beside them (musicAudio.ts), started when playing picture first shows.
+import type { Interval } from '../../../../shared/domain/sound';
+import { TIMELINE_FPS } from '../../../../shared/domain/timecode';
 import { VideoDeck, bringToFront, type Slot } from './deck';
 import { SeamAudio } from './audio';
 import { StateStore, watchFrames, type FrameMeta } from './frames';
 import { frameInItem, frameToMediaTime, itemIndexAt, recordFrameFromMedia, totalFrames, type PlayItem } from './items';
+import { MusicAudio } from './musicAudio';
+import type { BedSource } from './musicSchedule';
 import { FRAME_MS, STARTUP_MS, clockFrames, seamAfter, seamTiming, type Seam } from './seam';
 import { StillLayer, type StillElements } from './stillLayer';
 import { NO_LOOP, clampFrame, playStart, wrapFrame, type LoopRange } from './transport';
@@ -20,6 +25,8 @@ export interface PlayerState {
   rate: number;
   loop: LoopRange;
   total: number;
+  /** Music sources scheduled on Web Audio right now (the lane shows it; tests read it). */
+  musicSources: number;
 }
 
 export const PLAY_MARK = 'shotline:play';
@@ -29,6 +36,7 @@ export class PlayerEngine extends StateStore<PlayerState> {
   private items: PlayItem[] = [];
   private deck: VideoDeck;
   private audio: SeamAudio;
+  private music: MusicAudio;
   private still: StillLayer;
   private front: Slot | null = null;
   /** Bumped by every stop, seek and play: async work of an older run gives up. */
@@ -39,14 +47,19 @@ export class PlayerEngine extends StateStore<PlayerState> {
   private firstFramePending = false;
 
   constructor(videos: HTMLVideoElement[], still: StillElements) {
-    super({ frame: 0, index: -1, rate: 0, loop: NO_LOOP, total: 0 });
+    super({ frame: 0, index: -1, rate: 0, loop: NO_LOOP, total: 0, musicSources: 0 });
     this.deck = new VideoDeck(videos);
     this.audio = new SeamAudio(videos);
+    this.music = new MusicAudio(
+      () => this.audio.context(),
+      (musicSources) => this.set({ musicSources }),
+    );
     this.still = new StillLayer(still);
   }
 
   private setFrame(frame: number) {
     this.set({ frame, index: itemIndexAt(this.items, frame) });
+    if (this.state.rate === 1) this.music.follow(frame / TIMELINE_FPS);
   }
 
   // ---- commands ---------------------------------------------------------------------------------
@@ -59,6 +72,20 @@ export class PlayerEngine extends StateStore<PlayerState> {
     this.setFrame(clampFrame(this.state.frame, total));
     if (rate) this.play(rate);
     else this.showFrame(this.state.frame);
+  }
+
+  /**
+   * The music beds and how far they duck under `speech` (dialogue, timeline seconds: none until
+   * voices exist). A change while playing is heard at once.
+   */
+  setMusic(beds: BedSource[], duckDb: number, speech: readonly Interval[] = []): void {
+    this.music.setBeds(beds, { speech, duckDb });
+  }
+
+  /** Lane gains (mute, solo and level already applied): the takes' own sound and the music. */
+  setMix(gains: { take: number; music: number }): void {
+    this.audio.setLevel(gains.take);
+    this.music.setLevel(gains.music);
   }
 
   setLoop(loop: LoopRange): void {
@@ -105,6 +132,7 @@ export class PlayerEngine extends StateStore<PlayerState> {
     this.halt();
     this.clearListeners();
     this.deck.release();
+    this.music.close();
     this.audio.close();
   }
 
@@ -140,6 +168,9 @@ export class PlayerEngine extends StateStore<PlayerState> {
     if (!this.firstFramePending) return;
     this.firstFramePending = false;
     performance.mark(FIRST_FRAME_MARK);
+    // Music starts with the picture, not with the button: a clip may take a moment to park.
+    // Only at normal speed: a bed at 2× or backwards is noise, not information.
+    if (this.state.rate === 1) this.music.start(this.state.frame / TIMELINE_FPS);
   }
 
   // ---- forward play -----------------------------------------------------------------------------
@@ -299,5 +330,6 @@ export class PlayerEngine extends StateStore<PlayerState> {
     for (const id of this.timers) clearTimeout(id);
     this.timers.clear();
     for (const s of this.deck.slots) s.el.pause();
+    this.music.stop();
   }
 }

@@ -1,0 +1,70 @@
+// Waveforms for the sound lanes: the peaks of an audio file (or a video's sound), N per second,
+// each the loudest sample of its slice as 0–1. ffmpeg decodes the sound mono at a low rate to raw
+// 16-bit samples; the peaks are read off those. Project media are content-addressed (a path never
+// changes what it holds), so a waveform is computed once per file and kept in memory.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Waveform } from '../../../shared/domain/sound';
+import { ffprobe, runFfmpeg } from '../media/ffmpeg';
+
+export const DEFAULT_PEAKS_PER_SECOND = 50;
+/** Enough to see every syllable's peak at 50 buckets a second, and small: a 5-minute bed is 4.8 MB to read. */
+const DECODE_RATE = 8000;
+/** Waveforms kept; each is a few kB per minute of sound. */
+const CACHE_SIZE = 64;
+
+/** The loudest |sample| of each bucket of `rate / perSecond` samples, as 0–1. Pure, for tests. */
+export function peaksOf(samples: Int16Array, rate: number, perSecond: number): number[] {
+  const buckets = Math.ceil((samples.length * perSecond) / rate);
+  const peaks = new Array<number>(buckets).fill(0);
+  for (let i = 0; i < samples.length; i++) {
+    const b = Math.floor((i * perSecond) / rate);
+    const v = Math.abs(samples[i]!);
+    if (v > peaks[b]!) peaks[b] = v;
+  }
+  // Two decimals are plenty to draw and keep the reply small.
+  return peaks.map((p) => Math.round(Math.min(1, p / 32767) * 100) / 100);
+}
+
+/** Decodes `file`'s first sound stream as mono 16-bit samples. */
+async function decode(file: string, signal?: AbortSignal): Promise<Int16Array> {
+  const out = path.join(os.tmpdir(), `shotline-peaks-${randomUUID()}.raw`);
+  try {
+    await runFfmpeg(['-i', file, '-map', '0:a:0', '-vn', '-ac', '1', '-ar', String(DECODE_RATE), '-f', 's16le', '-acodec', 'pcm_s16le', '-y', out], { signal });
+    const buf = fs.existsSync(out) ? fs.readFileSync(out) : Buffer.alloc(0);
+    // A copy: the Buffer may sit at an odd offset in Node's pool, and Int16Array needs an even one.
+    return new Int16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + (buf.byteLength & ~1)));
+  } finally {
+    fs.rmSync(out, { force: true });
+  }
+}
+
+/** A file without sound (a silent take) gives no peaks and its length, so its lane draws flat. */
+export async function computeWaveform(file: string, perSecond = DEFAULT_PEAKS_PER_SECOND, signal?: AbortSignal): Promise<Waveform> {
+  const probe = await ffprobe(file, { signal });
+  if (!probe.hasAudio) return { peaks: [], perSecond, durationS: probe.durationS };
+  const samples = await decode(file, signal);
+  return { peaks: peaksOf(samples, DECODE_RATE, perSecond), perSecond, durationS: samples.length / DECODE_RATE };
+}
+
+const cache = new Map<string, Promise<Waveform>>();
+
+/** The waveform of `file` (an absolute path already checked to lie in the project), computed once per file, size and date. */
+export function waveform(file: string, perSecond = DEFAULT_PEAKS_PER_SECOND): Promise<Waveform> {
+  const stat = fs.statSync(file);
+  const key = `${file}\0${stat.size}\0${stat.mtimeMs}\0${perSecond}`;
+  let hit = cache.get(key);
+  if (hit) {
+    // Most recently used last, so the oldest is the first to go.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  hit = computeWaveform(file, perSecond);
+  cache.set(key, hit);
+  hit.catch(() => cache.delete(key));
+  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return hit;
+}

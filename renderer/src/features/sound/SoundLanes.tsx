@@ -1,0 +1,65 @@
+// The player's time ruler and the sound lanes under it, on one scale: the scrub bar across the
+// cut, then the takes' own sound and the music, each with its controls at the left. (The
+// timeline's cards are not proportional to time — they have a minimum width and wrap — so the
+// lanes live here, where every pixel is the same number of frames.)
+import { DEFAULT_DUCK_DB } from '../../../../shared/domain/sound';
+import { TIMELINE_FPS } from '../../../../shared/domain/timecode';
+import { ScrubBar } from '../player/ScrubBar';
+import { usePlayer, usePlayerState } from '../player/usePlayer';
+import { LaneHeader } from './LaneHeader';
+import { MusicLane } from './MusicLane';
+import { NumberField } from './NumberField';
+import { useMusic, useSetDuck } from './soundApi';
+import { TakeLane } from './TakeLane';
+import './sound.css';
+
+function DuckField() {
+  const music = useMusic();
+  const setDuck = useSetDuck();
+  return (
+    <div className="lane-head-row" title="How far the music dips while dialogue plays (0: not at all)">
+      <NumberField
+        label="Duck"
+        unit="dB"
+        ariaLabel="Duck music under dialogue (dB)"
+        value={music.data?.duckDb ?? DEFAULT_DUCK_DB}
+        min={0}
+        max={40}
+        step={1}
+        onCommit={(v) => setDuck.mutate(v)}
+      />
+    </div>
+  );
+}
+
+function LanePlayhead() {
+  const { engine } = usePlayer();
+  const frame = usePlayerState(engine, (s) => s.frame);
+  const total = usePlayerState(engine, (s) => s.total);
+  return (
+    <div className="lanes-playhead" aria-hidden="true">
+      <div style={{ left: `${total ? (frame / total) * 100 : 0}%` }} />
+    </div>
+  );
+}
+
+export function SoundLanes() {
+  const { engine, items } = usePlayer();
+  const total = usePlayerState(engine, (s) => s.total);
+  const sounding = usePlayerState(engine, (s) => s.rate !== 0 && s.musicSources > 0);
+  // A cut with nothing in it still gets a lane a second long per second of music to drop on.
+  const totalS = Math.max(total / TIMELINE_FPS, 1);
+  return (
+    <div className="sound-tracks">
+      <div className="lane-corner" />
+      <ScrubBar />
+      <LaneHeader lane="take" />
+      <TakeLane items={items} total={total} />
+      <LaneHeader lane="music" sounding={sounding}>
+        <DuckField />
+      </LaneHeader>
+      <MusicLane engine={engine} totalS={totalS} />
+      <LanePlayhead />
+    </div>
+  );
+}

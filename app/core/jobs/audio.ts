@@ -84,7 +84,10 @@ export function planLines(ctx: JobsCtx, shots: Shot[], elevenlabsTool?: ToolId):
   const sceneLines = new Map<string, Array<{ shotId: string; index: number; line: DialogueLine }>>();
   for (const s of ctx.timeline.shots())
     s.dialogue.forEach((line, index) => {
-      if (line.text.trim()) sceneLines.set(s.sceneId, [...(sceneLines.get(s.sceneId) ?? []), { shotId: s.id, index, line }]);
+      if (!line.text.trim()) return;
+      const list = sceneLines.get(s.sceneId) ?? [];
+      list.push({ shotId: s.id, index, line });
+      sceneLines.set(s.sceneId, list);
     });
   for (const shot of shots) {
     const keys = lineKeys(shot.dialogue);

@@ -21,10 +21,16 @@ export interface LineAudio {
 export function linesAudio(project: Pick<Project, 'folder' | 'takes' | 'reviews' | 'timeline'>): Map<string, Array<LineAudio | null>> {
   const reviews = project.reviews.reviews();
   const byKey = new Map<string, LineAudio>();
+  // One provenance read per shot, not per take.
+  const provenance = new Map<string, ReturnType<Project['reviews']['provenance']>>();
+  const paramsOf = (shotId: string, takeId: string) => {
+    if (!provenance.has(shotId)) provenance.set(shotId, project.reviews.provenance(shotId));
+    return provenance.get(shotId)!.get(takeId)?.params ?? {};
+  };
   // Oldest first, so the newest take of a line is the one kept.
   for (const take of project.takes.all('line')) {
     if (reviews.get(take.id)?.rejected || take.durationS === null) continue;
-    const params = project.reviews.provenance(take.shotId).get(take.id)?.params ?? {};
+    const params = paramsOf(take.shotId, take.id);
     if (typeof params.lineKey !== 'string') continue;
     byKey.set(`${take.shotId}|${params.lineKey}`, {
       takeId: take.id,

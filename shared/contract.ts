@@ -42,7 +42,7 @@ import type { ScriptImportResult, ScriptPreview } from './domain/script';
 import { PANELS_PER_PAGE, PAPER_SIZES, type StoryboardSummary } from './domain/storyboard';
 import { GRANULARITIES } from './domain/script';
 import type { VersionInfo, VersionRestoreResult } from './domain/versions';
-import type { MusicBed, Waveform } from './domain/sound';
+import type { MusicBed, SfxCue, ShotSound, VoiceOption, Waveform } from './domain/sound';
 import { RESTORE_MODES } from './domain/versions';
 
 const id = z.string().min(1).max(64);
@@ -173,6 +173,8 @@ export const contract = {
   ...versionsChannels(),
   ...musicChannels(),
   ...soundChannels(),
+  ...sfxChannels(),
+  ...voicesChannels(),
 } as const;
 
 /** The reference library, shot reference slots and keyframes */
@@ -426,6 +428,55 @@ function soundChannels() {
     'sound.waveform': channel(
       z.object({ relPath: z.string().min(1).max(1000), perSecond: z.number().int().min(1).max(200).optional() }).strict(),
     ).returns<Waveform>(),
+    /** Every shot's sound: its lines with their takes and starts, its effect cues, its mode, and any overrun with its fix. */
+    'sound.shots': channel(empty).returns<Record<string, ShotSound>>(),
+    /** Queues the spoken lines of `shotIds` (default: every shot) in their speakers' voices, `takes` each (default 1). Refused past the budget. */
+    'sound.generateLines': channel(
+      z.object({ shotIds: z.array(id).min(1).max(10_000).optional(), takes: z.number().int().min(1).max(8).optional() }).strict(),
+    ).returns<GenerateResult>(),
+    /** Circles a take of a line or an effect (it plays instead of the newest); `circled: false` un-circles it. Undoable. */
+    'sound.circle': channel(z.object({ takeId: id, circled: z.boolean() }).strict()).returns<null>(),
+    /** Where line `index` of the shot starts inside it, in seconds; null: right after the line before. Undoable. */
+    'sound.setLineOffset': channel(
+      z.object({ shotId: id, index: z.number().int().min(0).max(499), offsetS: z.number().min(0).max(600).nullable() }).strict(),
+    ).returns<ShotSound>(),
+    /** Sets the shot's duration to `fixDurationS` of its sound (the next one its tool accepts that holds the lines). Undoable. */
+    'sound.fixOverrun': channel(z.object({ shotId: id }).strict()).returns<Shot>(),
+  };
+}
+
+/** Sound-effect cues on shots, made by ElevenLabs' sound generation (or the local scratch effect) */
+function sfxChannels() {
+  const seconds = z.number().min(0.5).max(30);
+  const cue = z.object({ text: z.string().trim().min(1).max(1000), seconds, offsetS: z.number().min(0).max(600), gainDb: z.number().min(-60).max(12) });
+  return {
+    /** Adds a cue to the shot (after its others). Undoable. */
+    'sfx.add': channel(cue.partial({ offsetS: true, gainDb: true }).extend({ shotId: id }).strict()).returns<SfxCue>(),
+    'sfx.update': channel(z.object({ id, patch: cue.partial().strict() }).strict()).returns<SfxCue>(),
+    /** Removes the cue (its takes stay in the project's media until the take is deleted). Undoable. */
+    'sfx.remove': channel(z.object({ id }).strict()).returns<null>(),
+    /** Queues a job per cue: the given cues, or every cue of `shotIds`; refused past the budget. */
+    'sfx.generate': channel(
+      z
+        .object({ cueIds: z.array(id).min(1).max(10_000).optional(), shotIds: z.array(id).min(1).max(10_000).optional(), tool: toolId.optional() })
+        .strict()
+        .refine((v) => (v.cueIds === undefined) !== (v.shotIds === undefined), 'give either cueIds or shotIds'),
+    ).returns<GenerateResult>(),
+  };
+}
+
+/** Voices for characters: ElevenLabs' list and a sample of any voice */
+function voicesChannels() {
+  return {
+    /** The ElevenLabs account's voices (`GET /v1/voices`); refused with what to do when there is no key or it is refused. */
+    'voices.list': channel(empty).returns<VoiceOption[]>(),
+    /**
+     * A short sample of `voice` (`local`, `local:<variant>` or `elevenlabs:<id>`) as a data: URL to play: the local
+     * voice speaks `text` (default a line naming the voice); an ElevenLabs voice plays its preview sample (free).
+     */
+    'voices.preview': channel(z.object({ voice: z.string().min(1).max(100), text: z.string().max(300).optional() }).strict()).returns<{
+      dataUrl: string;
+    }>(),
   };
 }
 

@@ -73,3 +73,73 @@ export function duckGainAt(speech: readonly Interval[], duckDb: number, t: numbe
 function fmt(n: number): string {
   return String(Math.round(n * 1e6) / 1e6);
 }
+
+/** What the cut plays for a shot: its take's own sound, its dialogue and effects, or both. */
+export const SOUND_MODES = ['both', 'take', 'dialogue'] as const;
+export type SoundMode = (typeof SOUND_MODES)[number];
+
+/** A take of a spoken line or of a sound effect, as the lanes and the inspector list it. */
+export interface AudioTake {
+  id: string;
+  /** Its number among the takes of that line or cue (1, 2, …). */
+  number: number;
+  /** Project-relative path of the audio file. */
+  relPath: string;
+  durationS: number;
+  tool: string;
+  createdAt: string;
+  /** The user circled it (otherwise the newest take that is not rejected plays). */
+  circled: boolean;
+  rejected: boolean;
+}
+
+/** One spoken line of a shot and its audio. */
+export interface LineSound {
+  /** Its place in the shot's dialogue. */
+  index: number;
+  /** The line's key (shared/domain/lines.ts): takes follow it through reorders. */
+  key: string;
+  speaker: string;
+  text: string;
+  /** Where it starts inside the shot: its own offset, else right after the line before. */
+  startS: number;
+  /** The offset the user set, or null (placed after the line before). */
+  offsetS: number | null;
+  /** The take that plays: the circled one, else the newest not rejected; null before any. */
+  take: AudioTake | null;
+  takes: AudioTake[];
+}
+
+/** A sound-effect cue on a shot: what to make, how long, where it starts in the shot. */
+export interface SfxCue {
+  id: string;
+  shotId: string;
+  text: string;
+  seconds: number;
+  offsetS: number;
+  gainDb: number;
+  take: AudioTake | null;
+  takes: AudioTake[];
+}
+
+/** A shot's sound as the player, the card and the inspector show it. */
+export interface ShotSound {
+  shotId: string;
+  mode: SoundMode;
+  lines: LineSound[];
+  cues: SfxCue[];
+  /** How far the last spoken line runs past the end of the shot (0 when it fits). */
+  overrunS: number;
+  /** The next duration the shot's tool accepts that holds every line; null when it fits or no duration does. */
+  fixDurationS: number | null;
+}
+
+/** An ElevenLabs voice as `GET /v1/voices` lists it. */
+export interface VoiceOption {
+  voiceId: string;
+  name: string;
+  category: string | null;
+  /** The voice's sample (an https URL at ElevenLabs), or null. */
+  previewUrl: string | null;
+  labels: Record<string, string>;
+}

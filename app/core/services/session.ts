@@ -31,6 +31,8 @@ export const UNDOABLE_TABLES = [
   'script_scenes',
   'script_shots',
   'music_beds',
+  'line_circles',
+  'sfx_cues',
 ] as const;
 
 export interface SessionDeps extends CoreHost {

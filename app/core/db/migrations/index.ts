@@ -10,6 +10,7 @@ import { shotListFields } from './0009-shot-list-fields';
 import { frames } from './0010-frames';
 import { music } from './0011-music';
 import { voices } from './0012-voices';
+import { soundPlan } from './0013-sound-plan';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   frames,
   music,
   voices,
+  soundPlan,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -44,6 +44,7 @@ import { GRANULARITIES } from './domain/script';
 import type { VersionInfo, VersionRestoreResult } from './domain/versions';
 import type { MusicBed, SfxCue, ShotSound, VoiceOption, Waveform } from './domain/sound';
 import { RESTORE_MODES } from './domain/versions';
+import { SOUND_MODES } from './domain/sound';
 
 const id = z.string().min(1).max(64);
 const text = (max = 20_000) => z.string().max(max);
@@ -96,6 +97,8 @@ export const shotPatchSchema = z
     list: listPatchSchema,
     notes: text(),
     status: z.enum(SHOT_STATUSES),
+    soundMode: z.enum(SOUND_MODES),
+    askSound: z.boolean(),
   })
   .partial()
   .strict();

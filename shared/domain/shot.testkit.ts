@@ -20,6 +20,8 @@ export function makeShot(overrides: Partial<Omit<Shot, 'prompt'>> & { prompt?: P
     list: emptyListFields(),
     notes: '',
     status: 'planned',
+    soundMode: 'both',
+    askSound: false,
     ...rest,
     prompt: { ...emptyPrompt(), ...prompt },
   };

@@ -3,6 +3,7 @@
 
 import type { DialogueLine } from './dialogue';
 import type { ShotListFields } from './shotList';
+import type { SoundMode } from './sound';
 
 export const PROVIDERS = ['runway', 'kling', 'veo', 'luma', 'minimax', 'elevenlabs', 'local'] as const;
 export type ProviderId = (typeof PROVIDERS)[number];
@@ -80,6 +81,10 @@ export interface Shot {
   list: ShotListFields;
   notes: string;
   status: ShotStatus;
+  /** What the cut plays for this shot: the take's own sound, the dialogue and effects, or both. */
+  soundMode: SoundMode;
+  /** Ask the tool for the take's own sound where that is an option that costs more (Kling 2.6). */
+  askSound: boolean;
 }
 
 export interface ProjectInfo {

@@ -212,7 +212,20 @@ export function requestCancel(ctx: JobsCtx, id: string): 'canceled' | 'requested
 /** The shot as it was queued, as validation wants it. */
 function snapShot(snap: RequestSnapshot, job: JobRow, tool: ToolId): Shot {
   const list = { ...emptyListFields(), ...snap.shot.list };
-  return { ...snap.shot, list, id: job.shot_id, sceneId: '', position: 0, tool, finalTool: null, tier: 'draft', notes: '', status: 'planned' };
+  return {
+    ...snap.shot,
+    list,
+    id: job.shot_id,
+    sceneId: '',
+    position: 0,
+    tool,
+    finalTool: null,
+    tier: 'draft',
+    notes: '',
+    status: 'planned',
+    soundMode: 'both',
+    askSound: snap.shot.askSound ?? false,
+  };
 }
 
 /**

@@ -32,6 +32,8 @@ export interface RequestSnapshot {
     dialogue: DialogueLine[];
     /** Framing the prompt names; absent in requests queued before shots had it. */
     list?: Pick<ShotListFields, 'size' | 'angle'>;
+    /** Whether the take was asked to come with its own sound; absent in requests queued before shots had it. */
+    askSound?: boolean;
   };
   startFrame: ImageRef | null;
   endFrame: ImageRef | null;
@@ -65,6 +67,7 @@ export function snapshotRequest(shot: Shot, images: ShotImageRow[]): RequestSnap
       resolution: shot.resolution,
       dialogue: shot.dialogue,
       list: { size: shot.list.size, angle: shot.list.angle },
+      askSound: shot.askSound,
     },
     startFrame: start ? imageRef(start) : null,
     endFrame: end ? imageRef(end) : null,

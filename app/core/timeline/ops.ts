@@ -41,6 +41,8 @@ function newShotDefaults(aspectRatio: Shot['aspectRatio']): Omit<Shot, 'id' | 's
     list: emptyListFields(),
     notes: '',
     status: 'planned',
+    soundMode: 'both',
+    askSound: false,
   };
 }
 

@@ -24,6 +24,8 @@ export function shot(id: string, sceneId: string, position: number, durationS = 
     list: emptyListFields(),
     notes: '',
     status: 'planned',
+    soundMode: 'both',
+    askSound: false,
   };
 }
 

@@ -2,6 +2,7 @@ import { linesFromText, type DialogueLine } from '../../../../shared/domain/dial
 import type { AspectRatio, PromptParts, Scene, Shot, ShotStatus, Tier } from '../../../../shared/domain/types';
 import { emptyPrompt } from '../../../../shared/domain/types';
 import { CAMERA_ANGLES, EQUIPMENT, SHOT_SIZES, emptyListFields, type ShotListFields } from '../../../../shared/domain/shotList';
+import type { SoundMode } from '../../../../shared/domain/sound';
 
 export interface SceneRow {
   id: string;
@@ -28,6 +29,8 @@ export interface ShotRow {
   list_json: string;
   notes: string;
   status: string;
+  sound_mode: string;
+  ask_sound: number;
 }
 
 export const sceneFromRow = (r: SceneRow): Scene => ({ id: r.id, number: r.number, name: r.name, position: r.position });
@@ -109,6 +112,8 @@ export function shotFromRow(r: ShotRow): Shot {
     list: parseListFields(r.list_json),
     notes: r.notes,
     status: r.status as ShotStatus,
+    soundMode: r.sound_mode as SoundMode,
+    askSound: r.ask_sound === 1,
   };
 }
 
@@ -131,5 +136,7 @@ export function shotToRow(s: Shot): ShotRow {
     list_json: JSON.stringify(s.list),
     notes: s.notes,
     status: s.status,
+    sound_mode: s.soundMode,
+    ask_sound: s.askSound ? 1 : 0,
   };
 }

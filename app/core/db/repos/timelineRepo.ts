@@ -28,14 +28,15 @@ export function timelineRepo(db: Db) {
     deleteScene: db.prepare('DELETE FROM scenes WHERE id = ?'),
     insertShot: db.prepare(
       `INSERT INTO shots (id, scene_id, label, position, action, prompt_json, duration_s, aspect_ratio, resolution,
-         tool, final_tool, fallback_tool, tier, dialogue, list_json, notes, status)
+         tool, final_tool, fallback_tool, tier, dialogue, list_json, notes, status, sound_mode, ask_sound)
        VALUES (@id, @scene_id, @label, @position, @action, @prompt_json, @duration_s, @aspect_ratio, @resolution,
-         @tool, @final_tool, @fallback_tool, @tier, @dialogue, @list_json, @notes, @status)`,
+         @tool, @final_tool, @fallback_tool, @tier, @dialogue, @list_json, @notes, @status, @sound_mode, @ask_sound)`,
     ),
     updateShot: db.prepare(
       `UPDATE shots SET scene_id = @scene_id, label = @label, position = @position, action = @action,
          prompt_json = @prompt_json, duration_s = @duration_s, aspect_ratio = @aspect_ratio, resolution = @resolution,
-         tool = @tool, final_tool = @final_tool, fallback_tool = @fallback_tool, tier = @tier, dialogue = @dialogue, list_json = @list_json, notes = @notes, status = @status
+         tool = @tool, final_tool = @final_tool, fallback_tool = @fallback_tool, tier = @tier, dialogue = @dialogue, list_json = @list_json, notes = @notes, status = @status,
+         sound_mode = @sound_mode, ask_sound = @ask_sound
        WHERE id = @id`,
     ),
     placeShot: db.prepare('UPDATE shots SET scene_id = ?, position = ? WHERE id = ? AND (scene_id <> ? OR position <> ?)'),

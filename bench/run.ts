@@ -9,6 +9,7 @@ import { mib, report } from './report';
 import { libraryBench } from './library';
 import { playerBench } from './player';
 import { scriptBench } from './script';
+import { soundBench } from './sound';
 import { timelineBench } from './timeline';
 
 // `npm run bench -- library export` runs only those.
@@ -23,6 +24,7 @@ const BENCHES = {
   export: exportBench,
   script: scriptBench,
   cli: cliBench,
+  sound: soundBench,
 };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(w in BENCHES));

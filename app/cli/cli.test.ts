@@ -178,6 +178,8 @@ describe('shotline import, list and cost', () => {
       totalCredits: 25,
       totalDurationS: 19,
       overBudget: false,
+      // The one line has no voice yet: nothing to speak, nothing planned.
+      dialogue: { lines: 0, missing: 0, unvoiced: 1, planUsd: 0, spentUsd: 0 },
     });
   });
 

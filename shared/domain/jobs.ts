@@ -148,6 +148,21 @@ export interface CostPlan {
   inFlightUsd: number;
   shots: Record<string, ShotPlan>;
   frames: FramePlan;
+  /** Spoken lines, apart from video. */
+  dialogue: DialoguePlan;
+}
+
+/** The dialogue: what speaking the lines not yet spoken costs (each in its speaker's voice), and what lines cost so far. */
+export interface DialoguePlan {
+  /** Lines with words and a speaker who has a voice. */
+  lines: number;
+  /** Of those, lines with no take and no job under way. */
+  missing: number;
+  /** Lines with words whose speaker has no voice yet (not in the plan). */
+  unvoiced: number;
+  /** One take of each missing line. */
+  planUsd: number;
+  spentUsd: number;
 }
 
 /** Storyboard frames, apart from video: what "frames for all shots without one" costs, and what was spent on frames. */

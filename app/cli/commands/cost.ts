@@ -30,7 +30,13 @@ function costJson(cost: CostBreakdown, plan: CostPlan) {
     totalCredits: cost.totalCredits,
     totalDurationS: cost.totalDurationS,
     overBudget: cost.overBudget,
+    dialogue: plan.dialogue,
   };
+}
+
+function dialogueLine(d: CostPlan['dialogue']): string {
+  const unvoiced = d.unvoiced > 0 ? ` (${plural(d.unvoiced, 'line')} with no voice yet)` : '';
+  return `Dialogue: ${usd(d.planUsd)} to speak ${plural(d.missing, 'line')} not spoken yet${unvoiced} · spent on lines: ${usd(d.spentUsd)}`;
 }
 
 /** The human cost report; `demo` prints it too. */
@@ -65,6 +71,7 @@ export function costSummary(snapshot: ProjectSnapshot, plan: CostPlan): string {
     `Budget: ${budgetLine(cost.budgetUsd, cost.budgetLeftUsd)}`,
     `Draft plan: ${usd(plan.draftPlanUsd)} (${plural(plan.takes, 'take')} of each shot not generated yet, frames made first included) · ` +
       `final plan: ${usd(plan.finalPlanUsd)} · spent: ${usd(plan.spentUsd)}`,
+    dialogueLine(plan.dialogue),
     '',
     providers + '\n' + scenes,
     'The same shots on one provider:',
@@ -84,7 +91,8 @@ export const costCommand: Command = {
     'shot on its final tool), "spentUsd" (charged so far), "budgetUsd", "byProvider": {"runway": {"usd", "credits"}, …}, "byScene":',
     '[{"scene", "sceneNumber", "shots", "durationS", "usd", "credits"}], "alternatives": {"allRunway",',
     '"allKling"}, "totalCredits", "totalDurationS", "overBudget"}. Dollars are rounded to the cent;',
-    'budgetUsd is null when no budget is set; credits are Runway credits.',
+    'budgetUsd is null when no budget is set; credits are Runway credits. "dialogue": {"lines" (lines with a',
+    'voice), "missing" (not spoken or asked for yet), "unvoiced", "planUsd" (one take of each missing line), "spentUsd"}.',
   ].join('\n'),
   run: ({ args: [dir], options, io }) =>
     withProject(io, dir!, (project) => {

@@ -2,10 +2,12 @@
 // still frame made first), one final take, and whether Generate all drafts would include the shot.
 // The CLI's `cost --json`, the cost panel, the cards and the inspector all read this one plan.
 // Storyboard frames are planned apart: what frames for the shots without one cost, and what
-// animating the frames would cost on each shot's tool or all on one provider.
+// animating the frames would cost on each shot's tool or all on one provider. Dialogue too: what
+// speaking the lines not yet spoken costs.
 import { getModel } from '../../../shared/catalog';
 import { estimateShot, roundUsd, takeEstimateUsd } from '../../../shared/domain/cost';
-import type { CostPlan, FramePlan, ShotPlan } from '../../../shared/domain/jobs';
+import type { CostPlan, DialoguePlan, FramePlan, ShotPlan } from '../../../shared/domain/jobs';
+import { planLines, readAudioSnapshot } from './audio';
 import type { Shot } from '../../../shared/domain/types';
 import { sentImages, shotsNotGenerated, shotsWithoutFrames, toolForShot, type JobsCtx } from './enqueue';
 import { readSettings } from './settings';
@@ -26,7 +28,7 @@ export function costPlan(ctx: JobsCtx): CostPlan {
     if (pending.has(shot.id)) draft += takes * takeUsd;
     final += finalUsd;
   }
-  const { spentUsd, inFlightUsd, framesSpentUsd } = ctx.repo.spend();
+  const { spentUsd, inFlightUsd, framesSpentUsd, linesSpentUsd } = ctx.repo.spend();
   return {
     takes,
     draftPlanUsd: roundUsd(draft),
@@ -35,6 +37,7 @@ export function costPlan(ctx: JobsCtx): CostPlan {
     inFlightUsd: roundUsd(inFlightUsd),
     shots,
     frames: framePlan(ctx, takes, framesSpentUsd),
+    dialogue: dialoguePlan(ctx, linesSpentUsd),
   };
 }
 
@@ -56,5 +59,25 @@ function framePlan(ctx: JobsCtx, takes: number, spentUsd: number): FramePlan {
     planUsd: roundUsd(missing * takes * frameUsd),
     spentUsd: roundUsd(spentUsd),
     animate: { shotToolsUsd: sum(toolForShot), allRunwayUsd: sum(() => ALL_RUNWAY), allKlingUsd: sum(() => ALL_KLING) },
+  };
+}
+
+function dialoguePlan(ctx: JobsCtx, spentUsd: number): DialoguePlan {
+  const shots = ctx.timeline.shots();
+  const { lines } = planLines(ctx, shots);
+  const asked = new Set(
+    ctx.repo.requestsWithWork('line').map((j) => {
+      const req = readAudioSnapshot(j.request_json).audio;
+      return `${j.shot_id}|${req.lineKey}`;
+    }),
+  );
+  const missing = lines.filter((l) => !asked.has(`${l.shot.id}|${l.request.lineKey}`));
+  const worded = shots.reduce((n, s) => n + s.dialogue.filter((l) => l.text.trim()).length, 0);
+  return {
+    lines: lines.length,
+    missing: missing.length,
+    unvoiced: worded - lines.length,
+    planUsd: roundUsd(missing.reduce((n, l) => n + l.estimate, 0)),
+    spentUsd: roundUsd(spentUsd),
   };
 }

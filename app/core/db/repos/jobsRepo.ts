@@ -119,6 +119,9 @@ export interface ShotImageRow {
 }
 
 const ACTIVE_SQL = `(${ACTIVE_JOB_STATES.map((s) => `'${s}'`).join(', ')})`;
+const FINISHED = "state IN ('ready', 'failed', 'canceled')";
+/** What a finished job spent: its charge, or its estimate when ready with no charge reported (a failure without one cost nothing). */
+const SPENT = "CASE WHEN state = 'ready' THEN COALESCE(cost_usd, cost_estimate_usd) ELSE COALESCE(cost_usd, 0) END";
 
 export function jobsRepo(db: Db) {
   const q = {
@@ -145,16 +148,17 @@ export function jobsRepo(db: Db) {
     requestCancel: db.prepare(`UPDATE jobs SET cancel_requested = 1, updated_at = ? WHERE id = ? AND (state IN ${ACTIVE_SQL} OR state = 'needs_attention')`),
     spend: db.prepare(
       `SELECT
-         COALESCE(SUM(CASE WHEN state = 'ready' THEN COALESCE(cost_usd, cost_estimate_usd) ELSE COALESCE(cost_usd, 0) END)
-           FILTER (WHERE state IN ('ready', 'failed', 'canceled')), 0) AS spent,
+         COALESCE(SUM(${SPENT}) FILTER (WHERE ${FINISHED}), 0) AS spent,
          COALESCE(SUM(cost_estimate_usd) FILTER (WHERE state IN ${ACTIVE_SQL} OR state = 'needs_attention'), 0) AS in_flight,
-         COALESCE(SUM(cost_usd) FILTER (WHERE state IN ('ready', 'failed', 'canceled') AND cost_usd IS NOT NULL), 0) AS charged,
-         COALESCE(SUM(cost_estimate_usd) FILTER (WHERE state IN ('ready', 'failed', 'canceled') AND cost_usd IS NOT NULL), 0) AS charged_estimate,
-         COALESCE(SUM(CASE WHEN state = 'ready' THEN COALESCE(cost_usd, cost_estimate_usd) ELSE COALESCE(cost_usd, 0) END)
-           FILTER (WHERE state IN ('ready', 'failed', 'canceled') AND kind = 'frame'), 0) AS frames_spent
+         COALESCE(SUM(cost_usd) FILTER (WHERE ${FINISHED} AND cost_usd IS NOT NULL), 0) AS charged,
+         COALESCE(SUM(cost_estimate_usd) FILTER (WHERE ${FINISHED} AND cost_usd IS NOT NULL), 0) AS charged_estimate,
+         COALESCE(SUM(${SPENT}) FILTER (WHERE ${FINISHED} AND kind = 'frame'), 0) AS frames_spent,
+         COALESCE(SUM(${SPENT}) FILTER (WHERE ${FINISHED} AND kind = 'line'), 0) AS lines_spent,
+         COALESCE(SUM(${SPENT}) FILTER (WHERE ${FINISHED} AND kind = 'sfx'), 0) AS sfx_spent
        FROM jobs`,
     ),
     shotsWithWork: db.prepare("SELECT DISTINCT shot_id FROM jobs WHERE state NOT IN ('failed', 'canceled') AND kind = ?").pluck(),
+    requestsWithWork: db.prepare("SELECT shot_id, request_json FROM jobs WHERE state NOT IN ('failed', 'canceled') AND kind = ?"),
     seedsOfShot: db.prepare('SELECT seed FROM jobs WHERE shot_id = ? AND seed IS NOT NULL').pluck(),
     leaseGet: db.prepare('SELECT holder, pid, host, label, acquired_at, heartbeat_at FROM engine_lease WHERE id = 1'),
     leaseTake: db.prepare(
@@ -230,11 +234,29 @@ export function jobsRepo(db: Db) {
     requestCancel: (id: string, now: number) => q.requestCancel.run(now, id).changes === 1,
     events: (jobId: string) => q.events.all(jobId) as JobEvent[],
     spend: () => {
-      const r = q.spend.get() as { spent: number; in_flight: number; charged: number; charged_estimate: number; frames_spent: number };
-      return { spentUsd: r.spent, inFlightUsd: r.in_flight, chargedUsd: r.charged, chargedEstimateUsd: r.charged_estimate, framesSpentUsd: r.frames_spent };
+      const r = q.spend.get() as {
+        spent: number;
+        in_flight: number;
+        charged: number;
+        charged_estimate: number;
+        frames_spent: number;
+        lines_spent: number;
+        sfx_spent: number;
+      };
+      return {
+        spentUsd: r.spent,
+        inFlightUsd: r.in_flight,
+        chargedUsd: r.charged,
+        chargedEstimateUsd: r.charged_estimate,
+        framesSpentUsd: r.frames_spent,
+        linesSpentUsd: r.lines_spent,
+        sfxSpentUsd: r.sfx_spent,
+      };
     },
     /** Shots with a job of `kind` that is not failed or canceled: done, under way or waiting on the user. */
     shotsWithWork: (kind: TakeKind = 'video') => new Set(q.shotsWithWork.all(kind) as string[]),
+    /** The frozen requests of jobs of `kind` that are not failed or canceled. */
+    requestsWithWork: (kind: TakeKind) => q.requestsWithWork.all(kind) as Array<Pick<JobRow, 'shot_id' | 'request_json'>>,
     seedsOfShot: (shotId: string) => new Set(q.seedsOfShot.all(shotId) as number[]),
     lease: {
       get: () => q.leaseGet.get() as LeaseRow | undefined,

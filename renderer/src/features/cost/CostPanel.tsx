@@ -37,6 +37,11 @@ function SpentLine() {
   ) : null;
 }
 
+function dialogueHint(d: CostPlan['dialogue']): string {
+  const unvoiced = d.unvoiced > 0 ? `; ${plural(d.unvoiced, 'line')} with no voice yet` : '';
+  return `${plural(d.missing, 'line')} not spoken yet, each in its speaker's voice${unvoiced}`;
+}
+
 /** The plan as the buttons will spend it: Generate all drafts now, one final of every shot, and what is spent. */
 function PlanFigures({ plan }: { plan: CostPlan | undefined }) {
   const rows: Array<[string, string, number | undefined, string]> = [
@@ -57,6 +62,8 @@ function PlanFigures({ plan }: { plan: CostPlan | undefined }) {
         : '',
     ],
     ['Frames spent', 'cost-frames-spent', plan?.frames.spentUsd, 'What storyboard frames cost so far (part of Spent)'],
+    ['Dialogue plan', 'cost-dialogue-plan', plan?.dialogue.planUsd, plan ? dialogueHint(plan.dialogue) : ''],
+    ['Dialogue spent', 'cost-dialogue-spent', plan?.dialogue.spentUsd, 'What spoken lines cost so far (part of Spent)'],
   ];
   return (
     <dl className="cost-plan">

@@ -1,5 +1,6 @@
 // Progress of running imports, then what the last one added and refused, and why.
 import { CloseIcon } from '../../components/icons';
+import { TimeLeft } from '../../components/TimeLeft';
 import { useLibraryUi } from './store';
 import { describeSummary } from './summary';
 
@@ -15,6 +16,7 @@ export function ImportStatus() {
             {r.label}: {r.done} of {r.total}
           </span>
           <progress aria-label={`${r.label} progress`} max={r.total} value={r.done} />
+          <TimeLeft startedAt={r.startedAt} fraction={r.total > 0 ? r.done / r.total : 0} />
         </div>
       ))}
       {last && runs.length === 0 && (

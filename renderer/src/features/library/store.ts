@@ -10,6 +10,8 @@ export interface ImportRun {
   label: string;
   done: number;
   total: number;
+  /** Date.now() when it began, for the time left. */
+  startedAt: number;
 }
 
 export interface FocusTarget {

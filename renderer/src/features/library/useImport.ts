@@ -18,7 +18,7 @@ export function useImport() {
     const id = `import-${Date.now()}-${++seq}`;
     const { batches, refused } = plan(dropped);
     const total: ImportSummary = { added: [], skipped: [], refused: [...refused], itemsCreated: [] };
-    lib.start({ id, label, done: refused.length, total: dropped.length });
+    lib.start({ id, label, done: refused.length, total: dropped.length, startedAt: Date.now() });
     try {
       for (const [i, batch] of batches.entries()) {
         const files = await toImportFiles(batch);

@@ -31,8 +31,8 @@ async function film() {
   try {
     const shot = project.timeline.shots().find((s) => s.label === '1A')!;
     const ids = [
-      await insertTake(project, shot, await makeClip(path.join(cwd, 'a.mp4'), { durationS: 1, width: 1280, height: 720 }), { tool: 'local:animatic' }),
-      await insertTake(project, shot, await makeClip(path.join(cwd, 'b.mp4'), { durationS: 1, width: 1280, height: 720, fps: 30 }), { tool: 'local:animatic' }),
+      await insertTake(project, shot, await makeClip(path.join(cwd, 'a.mp4'), { durationS: 1, width: 1920, height: 1080 }), { tool: 'local:animatic' }),
+      await insertTake(project, shot, await makeClip(path.join(cwd, 'b.mp4'), { durationS: 1, width: 1920, height: 1080, fps: 30 }), { tool: 'local:animatic' }),
     ];
     return { cwd, ids };
   } finally {

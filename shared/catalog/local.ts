@@ -41,6 +41,8 @@ export const LOCAL_MODELS: ModelSpec[] = [
       { resolution: '720p', usd: 0 },
       { resolution: '1080p', usd: 0 },
     ],
+    // The timeline's size, so the Resolve export copies local takes instead of re-encoding them.
+    defaultResolution: '1080p',
     fps: 24,
     keyframes: { first: true, last: false, lastNeedsFirst: true },
     sources: [{ label: 'Rendered on this computer with ffmpeg', value: 0, unit: 'usd/s', ref: 'Shotline, no provider', asOf: '2026-12' }],

@@ -97,9 +97,10 @@ describe('job engine: the path of a take', () => {
     expect(jobIds.map((id) => job(id).state)).toEqual(['ready', 'ready']);
     expect(states(jobIds[0]!)).toEqual(['queued', 'running', 'checking', 'ready']);
     const takes = project.takes.byShot(s.id);
+    // At the timeline's size (1080p), so the Resolve export copies them.
     expect(takes.map((t) => [t.number, t.costUsd, t.width, t.height, t.fps])).toEqual([
-      [1, 0, 1280, 720, 24],
-      [2, 0, 1280, 720, 24],
+      [1, 0, 1920, 1080, 24],
+      [2, 0, 1920, 1080, 24],
     ]);
   });
 });

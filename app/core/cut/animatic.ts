@@ -14,10 +14,11 @@ import { AbortError, runFfmpeg } from '../media/ffmpeg';
 import { projectMediaPath } from '../media/projectPath';
 import { wrapText } from '../providers/local/animatic';
 import { findFont } from '../providers/local/fonts';
-import { concatList, copyRefusal, FONT_FILE, segmentArgs, streamFacts, TEXT_FILES, type Size, type StreamFacts } from './segments';
+import { concatList, copyRefusal, factsOf, FONT_FILE, segmentArgs, streamFacts, TEXT_FILES, type Size, type StreamFacts } from './segments';
 import { scratchDir, scratchPath, sweepScratch } from '../media/scratch';
 import { DEFAULT_DUCK_DB } from '../../../shared/domain/sound';
 import { renderMix, type SoundEvent } from './mix';
+import type { SourceProbe } from '../media/sourceProbe';
 
 export interface AnimaticOptions {
   cut: PlaybackCut;
@@ -34,6 +35,8 @@ export interface AnimaticOptions {
   sound?: SoundEvent[];
   /** How far dialogue ducks the music (default DEFAULT_DUCK_DB). */
   duckDb?: number;
+  /** What ffprobe said of a take's file when it arrived (null: probe it now). */
+  knownProbe?: (relPath: string, file: string) => SourceProbe | null;
 }
 
 /** The real path of a clip's take or still, refused (naming the shot) when it leads outside the project's media. */
@@ -70,6 +73,8 @@ async function probeClips(o: AnimaticOptions): Promise<Array<StreamFacts | null>
     }
     const hit = factsCache.get(key);
     if (hit) return void (facts[i] = hit);
+    const kept = o.knownProbe?.(clip.relPath, file);
+    if (kept?.codec) return void (facts[i] = factsOf(kept));
     try {
       facts[i] = await streamFacts(file, o.signal);
     } catch (err) {

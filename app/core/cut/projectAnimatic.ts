@@ -3,9 +3,10 @@
 // project's setting).
 import { projectMediaPath } from '../media/projectPath';
 import type { Project } from '../project/project';
-import { animaticSize } from '../providers/local/sizes';
+import { mediaStore } from '../media/store';
 import { playbackCut } from '../takes/queries';
 import type { AnimaticOptions } from './animatic';
+import { animaticFrame } from './segments';
 import type { SoundEvent } from './mix';
 import type { PlaybackCut } from '../../../shared/domain/playback';
 import { dialogueEvents, linesAudio } from '../sound/lineAudio';
@@ -30,12 +31,14 @@ export function laneSound(project: Project, cut: PlaybackCut = playbackCut(proje
   return [...dialogueEvents(cut, project.timeline.shots(), linesAudio(project)), ...musicEvents(project)];
 }
 
-export function animaticInputs(project: Project): Pick<AnimaticOptions, 'cut' | 'folder' | 'size' | 'sound' | 'duckDb'> {
+export function animaticInputs(project: Project): Pick<AnimaticOptions, 'cut' | 'folder' | 'size' | 'sound' | 'duckDb' | 'knownProbe'> {
   const cut = playbackCut(project);
+  const store = mediaStore(project.db, project.folder);
   return {
     cut,
     folder: project.folder,
-    size: animaticSize(project.info().aspectRatio, '720p'),
+    size: animaticFrame(cut, project.info().aspectRatio),
+    knownProbe: (relPath, file) => store.knownProbe(relPath, file),
     sound: laneSound(project, cut),
     duckDb: project.music.duckDb(),
   };

@@ -3,7 +3,11 @@
 // frame to fill its slot, stills held for their length, an optional burned-in label and
 // timecode. And the test for "already conforms", which lets the animatic copy instead.
 import { TIMELINE_FPS } from '../../../shared/domain/timecode';
+import type { PlaybackCut } from '../../../shared/domain/playback';
+import type { AspectRatio } from '../../../shared/domain/types';
 import { fitFilters, probeSource } from '../media/conform';
+import type { SourceProbe } from '../media/sourceProbe';
+import { animaticSize } from '../providers/local/sizes';
 
 export interface Size {
   width: number;
@@ -25,7 +29,10 @@ export interface StreamFacts {
 
 /** The few stream facts stream-copying depends on, from the one source probe the export's conform uses too. */
 export async function streamFacts(file: string, signal?: AbortSignal): Promise<StreamFacts> {
-  const p = await probeSource(file, signal);
+  return factsOf(await probeSource(file, signal));
+}
+
+export function factsOf(p: SourceProbe): StreamFacts {
   return {
     codec: p.codec,
     width: p.width,
@@ -153,4 +160,14 @@ export function segmentArgs(p: SegmentPlan): string[] {
 /** The concat demuxer's list: one `file` line per segment, quoted the way it reads them. */
 export function concatList(files: string[]): string {
   return files.map((f) => `file '${f.replace(/'/g, "'\\''")}'`).join('\n') + '\n';
+}
+
+/**
+ * The animatic's frame: 720p, the size drafts mostly come at, so it is quick to make; 1080p when
+ * every take of the cut already is (local takes are), so they are joined by copying.
+ */
+export function animaticFrame(cut: PlaybackCut, ratio: AspectRatio): Size {
+  const full = animaticSize(ratio, '1080p');
+  const takes = cut.clips.filter((c) => c.takeId);
+  return takes.length > 0 && takes.every((c) => c.width === full.width && c.height === full.height) ? full : animaticSize(ratio, '720p');
 }

@@ -148,6 +148,7 @@ function takeRecipe(t: SourceTake, label: string, probes: Map<string, SourceProb
 }
 
 async function probeTake(t: SourceTake, label: string, signal?: AbortSignal): Promise<SourceProbe> {
+  if (t.probe?.codec) return t.probe;
   let probe: SourceProbe;
   try {
     probe = await probeSource(t.path, signal);

@@ -33,7 +33,7 @@ async function generate(project: Project, shotIds: string[], takes: number, clip
 }
 
 /**
- * 1A local animatic, two 3 s takes, take 1 circled and trimmed 0.25 s in (the file keeps handles);
+ * 1A local animatic at 720p (so it must be conformed), two 3 s takes, take 1 circled and trimmed 0.25 s in (the file keeps handles);
  * 1B one take that already conforms (1080p, 24 fps, 2 s): stream-copied;
  * 2A no take: a placeholder from its start keyframe; its prompt names @mara (a reference);
  * 2B a 1 s take at 30 fps, 1282×721 with mono sound, planned 1.5 s and held;
@@ -47,7 +47,13 @@ export async function buildExportTestProject(dir: string): Promise<ExportTestPro
   const scene2 = project.db.transaction(() => addScene(project.timeline, { name: 'Street' }))();
   const add = (label: string, fields: Parameters<typeof shot>[1]) => shot(project, { label, ...fields }).id;
   const ids = {
-    '1A': add('1A', { tool: 'local:animatic', durationS: 3, action: 'Mara enters — “Tom & Jerry’s” <diner> at 2am', prompt: { camera: 'push_in' } }),
+    '1A': add('1A', {
+      tool: 'local:animatic',
+      resolution: '720p',
+      durationS: 3,
+      action: 'Mara enters — “Tom & Jerry’s” <diner> at 2am',
+      prompt: { camera: 'push_in' },
+    }),
     '1B': add('1B', { tool: 'runway:gen4_turbo', durationS: 2, action: 'Tom looks up, 東京の夜' }),
   } as ExportTestProject['ids'];
   const inScene2 = (label: string, fields: Parameters<typeof shot>[1]) =>

@@ -12,6 +12,7 @@ import { shotTags } from '../../../shared/domain/tags';
 import { secondsToFrames } from '../../../shared/domain/timecode';
 import type { ProjectSnapshot, Shot } from '../../../shared/domain/types';
 import { mediaStore } from '../media/store';
+import type { SourceProbe } from '../media/sourceProbe';
 import type { Project } from '../project/project';
 import { listTakes, playbackCut, takeFile } from '../takes/queries';
 import { laneSound } from '../cut/projectAnimatic';
@@ -23,6 +24,8 @@ export interface SourceTake {
   path: string;
   /** Its length at 24 fps, as the playback cut counts it. */
   frames: number;
+  /** What ffprobe said of the file when it arrived; null when it must be probed now. */
+  probe: SourceProbe | null;
 }
 
 export interface SourceStill {
@@ -74,7 +77,10 @@ function read(project: Project): ExportSource {
   const byShot = new Map<string, TakeView[]>();
   for (const t of project.takes.all()) byShot.set(t.shotId, [...(byShot.get(t.shotId) ?? []), t]);
 
-  const source = (t: TakeView): SourceTake => ({ take: t, path: takeFile(project, t), frames: Math.max(1, secondsToFrames(t.durationS ?? 0)) });
+  const source = (t: TakeView): SourceTake => {
+    const file = takeFile(project, t);
+    return { take: t, path: file, frames: Math.max(1, secondsToFrames(t.durationS ?? 0)), probe: store.knownProbe(t.relPath, file) };
+  };
   const shots = snapshot.shots.map((shot, i): SourceShot => {
     const clip = cut.clips[i]!;
     if (clip.shotId !== shot.id) throw new Error(`the playback cut is not in timeline order at ${shot.label}`);

@@ -29,7 +29,7 @@ export function outputTempPath(folder: string, tool: string): string {
 }
 
 /** What a spoken line or effect is stored as, by the container ffprobe found. */
-function audioFile(probe: ProbeResult): { ext: string; mime: string } {
+export function audioFile(probe: ProbeResult): { ext: string; mime: string } {
   const name = probe.formatName ?? '';
   if (name.includes('wav')) return { ext: '.wav', mime: 'audio/wav' };
   if (name.includes('mp3')) return { ext: '.mp3', mime: 'audio/mpeg' };
@@ -124,6 +124,7 @@ export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult,
           fps: probe.fps.avg ?? probe.fps.r,
           codec: probe.codec,
           originalName: `${snap.shot.label}.mp4`,
+          probe: probe.source,
         });
     const thumbAsset = thumb ? store.record(thumb, { kind: 'image', mime: 'image/jpeg' }) : null;
     const moved = ctx.repo.move(job.id, 'checking', 'ready', {

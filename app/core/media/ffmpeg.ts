@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors';
+import { parseSourceProbe, type SourceProbe } from './sourceProbe';
 
 type Env = Record<string, string | undefined>;
 
@@ -211,6 +212,8 @@ export interface ProbeResult {
   /** Decoded frame count, only when asked for (`countFrames`), since it reads the whole file. */
   frames: number | null;
   formatName: string | null;
+  /** The same run read as the conform reads it: kept with a take's file so exports need not probe it again. */
+  source: SourceProbe;
 }
 
 function rate(value: unknown): number | null {
@@ -247,6 +250,7 @@ export function parseProbe(json: FfprobeJson): ProbeResult {
     hasAudio: !!audio,
     frames,
     formatName: typeof json.format?.format_name === 'string' ? json.format.format_name : null,
+    source: parseSourceProbe(json),
   };
 }
 

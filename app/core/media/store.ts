@@ -5,8 +5,11 @@ import { assetsRepo, type AssetKind, type AssetRow } from '../db/repos/assetsRep
 import type { Db } from '../db/sqlite';
 import { MEDIA_DIR } from '../project/projectFiles';
 import { projectMediaPath } from './projectPath';
+import type { SourceProbe } from './sourceProbe';
 
 export type { AssetKind };
+
+const keptProbe = (r: AssetRow): SourceProbe | null => (r.probe_json ? (JSON.parse(r.probe_json) as SourceProbe) : null);
 
 export interface AssetMeta {
   kind: AssetKind;
@@ -17,6 +20,8 @@ export interface AssetMeta {
   fps?: number | null;
   codec?: string | null;
   originalName?: string | null;
+  /** What ffprobe said of a video when it arrived, so exports need not ask again. */
+  probe?: SourceProbe | null;
 }
 
 export interface Asset extends Required<AssetMeta> {
@@ -57,6 +62,7 @@ export function mediaStore(db: Db, projectFolder: string) {
     fps: r.fps,
     codec: r.codec,
     originalName: r.original_name,
+    probe: keptProbe(r),
   });
 
   /** The real path of stored file `relPath`, refused (naming `what`) when it leads outside media/. */
@@ -69,6 +75,15 @@ export function mediaStore(db: Db, projectFolder: string) {
     get(sha256: string): Asset | undefined {
       const r = repo.get(sha256);
       return r && fromRow(r);
+    },
+    /**
+     * The probe kept for stored file `relPath` (at `file`), while the file is still the size it was
+     * stored at; null when none was kept or the file changed under it (then the caller probes it).
+     */
+    knownProbe(relPath: string, file: string): SourceProbe | null {
+      const r = repo.byPath(relPath);
+      if (!r) return null;
+      return fs.statSync(file, { throwIfNoEntry: false })?.size === r.size ? keptProbe(r) : null;
     },
     /**
      * Moves `tmpFile` (already checked by the caller) into the store and returns the asset.
@@ -99,6 +114,7 @@ export function mediaStore(db: Db, projectFolder: string) {
         fps: meta.fps ?? null,
         codec: meta.codec ?? null,
         original_name: meta.originalName ?? null,
+        probe_json: meta.probe ? JSON.stringify(meta.probe) : null,
       });
       return fromRow(repo.get(placed.sha256)!);
     },

@@ -11,6 +11,7 @@ import { frames } from './0010-frames';
 import { music } from './0011-music';
 import { voices } from './0012-voices';
 import { soundPlan } from './0013-sound-plan';
+import { assetProbes } from './0014-asset-probes';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   music,
   voices,
   soundPlan,
+  assetProbes,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -78,9 +78,9 @@ async function makeBed(dest: string, seconds: number): Promise<void> {
   await runFfmpeg(['-f', 'lavfi', '-i', `aevalsrc=${pad}:s=48000:d=${seconds.toFixed(2)}`, '-ac', '2', '-c:a', 'pcm_s16le', '-y', dest]);
 }
 
-/** The demo's sound: each speaker a character with its own local voice, the lines spoken, and a music bed under the cut. */
-async function demoSound({ io, folder }: DemoContext) {
-  await withProject(io, folder, async (project) => {
+/** Each speaker a character with its own local voice, before the cost report, which then counts their lines. */
+async function cast({ io, folder }: DemoContext) {
+  await withProject(io, folder, (project) => {
     const ctx = libraryCtx(project);
     const speakers = [...new Set(project.timeline.shots().flatMap((s) => s.dialogue.map((l) => l.speaker).filter(Boolean)))];
     project.db.transaction(() =>
@@ -89,6 +89,12 @@ async function demoSound({ io, folder }: DemoContext) {
         updateItem(ctx, item.id, { voice: `local:${i + 1}` });
       }),
     )();
+  });
+}
+
+/** The demo's sound: the lines spoken in their local voices, and a music bed under the cut. */
+async function demoSound({ io, folder }: DemoContext) {
+  await withProject(io, folder, async (project) => {
     const seconds = playbackCut(project).totalFrames / TIMELINE_FPS;
     const bed = mediaTempPath(project.folder, '.wav');
     try {
@@ -114,7 +120,7 @@ async function demoSound({ io, folder }: DemoContext) {
 
 /** The demo's steps in order; later ones (render the animatic, export) slot in before `report`. */
 type DemoStep = (ctx: DemoContext) => void | Promise<void>;
-const STEPS: DemoStep[] = [build, report, demoAnimatics, demoSound, demoExport];
+const STEPS: DemoStep[] = [build, cast, report, demoAnimatics, demoSound, demoExport];
 
 export const demoCommand: Command = {
   name: 'demo',

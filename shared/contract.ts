@@ -48,7 +48,15 @@ import { SOUND_MODES } from './domain/sound';
 
 const id = z.string().min(1).max(64);
 const text = (max = 20_000) => z.string().max(max);
-const dialogueLineSchema = z.object({ speaker: text(200), extension: text(100).nullable(), parenthetical: text(500).nullable(), text: text() }).strict();
+const dialogueLineSchema = z
+  .object({
+    speaker: text(200),
+    extension: text(100).nullable(),
+    parenthetical: text(500).nullable(),
+    text: text(),
+    offsetS: z.number().min(0).max(600).nullable().optional(),
+  })
+  .strict();
 const toolId = z.string().regex(/^[a-z]+:[A-Za-z0-9_.\-]+$/, 'tool must look like provider:model');
 
 export const promptPatchSchema = z
@@ -471,13 +479,17 @@ function sfxChannels() {
 /** Voices for characters: ElevenLabs' list and a sample of any voice */
 function voicesChannels() {
   return {
-    /** The ElevenLabs account's voices (`GET /v1/voices`); refused with what to do when there is no key or it is refused. */
-    'voices.list': channel(empty).returns<VoiceOption[]>(),
+    /**
+     * The ElevenLabs account's voices (`GET /v1/voices`), kept for a minute (`refresh` asks again); refused with what to do
+     * when there is no key or it is refused.
+     */
+    'voices.list': channel(z.object({ refresh: z.boolean().optional() }).strict()).returns<VoiceOption[]>(),
     /**
      * A short sample of `voice` (`local`, `local:<variant>` or `elevenlabs:<id>`) as a data: URL to play: the local
-     * voice speaks `text` (default a line naming the voice); an ElevenLabs voice plays its preview sample (free).
+     * voice speaks `text` (default a line naming the voice) as the character `itemId`'s lines will sound; an ElevenLabs
+     * voice plays its preview sample (free).
      */
-    'voices.preview': channel(z.object({ voice: z.string().min(1).max(100), text: z.string().max(300).optional() }).strict()).returns<{
+    'voices.preview': channel(z.object({ voice: z.string().min(1).max(100), text: z.string().max(300).optional(), itemId: id.optional() }).strict()).returns<{
       dataUrl: string;
     }>(),
   };

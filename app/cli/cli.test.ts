@@ -138,7 +138,19 @@ describe('shotline import, list and cost', () => {
           tool: 'kling:kling-v2-5-turbo',
           camera: 'static',
           action: 'Dee looks up',
-          dialogue: [{ speaker: 'DEE', extension: null, parenthetical: '(not looking up)', text: "Kitchen's closed.", audio: null, durationS: null }],
+          dialogue: [
+            {
+              speaker: 'DEE',
+              extension: null,
+              parenthetical: '(not looking up)',
+              text: "Kitchen's closed.",
+              offsetS: null,
+              startS: 0,
+              takeId: null,
+              audio: null,
+              durationS: null,
+            },
+          ],
           ...none,
           estimate: { usd: 0.42, credits: null },
         },
@@ -180,6 +192,7 @@ describe('shotline import, list and cost', () => {
       overBudget: false,
       // The one line has no voice yet: nothing to speak, nothing planned.
       dialogue: { lines: 0, missing: 0, unvoiced: 1, planUsd: 0, spentUsd: 0 },
+      effects: { cues: 0, missing: 0, tool: 'elevenlabs:eleven_text_to_sound_v2', planUsd: 0, spentUsd: 0 },
     });
   });
 

@@ -56,7 +56,9 @@ describe('shotline generate --dialogue', () => {
     expect(fs.existsSync(a!.dialogue[0]!.audio!)).toBe(true);
     // The longer line takes longer to say; the line with no voice has no audio.
     expect(b!.dialogue[0]!.durationS!).toBeGreaterThan(a!.dialogue[0]!.durationS! * 2);
-    expect(b!.dialogue[1]).toMatchObject({ speaker: 'JOE', audio: null, durationS: null });
+    expect(b!.dialogue[1]).toMatchObject({ speaker: 'JOE', audio: null, durationS: null, takeId: null });
+    // Where each line starts in its shot: the first at its first frame.
+    expect(b!.dialogue[0]).toMatchObject({ startS: 0, offsetS: null, takeId: expect.any(String) });
 
     // The animatic: sound from the first frame (1A's line), then silence, then 1B's line from 1B's first frame.
     expect((await cli(['generate', dir, '--all', '--takes', '1', '--wait'], { cwd })).code).toBe(0);

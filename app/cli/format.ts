@@ -1,4 +1,5 @@
-// Plain-text tables and figures for the human (non-JSON) output.
+// Plain-text tables and figures for the human (non-JSON) output, and number options as commands read them.
+import { UserError } from '../core/errors';
 import { terminalSafe } from './terminal';
 
 export interface Column {
@@ -50,4 +51,13 @@ export { plural } from '../../shared/domain/words';
 export function budgetLine(budgetUsd: number | null, leftUsd: number | null): string {
   if (budgetUsd === null || leftUsd === null) return 'no budget set';
   return leftUsd >= 0 ? `${usd(leftUsd)} left of ${usd(budgetUsd)}` : `${usd(-leftUsd)} over the ${usd(budgetUsd)} budget`;
+}
+
+/** A number option (`--name VALUE`) within its range, or undefined when not given. */
+export function num(value: unknown, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (typeof value !== 'string' || !Number.isFinite(n) || n < min || n > max)
+    throw new UserError(`--${name} takes a number from ${min} to ${max}, not "${String(value)}".`);
+  return n;
 }

@@ -13,6 +13,7 @@ import { importCutCommand } from './commands/importCut';
 import { jobsCommand } from './commands/jobs';
 import { keyframeCommand } from './commands/keyframe';
 import { musicCommand } from './commands/music';
+import { sfxCommand } from './commands/sfx';
 import { voiceCommand } from './commands/voice';
 import { libraryAddCommand, libraryListCommand } from './commands/library';
 import { listCommand } from './commands/list';
@@ -44,6 +45,7 @@ const COMMANDS: Command[] = [
   refsSetCommand,
   keyframeCommand,
   musicCommand,
+  sfxCommand,
   voiceCommand,
   takesCommand,
   selectCommand,

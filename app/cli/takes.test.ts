@@ -32,7 +32,9 @@ async function film() {
     const shot = project.timeline.shots().find((s) => s.label === '1A')!;
     const ids = [
       await insertTake(project, shot, await makeClip(path.join(cwd, 'a.mp4'), { durationS: 1, width: 1920, height: 1080 }), { tool: 'local:animatic' }),
-      await insertTake(project, shot, await makeClip(path.join(cwd, 'b.mp4'), { durationS: 1, width: 1920, height: 1080, fps: 30 }), { tool: 'local:animatic' }),
+      await insertTake(project, shot, await makeClip(path.join(cwd, 'b.mp4'), { durationS: 1, width: 1920, height: 1080, fps: 30 }), {
+        tool: 'local:animatic',
+      }),
     ];
     return { cwd, ids };
   } finally {
@@ -101,6 +103,7 @@ describe('shotline animatic', () => {
     const r = await cli(['animatic', 'film.shotline', '--out', 'cut.mp4', '--burn-in'], { cwd });
     expect(r).toMatchObject({ code: 0, out: expect.stringMatching(/^Wrote .*cut\.mp4: 0:02 \(36 frames at 24 fps\), conformed and encoded\.\n$/) });
     const probe = await ffprobe(path.join(cwd, 'cut.mp4'), { countFrames: true });
-    expect([probe.frames, probe.fps.avg, probe.width, probe.height]).toEqual([36, 24, 1280, 720]);
+    // Every take of the cut is 1080p (the local animatic's size), so the animatic is too.
+    expect([probe.frames, probe.fps.avg, probe.width, probe.height]).toEqual([36, 24, 1920, 1080]);
   });
 });

@@ -28,6 +28,8 @@ const READS: Array<{ key: readonly unknown[]; tables: readonly string[] | 'any' 
   { key: jobKeys.status, tables: ['project'] },
   // The beds, and the duck amount kept on the project row.
   { key: soundKeys.music, tables: ['music_beds', 'project'] },
+  // Every shot's lines, cues and their takes: shots, takes, circles, cues and the tools' durations all shape it.
+  { key: soundKeys.shots, tables: 'any' },
 ];
 
 type Handlers = { [E in EventName]: ((qc: QueryClient, payload: EventMap[E]) => void) | null };
@@ -45,12 +47,24 @@ export const CORE_EVENTS: Handlers = {
     qc.setQueryData(keys.current, project);
     useJobProgressStore.getState().reset();
     useLibraryUi.getState().reset();
-    refresh(qc, keys.snapshot, keys.recent, keys.history, jobKeys.all, jobKeys.generation, libraryKeys.all, takeKeys.all, takeKeys.cut, soundKeys.music);
+    refresh(
+      qc,
+      keys.snapshot,
+      keys.recent,
+      keys.history,
+      jobKeys.all,
+      jobKeys.generation,
+      libraryKeys.all,
+      takeKeys.all,
+      takeKeys.cut,
+      soundKeys.music,
+      soundKeys.shots,
+    );
   },
   'history.changed': (qc, state) => qc.setQueryData(keys.history, state),
   'jobs.changed': (qc, { takes }) => {
     refresh(qc, jobKeys.list, jobKeys.status, jobKeys.plan);
-    if (takes) refresh(qc, takeKeys.all, takeKeys.cut);
+    if (takes) refresh(qc, takeKeys.all, takeKeys.cut, soundKeys.shots);
   },
   'jobs.engine': (qc) => refresh(qc, jobKeys.list, jobKeys.status),
   'jobs.progress': (_qc, { jobId, progress }) => useJobProgressStore.getState().set(jobId, progress),

@@ -217,7 +217,25 @@ export const SFX_MODELS: SfxModelSpec[] = [
     disputed: 'Credit figures (20 credits/s with a set length) depend on the plan’s price per credit; the catalog uses the dollar rate per generation.',
     notes: 'A described sound of 0.5–30 s. Billed per generation.',
   },
+  {
+    tool: 'local:sfx',
+    provider: 'local',
+    model: 'sfx',
+    name: 'Local scratch effect',
+    kind: 'sfx',
+    usdPerGeneration: 0,
+    // The same range as ElevenLabs', so a cue timed with the scratch effect can be made there as it is.
+    minSeconds: 0.5,
+    maxSeconds: 30,
+    concurrency: 2,
+    sources: [{ label: 'Made on this computer with ffmpeg', value: 0, unit: 'usd/generation', ref: 'Shotline, no provider', asOf: '2026-12' }],
+    disputed: null,
+    notes: 'Free and keyless (ffmpeg): shaped noise of the cue’s exact length, to time the cut before any money is spent.',
+  },
 ];
+
+/** Free and keyless: what effects are made with when no ElevenLabs key is set. */
+export const LOCAL_SFX_TOOL: ToolId = 'local:sfx';
 
 export const AUDIO_MODELS: AudioModelSpec[] = [...SPEECH_MODELS, ...SFX_MODELS];
 

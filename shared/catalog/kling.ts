@@ -97,9 +97,20 @@ export const KLING_MODELS: ModelSpec[] = [
     name: 'Kling 2.6',
     endpoints: ['text-to-video', 'image-to-video'],
     tiers: modes(1.5, 2.5),
-    // Silent as sent: sound ("sound": "on") is pro only, doubles the price and cannot go with an
-    // end frame, and no shot asks for it yet; claiming sound made QC flag every take.
+    // Silent unless the shot asks for sound (`sound: "on"`), so QC expects sound only then.
     audio: false,
+    soundOption: {
+      priceFactor: 2,
+      resolutions: ['1080p'],
+      withEndFrame: false,
+      source: {
+        label: 'Kling 2.6 with sound: pro only, twice the silent rate, no end frame (sound is "on"/"off", v2.6+ pro only)',
+        value: 2 * perSecond(2.5),
+        unit: 'usd/s',
+        ref: 'docs/providers.md, Kling text2video `sound` (KL-en 03, secondary); the doubling as the catalog has stated it since 2.6 was added, not from a published Kling table',
+        asOf: '2026-12',
+      },
+    },
     sources: [
       ...gridSources('V2.5 Turbo (same tier; no 2.6 row published)', 1.5, 2.5),
       {
@@ -112,7 +123,7 @@ export const KLING_MODELS: ModelSpec[] = [
     ],
     disputed:
       'Kling shows 2.6 unit prices only inside an account; the catalog uses the 2.5 Turbo rows (std 1.5, pro 2.5 units per 5 s, $0.075/s at pro), which a resale page confirms within a cent ($0.07/s pro, silent).',
-    notes: `Sent silent (no sound option): sound is pro only, doubles the price and cannot be combined with an end frame. 720p = std, 1080p = pro. ${WIRE_NOTE}.`,
+    notes: `Silent unless the shot asks for sound ("sound": "on"): pro (1080p) only, twice the price, not with an end frame. 720p = std, 1080p = pro. ${WIRE_NOTE}.`,
   }),
   defineModel({
     ...base,

@@ -81,6 +81,11 @@ export interface ModelSpec {
   /** False where references and keyframes go through different requests, so one set is unused. */
   refsWithKeyframes: boolean;
   keyframes: { first: boolean; last: boolean; lastNeedsFirst: boolean };
+  /**
+   * Sound the shot can ask for at a higher price (Kling 2.6's `sound: "on"`); absent where the
+   * model is always silent or always has sound (`audio`).
+   */
+  soundOption?: SoundOption;
   input: { text: boolean; image: boolean };
   /**
    * The API refuses a request without a start image (gen4_turbo image-to-video); for an image
@@ -114,4 +119,16 @@ export interface ProviderSpec {
   /** Environment variable(s) holding the key; empty for the local renderer. */
   keyEnv: string[];
   defaultBaseUrl: string;
+}
+
+/** A model's optional sound: where it can be asked for and what it costs. */
+export interface SoundOption {
+  /** The price with sound, as a multiple of the silent one. */
+  priceFactor: number;
+  /** The resolutions (tiers) that can make sound. */
+  resolutions: string[];
+  /** False where sound cannot go with an end keyframe. */
+  withEndFrame: boolean;
+  /** Where `priceFactor` and the limits come from. */
+  source: PriceSource;
 }

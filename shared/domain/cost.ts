@@ -49,7 +49,7 @@ export interface CostBreakdown {
 }
 
 /** A shot as pricing sees it; `resolution` is optional so callers may price without one. */
-export type PricedShot = Pick<Shot, 'tool' | 'durationS' | 'aspectRatio'> & Partial<Pick<Shot, 'resolution'>>;
+export type PricedShot = Pick<Shot, 'tool' | 'durationS' | 'aspectRatio'> & Partial<Pick<Shot, 'resolution' | 'askSound'>>;
 
 /** Like the public estimate but with dollars unrounded, so sums round once. */
 function priceShot(shot: PricedShot, tool: ToolId): ShotEstimate {
@@ -86,8 +86,11 @@ function priceShot(shot: PricedShot, tool: ToolId): ShotEstimate {
   }
   const units = spec.output === 'image' ? 1 : billed;
   const credits = tier.creditsPerSecond === null ? null : tier.creditsPerSecond * units;
+  // Sound where the model sells it as an option; validation refuses it where the tier cannot make it.
+  const sound = shot.askSound && spec.soundOption ? spec.soundOption.priceFactor : 1;
+  if (sound !== 1) adjustments.push(`with sound: ${sound}× the silent price (${spec.soundOption!.source.label})`);
   return {
-    usd: credits === null ? tier.usdPerSecond * units : credits * CREDIT_USD,
+    usd: sound * (credits === null ? tier.usdPerSecond * units : credits * CREDIT_USD),
     credits,
     billedDurationS: billed,
     pricedTool: tool,

@@ -57,6 +57,8 @@ export interface ExportClip {
   /** The shot list's columns, for the metadata CSV and the storyboard. */
   list: ShotListFields;
   alternates: ExportAlternate[];
+  /** The take's own sound stays on the clip but silenced: the shot's sound mode plays its dialogue and effects only. */
+  takeSoundOff?: boolean;
 }
 
 /** The sound lanes under the picture, in order, and the FCPXML lane each is connected on. */

@@ -10,6 +10,8 @@ export interface DialogueLine {
   /** With its parentheses: "(quietly)". */
   parenthetical: string | null;
   text: string;
+  /** Where the line starts inside its shot, in seconds; null or absent: right after the line before. */
+  offsetS?: number | null;
 }
 
 /** Old free-text dialogue, a CSV cell, or a plain JSON string: one line with no speaker. */

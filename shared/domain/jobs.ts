@@ -150,6 +150,21 @@ export interface CostPlan {
   frames: FramePlan;
   /** Spoken lines, apart from video. */
   dialogue: DialoguePlan;
+  /** Sound-effect cues, apart from video. */
+  effects: EffectsPlan;
+}
+
+/** The effect cues: what making those not yet made costs at ElevenLabs (free with local:sfx), and what effects cost so far. */
+export interface EffectsPlan {
+  /** Effect cues on shots. */
+  cues: number;
+  /** Of those, cues with no take and no job under way. */
+  missing: number;
+  /** The tool `planUsd` is priced on. */
+  tool: ToolId;
+  /** One take of each missing cue on `tool`. */
+  planUsd: number;
+  spentUsd: number;
 }
 
 /** The dialogue: what speaking the lines not yet spoken costs (each in its speaker's voice), and what lines cost so far. */

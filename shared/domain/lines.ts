@@ -1,6 +1,8 @@
 // Spoken lines as sound: which line a piece of audio belongs to, and where each line of a shot
 // starts once its audio exists. Pure rules shared by the core (jobs, mix, export) and the UI.
+import { defaultTier, durationsAt, getModel, tierFor } from '../catalog';
 import type { DialogueLine } from './dialogue';
+import type { Shot } from './types';
 
 /**
  * A line's identity for its audio: who says it and the words, with a count for repeats in the
@@ -47,8 +49,27 @@ export function lineStarts(offsets: ReadonlyArray<number | null | undefined>, du
   return starts;
 }
 
+/** Where the last spoken line ends inside its shot, in seconds (0 with no audio). */
+export function linesEndS(starts: readonly number[], durations: ReadonlyArray<number | null>): number {
+  return Math.max(0, ...starts.map((s, i) => s + (durations[i] ?? 0)));
+}
+
 /** How far the last spoken line runs past the end of the shot, in seconds (0 when it fits). */
 export function overrunS(starts: readonly number[], durations: ReadonlyArray<number | null>, shotS: number): number {
-  const end = Math.max(0, ...starts.map((s, i) => s + (durations[i] ?? 0)));
-  return Math.max(0, Math.round((end - shotS) * 100) / 100);
+  return Math.max(0, Math.round((linesEndS(starts, durations) - shotS) * 100) / 100);
+}
+
+/**
+ * The shortest duration the shot's tool accepts (at the shot's resolution, as validation reads it)
+ * that holds lines ending at `endS`; null when they already fit, or when no duration is that long
+ * (the shot needs splitting or another tool).
+ */
+export function fixDurationS(shot: Pick<Shot, 'tool' | 'resolution' | 'durationS'>, endS: number): number | null {
+  // Hundredths, as overrunS rounds: a line ending a rounding error past the cut is not an overrun.
+  const end = Math.round(endS * 100) / 100;
+  if (end <= shot.durationS) return null;
+  const spec = getModel(shot.tool);
+  if (!spec) return null;
+  const durations = durationsAt(spec, tierFor(spec, shot.resolution) ?? defaultTier(spec));
+  return durations.find((d) => d >= end - 1e-9) ?? null;
 }

@@ -80,6 +80,7 @@ export function validateShot(shot: Shot, opts: ValidateOptions = {}): ShotIssue[
     ...checkDuration(ctx),
     ...checkRatio(ctx),
     ...checkKeyframes(ctx),
+    ...checkSound(ctx),
     ...checkRefs(ctx),
     ...checkPrompt(ctx),
     ...(opts.refTags ? checkTags(shot, spec, opts.refTags, opts.knownTags) : []),
@@ -227,6 +228,29 @@ function checkKeyframes({ spec, tier, refs, start, end }: Context): ShotIssue[] 
   }
   if (spec.keyframes.last && spec.keyframes.lastNeedsFirst && !start) {
     issues.push(error('keyframes', `${spec.name} needs a start keyframe to use an end keyframe. Add a start keyframe or remove the end one.`));
+  }
+  return issues;
+}
+
+/** Asking for sound: where the model sells it, only at the tiers and with the keyframes it allows. */
+function checkSound({ shot, spec, tier, end }: Context): ShotIssue[] {
+  if (!shot.askSound) return [];
+  const option = spec.soundOption;
+  if (!option) {
+    const always = spec.audio ? ' (it makes sound anyway)' : '';
+    return [warning('tool', `${spec.name} has no sound option${always}, so "Ask for sound" does nothing here. Turn it off, or pick a tool that offers it.`)];
+  }
+  const issues: ShotIssue[] = [];
+  if (!option.resolutions.includes(tier.resolution)) {
+    issues.push(
+      error(
+        'resolution',
+        `${spec.name} makes sound only at ${describeList(option.resolutions)}; this shot is ${tier.resolution}. Change the resolution to ${option.resolutions[0]}, or turn off "Ask for sound".`,
+      ),
+    );
+  }
+  if (end && !option.withEndFrame) {
+    issues.push(error('keyframes', `${spec.name} cannot make sound with an end keyframe. Remove the end keyframe, or turn off "Ask for sound".`));
   }
   return issues;
 }

@@ -14,6 +14,11 @@ export function parseVoice(id: string): Voice | null {
   return m[1] === 'local' ? { engine: 'local', variant: m[2]! } : { engine: 'elevenlabs', voiceId: m[2]! };
 }
 
+/** What the local voice hashes into its sound: the character and the variant, so each character keeps its own voice. */
+export function localVoiceKey(itemId: string, variant: string): string {
+  return `${itemId}:${variant}`;
+}
+
 /** The character a line's speaker names: by name or tag, ignoring case, spaces, accents and "(V.O.)". */
 export function speakerItem<T extends { kind: string; name: string; tag: string }>(speaker: string, items: readonly T[]): T | null {
   const key = fold(speaker);

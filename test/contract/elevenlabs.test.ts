@@ -80,6 +80,12 @@ describe('the official ElevenLabs client against the fake', () => {
     const all = await client.voices.getAll();
     expect(all.voices.map((v) => v.voiceId)).toContain(RACHEL);
     expect(all.voices[0]).toMatchObject({ name: 'Rachel', category: 'premade', previewUrl: expect.stringMatching(/\/previews\//) });
+    // The sample behind preview_url is real audio, served without a key as ElevenLabs' CDN does.
+    const sample = await fetch(all.voices[0]!.previewUrl!);
+    expect(sample.headers.get('content-type')).toBe('audio/mpeg');
+    const file = path.join(tmp(), 'preview.mp3');
+    fs.writeFileSync(file, Buffer.from(await sample.arrayBuffer()));
+    expect((await ffprobe(file)).hasAudio).toBe(true);
     const found = await client.voices.search({ search: 'geo' });
     expect(found).toMatchObject({ totalCount: 1, hasMore: false, voices: [{ name: 'George' }] });
     const first = await client.voices.search({ pageSize: 2 });

@@ -31,12 +31,17 @@ function costJson(cost: CostBreakdown, plan: CostPlan) {
     totalDurationS: cost.totalDurationS,
     overBudget: cost.overBudget,
     dialogue: plan.dialogue,
+    effects: plan.effects,
   };
 }
 
 function dialogueLine(d: CostPlan['dialogue']): string {
   const unvoiced = d.unvoiced > 0 ? ` (${plural(d.unvoiced, 'line')} with no voice yet)` : '';
   return `Dialogue: ${usd(d.planUsd)} to speak ${plural(d.missing, 'line')} not spoken yet${unvoiced} · spent on lines: ${usd(d.spentUsd)}`;
+}
+
+function effectsLine(e: CostPlan['effects']): string {
+  return `Effects: ${usd(e.planUsd)} to make ${plural(e.missing, 'cue')} not made yet at ElevenLabs (free with local:sfx) · spent on effects: ${usd(e.spentUsd)}`;
 }
 
 /** The human cost report; `demo` prints it too. */
@@ -72,6 +77,7 @@ export function costSummary(snapshot: ProjectSnapshot, plan: CostPlan): string {
     `Draft plan: ${usd(plan.draftPlanUsd)} (${plural(plan.takes, 'take')} of each shot not generated yet, frames made first included) · ` +
       `final plan: ${usd(plan.finalPlanUsd)} · spent: ${usd(plan.spentUsd)}`,
     dialogueLine(plan.dialogue),
+    effectsLine(plan.effects),
     '',
     providers + '\n' + scenes,
     'The same shots on one provider:',
@@ -93,6 +99,7 @@ export const costCommand: Command = {
     '"allKling"}, "totalCredits", "totalDurationS", "overBudget"}. Dollars are rounded to the cent;',
     'budgetUsd is null when no budget is set; credits are Runway credits. "dialogue": {"lines" (lines with a',
     'voice), "missing" (not spoken or asked for yet), "unvoiced", "planUsd" (one take of each missing line), "spentUsd"}.',
+    '"effects": {"cues", "missing" (not made or asked for yet), "tool", "planUsd" (each missing cue on tool), "spentUsd"}.',
   ].join('\n'),
   run: ({ args: [dir], options, io }) =>
     withProject(io, dir!, (project) => {

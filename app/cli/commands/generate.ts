@@ -10,7 +10,7 @@ import { withProject, type Command, type Io } from '../command';
 import { plural, table, usd } from '../format';
 import { cliEngine, cliRunners, costText, jobLines, runUntilIdle, stateCounts } from '../jobs';
 
-function pickShots(project: Project, labels: string[], all: boolean): Shot[] {
+export function pickShots(project: Project, labels: string[], all: boolean): Shot[] {
   const shots = project.timeline.shots();
   if (all) {
     if (labels.length > 0) throw new UserError('Use --shot or --all, not both.');
@@ -136,8 +136,14 @@ async function queueAndReport(
   await reportQueued(project, io, dir, await queueTakes(project, io, opts.shots, opts.takes, opts.tool), { ...opts, shots: opts.shots.length });
 }
 
-/** Says what was queued and what it costs; with `wait`, runs it here and prints how each job ended. */
-async function reportQueued(project: Project, io: Io, dir: string, ids: string[], opts: { shots: number; wait: boolean; noun: 'take' | 'frame' | 'line' }) {
+/** Says what was queued and what it costs; with `wait`, runs it here and prints how each job ended. Shared with sfx. */
+export async function reportQueued(
+  project: Project,
+  io: Io,
+  dir: string,
+  ids: string[],
+  opts: { shots: number; wait: boolean; noun: 'take' | 'frame' | 'line' | 'effect' },
+) {
   const estimate = ids.reduce((sum, id) => sum + project.jobs.get(id)!.cost_estimate_usd, 0);
   io.out(`Queued ${plural(ids.length, opts.noun)} of ${plural(opts.shots, 'shot')}, estimated ${usd(estimate)}.\n`);
   if (!opts.wait) {
@@ -162,7 +168,7 @@ async function reportQueued(project: Project, io: Io, dir: string, ids: string[]
   if (bad.length > 0) throw new UserError(`${stateCounts(lines)}: see the reasons above, or shotline jobs "${dir}".`);
 }
 
-const NOUNS = { take: 'Take', frame: 'Frame', line: 'Line' } as const;
+const NOUNS = { take: 'Take', frame: 'Frame', line: 'Line', effect: 'Effect' } as const;
 
 /** `shotline demo`'s last step: a local animatic take of every shot (there are no keys in a demo). */
 export async function demoAnimatics(ctx: { io: Io; folder: string }): Promise<void> {

@@ -1,4 +1,4 @@
-import { linesAudio } from '../../core/sound/lineAudio';
+import { linesAudio, shotLineStarts } from '../../core/sound/lineAudio';
 import { estimateShot, projectCost } from '../../../shared/domain/cost';
 import { formatRunningTime } from '../../../shared/domain/timecode';
 import type { ProjectSnapshot } from '../../../shared/domain/types';
@@ -22,11 +22,12 @@ export const listCommand: Command = {
   options: { json: { type: 'boolean', help: 'print JSON instead of a table' } },
   details: [
     'JSON: {"title", "customColumns", "shots": [{"label", "scene", "sceneNumber", "durationS", "tool", "camera",',
-    '"action", "dialogue": [{"speaker", "extension", "parenthetical", "text", "audio", "durationS"}], "size", "angle", "lensMm", "equipment", "location", "cast", "setup", "custom",',
+    '"action", "dialogue": [{"speaker", "extension", "parenthetical", "text", "offsetS", "startS", "takeId", "audio", "durationS"}], "size", "angle", "lensMm", "equipment", "location", "cast", "setup", "custom",',
     '"estimate": {"usd", "credits"}}]}. scene is the scene\'s name; size is ECU, CU, MCU, MS, MWS, WS, EWS or',
     'INSERT; angle eye_level, high, low, overhead, dutch, pov or ots; custom maps a custom column to its cell;',
     "credits are Runway credits, null for tools not billed in credits; usd is rounded to the cent. A line's",
-    'audio is the absolute path of the take it plays with (shotline generate --dialogue), null before.',
+    'audio is the absolute path of the take it plays with (circled, else the newest not rejected; shotline generate',
+    '--dialogue), null before; startS is where it starts in the shot (its offsetS, else after the line before).',
   ].join('\n'),
   run: ({ args: [dir], options, io }) =>
     withProject(io, dir!, (project) => {
@@ -43,8 +44,16 @@ export const listCommand: Command = {
           camera: shot.prompt.camera,
           action: shot.action,
           dialogue: shot.dialogue.map((line, i) => {
-            const a = audio.get(shot.id)?.[i] ?? null;
-            return { ...line, audio: a?.path ?? null, durationS: a ? Math.round(a.durationS * 100) / 100 : null };
+            const lines = audio.get(shot.id) ?? [];
+            const a = lines[i] ?? null;
+            return {
+              ...line,
+              offsetS: line.offsetS ?? null,
+              startS: Math.round(shotLineStarts(shot, lines)[i]! * 100) / 100,
+              takeId: a?.takeId ?? null,
+              audio: a?.path ?? null,
+              durationS: a ? Math.round(a.durationS * 100) / 100 : null,
+            };
           }),
           ...shot.list,
           estimate: { usd: estimate.usd, credits: estimate.credits },

@@ -5,16 +5,8 @@ import type { MusicBed } from '../../../shared/domain/sound';
 import { UserError } from '../../core/errors';
 import { addMusic, prepareMusic, type MusicPlacement, type PreparedMusic } from '../../core/sound/music';
 import { withProject, type Command } from '../command';
-import { table } from '../format';
+import { num, table } from '../format';
 import { jsonText } from '../terminal';
-
-function num(value: unknown, name: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (typeof value !== 'string' || !Number.isFinite(n) || n < min || n > max)
-    throw new UserError(`--${name} takes a number from ${min} to ${max}, not "${String(value)}".`);
-  return n;
-}
 
 function bedsTable(beds: MusicBed[]): string {
   return table(

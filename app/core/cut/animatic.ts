@@ -35,6 +35,8 @@ export interface AnimaticOptions {
   sound?: SoundEvent[];
   /** How far dialogue ducks the music (default DEFAULT_DUCK_DB). */
   duckDb?: number;
+  /** Shots whose take's own sound stays out of the mix (their sound mode plays dialogue and effects only). */
+  takeSoundOff?: ReadonlySet<string>;
   /** What ffprobe said of a take's file when it arrived (null: probe it now). */
   knownProbe?: (relPath: string, file: string) => SourceProbe | null;
 }
@@ -180,7 +182,7 @@ async function encodeSegments(o: AnimaticOptions, facts: Array<StreamFacts | nul
 /** The sound of each take that plays, as much of it as plays, at its place in the cut. */
 function takeSound(o: AnimaticOptions, facts: Array<StreamFacts | null>): SoundEvent[] {
   return o.cut.clips.flatMap((clip, i) =>
-    clip.takeId && facts[i]?.hasAudio && clip.sourceOutFrames > clip.sourceInFrames
+    clip.takeId && facts[i]?.hasAudio && clip.sourceOutFrames > clip.sourceInFrames && !o.takeSoundOff?.has(clip.shotId)
       ? [
           {
             file: clipFile(o.folder, clip),

@@ -142,6 +142,7 @@ export function planCut(input: PlanCutInput): ExportCut {
       camera: shot.prompt.camera,
       list: shot.list,
       alternates: plan.alternates.map((alt) => ({ take: alt.number, tool: alt.tool, media: place('Alternates', mediaFileName(names, alt, ext), alt) })),
+      takeSoundOff: media.hasAudio && shot.soundMode === 'dialogue',
     };
     record += frames;
     return clip;

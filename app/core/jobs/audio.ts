@@ -1,16 +1,17 @@
-// Spoken lines as jobs of the same durable engine: each line of a shot, in its speaker's voice,
-// is a job whose result is a take of kind `line`. The request is frozen when queued (the words,
+// Spoken lines and sound effects as jobs of the same durable engine: each line of a shot, in its
+// speaker's voice, is a job whose result is a take of kind `line`; each effect cue one whose take
+// is of kind `sfx`. The request is frozen when queued (the words,
 // the voice, the neighbouring lines of the scene). Making the audio is one call: on this
 // computer (espeak-ng, free, simply redone after a crash) or at ElevenLabs (billed, so never
 // sent twice without the user: the file is written to a path recorded before the call, and a
 // crash after the call finds it there).
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { getSpeechModel, speechCostUsd } from '../../../shared/catalog';
+import { getSfxModel, getSpeechModel, LOCAL_SFX_TOOL, sfxCostUsd, speechCostUsd } from '../../../shared/catalog';
 import type { DialogueLine } from '../../../shared/domain/dialogue';
 import type { SkippedShot } from '../../../shared/domain/jobs';
 import { lineKeys } from '../../../shared/domain/lines';
-import { parseVoice, speakerItem } from '../../../shared/domain/voice';
+import { localVoiceKey, parseVoice, speakerItem } from '../../../shared/domain/voice';
 import type { Shot, ToolId } from '../../../shared/domain/types';
 import type { ItemRow } from '../db/repos/libraryRepo';
 import type { JobRow } from '../db/repos/jobsRepo';
@@ -39,8 +40,19 @@ export interface LineRequest {
   nextText: string | null;
 }
 
+/** What an effect job sends, frozen when queued. */
+export interface SfxRequest {
+  kind: 'sfx';
+  shotLabel: string;
+  cueId: string;
+  text: string;
+  seconds: number;
+}
+
+export type AudioRequest = LineRequest | SfxRequest;
+
 export interface AudioSnapshot {
-  audio: LineRequest;
+  audio: AudioRequest;
 }
 
 export function readAudioSnapshot(json: string): AudioSnapshot {
@@ -50,9 +62,9 @@ export function readAudioSnapshot(json: string): AudioSnapshot {
 }
 
 /** Makes the audio of one request into `dest`; notes say what the model could not take. */
-export type AudioMaker = (req: LineRequest, tool: ToolId, dest: string, signal?: AbortSignal) => Promise<{ notes: string[] }>;
+export type AudioMaker = (req: AudioRequest, tool: ToolId, dest: string, signal?: AbortSignal) => Promise<{ notes: string[] }>;
 
-/** Where a line is spoken, and the file it comes back as. */
+/** Where a line is spoken or an effect made, and the file it comes back as. */
 export interface AudioRunner {
   kind: 'audio';
   local: boolean;
@@ -68,11 +80,66 @@ export function speechTool(voice: string, elevenlabsTool = DEFAULT_ELEVENLABS_SP
   return parseVoice(voice)?.engine === 'elevenlabs' ? elevenlabsTool : 'local:voice';
 }
 
-interface PlannedLine {
+/** The request as a maker of `kind` takes it; a job queued on the wrong kind of tool fails saying so. */
+export function requestOf<K extends AudioRequest['kind']>(req: AudioRequest, kind: K, tool: ToolId): Extract<AudioRequest, { kind: K }> {
+  if (req.kind !== kind) throw new UserError(`${tool} ${kind === 'line' ? 'speaks lines' : 'makes sound effects'}; queue this job on another tool.`);
+  return req as Extract<AudioRequest, { kind: K }>;
+}
+
+interface PlannedAudio<R extends AudioRequest> {
   shot: Shot;
-  request: LineRequest;
+  request: R;
   tool: ToolId;
   estimate: number;
+}
+type PlannedLine = PlannedAudio<LineRequest>;
+
+/** How a job's messages name what it makes. */
+function audioName(req: AudioRequest): string {
+  return req.kind === 'line' ? `line ${req.lineIndex + 1} of ${req.shotLabel} (${req.speaker})` : `effect "${req.text.slice(0, 40)}" of ${req.shotLabel}`;
+}
+
+/** What the stored take of a request is called and remembers (its params name the line or the cue). */
+export function audioTakeFacts(req: AudioRequest, ext: string): { kind: 'line' | 'sfx'; originalName: string; ready: string; params: Record<string, unknown> } {
+  if (req.kind === 'sfx')
+    return { kind: 'sfx', originalName: `${req.shotLabel}-sfx${ext}`, ready: 'Effect ready', params: { cueId: req.cueId, seconds: req.seconds } };
+  return {
+    kind: 'line',
+    originalName: `${req.shotLabel}-line${req.lineIndex + 1}${ext}`,
+    ready: 'Line ready',
+    params: { lineKey: req.lineKey, lineIndex: req.lineIndex, speaker: req.speaker, voice: req.voice },
+  };
+}
+
+/** Effects are made at ElevenLabs when its key is set, else on this computer. */
+export const DEFAULT_ELEVENLABS_SFX = 'elevenlabs:eleven_text_to_sound_v2';
+export function defaultSfxTool(hasElevenLabsKey: boolean): ToolId {
+  return hasElevenLabsKey ? DEFAULT_ELEVENLABS_SFX : LOCAL_SFX_TOOL;
+}
+
+/** A cue as the planner reads it. */
+export interface CueToMake {
+  id: string;
+  text: string;
+  seconds: number;
+}
+
+/** A job per cue on `tool`; refused (nothing planned) when the tool makes no effects or not of a cue's length. */
+export function planCues(cues: Array<{ shot: Shot; cue: CueToMake }>, tool: ToolId): Array<PlannedAudio<SfxRequest>> {
+  const spec = getSfxModel(tool);
+  if (!spec) throw new UserError(`"${tool}" does not make sound effects. Use ${DEFAULT_ELEVENLABS_SFX} or ${LOCAL_SFX_TOOL}.`);
+  return cues.map(({ shot, cue }) => {
+    if (cue.seconds < spec.minSeconds || cue.seconds > spec.maxSeconds)
+      throw new UserError(
+        `${spec.name} makes effects of ${spec.minSeconds}–${spec.maxSeconds} s; the cue "${cue.text}" of ${shot.label} lasts ${cue.seconds} s. Change its length.`,
+      );
+    return {
+      shot,
+      tool,
+      estimate: sfxCostUsd(spec),
+      request: { kind: 'sfx', shotLabel: shot.label, cueId: cue.id, text: cue.text.trim(), seconds: cue.seconds },
+    };
+  });
 }
 
 /** Every spoken line of `shots` with a voice to speak it; the shots whose lines cannot be spoken, with why. */
@@ -118,7 +185,7 @@ export function planLines(ctx: JobsCtx, shots: Shot[], elevenlabsTool?: ToolId):
           text: line.text.trim(),
           parenthetical: line.parenthetical,
           voice: item.voice,
-          voiceKey: `${item.id}:${voice.engine === 'local' ? voice.variant : ''}`,
+          voiceKey: localVoiceKey(item.id, voice.engine === 'local' ? voice.variant : ''),
           previousText: scene[at - 1]?.line.text ?? null,
           nextText: scene[at + 1]?.line.text ?? null,
         },
@@ -142,11 +209,23 @@ export function planLines(ctx: JobsCtx, shots: Shot[], elevenlabsTool?: ToolId):
 /** Queues `takes` jobs per planned line; all or nothing, refused past the budget. */
 export function enqueueLines(ctx: JobsCtx, lines: PlannedLine[], takes: number): { batchId: string; jobIds: string[] } {
   if (lines.length === 0) throw new UserError('No line to speak: the shots have no dialogue, or no speaker with a voice.');
+  return enqueueAudio(ctx, lines, takes, ['spoken line', 'spoken lines']);
+}
+
+/** Queues a job per planned cue; all or nothing, refused past the budget. */
+export function enqueueCues(ctx: JobsCtx, cues: Array<PlannedAudio<SfxRequest>>): { batchId: string; jobIds: string[] } {
+  if (cues.length === 0)
+    throw new UserError('No effect to make: the shots have no effect cues. Add one first (shotline sfx DIR --shot LABEL --text "…" --seconds N).');
+  return enqueueAudio(ctx, cues, 1, ['sound effect', 'sound effects']);
+}
+
+function enqueueAudio(ctx: JobsCtx, lines: Array<PlannedAudio<AudioRequest>>, takes: number, noun: [string, string]): { batchId: string; jobIds: string[] } {
   return ctx.db.transaction(() => {
+    const n = lines.length * takes;
     guardBudget(
       ctx,
       lines.reduce((sum, l) => sum + l.estimate * takes, 0),
-      `${lines.length * takes} spoken ${lines.length * takes === 1 ? 'line' : 'lines'}`,
+      `${n} ${n === 1 ? noun[0] : noun[1]}`,
     );
     const batchId = randomUUID();
     const now = ctx.clock.now();
@@ -169,7 +248,7 @@ export function enqueueLines(ctx: JobsCtx, lines: PlannedLine[], takes: number):
             fallback_tool: null,
             created_at: now,
           },
-          `Queued line ${l.request.lineIndex + 1} of ${l.shot.label} (${l.request.speaker}) on ${toolName(l.tool)}, estimated $${l.estimate.toFixed(4)}.`,
+          `Queued ${audioName(l.request)} on ${toolName(l.tool)}, estimated $${l.estimate.toFixed(4)}.`,
         );
       }
     }
@@ -187,7 +266,7 @@ export async function makeAudio(ctx: StepCtx, job: JobRow, runner: AudioRunner, 
   const now = ctx.clock.now();
   const name = providerName(job.tool);
   const to = runner.local ? 'running' : 'submitting';
-  const message = runner.local ? `Speaking line ${audio.lineIndex + 1} with the local voice.` : `Sending line ${audio.lineIndex + 1} to ${name}.`;
+  const message = runner.local ? `Making ${audioName(audio)} on this computer.` : `Sending ${audioName(audio)} to ${name}.`;
   if (!ctx.move(job, to, { lease: true, patch: { started_at: job.started_at ?? now, temp_path: temp, progress: 0 }, message })) return;
   const moved: JobRow = { ...job, state: to, temp_path: temp, started_at: job.started_at ?? now };
   try {
@@ -195,7 +274,7 @@ export async function makeAudio(ctx: StepCtx, job: JobRow, runner: AudioRunner, 
     const { notes } = await runner.make(audio, job.tool, temp, runner.local ? signal : undefined);
     ctx.move(moved, 'checking', {
       patch: { progress: 1, cost_usd: runner.local ? 0 : null },
-      message: [runner.local ? 'Spoken; checking the file.' : `${name} sent the line; checking the file.`, ...notes].join(' '),
+      message: [runner.local ? 'Made; checking the file.' : `${name} sent it; checking the file.`, ...notes].join(' '),
     });
   } catch (err) {
     fs.rmSync(temp, { force: true });
@@ -229,11 +308,11 @@ function audioFailed(ctx: StepCtx, job: JobRow, runner: AudioRunner, err: unknow
   ctx.move(job, 'needs_attention', { patch: { temp_path: null, attention: uncertainCreate(job.tool, cause, null), error: cause }, raw });
 }
 
-/** A remote line found mid-call after a crash: made (its file is there, whole) or not known. */
+/** A remote line or effect found mid-call after a crash: made (its file is there, whole) or not known. */
 export function recoverAudio(ctx: StepCtx, job: JobRow): void {
   const done = job.temp_path && fs.existsSync(job.temp_path) && fs.statSync(job.temp_path).size > 0;
   if (done) {
-    ctx.move(job, 'checking', { patch: { progress: 1 }, message: `${providerName(job.tool)} had sent the line before Shotline stopped; checking it.` });
+    ctx.move(job, 'checking', { patch: { progress: 1 }, message: `${providerName(job.tool)} had sent it before Shotline stopped; checking it.` });
     return;
   }
   const cause = 'Shotline stopped while sending it';

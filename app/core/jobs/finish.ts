@@ -12,7 +12,7 @@ import { ffprobe, type ProbeResult } from '../media/ffmpeg';
 import { mediaStore, mediaTempPath } from '../media/store';
 import { extractFrame } from '../media/thumbnail';
 import { compiledFor, readSnapshot } from './request';
-import { readAudioSnapshot } from './audio';
+import { audioTakeFacts, readAudioSnapshot } from './audio';
 
 /** Codecs an editor opens without a transcode; the animatic is always H.264. */
 const REMOTE_CODECS = ['h264', 'hevc', 'vp9', 'av1'];
@@ -182,6 +182,7 @@ async function storeAudioTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult, n
   const store = mediaStore(ctx.db, ctx.folder);
   const { audio } = readAudioSnapshot(job.request_json);
   const file = audioFile(probe);
+  const facts = audioTakeFacts(audio, file.ext);
   const placed = await store.place(job.temp_path!, file.ext);
   const model = toolModel(job.tool);
   const takeId = randomUUID();
@@ -191,17 +192,17 @@ async function storeAudioTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult, n
       mime: file.mime,
       durationS: probe.durationS,
       codec: probe.formatName,
-      originalName: `${audio.shotLabel}-line${audio.lineIndex + 1}${file.ext}`,
+      originalName: facts.originalName,
     });
     const moved = ctx.repo.move(job.id, 'checking', 'ready', {
       now: ctx.now,
       patch: { progress: 1, finished_at: ctx.now, temp_path: null },
-      message: [`Line ready: ${probe.durationS.toFixed(2)} s.`, ...notes].join(' '),
+      message: [`${facts.ready}: ${probe.durationS.toFixed(2)} s.`, ...notes].join(' '),
     });
     if (!moved) return false;
     ctx.takes.insert({
       id: takeId,
-      kind: 'line',
+      kind: facts.kind,
       shot_id: job.shot_id,
       job_id: job.id,
       asset_sha256: asset.sha256,
@@ -212,7 +213,7 @@ async function storeAudioTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult, n
       prompt: audio.text,
       negative_prompt: null,
       seed: job.seed,
-      params_json: JSON.stringify({ lineKey: audio.lineKey, lineIndex: audio.lineIndex, speaker: audio.speaker, voice: audio.voice }),
+      params_json: JSON.stringify(facts.params),
       cost_usd: job.cost_usd ?? job.cost_estimate_usd,
       generation_s: job.started_at ? (ctx.now - job.started_at) / 1000 : null,
       duration_s: probe.durationS,

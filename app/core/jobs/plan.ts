@@ -3,11 +3,12 @@
 // The CLI's `cost --json`, the cost panel, the cards and the inspector all read this one plan.
 // Storyboard frames are planned apart: what frames for the shots without one cost, and what
 // animating the frames would cost on each shot's tool or all on one provider. Dialogue too: what
-// speaking the lines not yet spoken costs.
-import { getModel } from '../../../shared/catalog';
+// speaking the lines not yet spoken costs, and making the effects not yet made.
 import { estimateShot, roundUsd, takeEstimateUsd } from '../../../shared/domain/cost';
-import type { CostPlan, DialoguePlan, FramePlan, ShotPlan } from '../../../shared/domain/jobs';
-import { planLines, readAudioSnapshot } from './audio';
+import { getModel, getSfxModel, sfxCostUsd } from '../../../shared/catalog';
+import type { CostPlan, DialoguePlan, EffectsPlan, FramePlan, ShotPlan } from '../../../shared/domain/jobs';
+import { sfxRepo } from '../db/repos/sfxRepo';
+import { DEFAULT_ELEVENLABS_SFX, planLines, readAudioSnapshot } from './audio';
 import type { Shot } from '../../../shared/domain/types';
 import { sentImages, shotsNotGenerated, shotsWithoutFrames, toolForShot, type JobsCtx } from './enqueue';
 import { readSettings } from './settings';
@@ -28,7 +29,7 @@ export function costPlan(ctx: JobsCtx): CostPlan {
     if (pending.has(shot.id)) draft += takes * takeUsd;
     final += finalUsd;
   }
-  const { spentUsd, inFlightUsd, framesSpentUsd, linesSpentUsd } = ctx.repo.spend();
+  const { spentUsd, inFlightUsd, framesSpentUsd, linesSpentUsd, sfxSpentUsd } = ctx.repo.spend();
   return {
     takes,
     draftPlanUsd: roundUsd(draft),
@@ -38,6 +39,26 @@ export function costPlan(ctx: JobsCtx): CostPlan {
     shots,
     frames: framePlan(ctx, takes, framesSpentUsd),
     dialogue: dialoguePlan(ctx, linesSpentUsd),
+    effects: effectsPlan(ctx, sfxSpentUsd),
+  };
+}
+
+/** Priced at ElevenLabs: the local scratch effect is free, so its plan would always read $0. */
+function effectsPlan(ctx: JobsCtx, spentUsd: number): EffectsPlan {
+  const cues = sfxRepo(ctx.db).all();
+  const asked = new Set(
+    ctx.repo.requestsWithWork('sfx').map((j) => {
+      const req = readAudioSnapshot(j.request_json).audio;
+      return req.kind === 'sfx' ? req.cueId : '';
+    }),
+  );
+  const missing = cues.filter((c) => !asked.has(c.id)).length;
+  return {
+    cues: cues.length,
+    missing,
+    tool: DEFAULT_ELEVENLABS_SFX,
+    planUsd: roundUsd(missing * sfxCostUsd(getSfxModel(DEFAULT_ELEVENLABS_SFX)!)),
+    spentUsd: roundUsd(spentUsd),
   };
 }
 
@@ -68,7 +89,7 @@ function dialoguePlan(ctx: JobsCtx, spentUsd: number): DialoguePlan {
   const asked = new Set(
     ctx.repo.requestsWithWork('line').map((j) => {
       const req = readAudioSnapshot(j.request_json).audio;
-      return `${j.shot_id}|${req.lineKey}`;
+      return req.kind === 'line' ? `${j.shot_id}|${req.lineKey}` : '';
     }),
   );
   const missing = lines.filter((l) => !asked.has(`${l.shot.id}|${l.request.lineKey}`));

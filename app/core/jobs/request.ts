@@ -151,6 +151,7 @@ export function generationRequest(
     startFrame: image(snap.startFrame),
     endFrame: image(snap.endFrame),
     references: snap.references.map((r) => image(r)!),
+    askSound: snap.shot.askSound ?? false,
     shot: { label: snap.shot.label, action: snap.shot.action, prompt: snap.shot.prompt, durationS: snap.shot.durationS, aspectRatio: snap.shot.aspectRatio },
   };
 }

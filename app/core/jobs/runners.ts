@@ -1,10 +1,11 @@
 // Who makes a tool's clips: a remote adapter (built from the provider's keys and base URL) or
 // a renderer on this computer. The engine asks here per job and knows nothing of either.
-import { getModel, getProvider, getSpeechModel, takeKindOf } from '../../../shared/catalog';
+import { getModel, getProvider, getSfxModel, getSpeechModel, LOCAL_SFX_TOOL, takeKindOf } from '../../../shared/catalog';
 import { parseVoice } from '../../../shared/domain/voice';
 import { ElevenLabsAdapter } from '../providers/elevenlabs/adapter';
+import { makeLocalSfx } from '../providers/local/sfx';
 import { speakLocal } from '../providers/local/voice';
-import type { AudioRunner } from './audio';
+import { requestOf, type AudioRunner } from './audio';
 import type { ProviderId, ToolId } from '../../../shared/domain/types';
 import { UserError } from '../errors';
 import { baseUrlFor, type KeySource } from '../keys/keySource';
@@ -49,6 +50,35 @@ export function createRunners(opts: RunnerOptions): RunnerSource {
   // Rebuilt when the key or base URL changes, so a key entered in Settings applies to the next job.
   const cache = new Map<ProviderId, { fingerprint: string; adapter: ProviderAdapter }>();
 
+  function elevenLabs(what: string): ElevenLabsAdapter {
+    const keys = opts.keys.get('elevenlabs');
+    if (!keys) throw new UserError(`No ElevenLabs key is set. Add it in Settings (or set ELEVENLABS_API_KEY for the CLI), or ${what}.`);
+    knowSecrets(Object.values(keys));
+    return new ElevenLabsAdapter({ baseUrl: baseUrlFor('elevenlabs', env, opts.baseUrls?.()), keys, fetch: opts.fetch });
+  }
+
+  /** Effects: the scratch effect here, or ElevenLabs' sound generation with the account's key. */
+  function sfxRunner(tool: ToolId): AudioRunner {
+    if (tool === LOCAL_SFX_TOOL) {
+      return {
+        kind: 'audio',
+        local: true,
+        ext: '.wav',
+        make: async (req, _tool, dest, signal) => (await makeLocalSfx(requestOf(req, 'sfx', tool), dest, { signal, env }), { notes: [] }),
+      };
+    }
+    const adapter = elevenLabs(`make the effects with ${LOCAL_SFX_TOOL}`);
+    return {
+      kind: 'audio',
+      local: false,
+      ext: '.mp3',
+      make: async (req, _tool, dest, signal) => {
+        const { text, seconds } = requestOf(req, 'sfx', tool);
+        return { notes: (await adapter.soundEffect({ text, seconds }, dest, signal)).notes };
+      },
+    };
+  }
+
   /** Speech: espeak-ng here, or ElevenLabs with the account's key. */
   function audioRunner(tool: ToolId): AudioRunner {
     if (tool === 'local:voice') {
@@ -58,19 +88,16 @@ export function createRunners(opts: RunnerOptions): RunnerSource {
         kind: 'audio',
         local: true,
         ext: '.wav',
-        make: async (req, _tool, dest, signal) => (await speakLocal(req, dest, { signal, env: voiceEnv }), { notes: [] }),
+        make: async (req, _tool, dest, signal) => (await speakLocal(requestOf(req, 'line', tool), dest, { signal, env: voiceEnv }), { notes: [] }),
       };
     }
-    const keys = opts.keys.get('elevenlabs');
-    if (!keys)
-      throw new UserError(`No ElevenLabs key is set. Add it in Settings (or set ELEVENLABS_API_KEY for the CLI), or give the character the local voice.`);
-    knowSecrets(Object.values(keys));
-    const adapter = new ElevenLabsAdapter({ baseUrl: baseUrlFor('elevenlabs', env, opts.baseUrls?.()), keys, fetch: opts.fetch });
+    const adapter = elevenLabs('give the character the local voice');
     return {
       kind: 'audio',
       local: false,
       ext: '.mp3',
-      make: async (req, speech, dest, signal) => {
+      make: async (audio, speech, dest, signal) => {
+        const req = requestOf(audio, 'line', speech);
         const voice = parseVoice(req.voice);
         if (voice?.engine !== 'elevenlabs') throw new UserError(`${req.speaker}'s voice "${req.voice}" is not an ElevenLabs voice.`);
         const { notes } = await adapter.speak(
@@ -92,6 +119,7 @@ export function createRunners(opts: RunnerOptions): RunnerSource {
 
   function runner(tool: ToolId): Runner {
     if (getSpeechModel(tool)) return audioRunner(tool);
+    if (getSfxModel(tool)) return sfxRunner(tool);
     const spec = getModel(tool);
     if (!spec) throw new UserError(`"${tool}" is not a tool Shotline knows. Pick another tool for the shot.`);
     const renderer = local[spec.provider];

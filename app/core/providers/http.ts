@@ -34,6 +34,8 @@ export interface DownloadOptions {
   /** Signed URLs answer 403/410 once expired; otherwise 401/403 mean the key was refused. */
   signedUrl: boolean;
   signal?: AbortSignal;
+  /** Refuses (permanent, `too_large`) a file larger than this, by its Content-Length or as it streams. */
+  maxBytes?: number;
 }
 
 export class HttpClient {
@@ -120,8 +122,19 @@ export class HttpClient {
         const body = parseBody(await res.text());
         throw this.downloadError(res.status, res.headers, body, opts.signedUrl);
       }
+      const tooLarge = () =>
+        new ProviderError('permanent', `${this.name}: the file is larger than ${opts.maxBytes} bytes, more than this download takes.`, { code: 'too_large' });
+      if (opts.maxBytes !== undefined && Number(res.headers.get('content-length') ?? 0) > opts.maxBytes) {
+        await res.body.cancel();
+        throw tooLarge();
+      }
       const stream = Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
-      stream.on('data', bump);
+      let received = 0;
+      stream.on('data', (chunk: Buffer) => {
+        bump();
+        received += chunk.length;
+        if (opts.maxBytes !== undefined && received > opts.maxBytes) stream.destroy(tooLarge());
+      });
       await pipeline(stream, fs.createWriteStream(dest));
     } catch (err) {
       fs.rmSync(dest, { force: true });

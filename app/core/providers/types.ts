@@ -32,6 +32,8 @@ export interface GenerationRequest {
   startFrame: ImageInput | null;
   endFrame: ImageInput | null;
   references: ImageInput[];
+  /** The shot asked for sound, where the model sells it as an option (catalog `soundOption`). */
+  askSound?: boolean;
   /** For renderers that draw the shot itself (local animatic: label, action, camera move). */
   shot: Pick<Shot, 'label' | 'action' | 'prompt' | 'durationS' | 'aspectRatio'>;
 }

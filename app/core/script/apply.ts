@@ -9,7 +9,8 @@ import type { Shot, ToolId } from '../../../shared/domain/types';
 import type { Project } from '../project/project';
 import { createItem, libraryCtx } from '../library/ops';
 import { addScene, addShot, appendScenes, deleteScenes, deleteShots, moveScene, renameScene, updateShot, type NewShot } from '../timeline/ops';
-import type { Breakdown, PlannedScriptScene, PlannedScriptShot } from './breakdown';
+import { linesTakes, measuredLengths, type LineTakes } from '../sound/lineAudio';
+import { fitDuration, type Breakdown, type PlannedScriptScene, type PlannedScriptShot } from './breakdown';
 import { planRevision, sceneKeys, shotText, type ExistingScene, type Revision } from './revision';
 
 export interface ApplyOptions {
@@ -29,7 +30,7 @@ export interface AppliedScript {
   revision: Revision | null;
 }
 
-type ScriptProject = Pick<Project, 'timeline' | 'library' | 'script' | 'takes'>;
+type ScriptProject = Pick<Project, 'db' | 'folder' | 'timeline' | 'library' | 'script' | 'takes' | 'reviews'>;
 
 /** "OLD TRUCKER" → "Old Trucker": how a name reads in the library. */
 function displayName(scriptName: string): string {
@@ -122,6 +123,9 @@ function applyRevision(project: ScriptProject, revision: Revision, newShot: (sce
     const shot = repo.shot(shotId)!;
     updateShot(repo, shotId, { notes: shot.notes ? `${note}\n\n${shot.notes}` : note });
   };
+  let lines: Map<string, LineTakes[]> | null = null;
+  // Read once, and only when a shot is rewritten: it is every line take's provenance.
+  const spoken = () => (lines ??= linesTakes(project));
   const order: string[] = [];
   for (const scene of revision.scenes) {
     if (!scene.planned) {
@@ -149,7 +153,12 @@ function applyRevision(project: ScriptProject, revision: Revision, newShot: (sce
         last = shot.id;
       } else if (o.kind === 'update') {
         const { prompt, ...fields } = newShot(planned, o.shot);
-        touched.push(updateShot(repo, o.shotId, { ...fields, prompt: { ...prompt } }));
+        // Lines already spoken count their measured length, not the words' estimate.
+        const measured = measuredLengths(spoken(), o.shotId, o.shot.dialogue);
+        const durationS = measured.some((m) => m !== null)
+          ? fitDuration(o.shot.action, o.shot.dialogue, fields.tool ?? repo.shot(o.shotId)!.tool, measured)
+          : fields.durationS;
+        touched.push(updateShot(repo, o.shotId, { ...fields, durationS, prompt: { ...prompt } }));
         project.script.setShot(o.shotId, shotText(o.shot));
         last = o.shotId;
       } else if (o.kind === 'mark') {

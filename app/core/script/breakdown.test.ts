@@ -81,6 +81,15 @@ describe('script breakdown', () => {
     expect(fitDuration('', line(Array(80).fill('word').join(' ')), 'luma:ray-2')).toBe(9);
   });
 
+  it('counts a spoken line by its measured length once it has audio', () => {
+    const lines = [12, 5].map((n) => ({ speaker: 'MARA', extension: null, parenthetical: null, text: Array(n).fill('word').join(' ') }));
+    // Estimated: 12 + 5 words at 2.5 a second is 6.8 s, so 7 s.
+    expect(fitDuration('', lines, 'runway:gen4_turbo')).toBe(7);
+    // The first line measured at 2.1 s: 2.1 + 2 s, so 5 s.
+    expect(fitDuration('', lines, 'runway:gen4_turbo', [2.1, null])).toBe(5);
+    expect(fitDuration('', lines, 'runway:gen4_turbo', [7.5, 3])).toBe(10);
+  });
+
   it('reads the place out of a heading', () => {
     expect(locationOf('INT. DINER - NIGHT')).toBe('DINER');
     expect(locationOf('INT./EXT. MARA’S CAR - MOVING - DAY')).toBe('MARA’S CAR');

@@ -80,10 +80,14 @@ function words(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-/** Seconds the words take on screen, then the shortest duration the tool accepts that holds them. */
-export function fitDuration(action: string, lines: readonly DialogueLine[], tool: ToolId): number {
+/**
+ * Seconds the words take on screen, then the shortest duration the tool accepts that holds them.
+ * A line with audio counts its measured length (`measuredS`, by line; null: estimated from its words).
+ */
+export function fitDuration(action: string, lines: readonly DialogueLine[], tool: ToolId, measuredS: ReadonlyArray<number | null> = []): number {
   const spoken = lines.reduce((n, l) => n + words(l.text), 0);
-  const seconds = Math.max(MIN_SHOT_S, spoken / SPEAKING_WPS + (spoken > 0 ? words(action) / ACTION_WPS / 2 : words(action) / ACTION_WPS));
+  const spokenS = lines.reduce((n, l, i) => n + (measuredS[i] ?? words(l.text) / SPEAKING_WPS), 0);
+  const seconds = Math.max(MIN_SHOT_S, spokenS + (spoken > 0 ? words(action) / ACTION_WPS / 2 : words(action) / ACTION_WPS));
   const accepted = getModel(tool)?.durations ?? [];
   if (accepted.length === 0) return Math.round(seconds * 2) / 2;
   return accepted.find((d) => d >= seconds) ?? accepted[accepted.length - 1]!;

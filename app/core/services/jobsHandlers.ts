@@ -260,6 +260,8 @@ export function jobsService(deps: JobsServiceDeps) {
 
   return {
     handlers,
+    /** For services that queue audio jobs: the open project's jobs context, the nudge after queuing, and whether a key is set. */
+    queue: { ctx, changed, hasKey: (provider: ProviderId) => !!keys.get(provider) },
     /** Starts the project's engine (after the previous project's has drained). */
     attach(project: Project) {
       const engine = new JobEngine({ db: project.db, folder: project.folder, runners, label, emit: forward, customEndpoint });

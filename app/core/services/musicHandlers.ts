@@ -9,7 +9,7 @@ import { addMusic, prepareMusic, updateMusic, type PreparedMusic } from '../soun
 import { DEFAULT_PEAKS_PER_SECOND, waveform } from '../sound/waveform';
 import type { Edit, Handlers, OpenSession } from './types';
 
-type MusicChannels = Extract<keyof Handlers, `music.${string}` | `sound.${string}`>;
+type MusicChannels = Extract<keyof Handlers, `music.${string}` | 'sound.waveform'>;
 
 /** A dropped file as a path on disk; bytes from the browser are written to a temp file first (removed by `done`). */
 function onDisk(folder: string, f: { name: string; path?: string; bytes?: string | Uint8Array }): { file: string; done: () => void } {

@@ -14,6 +14,10 @@ import { takesHandlers } from './takesHandlers';
 import { timelineHandlers } from './timelineHandlers';
 import { versionsHandlers } from './versionsHandlers';
 import { musicHandlers } from './musicHandlers';
+import { sfxHandlers } from './sfxHandlers';
+import { soundHandlers } from './soundHandlers';
+import { voicesHandlers } from './voicesHandlers';
+import { envKeySource } from '../keys/keySource';
 import { timelineRepo } from '../db/repos/timelineRepo';
 import { addScene } from '../timeline/ops';
 
@@ -43,7 +47,9 @@ export interface SessionDeps extends CoreHost {
 export function createSession(deps: SessionDeps) {
   const recent = recentList(deps.userDataDir);
   let current: OpenSession | null = null;
-  const jobs = jobsService(deps);
+  // One key source for generation and voices, so a key saved in Settings reaches both.
+  const keys = deps.keys ?? envKeySource(deps.env ?? process.env);
+  const jobs = jobsService({ ...deps, keys });
 
   function open(): OpenSession {
     if (!current) throw new UserError('No project is open. Create a new project or open one first.');
@@ -131,6 +137,9 @@ export function createSession(deps: SessionDeps) {
     ...scriptHandlers(edit, { current: open }),
     ...versionsHandlers(edit, { current: open, undoable: UNDOABLE_TABLES }),
     ...musicHandlers(edit, { current: open }),
+    ...sfxHandlers(edit, { current: open, queue: jobs.queue }),
+    ...soundHandlers(edit, { current: open, queue: jobs.queue }),
+    ...voicesHandlers({ ...deps, keys }),
     ...jobs.handlers,
   };
 

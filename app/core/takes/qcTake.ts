@@ -17,6 +17,8 @@ export interface AskedFor {
   durationS: number;
   aspectRatio: AspectRatio;
   resolution: string;
+  /** The shot asked for sound where the model sells it as an option (Kling 2.6). */
+  askSound?: boolean;
 }
 
 /** "1280:720" → pixels; anything else (a ratio) → null. */
@@ -49,7 +51,7 @@ export function qcExpectations(tool: ToolId, asked: AskedFor): QcExpectations {
     size,
     ratio: asked.aspectRatio,
     minShortSide: short ? Number(short[1]) : null,
-    audioPromised: spec?.audio ?? false,
+    audioPromised: (spec?.audio ?? false) || (!!asked.askSound && !!spec?.soundOption),
     stillExpected: local,
     modelName: spec?.name ?? tool,
   };
@@ -57,7 +59,7 @@ export function qcExpectations(tool: ToolId, asked: AskedFor): QcExpectations {
 
 function asked(requestJson: string): AskedFor {
   const snap = readSnapshot(requestJson);
-  return { durationS: snap.shot.durationS, aspectRatio: snap.shot.aspectRatio, resolution: snap.shot.resolution };
+  return { durationS: snap.shot.durationS, aspectRatio: snap.shot.aspectRatio, resolution: snap.shot.resolution, askSound: snap.shot.askSound };
 }
 
 /**

@@ -19,5 +19,16 @@ export function testCore(dir: string, host: Pick<CoreHost, 'confirm' | 'showInFo
     if (!r.ok) throw new Error(`${r.error.kind}: ${r.error.message}`);
     return r.value as ChannelOutput<C>;
   }
-  return { core, call, events, close: () => core.close() };
+  /** Resolves when the engine has finished every job of the batch. */
+  function batchFinished(batchId: string): Promise<EventMap['jobs.batchFinished']> {
+    return new Promise((resolve) => {
+      const off = core.on((event, payload) => {
+        if (event === 'jobs.batchFinished' && (payload as EventMap['jobs.batchFinished']).batchId === batchId) {
+          off();
+          resolve(payload as EventMap['jobs.batchFinished']);
+        }
+      });
+    });
+  }
+  return { core, call, events, batchFinished, close: () => core.close() };
 }

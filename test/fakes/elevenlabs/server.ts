@@ -15,6 +15,8 @@ export interface FakeVoice {
   category: 'premade' | 'cloned' | 'generated' | 'professional';
   labels: Record<string, string>;
   description?: string;
+  /** False for a voice ElevenLabs has no sample of (`preview_url: null`). */
+  preview?: boolean;
 }
 
 export interface ElevenLabsFakeOptions {
@@ -74,7 +76,7 @@ export async function startElevenLabsFake(opts: ElevenLabsFakeOptions = {}) {
     category: v.category,
     labels: v.labels,
     description: v.description ?? null,
-    preview_url: `${server.url}/previews/${v.voice_id}.mp3`,
+    preview_url: v.preview === false ? null : `${server.url}/previews/${v.voice_id}.mp3`,
     samples: null,
     settings: null,
     available_for_tiers: [],
@@ -132,7 +134,7 @@ export async function startElevenLabsFake(opts: ElevenLabsFakeOptions = {}) {
     const preview = /^\/previews\/([\w-]+)\.mp3$/.exec(req.path);
     // Preview samples are public files (a CDN in the real API): no key.
     if (preview && req.method === 'GET') {
-      if (!voices.some((v) => v.voice_id === preview[1])) return { status: 404, body: 'Not Found' };
+      if (!voices.some((v) => v.voice_id === preview[1] && v.preview !== false)) return { status: 404, body: 'Not Found' };
       return { status: 200, bytes: await encodeAudio('mp3_44100_128', 1), headers: { 'content-type': 'audio/mpeg' } };
     }
     const key = req.headers['xi-api-key'];

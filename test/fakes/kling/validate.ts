@@ -46,6 +46,8 @@ const TAIL_MODES: Record<string, string[]> = {
   'kling-v2-6': ['pro'],
 };
 const RATIOS = ['16:9', '9:16', '1:1'];
+/** `sound` is v2.6+ and pro only (docs/providers.md, Kling text2video). */
+const SOUND_MODELS = ['kling-v2-6'];
 
 export interface KlingRules {
   /** Numbers for duration are refused (the real server's strictness is UNCERTAIN). */
@@ -69,6 +71,11 @@ export function validateKling(kind: string, body: unknown, rules: KlingRules): s
   if (!durationOk) return `duration must be "5" or "10" (a string), got ${JSON.stringify(duration)}`;
   const mode = body.mode ?? 'std';
   if (mode !== 'std' && mode !== 'pro') return 'mode must be std or pro';
+  if (body.sound !== undefined) {
+    if (body.sound !== 'on' && body.sound !== 'off') return 'sound must be on or off';
+    if (body.sound === 'on' && !SOUND_MODELS.includes(model)) return `sound is not supported by ${model}`;
+    if (body.sound === 'on' && mode !== 'pro') return 'sound on is supported in pro mode only';
+  }
   if (rules.noCfgOnV2 && body.cfg_scale !== undefined && model.startsWith('kling-v2')) return `cfg_scale is not supported by ${model}`;
   if (body.aspect_ratio !== undefined && (kind === 'image2video' || !RATIOS.includes(String(body.aspect_ratio)))) {
     return kind === 'image2video' ? 'aspect_ratio is not a parameter of image2video' : `aspect_ratio must be one of ${RATIOS.join(', ')}`;

@@ -54,6 +54,8 @@ function parseDialogue(json: string): DialogueLine[] {
         extension: l.extension ?? null,
         parenthetical: l.parenthetical ?? null,
         text: String(l.text ?? ''),
+        // Only where set, so lines placed after the one before read as they were written.
+        ...(typeof l.offsetS === 'number' ? { offsetS: l.offsetS } : {}),
       }));
     }
   } catch {

@@ -7,6 +7,9 @@ import { element, textElement } from './xml';
 
 export const FCPXML_VERSION = '1.10';
 
+/** Low enough to be inaudible; FCPXML has no "muted" for a clip's own sound. */
+const SILENCED = '-96dB';
+
 /** Format names Final Cut gives the standard 24p sizes; other sizes go without one (it is optional). */
 const FORMAT_NAMES: Record<string, string> = { '1920x1080': 'FFVideoFormat1080p24', '1280x720': 'FFVideoFormat720p24' };
 
@@ -45,6 +48,7 @@ function noteText(clip: ExportClip): string {
     clip.prompt && `Prompt: ${clip.prompt}`,
     clip.dialogue && `Dialogue: ${clip.dialogue}`,
     clip.take === null ? 'Placeholder: no take generated yet.' : `Take ${clip.take} (${clip.tool}, ${clip.tier})`,
+    clip.takeSoundOff && 'Take sound silenced: the shot plays its dialogue and effects (on the audio lanes) instead.',
     alternates && `Alternates (in Alternates/): ${alternates}`,
   ]
     .filter(Boolean)
@@ -91,8 +95,10 @@ function assetClip(clip: ExportClip, ref: string, connected: string[] = []): str
       tcFormat: 'NDF',
     },
     [
-      // DTD order: note first, connected clips, then markers. A marker's start is on the clip's source axis.
+      // DTD order: note first, the volume, connected clips, then markers. A marker's start is on the clip's source axis.
       textElement('note', noteText(clip)),
+      // Kept on the clip, where the editor can bring it back, but not heard.
+      ...(clip.takeSoundOff ? [element('adjust-volume', { amount: SILENCED })] : []),
       ...connected,
       element('marker', { start: fcpxTime(start), duration: FRAME_DURATION, value: clip.label, note: clip.action || undefined }),
     ],

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWav } from '../../../../test/fakes/elevenlabs/audio';
@@ -182,6 +183,32 @@ describe('ElevenLabs voices, effects and the key', () => {
     expect(fake.requests.at(-1)!.headers['xi-api-key']).toBeUndefined();
     fake.setScenario({ other: [{ kind: 'http', status: 429, retryAfter: '3' }] });
     expect(await providerError(adapter.listVoices())).toMatchObject({ kind: 'rate_limited', details: { retryAfterS: 3 } });
+  });
+
+  it('refuses a preview larger than the limit, leaving no file', async () => {
+    const { adapter, dir } = await setup();
+    const [rachel] = await adapter.listVoices();
+    const dest = path.join(dir, 'big.mp3');
+    expect(await providerError(adapter.preview(rachel!.previewUrl!, dest, { maxBytes: 1_000 }))).toMatchObject({
+      kind: 'permanent',
+      details: { code: 'too_large' },
+    });
+    expect(fs.existsSync(dest)).toBe(false);
+    await adapter.preview(rachel!.previewUrl!, dest, { maxBytes: 1_000_000 });
+    expect(fs.statSync(dest).size).toBeGreaterThan(1_000);
+  });
+
+  it('says so when the voice list is not one (a wrong base URL answering 200)', async () => {
+    await setup();
+    const server = http.createServer((_req, res) => res.end('<html>Welcome to the proxy</html>'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address() as { port: number };
+      const wrong = new ElevenLabsAdapter({ baseUrl: `http://127.0.0.1:${port}`, keys: { ELEVENLABS_API_KEY: KEY } });
+      expect(await providerError(wrong.listVoices())).toMatchObject({ kind: 'permanent', details: { code: 'bad_reply' } });
+    } finally {
+      server.close();
+    }
   });
 
   it('makes a sound effect of the asked length; refuses one outside 0.5–30 s before sending', async () => {

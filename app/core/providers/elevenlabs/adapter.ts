@@ -77,8 +77,11 @@ export class ElevenLabsAdapter {
 
   /** The voices of the account (`GET /v1/voices`): premade ones and the user's own. */
   async listVoices(signal?: AbortSignal): Promise<Voice[]> {
-    const body = (await this.call('/v1/voices', { signal })).body as { voices?: Array<Record<string, unknown>> } | null;
-    return (body?.voices ?? []).map(toVoice).filter((v): v is Voice => v !== null);
+    const list = ((await this.call('/v1/voices', { signal })).body as { voices?: unknown } | null)?.voices;
+    // A proxy's error page or a wrong base URL answers 200 with something else: say so, not "no voices".
+    if (!Array.isArray(list))
+      throw permanent('ElevenLabs answered the voice list with something that is not one. Check the base URL in Settings.', 'bad_reply');
+    return (list as Array<Record<string, unknown>>).map(toVoice).filter((v): v is Voice => v !== null);
   }
 
   /** Speaks one line into `dest` (`POST /v1/text-to-speech/{voice_id}`); billed per character sent. */
@@ -130,9 +133,9 @@ export class ElevenLabsAdapter {
     };
   }
 
-  /** A voice's preview sample: a public file, fetched without the key. */
-  preview(url: string, dest: string, signal?: AbortSignal): Promise<void> {
-    return this.http.download(url, dest, { signedUrl: false, signal });
+  /** A voice's preview sample: a public file, fetched without the key; refused past `maxBytes`. */
+  preview(url: string, dest: string, opts: { signal?: AbortSignal; maxBytes?: number } = {}): Promise<void> {
+    return this.http.download(url, dest, { signedUrl: false, ...opts });
   }
 
   /** The subscription (`GET /v1/user/subscription`): works, and how many credits are left this month. */

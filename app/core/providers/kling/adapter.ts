@@ -78,6 +78,8 @@ export class KlingAdapter implements ProviderAdapter {
       ...(tier.mode ? { mode: tier.mode } : {}),
       // Strings, not numbers.
       duration: String(req.durationS),
+      // Only when asked: it doubles the price (validation keeps it to pro, without an end frame).
+      ...(req.askSound && spec.soundOption ? { sound: 'on' } : {}),
       external_task_id: req.externalId,
     };
     if (kind === 'image2video') {

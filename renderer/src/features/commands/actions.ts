@@ -10,6 +10,7 @@ import { applySceneMove, applyShotMove, stepMove, type MoveTarget } from '../../
 import { focusAfterRemoval, single, targets } from '../../lib/selection';
 import { sceneForInsert, timelineOf, type TimelineModel } from '../../lib/timeline';
 import { useUi } from '../../stores/ui';
+import { sayQueued } from '../sound/soundApi';
 
 export type Actions = ReturnType<typeof createActions>;
 
@@ -183,6 +184,11 @@ export function createActions(qc: QueryClient) {
     async redo() {
       const state = await run(() => call('history.redo', {}));
       if (state) qc.setQueryData(keys.history, state);
+    },
+    /** Every spoken line of the film, in its speaker's voice. */
+    async speakAllLines() {
+      const result = await run(() => call('sound.generateLines', {}));
+      if (result) sayQueued(result, 'line');
     },
     async closeProject() {
       const done = await run(() => call('project.close', {}));

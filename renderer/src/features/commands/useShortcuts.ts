@@ -23,6 +23,7 @@ export function useGlobalShortcuts(actions: Actions): void {
       else if (key === 'y' && !inText) void actions.redo();
       else if (key === 's' && e.shiftKey) useVersionsDialog.getState().show();
       else if (key === 'b' && !e.shiftKey) toggleView();
+      else if (key === 'l' && e.shiftKey) void actions.speakAllLines();
       else handled = false;
       if (handled) e.preventDefault();
     };

@@ -16,6 +16,7 @@ import { ShotGenerate } from '../queue/GenerateButtons';
 import { ShotListFields } from './ShotListFields';
 import { ToolFields } from './ToolFields';
 import { DialogueFields } from './DialogueFields';
+import { SoundFields } from './SoundFields';
 
 function byField(issues: ShotIssue[]) {
   return (field: ShotIssue['field']) => issues.filter((i) => i.field === field);
@@ -77,6 +78,7 @@ function ShotForm({ shot, scene, others, customColumns }: { shot: Shot; scene: s
         />
         <DialogueFields shot={shot} update={update} />
       </div>
+      <SoundFields shot={shot} update={update} />
       <ShotTakes shot={shot} />
       <PromptFields shot={shot} issues={issues} update={update} />
       <ShotRefsSection shot={shot} />

@@ -1,13 +1,15 @@
-// One library item in the list: its primary image, name, @tag and how many shots use it. Drag
-// it onto a shot's slot or keyframe; drop image files on it to add them to it.
+// One library item in the list: its primary image, name, @tag, a character's voice and how many
+// shots use it. Drag it onto a shot's slot or keyframe; drop image files on it to add them to it.
 import { useState, type CSSProperties, type DragEvent } from 'react';
 import type { LibraryItem } from '../../../../shared/domain/library';
 import { ITEM_TYPE } from './dnd';
 import { droppedFiles, hasFiles } from './files';
 import { ItemDetails } from './ItemDetails';
+import { useElevenLabsVoices } from './libraryApi';
 import { useLibraryUi } from './store';
 import { Thumb } from './Thumb';
 import { useImport } from './useImport';
+import { voiceLabel } from './voiceChoice';
 
 interface Props {
   item: LibraryItem;
@@ -24,6 +26,8 @@ export function ItemCard({ item, index, setSize, measure, style }: Props) {
   const [over, setOver] = useState(false);
   const primary = item.images.find((i) => i.primary) ?? item.images[0];
   const shots = new Set(item.usedBy.map((u) => u.shotId)).size;
+  // Names ElevenLabs voices from the list an open Voice field fetched; the id until then.
+  const voices = useElevenLabsVoices(false).data;
 
   const onDrop = (e: DragEvent) => {
     if (!hasFiles(e.dataTransfer)) return;
@@ -68,6 +72,11 @@ export function ItemCard({ item, index, setSize, measure, style }: Props) {
         <span className="lib-item-text">
           <span className="lib-item-name">{item.name}</span>
           <span className="lib-item-tag">@{item.tag}</span>
+          {item.kind === 'character' && (
+            <span className="lib-item-voice" data-testid={`item-voice-${item.tag}`}>
+              {voiceLabel(item.voice, voices)}
+            </span>
+          )}
         </span>
         <span className="lib-item-meta">
           <span className={`kind-chip kind-${item.kind}`}>{item.kind}</span>

@@ -1,5 +1,5 @@
 // An open library item: name, tag (renamed in every prompt that uses it), kind, notes, its
-// images (primary, crop, delete), the shots that use it, and delete with a warning when used.
+// a character's voice, its images (primary, crop, delete), the shots that use it, and delete with a warning when used.
 import { useRef, useState } from 'react';
 import { LIBRARY_KINDS, type ItemUse, type LibraryItem } from '../../../../shared/domain/library';
 import { tagProblem } from '../../../../shared/domain/tags';
@@ -9,6 +9,7 @@ import { single } from '../../lib/selection';
 import { useUi } from '../../stores/ui';
 import { act } from './actions';
 import { useLibraryUi } from './store';
+import { VoiceField } from './VoiceField';
 import { Thumb } from './Thumb';
 import { useImport } from './useImport';
 
@@ -127,6 +128,7 @@ export function ItemDetails({ item }: { item: LibraryItem }) {
           ))}
         </select>
       </div>
+      {item.kind === 'character' && <VoiceField item={item} />}
       <div className="field">
         <label htmlFor={`lib-notes-${item.id}`}>Notes</label>
         <textarea

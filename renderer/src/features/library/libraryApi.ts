@@ -12,6 +12,7 @@ export const libraryKeys = {
   refs: ['library', 'refs'] as const,
   thumb: (sha: string) => ['library', 'thumb', sha] as const,
   preview: (imageId: string) => ['library', 'preview', imageId] as const,
+  voices: ['voices', 'elevenlabs'] as const,
 };
 
 export function useLibrary(enabled = true) {
@@ -45,4 +46,12 @@ export function useThumbnail(sha: string | null | undefined) {
     staleTime: Infinity,
     gcTime: 30 * 60_000,
   });
+}
+
+/**
+ * The ElevenLabs account's voices. Fetched only where `enabled` (an open Voice field); elsewhere
+ * (the cards) whatever was fetched last names the voices. The core keeps the list a minute too.
+ */
+export function useElevenLabsVoices(enabled: boolean) {
+  return useQuery({ queryKey: libraryKeys.voices, queryFn: () => call('voices.list', {}), enabled, staleTime: 60_000, retry: false });
 }

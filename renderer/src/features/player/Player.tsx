@@ -62,7 +62,7 @@ export function Player({ snapshot, model }: { snapshot: ProjectSnapshot; model: 
   const ctx = useMemo(() => (engine ? { engine, items } : null), [engine, items]);
   useCutSync(ctx);
   usePlayerKeys(ctx, rootRef);
-  usePlayerSound(engine);
+  usePlayerSound(engine, items);
   const ratio = ratioValue(snapshot.project.aspectRatio);
 
   return (

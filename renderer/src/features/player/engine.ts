@@ -2,8 +2,9 @@
 // empty stage and reads the state this publishes). While a clip plays forward its <video> is the
 // clock (what is on screen is what the timecode says); stills, held last frames and reverse play
 // run on a wall clock. Seams are scheduled from the frame callback of the outgoing clip's last
-// frame, with the next clip already parked on its first frame (see seam.ts). The music lane
-// plays on Web Audio beside them (musicAudio.ts), started when playing picture first shows.
+// frame, with the next clip already parked on its first frame (see seam.ts). The music, dialogue
+// and effects lanes play on Web Audio beside them (musicAudio.ts), started when playing picture
+// first shows, and only at 1× forward like the takes' own sound.
 import type { Interval } from '../../../../shared/domain/sound';
 import { TIMELINE_FPS } from '../../../../shared/domain/timecode';
 import { VideoDeck, bringToFront, type Slot } from './deck';
@@ -25,9 +26,14 @@ export interface PlayerState {
   rate: number;
   loop: LoopRange;
   total: number;
-  /** Music sources scheduled on Web Audio right now (the lane shows it; tests read it). */
+  /** Sources scheduled on Web Audio right now, per lane (the lanes show it; tests read it). */
   musicSources: number;
+  dialogueSources: number;
+  effectsSources: number;
 }
+
+/** The lanes of clips the player schedules on Web Audio (the takes' own sound plays in their <video>). */
+export type ClipLane = 'music' | 'dialogue' | 'effects';
 
 export const PLAY_MARK = 'shotline:play';
 export const FIRST_FRAME_MARK = 'shotline:first-frame';
@@ -37,6 +43,9 @@ export class PlayerEngine extends StateStore<PlayerState> {
   private deck: VideoDeck;
   private audio: SeamAudio;
   private music: MusicAudio;
+  private clips: Record<Exclude<ClipLane, 'music'>, MusicAudio>;
+  /** Shots whose take plays without its own sound (the shot is set to dialogue and effects only). */
+  private silentTakes: ReadonlySet<string> = new Set();
   private still: StillLayer;
   private front: Slot | null = null;
   /** Bumped by every stop, seek and play: async work of an older run gives up. */
@@ -47,19 +56,22 @@ export class PlayerEngine extends StateStore<PlayerState> {
   private firstFramePending = false;
 
   constructor(videos: HTMLVideoElement[], still: StillElements) {
-    super({ frame: 0, index: -1, rate: 0, loop: NO_LOOP, total: 0, musicSources: 0 });
+    super({ frame: 0, index: -1, rate: 0, loop: NO_LOOP, total: 0, musicSources: 0, dialogueSources: 0, effectsSources: 0 });
     this.deck = new VideoDeck(videos);
     this.audio = new SeamAudio(videos);
-    this.music = new MusicAudio(
-      () => this.audio.context(),
-      (musicSources) => this.set({ musicSources }),
-    );
+    const lane = (key: `${ClipLane}Sources`) =>
+      new MusicAudio(
+        () => this.audio.context(),
+        (n) => this.set({ [key]: n }),
+      );
+    this.music = lane('musicSources');
+    this.clips = { dialogue: lane('dialogueSources'), effects: lane('effectsSources') };
     this.still = new StillLayer(still);
   }
 
   private setFrame(frame: number) {
     this.set({ frame, index: itemIndexAt(this.items, frame) });
-    if (this.state.rate === 1) this.music.follow(frame / TIMELINE_FPS);
+    if (this.state.rate === 1) for (const l of this.lanes()) l.follow(frame / TIMELINE_FPS);
   }
 
   // ---- commands ---------------------------------------------------------------------------------
@@ -82,10 +94,28 @@ export class PlayerEngine extends StateStore<PlayerState> {
     this.music.setBeds(beds, { speech, duckDb });
   }
 
-  /** Lane gains (mute, solo and level already applied): the takes' own sound and the music. */
-  setMix(gains: { take: number; music: number }): void {
+  /** The spoken lines or the effects as clips on the cut (no fades: each plays as made). A change while playing is heard at once. */
+  setClips(lane: Exclude<ClipLane, 'music'>, clips: BedSource[]): void {
+    this.clips[lane].setBeds(clips, { speech: [], duckDb: 0 });
+  }
+
+  /** Shots whose take is heard without its own sound; from the next clip that starts. */
+  setSilentTakes(shotIds: ReadonlySet<string>): void {
+    this.silentTakes = shotIds;
+  }
+
+  /** Lane gains (mute, solo and level already applied). */
+  setMix(gains: Record<'take' | ClipLane, number>): void {
     this.audio.setLevel(gains.take);
-    this.music.setLevel(gains.music);
+    for (const l of ['music', 'dialogue', 'effects'] as const) this.lane(l).setLevel(gains[l]);
+  }
+
+  private lane(l: ClipLane): MusicAudio {
+    return l === 'music' ? this.music : this.clips[l];
+  }
+
+  private lanes(): MusicAudio[] {
+    return [this.music, this.clips.dialogue, this.clips.effects];
   }
 
   setLoop(loop: LoopRange): void {
@@ -132,7 +162,7 @@ export class PlayerEngine extends StateStore<PlayerState> {
     this.halt();
     this.clearListeners();
     this.deck.release();
-    this.music.close();
+    for (const l of this.lanes()) l.close();
     this.audio.close();
   }
 
@@ -168,9 +198,9 @@ export class PlayerEngine extends StateStore<PlayerState> {
     if (!this.firstFramePending) return;
     this.firstFramePending = false;
     performance.mark(FIRST_FRAME_MARK);
-    // Music starts with the picture, not with the button: a clip may take a moment to park.
-    // Only at normal speed: a bed at 2× or backwards is noise, not information.
-    if (this.state.rate === 1) this.music.start(this.state.frame / TIMELINE_FPS);
+    // The lanes start with the picture, not with the button: a clip may take a moment to park.
+    // Only at normal speed: a bed or a line at 2× or backwards is noise, not information.
+    if (this.state.rate === 1) for (const l of this.lanes()) l.start(this.state.frame / TIMELINE_FPS);
   }
 
   // ---- forward play -----------------------------------------------------------------------------
@@ -258,8 +288,10 @@ export class PlayerEngine extends StateStore<PlayerState> {
     };
     el.onended = () => run === this.run && finish(performance.now() - FRAME_MS, this.state.frame);
     watchFrames(el, onFrame);
-    // The sound ramps up from silence as the clip starts: no click where its waveform begins.
-    this.audio.fadeIn(el, 25);
+    // The sound ramps up from silence as the clip starts (no click where its waveform begins),
+    // unless the shot plays only its dialogue and effects.
+    if (this.silentTakes.has(item.shotId)) this.audio.silence(el);
+    else this.audio.fadeIn(el, 25);
     el.play().catch(() => {
       // A clip that will not play (unreadable file) must not stall the cut: hold it and move on.
       if (run === this.run) finish(performance.now(), this.state.frame);
@@ -330,6 +362,6 @@ export class PlayerEngine extends StateStore<PlayerState> {
     for (const id of this.timers) clearTimeout(id);
     this.timers.clear();
     for (const s of this.deck.slots) s.el.pause();
-    this.music.stop();
+    for (const l of this.lanes()) l.stop();
   }
 }

@@ -1,6 +1,7 @@
-// The music lane in the player: each bed decoded once (fetched from its media URL) and played
-// as an AudioBufferSourceNode started at the right context time from the playhead, its gain
-// (level, fades, duck) as automation on its own GainNode, all through the lane's level. Started
+// A lane of clips in the player: the music beds, and the spoken lines and effects the same way.
+// Each clip decoded once (fetched from its media URL) and played as an AudioBufferSourceNode
+// started at the right context time from the playhead, its gain (level, fades, duck) as
+// automation on its own GainNode, all through the lane's level. Started
 // when playing picture first shows, stopped by every pause and seek (the engine restarts it), and
 // restarted when it drifts from the picture (a loop wrapping, a stalled clip).
 import { scheduleBeds, type BedSource, type MixSettings, type ScheduledBed } from './musicSchedule';
@@ -16,7 +17,6 @@ export class MusicAudio {
   private level = 1;
   private bus: GainNode | null = null;
   private buffers = new Map<string, Promise<AudioBuffer | null>>();
-  private bytes = new Map<string, Promise<ArrayBuffer | null>>();
   /** The playhead at a context time, while running. */
   private anchor: { ctxTime: number; positionS: number } | null = null;
   private sources = new Set<{ src: AudioBufferSourceNode; gain: GainNode }>();
@@ -28,14 +28,17 @@ export class MusicAudio {
     private readonly onCount: (n: number) => void,
   ) {}
 
-  /** The beds and how they duck; fetched now so pressing play does not wait on the network. */
+  /**
+   * The clips and how they duck; fetched and decoded now, so that pressing play waits on neither
+   * and a clip at the playhead sounds from its first sample.
+   */
   setBeds(beds: BedSource[], mix: MixSettings): void {
     this.beds = beds;
     this.mix = mix;
     // Beds gone from the lane let go of their sound.
     const urls = new Set(beds.map((b) => b.url));
-    for (const map of [this.bytes, this.buffers]) for (const url of map.keys()) if (!urls.has(url)) map.delete(url);
-    for (const b of beds) if (!this.bytes.has(b.url) && !this.buffers.has(b.url)) this.bytes.set(b.url, fetchBytes(b.url));
+    for (const url of this.buffers.keys()) if (!urls.has(url)) this.buffers.delete(url);
+    for (const b of beds) void this.buffer(b.url);
     const at = this.position();
     if (at !== null) this.start(at);
   }
@@ -54,7 +57,7 @@ export class MusicAudio {
     const token = this.token;
     this.anchor = { ctxTime: ctx.currentTime, positionS };
     for (const bed of this.beds) {
-      void this.buffer(ctx, bed.url).then((buffer) => {
+      void this.buffer(bed.url).then((buffer) => {
         if (!buffer || token !== this.token) return;
         // Decoding took time: schedule from where the playhead is by now.
         const [plan] = scheduleBeds([bed], this.position()!, this.mix);
@@ -92,7 +95,6 @@ export class MusicAudio {
   close(): void {
     this.stop();
     this.buffers.clear();
-    this.bytes.clear();
     this.bus = null;
   }
 
@@ -111,12 +113,10 @@ export class MusicAudio {
     return this.bus;
   }
 
-  private buffer(ctx: AudioContext, url: string): Promise<AudioBuffer | null> {
+  private buffer(url: string): Promise<AudioBuffer | null> {
     let hit = this.buffers.get(url);
     if (!hit) {
-      const bytes = this.bytes.get(url) ?? fetchBytes(url);
-      this.bytes.delete(url);
-      hit = bytes.then((b) => (b ? ctx.decodeAudioData(b).catch(() => null) : null));
+      hit = fetchBytes(url).then((b) => (b ? decode(this.context(), b) : null));
       this.buffers.set(url, hit);
     }
     return hit;
@@ -139,6 +139,18 @@ export class MusicAudio {
     this.sources.add(entry);
     this.onCount(this.sources.size);
   }
+}
+
+let offline: OfflineAudioContext | null = null;
+
+/**
+ * Decodes with the playing context, or before there is one (it may only start from a press of
+ * play) with an offline context: an AudioBuffer plays in any context.
+ */
+function decode(ctx: AudioContext | null, bytes: ArrayBuffer): Promise<AudioBuffer | null> {
+  if (!ctx && typeof OfflineAudioContext !== 'undefined') offline ??= new OfflineAudioContext(2, 1, 48_000);
+  const decoder = ctx ?? offline;
+  return decoder ? decoder.decodeAudioData(bytes).catch(() => null) : Promise.resolve(null);
 }
 
 function fetchBytes(url: string): Promise<ArrayBuffer | null> {

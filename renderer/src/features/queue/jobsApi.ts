@@ -86,15 +86,24 @@ export function useShotJobs(shotId: string): ShotJobs | undefined {
   return shotJobsOf(useJobs().data, useJobProgress()).get(shotId);
 }
 
+/** What a batch of each kind makes, and what its toast is titled. */
+const BATCH_WORDS: Record<EventMap['jobs.batchFinished']['kind'], { one: string; title: string }> = {
+  video: { one: 'take', title: 'Generation' },
+  frame: { one: 'frame', title: 'Frames' },
+  line: { one: 'line', title: 'Dialogue' },
+  sfx: { one: 'effect', title: 'Effects' },
+};
+
 /** Says, in a toast and (in the background) a system notification, how a Generate click ended. */
 export function announceBatch({ kind, ready, failed, attention, canceled }: EventMap['jobs.batchFinished']): void {
+  const words = BATCH_WORDS[kind];
   const parts = [
-    ready && `${plural(ready, kind === 'frame' ? 'frame' : 'take')} ready`,
+    ready && `${plural(ready, words.one)} ready`,
     failed && `${failed} failed`,
     attention && `${attention} need${attention === 1 ? 's' : ''} you`,
     canceled && `${canceled} canceled`,
   ];
-  const text = `${kind === 'frame' ? 'Frames' : 'Generation'} finished: ${parts.filter(Boolean).join(', ') || 'nothing to do'}.`;
+  const text = `${words.title} finished: ${parts.filter(Boolean).join(', ') || 'nothing to do'}.`;
   useUi.getState().notify(failed || attention ? 'error' : 'info', text);
   notifyOs(text);
 }
@@ -105,7 +114,16 @@ function notifyOs(text: string) {
   new Notification('Shotline', { body: text });
 }
 
-type JobChannel = 'generate.takes' | 'generate.allDrafts' | 'frames.generate' | 'jobs.cancel' | 'jobs.retry' | 'jobs.resolve' | 'settings.setGeneration';
+type JobChannel =
+  | 'generate.takes'
+  | 'generate.allDrafts'
+  | 'frames.generate'
+  | 'sound.generateLines'
+  | 'sfx.generate'
+  | 'jobs.cancel'
+  | 'jobs.retry'
+  | 'jobs.resolve'
+  | 'settings.setGeneration';
 
 /** A job command; a refusal (over budget, no key…) becomes a toast that says what to do. */
 export function useJobAction<C extends JobChannel>(channel: C, onDone?: (value: ChannelOutput<C>) => void) {

@@ -1,12 +1,12 @@
 // A picked music bed's settings, in a small popover above it: gain, fade in, fade out, and
 // remove. Every change is one undoable edit. Closes on Escape or a press elsewhere.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { MusicBed } from '../../../../shared/domain/sound';
 import { CloseIcon, TrashIcon } from '../../components/icons';
 import { bedTimecode } from './BedClip';
 import { fitFades, type BedPatch } from './edit';
 import { NumberField } from './NumberField';
+import { useAnchoredPopover } from './useAnchoredPopover';
 
 const WIDTH = 268;
 
@@ -18,42 +18,10 @@ interface Props {
 }
 
 export function BedPopover({ bed, onChange, onRemove, onClose }: Props) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [place, setPlace] = useState<{ left: number; top: number } | null>(null);
-
-  // Above the bed, kept on screen; follows the bed as it moves.
-  useLayoutEffect(() => {
-    const el = document.querySelector(`[data-bed-id="${CSS.escape(bed.id)}"]`);
-    if (!el) return;
-    const r = el.getBoundingClientRect();
-    const left = Math.min(Math.max(8, r.left), window.innerWidth - WIDTH - 8);
-    setPlace((p) => (p && p.left === left && p.top === r.top ? p : { left, top: r.top }));
-  }, [bed]);
-
-  useEffect(() => {
-    const onDown = (e: PointerEvent) => {
-      const t = e.target as Element | null;
-      if (ref.current?.contains(t) || t?.closest?.(`[data-bed-id="${CSS.escape(bed.id)}"]`)) return;
-      onClose();
-    };
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    document.addEventListener('pointerdown', onDown, true);
-    window.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onDown, true);
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [bed.id, onClose]);
-
+  const { ref, style } = useAnchoredPopover(`[data-bed-id="${CSS.escape(bed.id)}"]`, WIDTH, onClose, bed);
   const fades = (fadeInS: number, fadeOutS: number) => onChange(fitFades(bed, fadeInS, fadeOutS));
   return createPortal(
-    <div
-      ref={ref}
-      className="bed-popover"
-      role="dialog"
-      aria-label={`Music bed ${bed.name}`}
-      style={place ? { left: place.left, top: place.top - 6 } : { visibility: 'hidden' }}
-    >
+    <div ref={ref} className="bed-popover" role="dialog" aria-label={`Music bed ${bed.name}`} style={style}>
       <div className="bed-popover-head">
         <strong title={bed.name}>{bed.name}</strong>
         <button type="button" className="icon-btn" aria-label="Close" title="Close (Esc)" onClick={onClose}>

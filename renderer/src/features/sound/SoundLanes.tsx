@@ -1,16 +1,19 @@
 // The player's time ruler and the sound lanes under it, on one scale: the scrub bar across the
-// cut, then the takes' own sound and the music, each with its controls at the left. (The
+// cut, then the dialogue, the effects, the takes' own sound and the music, each with its
+// controls at the left. (The
 // timeline's cards are not proportional to time — they have a minimum width and wrap — so the
 // lanes live here, where every pixel is the same number of frames.)
 import { DEFAULT_DUCK_DB } from '../../../../shared/domain/sound';
 import { TIMELINE_FPS } from '../../../../shared/domain/timecode';
 import { ScrubBar } from '../player/ScrubBar';
 import { usePlayer, usePlayerState } from '../player/usePlayer';
+import { ClipLane } from './ClipLane';
 import { LaneHeader } from './LaneHeader';
 import { MusicLane } from './MusicLane';
 import { NumberField } from './NumberField';
 import { useMusic, useSetDuck } from './soundApi';
 import { TakeLane } from './TakeLane';
+import { useLanePlan } from './usePlayerSound';
 import './sound.css';
 
 function DuckField() {
@@ -46,16 +49,23 @@ function LanePlayhead() {
 export function SoundLanes() {
   const { engine, items } = usePlayer();
   const total = usePlayerState(engine, (s) => s.total);
-  const sounding = usePlayerState(engine, (s) => s.rate !== 0 && s.musicSources > 0);
+  const musicOn = usePlayerState(engine, (s) => s.rate !== 0 && s.musicSources > 0);
+  const dialogueOn = usePlayerState(engine, (s) => s.rate !== 0 && s.dialogueSources > 0);
+  const effectsOn = usePlayerState(engine, (s) => s.rate !== 0 && s.effectsSources > 0);
+  const plan = useLanePlan(items);
   // A cut with nothing in it still gets a lane a second long per second of music to drop on.
   const totalS = Math.max(total / TIMELINE_FPS, 1);
   return (
     <div className="sound-tracks">
       <div className="lane-corner" />
       <ScrubBar />
+      <LaneHeader lane="dialogue" sounding={dialogueOn} />
+      <ClipLane lane="dialogue" engine={engine} clips={plan.dialogue} totalS={totalS} />
+      <LaneHeader lane="effects" sounding={effectsOn} />
+      <ClipLane lane="effects" engine={engine} clips={plan.effects} totalS={totalS} />
       <LaneHeader lane="take" />
       <TakeLane items={items} total={total} />
-      <LaneHeader lane="music" sounding={sounding}>
+      <LaneHeader lane="music" sounding={musicOn}>
         <DuckField />
       </LaneHeader>
       <MusicLane engine={engine} totalS={totalS} />

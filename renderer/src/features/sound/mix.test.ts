@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LANE, laneGains, levelLabel } from './mix';
 
-const mix = (take = {}, music = {}) => ({ take: { ...DEFAULT_LANE, ...take }, music: { ...DEFAULT_LANE, ...music } });
+const mix = (take = {}, music = {}, dialogue = {}) => ({
+  dialogue: { ...DEFAULT_LANE, ...dialogue },
+  effects: DEFAULT_LANE,
+  take: { ...DEFAULT_LANE, ...take },
+  music: { ...DEFAULT_LANE, ...music },
+});
 
 describe('laneGains', () => {
   it('plays every lane at its level', () => {
@@ -10,11 +15,11 @@ describe('laneGains', () => {
     expect(g.music).toBeCloseTo(0.501, 3);
   });
   it('silences a muted lane', () => {
-    expect(laneGains(mix({ muted: true }))).toEqual({ take: 0, music: 1 });
+    expect(laneGains(mix({ muted: true }))).toEqual({ dialogue: 1, effects: 1, take: 0, music: 1 });
   });
   it('hears only soloed lanes while any is soloed, and mute still wins', () => {
-    expect(laneGains(mix({}, { solo: true }))).toEqual({ take: 0, music: 1 });
-    expect(laneGains(mix({ solo: true }, { solo: true, muted: true }))).toEqual({ take: 1, music: 0 });
+    expect(laneGains(mix({}, { solo: true }))).toEqual({ dialogue: 0, effects: 0, take: 0, music: 1 });
+    expect(laneGains(mix({ solo: true }, { solo: true, muted: true }, { solo: true }))).toEqual({ dialogue: 1, effects: 0, take: 1, music: 0 });
   });
 });
 

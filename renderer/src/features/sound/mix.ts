@@ -1,9 +1,9 @@
 // Mute, solo and level per sound lane, as the gain each lane plays at. As on a mixing desk: with
 // any lane soloed only the soloed lanes are heard; a muted lane is never heard, soloed or not.
-export const LANES = ['take', 'music'] as const;
+export const LANES = ['dialogue', 'effects', 'take', 'music'] as const;
 export type Lane = (typeof LANES)[number];
 
-export const LANE_NAMES: Record<Lane, string> = { take: 'Take sound', music: 'Music' };
+export const LANE_NAMES: Record<Lane, string> = { dialogue: 'Dialogue', effects: 'Effects', take: 'Take sound', music: 'Music' };
 
 export interface LaneMix {
   muted: boolean;
@@ -29,7 +29,7 @@ export function laneGains(mix: Record<Lane, LaneMix>): Record<Lane, number> {
     const heard = !m.muted && (!soloing || m.solo);
     return heard ? dbToGain(m.levelDb) : 0;
   };
-  return { take: gain('take'), music: gain('music') };
+  return Object.fromEntries(LANES.map((l) => [l, gain(l)])) as Record<Lane, number>;
 }
 
 /** How a level reads beside its fader: "0 dB", "−6 dB", "+3 dB". */

@@ -12,7 +12,7 @@ interface SoundUiState {
   pick: (id: string | null) => void;
 }
 
-const DEFAULT_MIX: Record<Lane, LaneMix> = { take: DEFAULT_LANE, music: DEFAULT_LANE };
+const DEFAULT_MIX = Object.fromEntries(LANES.map((l) => [l, DEFAULT_LANE])) as Record<Lane, LaneMix>;
 
 function clean(value: unknown): LaneMix {
   const v = (value ?? {}) as Partial<LaneMix>;

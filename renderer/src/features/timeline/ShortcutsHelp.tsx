@@ -20,6 +20,7 @@ export const SHORTCUTS: Array<[keys: string, what: string]> = [
   ['Ctrl+Shift+Z  Ctrl+Y', 'Redo'],
   ['Ctrl+Shift+S', 'Versions: save the project under a name, or go back to a saved version'],
   ['Ctrl+B', 'Switch between the timeline and the board of frames'],
+  ['Ctrl+Shift+L', "Speak all lines: every shot's dialogue in its speakers' voices"],
   ['+  −', 'Larger / smaller cards'],
   ['Escape', 'Keep only the focused shot selected'],
   ['J  K  L', 'Player: play backwards / stop / play (again: faster); Space plays and pauses anywhere but in a text field'],

@@ -10,6 +10,7 @@ import { providerLabel, STATUS_LABELS } from '../../lib/labels';
 import { describeIssues, summarizeShot, takeCostLines, type ShotSummary } from '../../lib/shotSummary';
 import { useShotPlan } from '../queue/jobsApi';
 import { ShotJobBadge } from '../queue/ShotJobBadge';
+import { CardOverrun } from '../sound/CardOverrun';
 import { CardFit, CardTakes } from '../takes/CardTakes';
 import type { CardDropPart } from './useCardDrop';
 import { useCardImage } from './useCardImage';
@@ -114,6 +115,7 @@ export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio
         <span className="card-duration" title="Duration">
           {formatSeconds(shot.durationS)}
         </span>
+        <CardOverrun shotId={shot.id} />
         <CardFit shotId={shot.id} />
         <CardCost shotId={shot.id} summary={s} />
         <span className="card-status" data-status={shot.status} title={`Status: ${STATUS_LABELS[shot.status]}`}>

@@ -1,5 +1,6 @@
 // How the card and the inspector say a shot's dialogue does not fit it, and which tools can be
 // asked for a take's own sound.
+import { getModel } from '../../../../shared/catalog';
 import type { ToolId } from '../../../../shared/domain/types';
 
 /** Seconds as the overrun reads them: one decimal ("1.4 s"), whole numbers bare ("5 s"). */
@@ -21,9 +22,7 @@ export function overrunFlag(overrunS: number): string {
   return `+${overrunSeconds(overrunS)}`;
 }
 
-/** Tools that make a take's own sound only when asked (and charge for it): Kling 2.6. */
-const SOUND_ON_REQUEST: ReadonlySet<string> = new Set(['kling:kling-v2-6']);
-
+/** Tools that make a take's own sound only when asked (and charge for it), as the catalog says: Kling 2.6. */
 export function offersSound(tool: ToolId): boolean {
-  return SOUND_ON_REQUEST.has(tool);
+  return !!getModel(tool)?.soundOption;
 }

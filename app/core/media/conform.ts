@@ -3,10 +3,11 @@
 // frozen last frame (a hold), and an embedded start timecode. One function for every caller
 // that needs a clip Resolve links and plays at the timeline's rate (docs/resolve.md, Conformed clips): the Resolve
 // export, and whatever else joins takes into one cut. A clip that already conforms is stream-
-// copied with only its timecode set, never re-encoded.
+// copied with only its timecode set (without ffmpeg for an MP4: mp4Timecode.ts), never re-encoded.
 import fs from 'node:fs';
 import path from 'node:path';
 import { capture, resolveFfprobe, runFfmpeg } from './ffmpeg';
+import { stampTimecode } from './mp4Timecode';
 import { parseSourceProbe, type SourceProbe } from './sourceProbe';
 import type { FrameFit, MediaFormat } from '../../../shared/domain/resolveExport';
 import { framesToTimecode, TIMELINE_FPS } from '../../../shared/domain/timecode';
@@ -215,9 +216,23 @@ export async function conformClip(job: ConformJob, opts: ConformOptions = {}): P
     await stillClip(job, total, opts);
     return 'encode';
   }
+  if (mode.video === 'copy' && mode.audio !== 'encode' && (await stampInPlace(job))) {
+    opts.onProgress?.(1);
+    return 'copy';
+  }
   const args = mode.video === 'copy' ? copyArgs(job, mode.audio) : conformArgs(job, mode.audio !== 'none');
   await runFfmpeg(args, { signal: opts.signal, onProgress: opts.onProgress, durationS: total / TIMELINE_FPS });
   return mode.video;
+}
+
+/** A conforming MP4 gets its timecode without ffmpeg (mp4Timecode.ts); false when that cannot be done. */
+async function stampInPlace(job: ConformJob): Promise<boolean> {
+  if (FORMATS[job.spec.format].ext !== '.mp4') return false;
+  if (job.startTimecodeFrames === undefined) {
+    await fs.promises.copyFile(job.src, job.dest, fs.constants.COPYFILE_FICLONE);
+    return true;
+  }
+  return stampTimecode(job.src, job.dest, job.startTimecodeFrames);
 }
 
 /** Frames between keyframes in what we encode (`-g 24`, and every intra frame for DNxHR/ProRes). */

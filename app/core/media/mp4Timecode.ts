@@ -1,0 +1,284 @@
+// Adds a QuickTime timecode track (`tmcd`) to an MP4 without ffmpeg: the box layout ffmpeg's mov
+// muxer writes for `-timecode` (a `tmcd` track whose one sample is the start frame, referenced by
+// the video track's `tref`), with every media byte left where it was. An export stamps every take
+// that already conforms; an ffmpeg remux costs a process start and a full rewrite per take, this
+// costs a read of the `moov` box and a copy (a clone where the file system can).
+//
+// It only takes files it can change safely: one `moov`, not fragmented, one video track whose
+// time scale counts whole 24 fps frames, at most one sound track and nothing else (no timecode
+// track already, no chapters). For anything else it says no and the caller remuxes with ffmpeg.
+import fs from 'node:fs';
+import { TIMELINE_FPS } from '../../../shared/domain/timecode';
+
+interface Box {
+  type: string;
+  /** Offset of the box's header in its parent's buffer (or in the file, at the top level). */
+  start: number;
+  headerSize: number;
+  size: number;
+}
+
+function readBoxes(buf: Buffer, from = 0, to = buf.length): Box[] | null {
+  const boxes: Box[] = [];
+  for (let at = from; at < to;) {
+    if (to - at < 8) return null;
+    let size = buf.readUInt32BE(at);
+    let headerSize = 8;
+    if (size === 1) {
+      if (to - at < 16) return null;
+      size = Number(buf.readBigUInt64BE(at + 8));
+      headerSize = 16;
+    } else if (size === 0) size = to - at;
+    if (size < headerSize || at + size > to) return null;
+    boxes.push({ type: buf.toString('latin1', at + 4, at + 8), start: at, headerSize, size });
+    at += size;
+  }
+  return boxes;
+}
+
+const body = (buf: Buffer, b: Box) => buf.subarray(b.start + b.headerSize, b.start + b.size);
+const child = (buf: Buffer, parent: Box, type: string): Box | undefined =>
+  readBoxes(buf, parent.start + parent.headerSize, parent.start + parent.size)?.find((b) => b.type === type);
+/** The box at `path` under `parent` (e.g. ['mdia', 'minf', 'stbl']). */
+function find(buf: Buffer, parent: Box, path: readonly string[]): Box | undefined {
+  let at: Box | undefined = parent;
+  for (const type of path) at = at && child(buf, at, type);
+  return at;
+}
+
+const u32 = (n: number) => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n);
+  return b;
+};
+function box(type: string, ...parts: Buffer[]): Buffer {
+  const content = Buffer.concat(parts);
+  return Buffer.concat([u32(8 + content.length), Buffer.from(type, 'latin1'), content]);
+}
+/** A full box: version 0 and these flags. */
+const fullBox = (type: string, flags: number, ...parts: Buffer[]) => box(type, u32(flags), ...parts);
+const hex = (s: string) => Buffer.from(s.replace(/\s+/g, ''), 'hex');
+const IDENTITY_MATRIX = hex('00010000 00000000 00000000 00000000 00010000 00000000 00000000 00000000 40000000');
+
+/** Media time scale and duration of a track (mdhd, version 0 or 1). */
+function mediaHeader(buf: Buffer, trak: Box): { timescale: number; duration: number } | null {
+  const mdhd = find(buf, trak, ['mdia', 'mdhd']);
+  if (!mdhd) return null;
+  const b = body(buf, mdhd);
+  return b[0] === 1
+    ? { timescale: b.readUInt32BE(20), duration: Number(b.readBigUInt64BE(24)) }
+    : { timescale: b.readUInt32BE(12), duration: b.readUInt32BE(16) };
+}
+
+/** Duration in the movie's time scale (tkhd, version 0 or 1). */
+function trackDuration(buf: Buffer, trak: Box): number | null {
+  const tkhd = child(buf, trak, 'tkhd');
+  if (!tkhd) return null;
+  const b = body(buf, tkhd);
+  return b[0] === 1 ? Number(b.readBigUInt64BE(28)) : b.readUInt32BE(20);
+}
+
+const handlerOf = (buf: Buffer, trak: Box) => {
+  const hdlr = find(buf, trak, ['mdia', 'hdlr']);
+  return hdlr ? buf.toString('latin1', hdlr.start + hdlr.headerSize + 8, hdlr.start + hdlr.headerSize + 12) : null;
+};
+
+/** Whether every sample of the track lasts exactly `delta` (stts). */
+function constantDelta(buf: Buffer, trak: Box, delta: number): boolean {
+  const stts = find(buf, trak, ['mdia', 'minf', 'stbl', 'stts']);
+  if (!stts) return false;
+  const b = body(buf, stts);
+  const entries = b.readUInt32BE(4);
+  for (let i = 0; i < entries; i++) if (b.readUInt32BE(8 + i * 8 + 4) !== delta) return false;
+  return entries > 0;
+}
+
+/** The timecode track ffmpeg writes, its sample at `sampleOffset` in the file. */
+function tmcdTrak(opts: { trackId: number; movieDuration: number; timescale: number; mediaDuration: number; sampleOffset: number }): Buffer {
+  const { trackId, movieDuration, timescale, mediaDuration, sampleOffset } = opts;
+  const frameDuration = timescale / TIMELINE_FPS;
+  const zeros = (n: number) => Buffer.alloc(n);
+  // Flags 2: in the movie, not enabled (it is not something to show).
+  const tkhd = fullBox('tkhd', 2, zeros(8), u32(trackId), zeros(4), u32(movieDuration), zeros(8), zeros(8), IDENTITY_MATRIX, zeros(8));
+  const elst = fullBox('elst', 0, u32(1), u32(movieDuration), u32(0), u32(0x10000));
+  const mdhd = fullBox('mdhd', 0, zeros(8), u32(timescale), u32(mediaDuration), zeros(4));
+  const hdlr = fullBox('hdlr', 0, zeros(4), Buffer.from('tmcd', 'latin1'), zeros(12), Buffer.from('TimeCodeHandler\0', 'latin1'));
+  const dinf = box('dinf', fullBox('dref', 0, u32(1), fullBox('url ', 1)));
+  // Reserved, data reference 1, flags, timecode flags, time scale, frame duration, frames per second, reserved.
+  const entry = box('tmcd', zeros(4), u32(1), zeros(4), zeros(4), u32(timescale), u32(frameDuration), Buffer.from([TIMELINE_FPS, 0]), zeros(2));
+  const useCo64 = sampleOffset > 0xffffffff;
+  const offset = Buffer.alloc(useCo64 ? 8 : 4);
+  if (useCo64) offset.writeBigUInt64BE(BigInt(sampleOffset));
+  else offset.writeUInt32BE(sampleOffset);
+  const stbl = box(
+    'stbl',
+    fullBox('stsd', 0, u32(1), entry),
+    fullBox('stts', 0, u32(1), u32(1), u32(mediaDuration)),
+    fullBox('stsc', 0, u32(1), u32(1), u32(1), u32(1)),
+    fullBox('stsz', 0, u32(4), u32(1)),
+    fullBox(useCo64 ? 'co64' : 'stco', 0, u32(1), offset),
+  );
+  return box('trak', tkhd, box('edts', elst), box('mdia', mdhd, hdlr, box('minf', fullBox('nmhd', 0), dinf, stbl)));
+}
+
+/** `trak` with every chunk offset past `after` moved by `delta`; null when one would overflow stco. */
+function shiftChunkOffsets(trak: Buffer, after: number, delta: number): Buffer | null {
+  const out = Buffer.from(trak);
+  const root = readBoxes(out)![0]!;
+  const stbl = find(out, root, ['mdia', 'minf', 'stbl']);
+  if (!stbl) return null;
+  for (const table of readBoxes(out, stbl.start + stbl.headerSize, stbl.start + stbl.size) ?? []) {
+    if (table.type !== 'stco' && table.type !== 'co64') continue;
+    const at = table.start + table.headerSize;
+    const entries = out.readUInt32BE(at + 4);
+    for (let i = 0; i < entries; i++) {
+      if (table.type === 'stco') {
+        const o = out.readUInt32BE(at + 8 + i * 4);
+        const moved = o >= after ? o + delta : o;
+        if (moved > 0xffffffff) return null;
+        out.writeUInt32BE(moved, at + 8 + i * 4);
+      } else {
+        const o = Number(out.readBigUInt64BE(at + 8 + i * 8));
+        out.writeBigUInt64BE(BigInt(o >= after ? o + delta : o), at + 8 + i * 8);
+      }
+    }
+  }
+  return out;
+}
+
+/** `trak` (a whole box) with a `tref` to the timecode track added after its `tkhd`/`edts`. */
+function withTimecodeReference(trak: Buffer, tmcdId: number): Buffer {
+  const root = readBoxes(trak)![0]!;
+  const kids = readBoxes(trak, root.headerSize, root.size)!;
+  const tref = box('tref', box('tmcd', u32(tmcdId)));
+  const at = kids.findIndex((k) => k.type === 'mdia');
+  const parts = kids.map((k) => trak.subarray(k.start, k.start + k.size));
+  parts.splice(at, 0, tref);
+  return box('trak', ...parts);
+}
+
+const FILE_HEADER = 16;
+
+/**
+ * Writes `dest`: `src` with a timecode track starting at `startFrames` (24 fps). Resolves false,
+ * writing nothing, when the file is not one this can change safely (see the top of the file).
+ */
+export async function stampTimecode(src: string, dest: string, startFrames: number): Promise<boolean> {
+  const fh = await fs.promises.open(src, 'r');
+  let moovStart: number;
+  let moovBuf: Buffer;
+  let fileSize: number;
+  try {
+    fileSize = (await fh.stat()).size;
+    const top: Box[] = [];
+    const head = Buffer.alloc(FILE_HEADER);
+    for (let at = 0; at < fileSize;) {
+      const { bytesRead } = await fh.read(head, 0, FILE_HEADER, at);
+      if (bytesRead < 8) return false;
+      let size = head.readUInt32BE(0);
+      let headerSize = 8;
+      if (size === 1) {
+        size = Number(head.readBigUInt64BE(8));
+        headerSize = 16;
+      } else if (size === 0) size = fileSize - at;
+      if (size < headerSize || at + size > fileSize) return false;
+      top.push({ type: head.toString('latin1', 4, 8), start: at, headerSize, size });
+      at += size;
+    }
+    // A QuickTime file (brand `qt  `) is a .mov, whatever it is called: ffmpeg rewrites it as an MP4.
+    const ftyp = top[0]?.type === 'ftyp' ? Buffer.alloc(4) : null;
+    if (!ftyp) return false;
+    await fh.read(ftyp, 0, 4, top[0]!.start + 8);
+    if (ftyp.toString('latin1') === 'qt  ') return false;
+    const moovs = top.filter((b) => b.type === 'moov');
+    if (moovs.length !== 1 || top.some((b) => b.type === 'moof') || !top.some((b) => b.type === 'mdat')) return false;
+    const moov = moovs[0]!;
+    moovStart = moov.start;
+    moovBuf = Buffer.alloc(moov.size);
+    await fh.read(moovBuf, 0, moov.size, moov.start);
+  } finally {
+    await fh.close();
+  }
+
+  const root = readBoxes(moovBuf)?.[0];
+  if (!root || root.headerSize !== 8) return false;
+  const kids = readBoxes(moovBuf, root.headerSize, root.size);
+  if (!kids || kids.some((k) => k.type === 'mvex')) return false;
+  const mvhd = kids.find((k) => k.type === 'mvhd');
+  const traks = kids.filter((k) => k.type === 'trak');
+  if (!mvhd) return false;
+  const handlers = traks.map((t) => handlerOf(moovBuf, t));
+  const videoAt = handlers.indexOf('vide');
+  if (videoAt < 0 || handlers.filter((h) => h === 'vide').length !== 1 || handlers.some((h) => h !== 'vide' && h !== 'soun')) return false;
+  if (handlers.filter((h) => h === 'soun').length > 1) return false;
+  const video = traks[videoAt]!;
+  if (child(moovBuf, video, 'tref')) return false;
+  const media = mediaHeader(moovBuf, video);
+  const movieDuration = trackDuration(moovBuf, video);
+  if (!media || movieDuration === null || media.timescale % TIMELINE_FPS !== 0) return false;
+  if (!constantDelta(moovBuf, video, media.timescale / TIMELINE_FPS)) return false;
+  if (media.duration > 0xffffffff || movieDuration > 0xffffffff) return false;
+
+  const mvhdBody = body(moovBuf, mvhd);
+  const nextIdAt = mvhd.start + mvhd.size - 4;
+  const trackId = moovBuf.readUInt32BE(nextIdAt);
+  if (mvhdBody.length < 100 || trackId === 0 || trackId === 0xffffffff) return false;
+
+  // The sample (the start frame) goes in its own mdat at the end of the file. The new moov is
+  // assembled twice: its size fixes the sample's offset, which the second pass writes in.
+  const assemble = (sampleOffset: number, delta: number): Buffer | null => {
+    const parts: Buffer[] = [];
+    for (const k of kids) {
+      let part: Buffer | null = Buffer.from(moovBuf.subarray(k.start, k.start + k.size));
+      if (k.type === 'mvhd') part.writeUInt32BE(trackId + 1, part.length - 4);
+      if (k.type === 'trak') {
+        part = shiftChunkOffsets(part, moovStart, delta);
+        if (part && k === video) part = withTimecodeReference(part, trackId);
+      }
+      if (!part) return null;
+      parts.push(part);
+      if (k === traks.at(-1)) parts.push(tmcdTrak({ trackId, movieDuration, timescale: media.timescale, mediaDuration: media.duration, sampleOffset }));
+    }
+    return box('moov', ...parts);
+  };
+  const draft = assemble(0, 0);
+  if (!draft) return false;
+  const delta = draft.length - root.size;
+  // A sample offset past 4 GiB switches the track to co64, 4 bytes more: that moov is longer still.
+  let newMoov = assemble(fileSize + delta + 8, delta);
+  if (!newMoov) return false;
+  if (newMoov.length !== draft.length) newMoov = assemble(fileSize + (newMoov.length - root.size) + 8, newMoov.length - root.size);
+  if (!newMoov) return false;
+  const sample = box('mdat', u32(startFrames));
+
+  const moovEnd = moovStart + root.size;
+  const temp = `${dest}.stamp`;
+  try {
+    if (moovEnd === fileSize) {
+      // moov last: clone the file, then replace its tail.
+      await fs.promises.copyFile(src, temp, fs.constants.COPYFILE_FICLONE);
+      await fs.promises.truncate(temp, moovStart);
+      await fs.promises.appendFile(temp, Buffer.concat([newMoov, sample]));
+    } else {
+      const out = await fs.promises.open(temp, 'w');
+      try {
+        await copyRange(src, out, 0, moovStart);
+        await out.write(newMoov);
+        await copyRange(src, out, moovEnd, fileSize);
+        await out.write(sample);
+      } finally {
+        await out.close();
+      }
+    }
+    await fs.promises.rename(temp, dest);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+  return true;
+}
+
+async function copyRange(src: string, out: fs.promises.FileHandle, from: number, to: number): Promise<void> {
+  if (to <= from) return;
+  for await (const chunk of fs.createReadStream(src, { start: from, end: to - 1, highWaterMark: 1 << 20 })) await out.write(chunk as Buffer);
+}

@@ -1,8 +1,8 @@
 // The Resolve export of a 100-shot project (SHOTLINE_BENCH_EXPORT_SHOTS to change it), one 2 s
 // take per shot made through the job engine: takes that already conform (1080p, 24 fps, H.264)
 // against a plain copy of the same files, and takes that must be conformed (720p, 30 fps) in
-// seconds of video exported per second. Every take is the same clip (the store keeps it once);
-// the export still reads, stamps and hashes one file per shot.
+// seconds of video exported per second. Every take has the same frames, but each is its own file
+// (a remux with its own title), so the store keeps one per shot as it would real takes.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,11 +11,39 @@ import { readExportSource } from '../app/core/export/source';
 import { enqueueTakes, jobsCtx } from '../app/core/jobs/enqueue';
 import { drive, makeProject, ManualClock, ScriptedProvider, shot, testEngine } from '../app/core/jobs/jobs.testkit';
 import { makeClip } from '../app/core/media/clips.testkit';
+import { runFfmpeg } from '../app/core/media/ffmpeg';
+import { mapLimit } from '../app/core/mapLimit';
 import { report } from './report';
 
 const SHOTS = Number(process.env.SHOTLINE_BENCH_EXPORT_SHOTS ?? 100);
 const TAKE_S = 2;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** A provider that delivers a different file of the same clip for every take. */
+class DistinctTakes extends ScriptedProvider {
+  private next = 0;
+  constructor(
+    clock: ManualClock,
+    private readonly files: string[],
+  ) {
+    super(clock, files[0]!);
+  }
+  override async download(_url: string, dest: string): Promise<void> {
+    fs.copyFileSync(this.files[this.next++ % this.files.length]!, dest);
+  }
+}
+
+async function variants(clip: string, n: number): Promise<string[]> {
+  return mapLimit(
+    Array.from({ length: n }, (_, i) => i),
+    2,
+    async (i) => {
+      const file = clip.replace(/\.mp4$/, `-${i}.mp4`);
+      await runFfmpeg(['-i', clip, '-map', '0', '-c', 'copy', '-metadata', `title=take ${i}`, '-y', file]);
+      return file;
+    },
+  );
+}
 
 async function projectWithTakes(dir: string, clip: string) {
   const project = makeProject(dir);
@@ -24,7 +52,7 @@ async function projectWithTakes(dir: string, clip: string) {
     Array.from({ length: SHOTS }, (_, i) => shot(project, { tool: 'runway:gen4_turbo', durationS: TAKE_S, action: `Shot ${i + 1}` }).id),
   )();
   const clock = new ManualClock();
-  const engine = testEngine(project, { clock, provider: new ScriptedProvider(clock, clip) });
+  const engine = testEngine(project, { clock, provider: new DistinctTakes(clock, await variants(clip, SHOTS)) });
   await enqueueTakes(jobsCtx(project, clock), { shotIds: ids, takes: 1 });
   engine.start({ loop: false });
   await drive(engine, clock, 100_000);

@@ -18,6 +18,7 @@ beforeAll(async () => {
     makeClip(m('a.mp4'), { durationS: 1 }),
     makeClip(m('b.mp4'), { durationS: 1.5, source: 'smptebars=size=320x180:rate=24' }),
     makeClip(m('c.mp4'), { durationS: 0.5 }),
+    makeClip(m('voiced.mp4'), { durationS: 1, audio: true }),
     makeClip(m('fps30.mp4'), { durationS: 1, fps: 30, width: 240, height: 180, audio: true }),
     runFfmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=200x300', '-frames:v', '1', '-y', m('still.png')]),
   ]);
@@ -92,8 +93,20 @@ describe('renderAnimatic', () => {
     const result = await renderAnimatic({ cut, folder, size: SIZE, out, burnIn: true });
     expect(result.mode).toBe('encode');
     const probe = await check(out, 102, 5);
-    // One clip had sound, so every segment carries a track and the joins stay in sync.
+    // One take has sound: it is mixed and laid under the whole picture.
     expect(probe.hasAudio).toBe(true);
+    expect(Math.abs(probe.durationS * 24 - 102)).toBeLessThanOrEqual(5);
+  });
+
+  it('joins a take with sound by stream copy and mixes its sound, or leaves it out when the shot plays dialogue only', async () => {
+    const cut = buildPlaybackCut([shot(1, { relPath: 'media/voiced.mp4', durationS: 1 }), shot(1, { relPath: 'media/a.mp4', durationS: 1 })]);
+    const heard = await renderAnimatic({ cut, folder, size: SIZE, out: path.join(folder, 'heard.mp4') });
+    expect(heard.mode).toBe('copy');
+    expect((await check(heard.path, 48, 2)).hasAudio).toBe(true);
+    // Nothing else to mix: the take's own sound must still not reach the file.
+    const silent = await renderAnimatic({ cut, folder, size: SIZE, out: path.join(folder, 'silent.mp4'), takeSoundOff: new Set([cut.clips[0]!.shotId]) });
+    expect(silent.mode).toBe('copy');
+    expect((await check(silent.path, 48, 2)).hasAudio).toBe(false);
   });
 
   it('stops on cancel and leaves no file behind', async () => {

@@ -3,6 +3,8 @@
 // whole), the takes are joined by stream copy; otherwise each clip is conformed to a segment
 // (several at once) and the segments are joined. Written to a temp file beside the target and
 // renamed into place, so a canceled or failed render never leaves half a file under its name.
+// The picture carries no sound of its own: the takes' sound, for the shots that play it, is mixed
+// with the lines, effects and music, and that mix is laid under the picture.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,11 +47,11 @@ export interface AnimaticOptions {
 const clipFile = (folder: string, clip: PlaybackClip) => projectMediaPath(folder, clip.relPath!, `Shot ${clip.label}`);
 const lengthOf = (c: PlaybackClip) => c.recordOutFrames - c.recordInFrames;
 
-/** Joins `files` without re-encoding into `dest`. */
+/** Joins the pictures of `files` without re-encoding into `dest`. */
 async function concatCopy(files: string[], dest: string, work: string, opts: { signal?: AbortSignal; durationS: number; onProgress?: (f: number) => void }) {
   const list = path.join(work, 'list.txt');
   fs.writeFileSync(list, concatList(files));
-  await runFfmpeg(['-f', 'concat', '-safe', '0', '-i', list, '-map', '0', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', '-y', dest], {
+  await runFfmpeg(['-f', 'concat', '-safe', '0', '-i', list, '-map', '0:v:0', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', '-y', dest], {
     signal: opts.signal,
     durationS: opts.durationS,
     onProgress: opts.onProgress,
@@ -117,7 +119,6 @@ async function pool<T>(items: T[], n: number, run: (item: T, i: number) => Promi
 async function encodeSegments(o: AnimaticOptions, facts: Array<StreamFacts | null>, work: string): Promise<string[]> {
   const font = await findFont();
   const clips = o.cut.clips;
-  const audio = facts.some((f) => f?.hasAudio);
   const total = clips.reduce((s, c) => s + lengthOf(c), 0) || 1;
   const done = new Array<number>(clips.length).fill(0);
   const report = (stage: string) => o.onProgress?.(0.95 * (done.reduce((a, b) => a + b, 0) / total), stage);
@@ -149,8 +150,6 @@ async function encodeSegments(o: AnimaticOptions, facts: Array<StreamFacts | nul
         frames: lengthOf(clip),
         size: o.size,
         text: { font: !!font, title: !clip.relPath, label: !!o.burnIn, timecodeStart: o.burnIn ? framesToTimecode(clip.recordInFrames) : null },
-        audio,
-        hasAudio: facts[i]?.hasAudio ?? false,
         dest: files[i]!,
       });
       const stage = `Conforming ${clip.label} (${i + 1} of ${clips.length})`;

@@ -66,7 +66,6 @@ export function copyRefusal(
   if (f.rFps !== `${TIMELINE_FPS}/1` || f.avgFps !== `${TIMELINE_FPS}/1`) return `frame rate ${f.avgFps ?? '?'}`;
   if (f.timeBase !== `1/${SEGMENT_TIMESCALE}`) return `time base ${f.timeBase ?? '?'}`;
   if (f.sar && f.sar !== '1:1' && f.sar !== '0:1') return `non-square pixels (${f.sar})`;
-  if (f.hasAudio) return 'it has audio';
   if (clip.sourceInFrames !== 0 || clip.holdFrames !== 0 || clip.sourceOutFrames !== clip.takeFrames) return 'it is trimmed or held';
   if (f.frames !== null && f.frames !== clip.takeFrames) return `${f.frames} frames, not ${clip.takeFrames}`;
   return null;
@@ -79,9 +78,6 @@ export interface SegmentPlan {
   size: Size;
   /** Text is read from files in ffmpeg's cwd, so no user text is ever parsed as filter syntax. */
   text: { font: boolean; title: boolean; label: boolean; timecodeStart: string | null };
-  /** Give the segment a stereo 48 kHz track (the take's sound, else silence) so all segments match. */
-  audio: boolean;
-  hasAudio: boolean;
   dest: string;
 }
 
@@ -117,22 +113,13 @@ export function segmentArgs(p: SegmentPlan): string[] {
   }
   chain.push('format=yuv420p');
   const graph = [`[0:v]${chain.join(',')}[v]`];
-  const maps = ['-map', '[v]'];
   const seconds = (p.frames / TIMELINE_FPS).toFixed(6);
-  if (p.audio) {
-    if (p.hasAudio) {
-      graph.push('[0:a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,apad[a]');
-      maps.push('-map', '[a]');
-    } else {
-      inputs.push('-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo');
-      maps.push('-map', '1:a');
-    }
-  }
   return [
     ...inputs,
     '-filter_complex',
     graph.join(';'),
-    ...maps,
+    '-map',
+    '[v]',
     '-frames:v',
     String(p.frames),
     '-t',
@@ -147,7 +134,7 @@ export function segmentArgs(p: SegmentPlan): string[] {
     '20',
     '-pix_fmt',
     'yuv420p',
-    ...(p.audio ? ['-c:a', 'aac', '-b:a', '192k'] : ['-an']),
+    '-an',
     '-video_track_timescale',
     String(SEGMENT_TIMESCALE),
     '-f',

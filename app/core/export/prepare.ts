@@ -30,6 +30,8 @@ export type Recipe =
       label: string;
       take: number;
       src: string;
+      /** Where the project stores it (`media/ab/<sha>.mp4`): the key of its kept stills. */
+      relPath: string;
       probe: SourceProbe;
       /** The whole take, then `hold` frozen frames. */
       frames: number;
@@ -47,6 +49,8 @@ export type Recipe =
     };
 
 export interface PreparedExport {
+  /** The project's folder, where stills grabbed from its takes are kept. */
+  projectFolder: string;
   cut: ExportCut;
   target: string;
   spec: ConformSpec;
@@ -140,11 +144,22 @@ export async function prepareExport(
     }
     c.alternates.forEach((a, j) => recipes.set(a.media.path, takeRecipe(s.alternates[j]!, s.shot.label, probes, 0, null)));
   });
-  return { cut, target, spec, recipes, warnings };
+  return { projectFolder: source.folder, cut, target, spec, recipes, warnings };
 }
 
 function takeRecipe(t: SourceTake, label: string, probes: Map<string, SourceProbe>, hold: number, storyboardAt: number | null): Recipe {
-  return { kind: 'take', shotId: t.take.shotId, label, take: t.take.number, src: t.path, probe: probes.get(t.take.id)!, frames: t.frames, hold, storyboardAt };
+  return {
+    kind: 'take',
+    shotId: t.take.shotId,
+    label,
+    take: t.take.number,
+    src: t.path,
+    relPath: t.take.relPath,
+    probe: probes.get(t.take.id)!,
+    frames: t.frames,
+    hold,
+    storyboardAt,
+  };
 }
 
 async function probeTake(t: SourceTake, label: string, signal?: AbortSignal): Promise<SourceProbe> {

@@ -3,19 +3,20 @@
 // start timecode and hold; placeholders are the first frame of the shot's local animatic (its
 // start keyframe, first reference or title card, label burned in) held for the planned length.
 // It also grabs each shot's storyboard frame from the file it just made, so the PDF shows
-// exactly what the timeline does.
+// exactly what the timeline does; a copied take shows its own frames, so its still is the one
+// kept from the take (media/frameCache.ts).
 import path from 'node:path';
 import { getModel } from '../../../shared/catalog';
 import type { ClipMedia } from '../../../shared/domain/cut';
 import { compilePrompt } from '../../../shared/domain/prompt';
 import { TIMELINE_FPS } from '../../../shared/domain/timecode';
 import { conformClip } from '../media/conform';
+import { cachedFrame, STORYBOARD_WIDTH } from '../media/frameCache';
 import { extractFrame } from '../media/thumbnail';
 import { animaticRenderer } from '../providers/local/animatic';
 import type { GenerationRequest } from '../providers/types';
 import type { ProduceMedia } from './resolveFolder';
 import type { PreparedExport, Recipe } from './prepare';
-import { STORYBOARD_WIDTH } from './storyboard';
 
 export interface ProduceStats {
   copied: number;
@@ -50,7 +51,17 @@ export function mediaProducer(prepared: PreparedExport, workDir: string, opts: {
       const job = { src: recipe.src, dest, spec, frames: recipe.frames, holdFrames: recipe.hold, startTimecodeFrames: media.startTimecodeFrames };
       const mode = await conformClip(job, { probe: recipe.probe, signal, onProgress });
       stats[mode === 'copy' ? 'copied' : 'encoded'] += 1;
-      if (recipe.storyboardAt !== null) await storyboardFrame(recipe.shotId, dest, recipe.storyboardAt, signal);
+      if (recipe.storyboardAt === null) return;
+      // A copy shows the take's own frames: its still is the one kept from the take.
+      if (mode === 'copy')
+        storyboardFrames[recipe.shotId] = await cachedFrame(
+          prepared.projectFolder,
+          { relPath: recipe.relPath, file: recipe.src },
+          recipe.storyboardAt,
+          STORYBOARD_WIDTH,
+          signal,
+        );
+      else await storyboardFrame(recipe.shotId, dest, recipe.storyboardAt, signal);
       return;
     }
     const frame = path.join(workDir, `placeholder-${path.parse(media.fileName).name}.mp4`);

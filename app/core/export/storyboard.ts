@@ -11,6 +11,7 @@ import type { PanelsPerPage, PaperSize, StoryboardSummary } from '../../../share
 import { TIMELINE_FPS } from '../../../shared/domain/timecode';
 import type { Scene } from '../../../shared/domain/types';
 import { UserError } from '../errors';
+import { STORYBOARD_WIDTH } from '../media/frameCache';
 import { projectMediaPath } from '../media/projectPath';
 import type { Project } from '../project/project';
 import { findFont } from '../providers/local/fonts';
@@ -18,9 +19,6 @@ import { writeStoryboardPdf, type StoryboardField, type StoryboardInput, type St
 import { outputFile, writeAtomically } from './outputFile';
 import { exportFileNames } from './planCut';
 import { readExportSource, type SourceShot } from './source';
-
-/** Width of storyboard frames: plenty for a panel a few centimetres wide. */
-export const STORYBOARD_WIDTH = 960;
 
 /** A shot as its panel shows it: the cut's clip carries all of it, so the Resolve export passes its clips. */
 export type BoardShot = Pick<ExportClip, 'shotId' | 'sceneNumber' | 'label' | 'action' | 'dialogue' | 'tool' | 'camera' | 'list'> & {

@@ -11,3 +11,18 @@ export async function extractFrame(video: string, dest: string, opts: { atS?: nu
     { signal: opts.signal },
   );
 }
+
+/**
+ * Writes one frame of `video`, `atS` seconds in, at several widths in one ffmpeg run (one seek,
+ * one decode): a take's thumbnail and its storyboard still as it arrives.
+ */
+export async function extractFrameSizes(
+  video: string,
+  atS: number,
+  outputs: ReadonlyArray<{ dest: string; width: number }>,
+  signal?: AbortSignal,
+): Promise<void> {
+  const split = `[0:v:0]split=${outputs.length}${outputs.map((_, i) => `[s${i}]`).join('')};${outputs.map((o, i) => `[s${i}]scale=${o.width}:-2[o${i}]`).join(';')}`;
+  const maps = outputs.flatMap((o, i) => ['-map', `[o${i}]`, '-frames:v', '1', '-q:v', '4', '-f', 'image2', '-y', o.dest]);
+  await runFfmpeg(['-ss', String(Math.max(0, atS)), '-i', video, '-filter_complex', split, ...maps], { signal });
+}

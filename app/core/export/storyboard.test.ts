@@ -59,11 +59,14 @@ describe('the storyboard PDF on its own', () => {
     }
   });
 
-  it("draws the played takes' stored thumbnails and the keyframe, and a card for the shot with neither", async () => {
+  it("draws the played takes' kept stills (or thumbnails) and the keyframe, and a card for the shot with neither", async () => {
     const { path: file } = await writeProjectStoryboard(fixture.project, path.join(freshOut(), 'board.pdf'), { perPage: 6, paper: 'LETTER' });
     // 1A, 1B and 2B by their takes, 2A by its keyframe; 2C is a title card, drawn, not an image.
     const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(images).toHaveLength(4);
+    // A take's arrival keeps a 960-wide still of its middle frame: 1B and 2B play theirs whole and
+    // are drawn from it; 1A plays a trimmed part, so its panel falls back to the stored thumbnail.
+    expect(images.map((row) => row.trim().split(/\s+/)[3])).toEqual(['320', '960', '960', '960']);
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+792 x 612/);
   });
 

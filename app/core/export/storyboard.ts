@@ -11,7 +11,7 @@ import type { PanelsPerPage, PaperSize, StoryboardSummary } from '../../../share
 import { TIMELINE_FPS } from '../../../shared/domain/timecode';
 import type { Scene } from '../../../shared/domain/types';
 import { UserError } from '../errors';
-import { STORYBOARD_WIDTH } from '../media/frameCache';
+import { frameCachePath, STORYBOARD_WIDTH } from '../media/frameCache';
 import { projectMediaPath } from '../media/projectPath';
 import type { Project } from '../project/project';
 import { findFont } from '../providers/local/fonts';
@@ -117,12 +117,15 @@ function boardShot({ shot, sceneNumber, clip, take }: SourceShot): BoardShot {
 }
 
 /**
- * The take the cut plays, by the thumbnail stored with it; else the still its placeholder shows
+ * The take the cut plays, by its kept still or the thumbnail stored with it; else the still its placeholder shows
  * (start keyframe, else first reference), scaled down since a library image may be tens of
  * megapixels; else null, a card with the label.
  */
 async function panelImage(project: Project, s: SourceShot): Promise<string | Buffer | null> {
   if (s.take) {
+    // The still kept at the panel's frame (as the Resolve export draws it) when there is one: three times the thumbnail's width.
+    const kept = frameCachePath(project.folder, s.take.take.relPath, Math.floor((s.clip.sourceInFrames + s.clip.sourceOutFrames) / 2), STORYBOARD_WIDTH);
+    if (fs.existsSync(kept)) return kept;
     const thumb = s.take.take.thumbRelPath;
     const file = thumb && projectMediaPath(project.folder, thumb, `The thumbnail of take ${s.take.take.number} of ${s.shot.label}`);
     return file && fs.existsSync(file) ? file : null;

@@ -10,7 +10,9 @@ import type { TakesRepo } from '../db/repos/takesRepo';
 import type { Db } from '../db/sqlite';
 import { ffprobe, type ProbeResult } from '../media/ffmpeg';
 import { mediaStore, mediaTempPath } from '../media/store';
-import { extractFrame } from '../media/thumbnail';
+import { arrivalStillFrame, keepStill, STORYBOARD_WIDTH } from '../media/frameCache';
+import { extractFrame, extractFrameSizes } from '../media/thumbnail';
+import { TIMELINE_FPS } from '../../../shared/domain/timecode';
 import { compiledFor, readSnapshot } from './request';
 import { audioTakeFacts, readAudioSnapshot } from './audio';
 
@@ -90,15 +92,23 @@ export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult,
   if (kind === 'line' || kind === 'sfx') return storeAudioTake(ctx, job, probe, notes);
   const image = kind === 'frame' ? IMAGE_CODECS[probe.codec ?? ''] : undefined;
   const thumbTemp = mediaTempPath(ctx.folder, '.jpg');
+  // A video's thumbnail and its storyboard still are one frame, the middle, grabbed in one run.
+  const still = image ? null : { temp: mediaTempPath(ctx.folder, '.jpg'), frame: arrivalStillFrame(probe.durationS) };
   let thumb: { sha256: string; relPath: string; size: number } | null = null;
   try {
-    await extractFrame(temp, thumbTemp, { atS: image ? 0 : Math.min(1, probe.durationS / 2), width: 320 });
+    if (still)
+      await extractFrameSizes(temp, still.frame / TIMELINE_FPS, [
+        { dest: thumbTemp, width: 320 },
+        { dest: still.temp, width: STORYBOARD_WIDTH },
+      ]);
+    else await extractFrame(temp, thumbTemp, { atS: 0, width: 320 });
     thumb = await store.place(thumbTemp, '.jpg');
   } catch {
     // A take without a thumbnail is still a take; the UI draws a placeholder.
     fs.rmSync(thumbTemp, { force: true });
   }
   const placed = await store.place(temp, image?.ext ?? '.mp4');
+  if (still && fs.existsSync(still.temp)) keepStill(ctx.folder, placed.relPath, still.frame, STORYBOARD_WIDTH, still.temp);
   const snap = readSnapshot(job.request_json);
   const spec = getModel(job.tool);
   const prompt = compiledFor(snap, job.tool);

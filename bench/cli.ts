@@ -1,5 +1,6 @@
 // `shotline list` on the demo project, process start to exit, as a user's shell runs it: the
-// bundle `npm install` builds (scripts/build-cli.mjs), against the TypeScript run through tsx.
+// bundle `npm install` builds (scripts/build-cli.mjs), against the TypeScript run through tsx;
+// and `shotline export --resolve` of the demo with its local takes, lines and music made.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,7 +35,29 @@ export async function cliBench() {
       'TypeScript through tsx': ms(tsx),
       'node doing nothing': ms(bare),
     });
+    demoExport(dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function demoExport(dir: string) {
+  const demo = path.join(dir, 'Rendered.shotline');
+  execFileSync(process.execPath, [BIN, 'demo', '--no-export', '--out', demo], { stdio: 'ignore' });
+  const times: number[] = [];
+  let said = '';
+  for (let i = 0; i < 3; i++) {
+    const out = fs.mkdtempSync(path.join(dir, 'resolve-'));
+    const t0 = performance.now();
+    said = execFileSync(process.execPath, [BIN, 'export', demo, '--resolve', out], { encoding: 'utf8' });
+    times.push(performance.now() - t0);
+  }
+  report('Resolve export of the demo (shotline export --resolve, start to exit, 3 runs)', {
+    'wall time': times.map(ms).join(', '),
+    'what it said':
+      said
+        .trim()
+        .split('\n')
+        .find((l) => /cop|conform|encod/i.test(l)) ?? said.trim().split('\n')[0]!,
+  });
 }

@@ -33,12 +33,18 @@ export function table(columns: Column[], rows: string[][], footer: string[][] = 
   return out.join('\n') + '\n';
 }
 
+// Grouped by hand rather than with toLocaleString: its first call loads ICU's number data, a
+// fifth of a `shotline list`.
+const grouped = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 export function usd(n: number): string {
-  return `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const [whole, cents] = Math.abs(n).toFixed(2).split('.');
+  return `${n < 0 && Math.abs(n) >= 0.005 ? '-' : ''}$${grouped(whole!)}.${cents}`;
 }
 
 export function count(n: number): string {
-  return n.toLocaleString('en-US');
+  const [whole, fraction] = String(Math.abs(n)).split('.');
+  return `${n < 0 ? '-' : ''}${grouped(whole!)}${fraction ? `.${fraction}` : ''}`;
 }
 
 export function seconds(n: number): string {

@@ -9,79 +9,22 @@
 // track already, no chapters). For anything else it says no and the caller remuxes with ffmpeg.
 import fs from 'node:fs';
 import { TIMELINE_FPS } from '../../../shared/domain/timecode';
-
-interface Box {
-  type: string;
-  /** Offset of the box's header in its parent's buffer (or in the file, at the top level). */
-  start: number;
-  headerSize: number;
-  size: number;
-}
-
-function readBoxes(buf: Buffer, from = 0, to = buf.length): Box[] | null {
-  const boxes: Box[] = [];
-  for (let at = from; at < to;) {
-    if (to - at < 8) return null;
-    let size = buf.readUInt32BE(at);
-    let headerSize = 8;
-    if (size === 1) {
-      if (to - at < 16) return null;
-      size = Number(buf.readBigUInt64BE(at + 8));
-      headerSize = 16;
-    } else if (size === 0) size = to - at;
-    if (size < headerSize || at + size > to) return null;
-    boxes.push({ type: buf.toString('latin1', at + 4, at + 8), start: at, headerSize, size });
-    at += size;
-  }
-  return boxes;
-}
-
-const body = (buf: Buffer, b: Box) => buf.subarray(b.start + b.headerSize, b.start + b.size);
-const child = (buf: Buffer, parent: Box, type: string): Box | undefined =>
-  readBoxes(buf, parent.start + parent.headerSize, parent.start + parent.size)?.find((b) => b.type === type);
-/** The box at `path` under `parent` (e.g. ['mdia', 'minf', 'stbl']). */
-function find(buf: Buffer, parent: Box, path: readonly string[]): Box | undefined {
-  let at: Box | undefined = parent;
-  for (const type of path) at = at && child(buf, at, type);
-  return at;
-}
-
-const u32 = (n: number) => {
-  const b = Buffer.alloc(4);
-  b.writeUInt32BE(n);
-  return b;
-};
-function box(type: string, ...parts: Buffer[]): Buffer {
-  const content = Buffer.concat(parts);
-  return Buffer.concat([u32(8 + content.length), Buffer.from(type, 'latin1'), content]);
-}
-/** A full box: version 0 and these flags. */
-const fullBox = (type: string, flags: number, ...parts: Buffer[]) => box(type, u32(flags), ...parts);
-const hex = (s: string) => Buffer.from(s.replace(/\s+/g, ''), 'hex');
-const IDENTITY_MATRIX = hex('00010000 00000000 00000000 00000000 00010000 00000000 00000000 00000000 40000000');
-
-/** Media time scale and duration of a track (mdhd, version 0 or 1). */
-function mediaHeader(buf: Buffer, trak: Box): { timescale: number; duration: number } | null {
-  const mdhd = find(buf, trak, ['mdia', 'mdhd']);
-  if (!mdhd) return null;
-  const b = body(buf, mdhd);
-  return b[0] === 1
-    ? { timescale: b.readUInt32BE(20), duration: Number(b.readBigUInt64BE(24)) }
-    : { timescale: b.readUInt32BE(12), duration: b.readUInt32BE(16) };
-}
-
-/** Duration in the movie's time scale (tkhd, version 0 or 1). */
-function trackDuration(buf: Buffer, trak: Box): number | null {
-  const tkhd = child(buf, trak, 'tkhd');
-  if (!tkhd) return null;
-  const b = body(buf, tkhd);
-  return b[0] === 1 ? Number(b.readBigUInt64BE(28)) : b.readUInt32BE(20);
-}
-
-const handlerOf = (buf: Buffer, trak: Box) => {
-  const hdlr = find(buf, trak, ['mdia', 'hdlr']);
-  return hdlr ? buf.toString('latin1', hdlr.start + hdlr.headerSize + 8, hdlr.start + hdlr.headerSize + 12) : null;
-};
+import {
+  body,
+  box,
+  child,
+  children,
+  find,
+  fullBox,
+  handlerOf,
+  IDENTITY_MATRIX,
+  mediaHeader,
+  readBoxes,
+  readMovie,
+  trackDuration,
+  u32,
+  type Box,
+} from './mp4Boxes';
 
 /** Whether every sample of the track lasts exactly `delta` (stts). */
 function constantDelta(buf: Buffer, trak: Box, delta: number): boolean {
@@ -157,53 +100,16 @@ function withTimecodeReference(trak: Buffer, tmcdId: number): Buffer {
   return box('trak', ...parts);
 }
 
-const FILE_HEADER = 16;
-
 /**
  * Writes `dest`: `src` with a timecode track starting at `startFrames` (24 fps). Resolves false,
  * writing nothing, when the file is not one this can change safely (see the top of the file).
  */
 export async function stampTimecode(src: string, dest: string, startFrames: number): Promise<boolean> {
-  const fh = await fs.promises.open(src, 'r');
-  let moovStart: number;
-  let moovBuf: Buffer;
-  let fileSize: number;
-  try {
-    fileSize = (await fh.stat()).size;
-    const top: Box[] = [];
-    const head = Buffer.alloc(FILE_HEADER);
-    for (let at = 0; at < fileSize;) {
-      const { bytesRead } = await fh.read(head, 0, FILE_HEADER, at);
-      if (bytesRead < 8) return false;
-      let size = head.readUInt32BE(0);
-      let headerSize = 8;
-      if (size === 1) {
-        size = Number(head.readBigUInt64BE(8));
-        headerSize = 16;
-      } else if (size === 0) size = fileSize - at;
-      if (size < headerSize || at + size > fileSize) return false;
-      top.push({ type: head.toString('latin1', 4, 8), start: at, headerSize, size });
-      at += size;
-    }
-    // A QuickTime file (brand `qt  `) is a .mov, whatever it is called: ffmpeg rewrites it as an MP4.
-    const ftyp = top[0]?.type === 'ftyp' ? Buffer.alloc(4) : null;
-    if (!ftyp) return false;
-    await fh.read(ftyp, 0, 4, top[0]!.start + 8);
-    if (ftyp.toString('latin1') === 'qt  ') return false;
-    const moovs = top.filter((b) => b.type === 'moov');
-    if (moovs.length !== 1 || top.some((b) => b.type === 'moof') || !top.some((b) => b.type === 'mdat')) return false;
-    const moov = moovs[0]!;
-    moovStart = moov.start;
-    moovBuf = Buffer.alloc(moov.size);
-    await fh.read(moovBuf, 0, moov.size, moov.start);
-  } finally {
-    await fh.close();
-  }
-
-  const root = readBoxes(moovBuf)?.[0];
-  if (!root || root.headerSize !== 8) return false;
-  const kids = readBoxes(moovBuf, root.headerSize, root.size);
-  if (!kids || kids.some((k) => k.type === 'mvex')) return false;
+  const movie = await readMovie(src);
+  if (!movie) return false;
+  const { fileSize, moovStart, moov: moovBuf } = movie;
+  const root = readBoxes(moovBuf)![0]!;
+  const kids = children(moovBuf, root);
   const mvhd = kids.find((k) => k.type === 'mvhd');
   const traks = kids.filter((k) => k.type === 'trak');
   if (!mvhd) return false;

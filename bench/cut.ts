@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildPlaybackCut, type PlaybackShotInput } from '../shared/domain/playback';
 import { renderAnimatic } from '../app/core/cut/animatic';
 import { makeClip } from '../app/core/media/clips.testkit';
+import { probeSource, type SourceProbe } from '../app/core/media/conform';
 import { mib, ms, report } from './report';
 
 const CLIPS = Number(process.env.BENCH_CUT_CLIPS ?? 30);
@@ -53,23 +54,27 @@ export async function cutBench() {
 
     const copyCut = cutOf(dir, conforming, CLIPS, 'c');
     const bytes = CLIPS * fs.statSync(conforming).size;
+    // What the app knows of each take from its arrival (assets.probe_json), probed before the clock starts.
+    const kept = new Map<string, SourceProbe>();
+    for (const c of copyCut.clips) kept.set(c.relPath!, await probeSource(path.join(dir, c.relPath!)));
     const t0 = performance.now();
-    const copied = await renderAnimatic({ cut: copyCut, folder: dir, size: SIZE, out: path.join(dir, 'copy.mp4') });
+    const copied = await renderAnimatic({ cut: copyCut, folder: dir, size: SIZE, out: path.join(dir, 'copy.mp4'), knownProbe: (rel) => kept.get(rel) ?? null });
     const copyMs = performance.now() - t0;
-    // Again: the takes' stream facts are cached, so this is the join alone.
+    // Takes older than kept probes: each is probed first.
+    const older = cutOf(dir, conforming, CLIPS, 'o');
     const t0b = performance.now();
-    await renderAnimatic({ cut: copyCut, folder: dir, size: SIZE, out: path.join(dir, 'copy.mp4') });
-    const againMs = performance.now() - t0b;
+    await renderAnimatic({ cut: older, folder: dir, size: SIZE, out: path.join(dir, 'older.mp4') });
+    const olderMs = performance.now() - t0b;
     fs.mkdirSync(path.join(dir, 'plain'));
     const t1 = performance.now();
     for (let i = 0; i < CLIPS; i++) fs.copyFileSync(path.join(dir, 'media', `c-${i}.mp4`), path.join(dir, 'plain', `${i}.mp4`));
     const plainMs = performance.now() - t1;
     report(`animatic, ${CLIPS} conforming ${SECONDS} s takes (${mib(bytes)})`, {
       mode: copied.mode,
-      'render wall time': ms(copyMs),
-      'again (takes already probed)': ms(againMs),
+      'first render (probes kept from arrival)': ms(copyMs),
       'plain file copy of the same bytes': ms(plainMs),
-      'render ÷ copy': `${(copyMs / plainMs).toFixed(1)}× (again: ${(againMs / plainMs).toFixed(1)}×)`,
+      'render ÷ copy': `${(copyMs / plainMs).toFixed(1)}×`,
+      'first render of takes without kept probes': ms(olderMs),
     });
 
     const encodeCut = cutOf(dir, other, CLIPS, 'e');

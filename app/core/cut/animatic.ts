@@ -13,6 +13,7 @@ import type { AnimaticResult } from '../../../shared/domain/takes';
 import { framesToTimecode, TIMELINE_FPS } from '../../../shared/domain/timecode';
 import { UserError } from '../errors';
 import { AbortError, runFfmpeg } from '../media/ffmpeg';
+import { concatVideo } from '../media/mp4Concat';
 import { projectMediaPath } from '../media/projectPath';
 import { wrapText } from '../providers/local/animatic';
 import { findFont } from '../providers/local/fonts';
@@ -47,8 +48,10 @@ export interface AnimaticOptions {
 const clipFile = (folder: string, clip: PlaybackClip) => projectMediaPath(folder, clip.relPath!, `Shot ${clip.label}`);
 const lengthOf = (c: PlaybackClip) => c.recordOutFrames - c.recordInFrames;
 
-/** Joins the pictures of `files` without re-encoding into `dest`. */
+/** Joins the pictures of `files` without re-encoding into `dest`: in-process where it can (mp4Concat.ts), else ffmpeg's concat. */
 async function concatCopy(files: string[], dest: string, work: string, opts: { signal?: AbortSignal; durationS: number; onProgress?: (f: number) => void }) {
+  if (await concatVideo(files, dest)) return opts.onProgress?.(1);
+  opts.signal?.throwIfAborted();
   const list = path.join(work, 'list.txt');
   fs.writeFileSync(list, concatList(files));
   await runFfmpeg(['-f', 'concat', '-safe', '0', '-i', list, '-map', '0:v:0', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', '-y', dest], {

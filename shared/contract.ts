@@ -583,6 +583,8 @@ export interface EventMap {
   'jobs.changed': { jobIds: string[]; shotIds: string[]; takes: boolean };
   /** A running job's progress, 0–1, a few times a second at most. */
   'jobs.progress': { jobId: string; shotId: string; progress: number };
+  /** A Generate click's images being cropped and scaled for their providers, shot by shot, before its jobs exist. */
+  'jobs.preparing': { done: number; total: number };
   /** Every job of one Generate click has finished, one way or another. */
   /** `kind`: whether the batch made video takes or storyboard frames. */
   'jobs.batchFinished': { batchId: string; kind: TakeKind; ready: number; failed: number; attention: number; canceled: number };
@@ -647,6 +649,7 @@ const EVENT_NAMES = {
   'cut.animaticProgress': true,
   'jobs.changed': true,
   'jobs.progress': true,
+  'jobs.preparing': true,
   'jobs.batchFinished': true,
   'jobs.engine': true,
   'export.progress': true,

@@ -10,6 +10,7 @@ import { takeKeys } from './api/takes';
 import { libraryKeys } from './features/library/libraryApi';
 import { useLibraryUi } from './features/library/store';
 import { announceBatch, jobKeys } from './features/queue/jobsApi';
+import { useQueueUi } from './features/queue/store';
 import { soundKeys } from './features/sound/soundApi';
 import { useJobProgressStore } from './stores/jobProgress';
 
@@ -68,6 +69,7 @@ export const CORE_EVENTS: Handlers = {
   },
   'jobs.engine': (qc) => refresh(qc, jobKeys.list, jobKeys.status),
   'jobs.progress': (_qc, { jobId, progress }) => useJobProgressStore.getState().set(jobId, progress),
+  'jobs.preparing': (_qc, { done, total }) => useQueueUi.getState().setPreparing(done, total),
   'jobs.batchFinished': (_qc, batch) => announceBatch(batch),
   'library.importProgress': (_qc, p) => useLibraryUi.getState().progress(p),
   'menu.command': null,

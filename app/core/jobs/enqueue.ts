@@ -13,6 +13,7 @@ import type { TimelineRepo } from '../db/repos/timelineRepo';
 import type { Db } from '../db/sqlite';
 import { UserError } from '../errors';
 import { sendImagesForShot, type SendCache } from '../library/sendImage';
+import { CORES, mapLimit } from '../mapLimit';
 import { hasChoice, toolName } from './attention';
 import { checkFrameForTool, checkShotForTool, imageRows, readSnapshot, snapshotRequest, type RequestSnapshot } from './request';
 import type { Project } from '../project/project';
@@ -83,7 +84,12 @@ export interface EnqueueInput {
  * shots were when this was called, with each image already cropped and scaled for its tool: that
  * work is slow, so it runs first, outside the transaction that writes the jobs.
  */
-export async function enqueueTakes(ctx: JobsCtx, input: EnqueueInput): Promise<{ batchId: string; jobIds: string[] }> {
+export async function enqueueTakes(
+  ctx: JobsCtx,
+  input: EnqueueInput,
+  /** Shots whose images are ready, of all: called at the start and after each. */
+  onPrepared?: (done: number, total: number) => void,
+): Promise<{ batchId: string; jobIds: string[] }> {
   if (input.shotIds.length === 0) throw new UserError('No shots to generate. Select shots, or use Generate all drafts.');
   if (!(input.takes >= 1 && input.takes <= 8)) throw new UserError('Generate between 1 and 8 takes at a time.');
   const picked = input.shotIds.map((id) => {
@@ -95,15 +101,18 @@ export async function enqueueTakes(ctx: JobsCtx, input: EnqueueInput): Promise<{
     else checkShotForTool(shot, tool, ctx.repo.shotImages(shot.id));
     return { shot, tool };
   });
-  const plan: Array<{ shot: Shot; tool: ToolId; snap: RequestSnapshot; estimate: number }> = [];
+  // A shared image is made once (the cache holds its promise); shots are prepared a few at a time.
   const cache: SendCache = new Map();
-  for (const { shot, tool } of picked) {
+  let prepared = 0;
+  onPrepared?.(0, picked.length);
+  const plan = await mapLimit(picked, CORES, async ({ shot, tool }) => {
     const frame = takeKindOf(tool) === 'frame';
     const sent = imageRows(await sendImagesForShot(ctx.db, ctx.folder, shot, tool, cache, !frame));
+    onPrepared?.(++prepared, picked.length);
     // A frame is made at the image model's own resolution, whatever the shot's video asks for.
     const snap = snapshotRequest(frame ? { ...shot, resolution: '' } : shot, sent);
-    plan.push({ shot, tool, snap, estimate: takeEstimateUsd(shot, tool, sentImages(sent)) });
-  }
+    return { shot, tool, snap, estimate: takeEstimateUsd(shot, tool, sentImages(sent)) };
+  });
   return ctx.db.transaction(() => {
     if (plan.some((p) => !ctx.timeline.shot(p.shot.id)))
       throw new UserError('A shot was deleted while its takes were being queued. Nothing was queued; try again.');

@@ -56,6 +56,26 @@ describe('generation through the contract', () => {
     expect(info.schemaVersion).toBeGreaterThanOrEqual(5);
   });
 
+  it("says shot by shot how far a click's images are prepared, and queues the shots in the order given", async () => {
+    t = testCore(tmp());
+    await t.call('project.create', { parentDir: tmp(), title: 'Prep' });
+    const scene = (await t.call('project.snapshot', {})).scenes[0]!;
+    const shots = [];
+    for (const action of ['One', 'Two', 'Three']) {
+      const shot = await t.call('shot.add', { sceneId: scene.id });
+      await t.call('shot.update', { id: shot.id, patch: { durationS: 1, action } });
+      shots.push(shot);
+    }
+    const ids = [shots[2]!.id, shots[0]!.id, shots[1]!.id];
+    const finished = nextEvent('jobs.batchFinished');
+    const result = await t.call('generate.takes', { shotIds: ids, takes: 1 });
+    const preparing = t.events.filter((e) => e.event === 'jobs.preparing').map((e) => e.payload as EventMap['jobs.preparing']);
+    expect(preparing).toEqual([0, 1, 2, 3].map((done) => ({ done, total: 3 })));
+    await finished;
+    const jobs = await t.call('jobs.list', {});
+    expect(result.jobIds.map((id) => jobs.find((j) => j.id === id)!.shotLabel)).toEqual(['1C', '1A', '1B']);
+  });
+
   it('refuses a remote tool without a key, saying where to set it', async () => {
     t = testCore(tmp());
     await t.call('project.create', { parentDir: tmp(), title: 'Keys' });

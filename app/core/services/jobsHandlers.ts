@@ -112,7 +112,7 @@ export function jobsService(deps: JobsServiceDeps) {
             .map((s) => toolForShot(s)),
     );
     for (const t of tools) runners.runner(t);
-    const { batchId, jobIds } = await enqueueTakes(ctx(), { shotIds, takes: n, tool });
+    const { batchId, jobIds } = await enqueueTakes(ctx(), { shotIds, takes: n, tool }, (done, total) => deps.emit('jobs.preparing', { done, total }));
     changed(jobIds, shotIds);
     return { batchId, jobIds, shots: shotIds.length, skipped: [] };
   }

@@ -1,6 +1,7 @@
 // Generate buttons: "Generate 2 takes" for the selected shots (the toolbar) or one shot (the
 // inspector, with its fallback tool). N is the project's default takes setting.
 import type { Shot } from '../../../../shared/domain/types';
+import { TimeLeft } from '../../components/TimeLeft';
 import { ToolSelect } from '../../components/ToolSelect';
 import { useUi } from '../../stores/ui';
 import { Field } from '../inspector/fields';
@@ -17,8 +18,16 @@ function takesLabel(n: number) {
   return `Generate ${n} take${n === 1 ? '' : 's'}`;
 }
 
-/** While the core crops and scales each shot's references for its provider, before the jobs exist. */
-const QUEUING = 'Preparing images…';
+/** While the core crops and scales each shot's references for its provider, before the jobs exist: how far, and the time left. */
+function Preparing() {
+  const p = useQueueUi((s) => s.preparing);
+  if (!p || p.total < 2) return <>Preparing images…</>;
+  return (
+    <>
+      Preparing images: {p.done} of {p.total} shots <TimeLeft startedAt={p.startedAt} fraction={p.done / p.total} />
+    </>
+  );
+}
 
 /** Toolbar: the selected shots (or the focused one). */
 export function GenerateSelected() {
@@ -36,7 +45,7 @@ export function GenerateSelected() {
       title={ids.length ? `${takesLabel(n)} of each selected shot, each with its own seed` : 'Select shots to generate'}
       onClick={() => generate.mutate({ shotIds: ids, takes: n }, { onSuccess: () => openQueue(true) })}
     >
-      <GenerateIcon /> <span className="btn-label">{generate.isPending ? QUEUING : takesLabel(n)}</span>
+      <GenerateIcon /> <span className="btn-label">{generate.isPending ? <Preparing /> : takesLabel(n)}</span>
     </button>
   );
 }
@@ -66,7 +75,7 @@ export function ShotGenerate({ shot, update }: { shot: Shot; update: (patch: { f
           disabled={generate.isPending}
           onClick={() => generate.mutate({ shotIds: [shot.id], takes: n }, { onSuccess: () => openQueue(true) })}
         >
-          <GenerateIcon /> {generate.isPending ? QUEUING : takesLabel(n)}
+          <GenerateIcon /> {generate.isPending ? <Preparing /> : takesLabel(n)}
         </button>
         {busy && <span className="muted">{busy}</span>}
       </div>

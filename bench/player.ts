@@ -67,7 +67,8 @@ export async function playerBench() {
       const t0 = performance.now();
       await page.goto(host.url);
       await page.getByRole('region', { name: 'Player' }).getByText('1A', { exact: true }).first().waitFor();
-      await page.waitForFunction(`document.querySelector('[data-testid="player"] .stage-tag')?.textContent.includes('take')`);
+      // A locator, not a string predicate: the page's CSP forbids evaluating strings.
+      await page.locator('[data-testid="player"] .stage-tag', { hasText: 'take' }).first().waitFor();
       const ready = performance.now() - t0;
 
       const video: number[] = [];

@@ -639,22 +639,4 @@ export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-/** Every event name once; `satisfies` makes a new event in EventMap fail to compile until listed. */
-const EVENT_NAMES = {
-  'project.changed': true,
-  'project.opened': true,
-  'history.changed': true,
-  'menu.command': true,
-  'library.importProgress': true,
-  'cut.animaticProgress': true,
-  'jobs.changed': true,
-  'jobs.progress': true,
-  'jobs.preparing': true,
-  'jobs.batchFinished': true,
-  'jobs.engine': true,
-  'export.progress': true,
-} satisfies Record<EventName, true>;
-
-export function isEventName(name: string): name is EventName {
-  return Object.prototype.hasOwnProperty.call(EVENT_NAMES, name);
-}
+export { isEventName } from './eventNames';

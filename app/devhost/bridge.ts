@@ -2,7 +2,7 @@
 // Electron preload exposes, carried over a WebSocket to the real core. Bundled to one script by
 // `bridgeScript()` in server.ts, so it may import shared code as the preload does.
 import type { Channel, ChannelInput, ChannelOutput, EventMap, EventName, Result, ShotlineApi } from '../../shared/contract';
-import { isEventName } from '../../shared/contract';
+import { isEventName } from '../../shared/eventNames';
 import { createListeners } from '../../shared/listeners';
 
 type Reply = Result<unknown>;

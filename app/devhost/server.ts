@@ -68,6 +68,8 @@ export async function startDevhost(opts: DevhostOptions): Promise<Devhost> {
     throw new Error(`No built renderer at ${rendererDir}. Run "npm run build:renderer" first.`);
   }
   const token = randomBytes(16).toString('hex');
+  // Built before the first page asks: the app's preload is prebuilt, so a page load here should not pay for esbuild either.
+  bridgeScript();
   const core = createCore({
     kind: 'devhost',
     version: opts.version ?? 'dev',

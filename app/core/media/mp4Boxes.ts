@@ -58,6 +58,11 @@ export function box(type: string, ...parts: Buffer[]): Buffer {
 export const fullBox = (type: string, flags: number, ...parts: Buffer[]) => box(type, u32(flags), ...parts);
 /** A full box of version 1 (64-bit times, signed composition offsets). */
 export const fullBoxV1 = (type: string, flags: number, ...parts: Buffer[]) => box(type, u32(0x01000000 | flags), ...parts);
+export const zeros = (n: number) => Buffer.alloc(n);
+/** Media data in this file (a `url ` reference with the self-contained flag). */
+export const selfContainedData = () => box('dinf', fullBox('dref', 0, u32(1), fullBox('url ', 1)));
+/** One edit: the track's media from `mediaTime` on, for `duration` (movie time scale), at rate 1. */
+export const editList = (duration: number, mediaTime: number) => box('edts', fullBox('elst', 0, u32(1), u32(duration), u32(mediaTime), u32(0x10000)));
 const hex = (s: string) => Buffer.from(s.replace(/\s+/g, ''), 'hex');
 export const IDENTITY_MATRIX = hex('00010000 00000000 00000000 00000000 00010000 00000000 00000000 00000000 40000000');
 

@@ -9,7 +9,24 @@
 // other tracks are left out. For anything else it says no and the caller uses ffmpeg.
 import fs from 'node:fs';
 import { mapLimit } from '../mapLimit';
-import { body, box, children, find, fullBox, handlerOf, IDENTITY_MATRIX, readBoxes, readMovie, u32, u64, whole, type Box } from './mp4Boxes';
+import {
+  body,
+  box,
+  children,
+  editList,
+  find,
+  fullBox,
+  handlerOf,
+  IDENTITY_MATRIX,
+  readBoxes,
+  readMovie,
+  selfContainedData,
+  u32,
+  u64,
+  whole,
+  zeros,
+  type Box,
+} from './mp4Boxes';
 
 interface Chunk {
   offset: number;
@@ -206,10 +223,7 @@ function joinedMoov(tracks: VideoTrack[], base: number): Buffer {
     fullBox('stsz', 0, u32(0), u32(sizes.length), ...sizes.map(u32)),
     fullBox(co64 ? 'co64' : 'stco', 0, u32(offsets.length), ...offsets.map(co64 ? u64 : u32)),
   );
-  const dinf = box('dinf', fullBox('dref', 0, u32(1), fullBox('url ', 1)));
-  const elst = fullBox('elst', 0, u32(1), u32(movieDuration), u32(first.mediaTime), u32(0x10000));
-  const trak = box('trak', tkhd, box('edts', elst), box('mdia', mdhd, first.hdlr, box('minf', first.vmhd, dinf, stbl)));
-  const zeros = (n: number) => Buffer.alloc(n);
+  const trak = box('trak', tkhd, editList(movieDuration, first.mediaTime), box('mdia', mdhd, first.hdlr, box('minf', first.vmhd, selfContainedData(), stbl)));
   // Version 0: times, time scale 1000, duration, rate 1.0, volume 1.0, reserved, matrix, pre-defined, next track id.
   const mvhd = fullBox('mvhd', 0, zeros(8), u32(1000), u32(movieDuration), u32(0x10000), Buffer.from([1, 0]), zeros(10), IDENTITY_MATRIX, zeros(24), u32(2));
   return box('moov', mvhd, trak);

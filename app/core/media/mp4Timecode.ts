@@ -14,6 +14,7 @@ import {
   box,
   child,
   children,
+  editList,
   find,
   fullBox,
   handlerOf,
@@ -21,8 +22,10 @@ import {
   mediaHeader,
   readBoxes,
   readMovie,
+  selfContainedData,
   trackDuration,
   u32,
+  zeros,
   type Box,
 } from './mp4Boxes';
 
@@ -40,13 +43,10 @@ function constantDelta(buf: Buffer, trak: Box, delta: number): boolean {
 function tmcdTrak(opts: { trackId: number; movieDuration: number; timescale: number; mediaDuration: number; sampleOffset: number }): Buffer {
   const { trackId, movieDuration, timescale, mediaDuration, sampleOffset } = opts;
   const frameDuration = timescale / TIMELINE_FPS;
-  const zeros = (n: number) => Buffer.alloc(n);
   // Flags 2: in the movie, not enabled (it is not something to show).
   const tkhd = fullBox('tkhd', 2, zeros(8), u32(trackId), zeros(4), u32(movieDuration), zeros(8), zeros(8), IDENTITY_MATRIX, zeros(8));
-  const elst = fullBox('elst', 0, u32(1), u32(movieDuration), u32(0), u32(0x10000));
   const mdhd = fullBox('mdhd', 0, zeros(8), u32(timescale), u32(mediaDuration), zeros(4));
   const hdlr = fullBox('hdlr', 0, zeros(4), Buffer.from('tmcd', 'latin1'), zeros(12), Buffer.from('TimeCodeHandler\0', 'latin1'));
-  const dinf = box('dinf', fullBox('dref', 0, u32(1), fullBox('url ', 1)));
   // Reserved, data reference 1, flags, timecode flags, time scale, frame duration, frames per second, reserved.
   const entry = box('tmcd', zeros(4), u32(1), zeros(4), zeros(4), u32(timescale), u32(frameDuration), Buffer.from([TIMELINE_FPS, 0]), zeros(2));
   const useCo64 = sampleOffset > 0xffffffff;
@@ -61,7 +61,7 @@ function tmcdTrak(opts: { trackId: number; movieDuration: number; timescale: num
     fullBox('stsz', 0, u32(4), u32(1)),
     fullBox(useCo64 ? 'co64' : 'stco', 0, u32(1), offset),
   );
-  return box('trak', tkhd, box('edts', elst), box('mdia', mdhd, hdlr, box('minf', fullBox('nmhd', 0), dinf, stbl)));
+  return box('trak', tkhd, editList(movieDuration, 0), box('mdia', mdhd, hdlr, box('minf', fullBox('nmhd', 0), selfContainedData(), stbl)));
 }
 
 /** `trak` with every chunk offset past `after` moved by `delta`; null when one would overflow stco. */

@@ -16,6 +16,7 @@ import type { BedSource } from './musicSchedule';
 import { FRAME_MS, STARTUP_MS, clockFrames, seamAfter, seamTiming, type Seam } from './seam';
 import { StillLayer, type StillElements } from './stillLayer';
 import { NO_LOOP, clampFrame, playStart, wrapFrame, type LoopRange } from './transport';
+import { takeSoundChange } from './takeSound';
 
 export interface PlayerState {
   /** Record frame under the playhead, from the first frame of the cut. */
@@ -99,9 +100,15 @@ export class PlayerEngine extends StateStore<PlayerState> {
     this.clips[lane].setBeds(clips, { speech: [], duckDb: 0 });
   }
 
-  /** Shots whose take is heard without its own sound; from the next clip that starts. */
+  /** Shots whose take is heard without its own sound; the clip playing now follows at once. */
   setSilentTakes(shotIds: ReadonlySet<string>): void {
+    const before = this.silentTakes;
     this.silentTakes = shotIds;
+    const el = this.front?.el;
+    if (!el || el.paused || this.state.rate === 0) return;
+    const change = takeSoundChange(before, shotIds, this.items[this.state.index]?.shotId ?? null);
+    if (change === 'silence') this.audio.silence(el);
+    else if (change === 'restore') this.audio.fadeIn(el, 25);
   }
 
   /** Lane gains (mute, solo and level already applied). */

@@ -104,11 +104,20 @@ export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult,
     else await extractFrame(temp, thumbTemp, { atS: 0, width: 320 });
     thumb = await store.place(thumbTemp, '.jpg');
   } catch {
-    // A take without a thumbnail is still a take; the UI draws a placeholder.
+    // A take without a thumbnail is still a take; the UI draws a placeholder. A still from a
+    // failed run may be half written: the export grabs its own instead.
     fs.rmSync(thumbTemp, { force: true });
+    if (still) fs.rmSync(still.temp, { force: true });
   }
   const placed = await store.place(temp, image?.ext ?? '.mp4');
-  if (still && fs.existsSync(still.temp)) keepStill(ctx.folder, placed.relPath, still.frame, STORYBOARD_WIDTH, still.temp);
+  if (still && fs.existsSync(still.temp)) {
+    try {
+      keepStill(ctx.folder, placed.relPath, still.frame, STORYBOARD_WIDTH, still.temp);
+    } catch {
+      // Only a saving for later exports: the take is stored without it.
+      fs.rmSync(still.temp, { force: true });
+    }
+  }
   const snap = readSnapshot(job.request_json);
   const spec = getModel(job.tool);
   const prompt = compiledFor(snap, job.tool);

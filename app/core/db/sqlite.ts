@@ -47,3 +47,16 @@ function writeLocksFirst(db: Db): void {
     });
   }) as Db['transaction'];
 }
+
+/** One instance per connection: a repo's statements are prepared once, not on every call. */
+export function perDb<T>(build: (db: Db) => T): (db: Db) => T {
+  const made = new WeakMap<Db, T>();
+  return (db) => {
+    let value = made.get(db);
+    if (value === undefined) {
+      value = build(db);
+      made.set(db, value);
+    }
+    return value;
+  };
+}

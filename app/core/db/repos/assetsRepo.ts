@@ -1,4 +1,4 @@
-import type { Db } from '../sqlite';
+import { perDb, type Db } from '../sqlite';
 
 /** The only module with SQL for `assets`: one row per stored file, keyed by its content hash. */
 export type AssetKind = 'image' | 'video' | 'audio' | 'other';
@@ -19,7 +19,7 @@ export interface AssetRow {
   probe_json: string | null;
 }
 
-export function assetsRepo(db: Db) {
+function makeAssetsRepo(db: Db) {
   const q = {
     get: db.prepare('SELECT * FROM assets WHERE sha256 = ?'),
     insert: db.prepare(
@@ -35,3 +35,5 @@ export function assetsRepo(db: Db) {
     insert: (row: AssetRow) => void q.insert.run(row),
   };
 }
+
+export const assetsRepo = perDb(makeAssetsRepo);

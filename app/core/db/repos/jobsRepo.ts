@@ -1,6 +1,6 @@
 import { ACTIVE_JOB_STATES, type Attention, type JobState, type JobView, type TakeKind } from '../../../../shared/domain/jobs';
 import { takeKindOf } from '../../../../shared/catalog';
-import type { Db } from '../sqlite';
+import { perDb, type Db } from '../sqlite';
 import { scrubText } from '../../redact';
 
 /** The only module with SQL for jobs, job_events, the engine lease and project settings. */
@@ -123,7 +123,7 @@ const FINISHED = "state IN ('ready', 'failed', 'canceled')";
 /** What a finished job spent: its charge, or its estimate when ready with no charge reported (a failure without one cost nothing). */
 const SPENT = "CASE WHEN state = 'ready' THEN COALESCE(cost_usd, cost_estimate_usd) ELSE COALESCE(cost_usd, 0) END";
 
-export function jobsRepo(db: Db) {
+function makeJobsRepo(db: Db) {
   const q = {
     insert: db.prepare(
       `INSERT INTO jobs (id, kind, shot_id, shot_label, batch_id, tool, state, external_id, seed, request_json, cost_estimate_usd, fallback_tool,
@@ -182,6 +182,7 @@ export function jobsRepo(db: Db) {
     ),
   };
 
+  const patches = new Map<string, ReturnType<Db['prepare']>>();
   function applyPatch(id: string, from: JobState, to: JobState, now: number, patch: JobPatch, leaseHolder: string | null): boolean {
     const { attention, ...columns } = patch;
     // Errors carry a provider's words, which may echo the credential: cleaned on the way in.
@@ -192,8 +193,11 @@ export function jobsRepo(db: Db) {
     const lease = leaseHolder ? ' AND EXISTS (SELECT 1 FROM engine_lease WHERE id = 1 AND holder = @holder)' : '';
     const params: Record<string, unknown> = { id, from, to, now, holder: leaseHolder };
     for (const c of cols) params[c] = row[c] ?? null;
-    // Statements are cached by better-sqlite3 per text; the set of patched columns is small.
-    return db.prepare(`UPDATE jobs SET ${sets} WHERE id = @id AND state = @from${lease}`).run(params).changes === 1;
+    // better-sqlite3 compiles every prepare afresh: kept by text, since the sets of patched columns are few.
+    const sql = `UPDATE jobs SET ${sets} WHERE id = @id AND state = @from${lease}`;
+    let update = patches.get(sql);
+    if (!update) patches.set(sql, (update = db.prepare(sql)));
+    return update.run(params).changes === 1;
   }
 
   return {
@@ -284,6 +288,8 @@ export function jobsRepo(db: Db) {
     shotImages: (shotId: string) => q.shotImages.all({ shot: shotId }) as ShotImageRow[],
   };
 }
+
+export const jobsRepo = perDb(makeJobsRepo);
 
 export type JobsRepo = ReturnType<typeof jobsRepo>;
 

@@ -1,6 +1,6 @@
 import type { FocusRect, KeyframeWhich, LibraryImage, LibraryKind } from '../../../../shared/domain/library';
 import type { AspectRatio } from '../../../../shared/domain/types';
-import type { Db } from '../sqlite';
+import { perDb, type Db } from '../sqlite';
 
 /** The only module with SQL for library items, their images, shot reference slots and keyframes. */
 
@@ -73,19 +73,7 @@ const imageFromRow = (r: ImageRow): LibraryImage => ({
   focus: parseFocus(r.focus_json),
 });
 
-const repos = new WeakMap<Db, ReturnType<typeof build>>();
-
-/** One repo per connection, so its prepared statements are made once. */
-export function libraryRepo(db: Db) {
-  let repo = repos.get(db);
-  if (!repo) {
-    repo = build(db);
-    repos.set(db, repo);
-  }
-  return repo;
-}
-
-function build(db: Db) {
+function makeLibraryRepo(db: Db) {
   const q = {
     items: db.prepare('SELECT id, kind, name, tag, notes, position, voice FROM library_items ORDER BY position, name'),
     item: db.prepare('SELECT id, kind, name, tag, notes, position, voice FROM library_items WHERE id = ?'),
@@ -182,5 +170,7 @@ function build(db: Db) {
     },
   };
 }
+
+export const libraryRepo = perDb(makeLibraryRepo);
 
 export type LibraryRepo = ReturnType<typeof libraryRepo>;

@@ -1,7 +1,7 @@
-import type { Db } from '../sqlite';
+import { perDb, type Db } from '../sqlite';
 
 /** The only module with SQL for circled line takes (migration 13): one per line key of a shot; edits run inside undoable steps. */
-export function lineCirclesRepo(db: Db) {
+function makeLineCirclesRepo(db: Db) {
   const q = {
     all: db.prepare('SELECT shot_id, line_key, take_id FROM line_circles'),
     set: db.prepare(
@@ -21,3 +21,5 @@ export function lineCirclesRepo(db: Db) {
     uncircle: (shotId: string, lineKey: string, takeId: string) => q.clear.run(shotId, lineKey, takeId).changes === 1,
   };
 }
+
+export const lineCirclesRepo = perDb(makeLineCirclesRepo);

@@ -1,5 +1,5 @@
 import type { MusicBed } from '../../../../shared/domain/sound';
-import type { Db } from '../sqlite';
+import { perDb, type Db } from '../sqlite';
 
 /** The only module with SQL for music beds (migration 11); edits run inside undoable steps. */
 export interface NewBed {
@@ -32,7 +32,7 @@ const bed = (r: BedRow): MusicBed => ({
   fadeOutS: r.fade_out_s,
 });
 
-export function musicRepo(db: Db) {
+function makeMusicRepo(db: Db) {
   const q = {
     all: db.prepare(`SELECT b.*, a.rel_path, a.duration_s FROM music_beds b JOIN assets a ON a.sha256 = b.asset_sha256 ORDER BY b.at_s, b.created_at, b.id`),
     insert: db.prepare(
@@ -57,5 +57,7 @@ export function musicRepo(db: Db) {
     setDuckDb: (db_: number) => void q.setDuck.run(db_),
   };
 }
+
+export const musicRepo = perDb(makeMusicRepo);
 
 export type MusicRepo = ReturnType<typeof musicRepo>;

@@ -1,5 +1,5 @@
 import { QC_CHECKS, type FitMode, type QcCheck, type QcResult, type ShotFit, type TakeRating } from '../../../../shared/domain/takes';
-import type { Db } from '../sqlite';
+import { perDb, type Db } from '../sqlite';
 import type { StillSource } from '../../../../shared/domain/playback';
 
 /**
@@ -41,7 +41,7 @@ export function reviewOf(r: ReviewRow | undefined): Review {
   };
 }
 
-export function reviewRepo(db: Db) {
+function makeReviewRepo(db: Db) {
   const q = {
     review: db.prepare('SELECT * FROM take_reviews WHERE take_id = ?'),
     reviews: db.prepare('SELECT * FROM take_reviews'),
@@ -219,6 +219,8 @@ export function reviewRepo(db: Db) {
     },
   };
 }
+
+export const reviewRepo = perDb(makeReviewRepo);
 
 const inOrder = (list: QcResult[]) => list.sort((a, b) => QC_CHECKS.indexOf(a.check) - QC_CHECKS.indexOf(b.check));
 

@@ -1,7 +1,7 @@
-import type { Db } from '../sqlite';
+import { perDb, type Db } from '../sqlite';
 
 /** The only module with SQL for script links: which scenes and shots came from a script, and as what. */
-export function scriptRepo(db: Db) {
+function makeScriptRepo(db: Db) {
   const q = {
     scenes: db.prepare('SELECT scene_id, key FROM script_scenes'),
     shots: db.prepare('SELECT shot_id, text FROM script_shots'),
@@ -21,5 +21,7 @@ export function scriptRepo(db: Db) {
     dropShot: (shotId: string) => void q.dropShot.run(shotId),
   };
 }
+
+export const scriptRepo = perDb(makeScriptRepo);
 
 export type ScriptRepo = ReturnType<typeof scriptRepo>;

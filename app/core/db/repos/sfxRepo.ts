@@ -1,4 +1,4 @@
-import type { Db } from '../sqlite';
+import { perDb, type Db } from '../sqlite';
 
 /** The only module with SQL for sound-effect cues (migration 13); edits run inside undoable steps. */
 export interface CueRow {
@@ -15,7 +15,7 @@ export interface CueRow {
 export type NewCue = Omit<CueRow, 'selected_take_id' | 'position'>;
 export type CuePatch = Partial<Pick<CueRow, 'text' | 'seconds' | 'offset_s' | 'gain_db'>>;
 
-export function sfxRepo(db: Db) {
+function makeSfxRepo(db: Db) {
   const q = {
     all: db.prepare('SELECT * FROM sfx_cues ORDER BY shot_id, position, created_at, id'),
     get: db.prepare('SELECT * FROM sfx_cues WHERE id = ?'),
@@ -43,5 +43,7 @@ export function sfxRepo(db: Db) {
     select: (id: string, takeId: string | null) => db.prepare('UPDATE sfx_cues SET selected_take_id = ? WHERE id = ?').run(takeId, id).changes === 1,
   };
 }
+
+export const sfxRepo = perDb(makeSfxRepo);
 
 export type SfxRepo = ReturnType<typeof sfxRepo>;

@@ -1,6 +1,6 @@
 import type { TakeKind, TakeView } from '../../../../shared/domain/jobs';
 import type { ProviderId } from '../../../../shared/domain/types';
-import type { Db } from '../sqlite';
+import { perDb, type Db } from '../sqlite';
 
 /** The only module with SQL for takes. Takes are never undoable and never deleted by a shot delete. */
 export interface NewTake {
@@ -44,7 +44,7 @@ const SELECT = `SELECT t.*, a.rel_path, th.rel_path AS thumb_rel_path,
   FROM takes t JOIN assets a ON a.sha256 = t.asset_sha256 LEFT JOIN assets th ON th.sha256 = t.thumb_sha256
   LEFT JOIN shots s ON s.id = t.shot_id LEFT JOIN jobs j ON j.id = t.job_id`;
 
-export function takesRepo(db: Db) {
+function makeTakesRepo(db: Db) {
   const q = {
     insert: db.prepare(
       `INSERT INTO takes (id, kind, shot_id, job_id, number, asset_sha256, thumb_sha256, provider, model, tool, prompt, negative_prompt,
@@ -83,6 +83,8 @@ export function takesRepo(db: Db) {
     },
   };
 }
+
+export const takesRepo = perDb(makeTakesRepo);
 
 export type TakesRepo = ReturnType<typeof takesRepo>;
 

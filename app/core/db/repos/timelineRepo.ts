@@ -1,5 +1,5 @@
 import type { AspectRatio, ProjectInfo, Scene, Shot } from '../../../../shared/domain/types';
-import type { Db } from '../sqlite';
+import { perDb, type Db } from '../sqlite';
 import { sceneFromRow, shotFromRow, shotToRow, type SceneRow, type ShotRow } from './rows';
 
 /** Custom column names as stored; anything else reads as none. */
@@ -13,7 +13,7 @@ function columnNames(json: string): string[] {
 }
 
 /** The only module with SQL for the project, scenes and shots. */
-export function timelineRepo(db: Db) {
+function makeTimelineRepo(db: Db) {
   const q = {
     project: db.prepare('SELECT title, aspect_ratio, budget_usd, credits, custom_columns FROM project WHERE id = 1'),
     scenes: db.prepare('SELECT id, number, name, position FROM scenes ORDER BY position'),
@@ -97,5 +97,7 @@ export function timelineRepo(db: Db) {
     deleteShot: (id: string) => void q.deleteShot.run(id),
   };
 }
+
+export const timelineRepo = perDb(makeTimelineRepo);
 
 export type TimelineRepo = ReturnType<typeof timelineRepo>;

@@ -49,7 +49,8 @@ export async function checkOutput(file: string, local: boolean, signal?: AbortSi
   if (fs.statSync(file).size === 0) throw new OutputProblem('the file is empty');
   let probe: ProbeResult;
   try {
-    probe = await ffprobe(file, { signal });
+    // A video's packet times come along for its QC.
+    probe = await ffprobe(file, { signal, packets: kind === 'video' });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new OutputProblem(`it is not a media file ffprobe can read (${(err as Error).message.slice(0, 200)})`);

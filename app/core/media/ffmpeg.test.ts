@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { useTmpDir } from '../testing/tmp.testkit';
 import { UserError } from '../errors';
-import { AbortError, ffprobe, findOnPath, parseProbe, progressSeconds, resolveFfmpeg, resolveFfprobe, runFfmpeg } from './ffmpeg';
+import { AbortError, capture, ffprobe, findOnPath, parseProbe, progressSeconds, resolveFfmpeg, resolveFfprobe, runFfmpeg } from './ffmpeg';
 import { extractFrame } from './thumbnail';
 
 const tmp = useTmpDir();
@@ -38,6 +38,12 @@ describe('finding ffmpeg', () => {
 });
 
 describe('running ffmpeg', () => {
+  // Linux shows a process's nice value in /proc; the child reads its own after it has been set.
+  it.skipIf(process.platform !== 'linux')('runs media tools below normal priority, so the app itself stays quick', async () => {
+    const nice = await capture('/bin/sh', ['-c', 'sleep 0.3; cut -d" " -f19 /proc/$$/stat']);
+    expect(Number(nice)).toBeGreaterThan(0);
+  });
+
   it('reports progress, then probes what it made', async () => {
     const out = path.join(tmp(), 'bars.mp4');
     const seen: number[] = [];

@@ -2,6 +2,7 @@
 // with an argument array (never a shell string), progress read from `-progress pipe:1`, and
 // killed when the caller's AbortSignal fires. Used by the local animatic, QC and export.
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors';
@@ -116,6 +117,19 @@ export interface RunOptions {
   onStderr?: (text: string) => void;
 }
 
+/**
+ * Media work runs a step below normal priority: on a busy machine the app's own process (the UI's
+ * answers, the job engine's polls and submits) goes first, and ffmpeg gets every idle cycle.
+ */
+export function yieldCores(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    os.setPriority(pid, os.constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // Not permitted here, or the process has already exited: it runs at normal priority.
+  }
+}
+
 /** Keeps the end of a stream: ffmpeg's reason for failing is in its last lines. */
 function tail(max = 4000) {
   let text = '';
@@ -146,6 +160,7 @@ export async function runFfmpeg(args: string[], opts: RunOptions = {}): Promise<
   const full = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', opts.logLevel ?? 'error', '-progress', 'pipe:1', ...args];
   await new Promise<void>((resolve, reject) => {
     const child = spawn(bin, full, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    yieldCores(child.pid);
     const err = tail();
     let pending = '';
     let aborted = false;
@@ -185,6 +200,7 @@ export async function runFfmpeg(args: string[], opts: RunOptions = {}): Promise<
 export async function capture(bin: string, args: string[], signal?: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, signal });
+    yieldCores(child.pid);
     const out: Buffer[] = [];
     const err = tail();
     child.stdout.on('data', (c: Buffer) => out.push(c));
@@ -214,6 +230,8 @@ export interface ProbeResult {
   formatName: string | null;
   /** The same run read as the conform reads it: kept with a take's file so exports need not probe it again. */
   source: SourceProbe;
+  /** Presentation times of the video's packets, sorted; only when asked for (`packets`). */
+  packetTimes?: number[];
 }
 
 function rate(value: unknown): number | null {
@@ -231,6 +249,7 @@ const num = (v: unknown): number | null => {
 interface FfprobeJson {
   streams?: Array<Record<string, unknown>>;
   format?: Record<string, unknown>;
+  packets?: Array<{ stream_index?: number; pts_time?: string }>;
 }
 
 /** Turns ffprobe's JSON into our shape; exported for tests of odd files. */
@@ -239,6 +258,12 @@ export function parseProbe(json: FfprobeJson): ProbeResult {
   const video = streams.find((s) => s.codec_type === 'video' && !(s.disposition as Record<string, number> | undefined)?.attached_pic);
   const audio = streams.find((s) => s.codec_type === 'audio');
   const frames = num(video?.nb_read_frames);
+  // Sorted: decode order differs from presentation order with B-frames.
+  const packetTimes = json.packets
+    ?.filter((p) => p.stream_index === video?.index)
+    .map((p) => num(p.pts_time))
+    .filter((t): t is number => t !== null)
+    .sort((a, b) => a - b);
   return {
     durationS: num(json.format?.duration) ?? num(video?.duration) ?? 0,
     fps: { avg: rate(video?.avg_frame_rate), r: rate(video?.r_frame_rate) },
@@ -251,14 +276,19 @@ export function parseProbe(json: FfprobeJson): ProbeResult {
     frames,
     formatName: typeof json.format?.format_name === 'string' ? json.format.format_name : null,
     source: parseSourceProbe(json),
+    ...(packetTimes ? { packetTimes } : {}),
   };
 }
 
-/** Reads a media file's streams. Rejects (with ffprobe's words) when it is not media at all. */
-export async function ffprobe(file: string, opts: { countFrames?: boolean; signal?: AbortSignal; env?: Env } = {}): Promise<ProbeResult> {
+/**
+ * Reads a media file's streams. Rejects (with ffprobe's words) when it is not media at all.
+ * `packets` adds the video's packet times in the same run (QC reads them): one process fewer per take.
+ */
+export async function ffprobe(file: string, opts: { countFrames?: boolean; packets?: boolean; signal?: AbortSignal; env?: Env } = {}): Promise<ProbeResult> {
   const bin = await resolveFfprobe(opts.env);
   const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams'];
   if (opts.countFrames) args.push('-count_frames');
+  if (opts.packets) args.push('-show_entries', 'packet=pts_time,stream_index');
   const text = await capture(bin, [...args, file], opts.signal);
   let json: FfprobeJson;
   try {

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QcCheck, QcResult } from '../../../shared/domain/takes';
-import { runFfmpeg } from './ffmpeg';
-import { judgeCuts, judgeFrameRate, judgeFrozen, parseAnalysis, runQc, type QcExpectations } from './qc';
+import { ffprobe, runFfmpeg } from './ffmpeg';
+import { judgeCuts, judgeFrameRate, judgeFrozen, packetTimes, parseAnalysis, runQc, type QcExpectations } from './qc';
 
 // Clips made once for the file: each fails exactly one check, one passes them all.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shotline-qc-'));
@@ -74,6 +74,17 @@ describe('runQc on real clips', () => {
     const results = await runQc(clip('vfr'), EXPECT);
     expect(failed(results)).toEqual(['frame_rate']);
     expect(find(results, 'frame_rate').detail).toMatch(/^Variable frame rate \(frames 41\.\d–83\.\d ms apart\)/);
+  });
+
+  it('reads the packet times from the probe that asked for them, the same as its own reading', async () => {
+    const probe = await ffprobe(clip('vfr'), { packets: true });
+    expect(probe.packetTimes).toEqual(await packetTimes(clip('vfr')));
+    expect(probe.packetTimes).toHaveLength(48 + 12);
+    expect((await ffprobe(clip('vfr'))).packetTimes).toBeUndefined();
+    // QC judges the frame rate from the times it is given, without reading them again.
+    const clean = await ffprobe(clip('pass'), { packets: true });
+    expect(failed(await runQc(clip('pass'), EXPECT, { probe: clean }))).toEqual([]);
+    expect(failed(await runQc(clip('pass'), EXPECT, { probe: { ...clean, packetTimes: probe.packetTimes } }))).toEqual(['frame_rate']);
   });
 
   it('catches 30 fps from a model that makes 24', async () => {

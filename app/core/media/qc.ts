@@ -212,9 +212,9 @@ export async function analyse(file: string, durationS: number, signal?: AbortSig
 
 /** Every check, in QC_CHECKS order. Rejects only when ffmpeg cannot read the file at all (or on abort). */
 export async function runQc(file: string, exp: QcExpectations, opts: { signal?: AbortSignal; probe?: ProbeResult } = {}): Promise<QcResult[]> {
-  // The engine has just probed the download to check it; reuse that rather than start ffprobe again.
+  // The engine has just probed the download to check it, with its packet times: reuse that rather than start ffprobe again.
   const probe = opts.probe ?? (await ffprobe(file, { signal: opts.signal }));
-  const [times, analysis] = await Promise.all([packetTimes(file, opts.signal), analyse(file, probe.durationS, opts.signal)]);
+  const [times, analysis] = await Promise.all([probe.packetTimes ?? packetTimes(file, opts.signal), analyse(file, probe.durationS, opts.signal)]);
   return [
     judgeFrameRate(probe.fps, times, exp.fps),
     judgeDuration(probe.durationS, exp),

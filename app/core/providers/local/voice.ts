@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../errors';
-import { AbortError, ffprobe, findOnPath, isExecutable, runFfmpeg } from '../../media/ffmpeg';
+import { AbortError, ffprobe, findOnPath, isExecutable, runFfmpeg, yieldCores } from '../../media/ffmpeg';
 
 type Env = Record<string, string | undefined>;
 
@@ -97,6 +97,7 @@ function espeak(bin: string, args: string[], text: string, signal?: AbortSignal)
   if (signal?.aborted) return Promise.reject(new AbortError());
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, { stdio: ['pipe', 'ignore', 'pipe'], windowsHide: true });
+    yieldCores(child.pid);
     let err = '';
     let aborted = false;
     const onAbort = () => {

@@ -1,7 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../testing/tmp.testkit';
+import { openProject } from '../project/project';
+import { createProjectFolder } from '../project/projectFiles';
 import { makeClip } from './clips.testkit';
 import { cachedFrame, frameCachePath } from './frameCache';
 import { extractFrame, extractFrameSizes } from './thumbnail';
@@ -32,6 +35,21 @@ describe('cachedFrame', () => {
     // Another frame or width is another still, and needs the video.
     await expect(cachedFrame(folder, { relPath: REL, file }, 12, 320)).rejects.toThrow();
     expect(fs.readdirSync(path.dirname(still))).toEqual([path.basename(still)]);
+  });
+});
+
+describe('the kept stills folder', () => {
+  it('loses what a killed grab left half written when the project opens, and keeps the stills', async () => {
+    const folder = createProjectFolder(tmp(), 'Stills', { createdBy: 'test' });
+    const file = path.join(folder, REL);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await makeClip(file, { width: 640, height: 360, durationS: 2 });
+    const kept = await cachedFrame(folder, { relPath: REL, file }, 12, 320);
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const half = path.join(path.dirname(kept), `.shotline-still-${gone}-0123abcd.jpg`);
+    fs.writeFileSync(half, 'half a JPEG');
+    openProject(folder).close();
+    expect(fs.readdirSync(path.dirname(kept))).toEqual([path.basename(kept)]);
   });
 });
 

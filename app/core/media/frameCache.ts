@@ -2,11 +2,11 @@
 // media/.tmp, so versions and copies leave it out) by the file's content address, frame and width.
 // A take's arrival grabs the frame the storyboard will want, so an export of takes that conform
 // reads it instead of decoding every take again; any other frame is grabbed once, then kept.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { secondsToFrames, TIMELINE_FPS } from '../../../shared/domain/timecode';
-import { MEDIA_DIR } from '../project/projectFiles';
+import { FRAMES_DIR } from '../project/projectFiles';
+import { scratchPath } from './scratch';
 import { extractFrame } from './thumbnail';
 
 /** Width of storyboard frames: plenty for a panel a few centimetres wide. */
@@ -15,7 +15,7 @@ export const STORYBOARD_WIDTH = 960;
 /** Where the still of stored file `relPath` (`media/ab/<sha>.mp4`) at `frame` (24 fps), `width` wide, is kept. */
 export function frameCachePath(projectFolder: string, relPath: string, frame: number, width: number): string {
   const stem = path.basename(relPath, path.extname(relPath));
-  return path.join(projectFolder, MEDIA_DIR, '.frames', `${stem}-f${frame}-w${width}.jpg`);
+  return path.join(projectFolder, FRAMES_DIR, `${stem}-f${frame}-w${width}.jpg`);
 }
 
 /** The kept still of `file` (stored at `relPath`) at `frame`, grabbed now when it is not kept yet. */
@@ -29,8 +29,9 @@ export async function cachedFrame(
   const out = frameCachePath(projectFolder, video.relPath, frame, width);
   if (fs.existsSync(out)) return out;
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  // Grabbed beside, then renamed: a crash or a second export at the same time never leaves half a JPEG under the name.
-  const temp = `${out}.${randomBytes(4).toString('hex')}.part`;
+  // Grabbed beside, then renamed: a crash or a second export at the same time never leaves half a
+  // JPEG under the name, and opening the project sweeps what a killed process left.
+  const temp = scratchPath(path.dirname(out), 'still', '.jpg');
   try {
     await extractFrame(video.file, temp, { atS: frame / TIMELINE_FPS, width, signal });
     fs.renameSync(temp, out);

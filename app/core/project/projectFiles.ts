@@ -12,6 +12,8 @@ import { sweepScratch } from '../media/scratch';
 export const PROJECT_EXT = '.shotline';
 export const DB_FILE = 'project.db';
 export const MEDIA_DIR = 'media';
+/** Stills grabbed from stored videos, kept for storyboards (media/frameCache.ts). */
+export const FRAMES_DIR = path.join(MEDIA_DIR, '.frames');
 
 export function projectFolderName(title: string): string {
   return safeFileName(title, 'Untitled', 255 - utf8Length(PROJECT_EXT)) + PROJECT_EXT;
@@ -164,8 +166,9 @@ function damaged(dbPath: string): boolean {
 export function openProjectDb(folder: string): { db: Db; folder: string } {
   const abs = path.resolve(folder);
   const dbPath = inspect(abs);
-  // A backup an upgrade was writing when its process was killed.
+  // A backup an upgrade was writing when its process was killed, and stills half grabbed.
   sweepScratch(abs);
+  sweepScratch(path.join(abs, FRAMES_DIR));
   const db = openSqlite(dbPath, { fileMustExist: true });
   try {
     migrate(db, { dbPath });

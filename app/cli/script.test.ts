@@ -35,6 +35,7 @@ describe('shotline import of a screenplay', () => {
       locations: ['DINER', 'PARKING LOT', 'MARA’S CAR', 'MOTEL ROOM'],
       dialogueLines: 8,
       runningTimeS: expect.any(Number),
+      measuredShots: 0,
       costUsd: expect.any(Number),
     });
     // Kling makes 5 or 10 s clips: the running time is a sum of those, and the cost follows.

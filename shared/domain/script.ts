@@ -15,6 +15,8 @@ export interface ScriptPreview {
   locations: Array<{ name: string; tag: string; matched: boolean }>;
   dialogueLines: number;
   runningTimeS: number;
+  /** Rewritten shots whose length counts their lines' recorded audio, not the words' estimate. */
+  measuredShots: number;
   /** Every new shot once on its tool. */
   costUsd: number;
   /** Into a project an earlier draft came into: scenes by what happens to them, and shots kept only for their takes. */

@@ -35,6 +35,7 @@ function summaryJson(p: ScriptPreview) {
     locations: p.locations.map((l) => l.name),
     dialogueLines: p.dialogueLines,
     runningTimeS: p.runningTimeS,
+    measuredShots: p.measuredShots,
     costUsd: p.costUsd,
   };
 }
@@ -46,6 +47,7 @@ function printSummary(io: Io, preview: ScriptPreview, json: boolean, dryRun: boo
     `${what} ${plural(preview.shots, 'shot')} in ${plural(preview.scenes.length, 'scene')}, ${seconds(preview.runningTimeS)} of footage, ` +
       `${plural(preview.dialogueLines, 'dialogue line')}, estimated ${usd(preview.costUsd)}.\n`,
   );
+  if (preview.measuredShots > 0) io.out(`${plural(preview.measuredShots, 'rewritten shot')} timed by the recorded lines they already have.\n`);
   const r = preview.revision;
   if (r) {
     io.out(
@@ -101,7 +103,7 @@ export const importCommand: Command = {
     'CSV: one row per shot under a header with at least scene,label,action,duration_s,tool,camera.',
     '',
     '--json prints {"title", "scenes": [{"heading", "shots"}], "shots", "characters", "locations",',
-    '"dialogueLines", "runningTimeS", "costUsd"}. Everything is checked first: any error imports nothing.',
+    '"dialogueLines", "runningTimeS", "measuredShots", "costUsd"}. Everything is checked first: any error imports nothing.',
   ].join('\n'),
   run: ({ args: [dir, file], options, io }) => {
     // Read and check the file before touching the project, so a bad file never opens it.

@@ -115,6 +115,16 @@ export function applyScript(project: ScriptProject, plan: Breakdown, opts: Apply
   return { shots, scenes: plan.scenes.length, created, matched, revision: null };
 }
 
+/**
+ * The length of a shot the revision rewrites, when some of its lines are already spoken: those
+ * count their measured length, not the words' estimate. Null when none is (the estimate stands).
+ * The preview shows the same figure.
+ */
+export function rewrittenLength(spoken: Map<string, LineTakes[]>, op: { shotId: string; shot: PlannedScriptShot }, tool: ToolId): number | null {
+  const measured = measuredLengths(spoken, op.shotId, op.shot.dialogue);
+  return measured.some((m) => m !== null) ? fitDuration(op.shot.action, op.shot.dialogue, tool, measured) : null;
+}
+
 /** Carries out a revision; returns the shots it made or rewrote. */
 function applyRevision(project: ScriptProject, revision: Revision, newShot: (scene: PlannedScriptScene, s: PlannedScriptShot) => NewShot): Shot[] {
   const repo = project.timeline;
@@ -153,11 +163,7 @@ function applyRevision(project: ScriptProject, revision: Revision, newShot: (sce
         last = shot.id;
       } else if (o.kind === 'update') {
         const { prompt, ...fields } = newShot(planned, o.shot);
-        // Lines already spoken count their measured length, not the words' estimate.
-        const measured = measuredLengths(spoken(), o.shotId, o.shot.dialogue);
-        const durationS = measured.some((m) => m !== null)
-          ? fitDuration(o.shot.action, o.shot.dialogue, fields.tool ?? repo.shot(o.shotId)!.tool, measured)
-          : fields.durationS;
+        const durationS = rewrittenLength(spoken(), o, fields.tool ?? repo.shot(o.shotId)!.tool) ?? fields.durationS;
         touched.push(updateShot(repo, o.shotId, { ...fields, durationS, prompt: { ...prompt } }));
         project.script.setShot(o.shotId, shotText(o.shot));
         last = o.shotId;

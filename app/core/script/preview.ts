@@ -5,7 +5,9 @@ import type { Granularity, ScriptPreview } from '../../../shared/domain/script';
 import type { AspectRatio, ToolId } from '../../../shared/domain/types';
 import type { Project } from '../project/project';
 import type { ImportPlan } from '../shotList/plan';
-import { existingScenes } from './apply';
+import { linesTakes } from '../sound/lineAudio';
+import { existingScenes, rewrittenLength } from './apply';
+import type { PlannedScriptShot } from './breakdown';
 import { breakdown, type Breakdown } from './breakdown';
 import { planRevision } from './revision';
 import type { ReadImport } from './read';
@@ -28,7 +30,7 @@ export function previewOf(
   read: ReadImport,
   choices: ImportChoices,
   aspectRatio: AspectRatio,
-  project?: Pick<Project, 'library' | 'timeline' | 'script' | 'takes'>,
+  project?: Pick<Project, 'db' | 'folder' | 'library' | 'timeline' | 'script' | 'takes' | 'reviews'>,
 ): ScriptPreview {
   if (read.kind === 'shotList') return listPreview(read.plan, read.format, aspectRatio);
   const plan = breakdown(read.script, choices);
@@ -38,6 +40,17 @@ export function previewOf(
   const changes = new Map(revision?.scenes.map((s) => [s.planned, s.change]));
   const has = (kind: string, name: string) => items.some((i) => i.kind === kind && i.name.toLowerCase() === name.toLowerCase());
   const shots = plan.scenes.flatMap((s) => s.shots);
+  // A rewritten shot whose lines are already spoken gets the length the import will give it.
+  const measured = new Map<PlannedScriptShot, number>();
+  const updates = revision?.scenes.flatMap((s) => s.ops.flatMap((o) => (o.kind === 'update' ? [o] : []))) ?? [];
+  if (project && updates.length > 0) {
+    const spoken = linesTakes(project);
+    for (const o of updates) {
+      const length = rewrittenLength(spoken, o, choices.tool);
+      if (length !== null) measured.set(o.shot, length);
+    }
+  }
+  const lengthOf = (s: PlannedScriptShot) => measured.get(s) ?? s.durationS;
   return {
     format: read.script.format,
     title: plan.titlePage.title,
@@ -54,8 +67,9 @@ export function previewOf(
     characters: plan.characters.map((c) => ({ ...c, matched: has('character', c.name) })),
     locations: plan.locations.map((l) => ({ ...l, matched: has('location', l.name) })),
     dialogueLines: plan.dialogueLines,
-    runningTimeS: plan.runningTimeS,
-    costUsd: roundUsd(shots.reduce((n, s) => n + estimateShot({ tool: choices.tool, durationS: s.durationS, aspectRatio }).usd, 0)),
+    runningTimeS: shots.reduce((n, s) => n + lengthOf(s), 0),
+    measuredShots: measured.size,
+    costUsd: roundUsd(shots.reduce((n, s) => n + estimateShot({ tool: choices.tool, durationS: lengthOf(s), aspectRatio }).usd, 0)),
     revision:
       revision &&
       ({
@@ -79,6 +93,7 @@ function listPreview(plan: ImportPlan, format: 'csv' | 'json', aspectRatio: Aspe
     locations: [],
     dialogueLines: shots.reduce((n, s) => n + (s.dialogue?.length ?? 0), 0),
     runningTimeS: shots.reduce((n, s) => n + s.durationS, 0),
+    measuredShots: 0,
     costUsd: roundUsd(shots.reduce((n, s) => n + estimateShot({ tool: s.tool, durationS: s.durationS, aspectRatio: s.aspectRatio ?? aspectRatio }).usd, 0)),
     revision: null,
   };

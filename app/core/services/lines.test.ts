@@ -176,8 +176,12 @@ describe('sound channels for spoken lines', () => {
     const spokenS = (await t.call('sound.shots', {}))[shot.id]!.lines[0]!.take!.durationS;
     expect(spokenS).toBeLessThan(5);
 
+    // The preview shows the length the import then gives it.
+    const preview = await t.call('script.preview', { source: fdx('MARA waits by the door, dripping.'), granularity: choices.granularity, tool: choices.tool });
+    expect(preview.measuredShots).toBe(1);
     await t.call('script.import', { source: fdx('MARA waits by the door, dripping.'), ...choices });
     const revised = (await t.call('project.snapshot', {})).shots[0]!;
+    expect(preview.runningTimeS).toBe(revised.durationS);
     expect(revised.action).toContain('dripping');
     // The measured line plus the action's 6 words at 2 a second, halved, on the animatic's half-second grid.
     expect(revised.durationS).toBe(Math.max(2, Math.ceil((spokenS + 1.5) * 2) / 2));

@@ -41,6 +41,8 @@ function PreviewView({ preview, ticked, toggle }: { preview: ScriptPreview; tick
         {preview.title ? <strong>{preview.title}: </strong> : null}
         {plural(preview.scenes.length, 'scene')}, {plural(preview.shots, 'shot')}, {plural(preview.dialogueLines, 'dialogue line')},{' '}
         {formatRunningTime(preview.runningTimeS)} of footage, estimated {formatUsd(preview.costUsd)}.
+        {preview.measuredShots > 0 &&
+          ` ${plural(preview.measuredShots, 'rewritten shot')} timed by ${preview.measuredShots === 1 ? 'its' : 'their'} recorded lines.`}
       </p>
       {preview.revision && (
         <p className="script-revision" data-testid="script-revision">

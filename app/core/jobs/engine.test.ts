@@ -90,6 +90,13 @@ describe('job engine: the path of a take', () => {
     expect(fast.pollsAt.slice(1).map((p, i) => p.at - fast.pollsAt[i]!.at)).toEqual([250, 250]);
   });
 
+  it('spaces polls from one request to the next: a slow answer does not lengthen every wait', async () => {
+    provider.pollLatencyMs = 100;
+    await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 });
+    await run({ clock, pollIntervalS: 0.25, customEndpoint: () => true });
+    expect(provider.pollsAt.slice(1).map((p, i) => p.at - provider.pollsAt[i]!.at)).toEqual([250, 250]);
+  });
+
   it('renders local animatic takes through the same engine', async () => {
     const s = shot(project, { tool: 'local:animatic', durationS: 1, label: '9Z' });
     const { jobIds } = await enqueueTakes(ctx(), { shotIds: [s.id], takes: 2 });

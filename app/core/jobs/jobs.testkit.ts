@@ -64,6 +64,8 @@ export class ScriptedProvider implements ProviderAdapter {
   createThenFail: ProviderError[] = [];
   pollErrors: ProviderError[] = [];
   downloadErrors: ProviderError[] = [];
+  /** How long each poll's answer takes, on the manual clock. */
+  pollLatencyMs = 0;
   taskScript: () => TaskScript = () => [
     { state: 'queued', progress: null },
     { state: 'running', progress: 0.5, raw: { status: 'RUNNING', note: `Bearer ${TEST_KEY}` } },
@@ -107,6 +109,7 @@ export class ScriptedProvider implements ProviderAdapter {
 
   async poll(remoteId: string): Promise<PollResult> {
     this.pollsAt.push({ at: this.clock.now(), remoteId });
+    if (this.pollLatencyMs > 0) (this.clock as ManualClock).advance(this.pollLatencyMs);
     const err = this.pollErrors.shift();
     if (err) throw err;
     const task = this.tasks.get(remoteId);

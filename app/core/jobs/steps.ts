@@ -49,11 +49,10 @@ function request(ctx: StepCtx, job: JobRow): GenerationRequest {
   return generationRequest(job, readSnapshot(job.request_json), ctx.folder);
 }
 
-function nextPoll(ctx: StepCtx, job: JobRow, polls: number): number {
+/** When to poll next: the interval counts from when this poll was sent (`sentAt`), so the answer's round trip does not add to every wait. */
+function nextPoll(ctx: StepCtx, job: JobRow, polls: number, sentAt: number): number {
   const minPollS = getModel(job.tool)?.minPollS ?? 5;
-  return (
-    ctx.clock.now() + pollDelayMs({ minPollS, overrideS: ctx.pollOverrideS(), customEndpoint: ctx.customEndpoint(job.tool), polls, maxS: ctx.tuning.pollMaxS })
-  );
+  return sentAt + pollDelayMs({ minPollS, overrideS: ctx.pollOverrideS(), customEndpoint: ctx.customEndpoint(job.tool), polls, maxS: ctx.tuning.pollMaxS });
 }
 
 function retryAt(ctx: StepCtx, attempt: number, retryAfterS?: number): number {
@@ -76,6 +75,7 @@ export async function submit(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter
     return;
   const sending: JobRow = { ...job, state: 'submitting', started_at: job.started_at ?? now };
   let result;
+  const sentAt = ctx.clock.now();
   try {
     // No AbortSignal: a create abandoned half-way may still make (and bill) a task.
     result = second ? await adapter.submitNext!(job.step_remote_id!, req) : await adapter.submit(req);
@@ -85,7 +85,7 @@ export async function submit(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter
   ctx.health(job.tool, true);
   // Recording the task id is never lease-gated: the task exists, and knowing it is always right.
   const recorded = ctx.move(sending, 'submitted', {
-    patch: { remote_id: result.remoteId, attempts: 0, polls: 0, next_attempt_at: nextPoll(ctx, job, 1) },
+    patch: { remote_id: result.remoteId, attempts: 0, polls: 0, next_attempt_at: nextPoll(ctx, job, 1, sentAt) },
     message: `${name} accepted it as task ${result.remoteId}.`,
     raw: result.raw,
   });
@@ -174,6 +174,7 @@ export async function recoverSubmitting(ctx: StepCtx, job: JobRow, adapter: Prov
 /** submitted/running: one poll, and what it says. */
 export async function poll(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter, signal: AbortSignal): Promise<void> {
   let res: PollResult;
+  const sentAt = ctx.clock.now();
   try {
     res = await adapter.poll(job.remote_id!, signal);
   } catch (err) {
@@ -188,7 +189,7 @@ export async function poll(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter, 
     case 'running': {
       const to = res.state === 'running' ? 'running' : job.state;
       const polls = job.polls + 1;
-      const nextAt = nextPoll(ctx, job, polls + 1);
+      const nextAt = nextPoll(ctx, job, polls + 1, sentAt);
       if (res.progress !== null) ctx.progress(job, res.progress);
       if (to === job.state && job.attempts === 0) {
         ctx.polled(job, { polls, nextAt, progress: res.progress });

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './test/chromium';
 
 // Browser e2e drives the real renderer through the devhost in Debian's Chromium (no
 // download possible here); _electron specs in e2e/electron skip where no Electron binary exists.
@@ -16,15 +17,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath: process.env.SHOTLINE_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
     viewport: { width: 1600, height: 1000 },
     screenshot: 'only-on-failure',

@@ -1,4 +1,4 @@
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export { CHROMIUM_ARGS } from '../test/chromium';
 
 export const ms = (v: number) => `${v.toFixed(1)} ms`;
 export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

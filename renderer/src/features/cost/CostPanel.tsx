@@ -3,7 +3,7 @@
 // Kling — the comparison filmmakers ask for.
 import { useMemo } from 'react';
 import { getModel } from '../../../../shared/catalog';
-import { estimateShot, projectCost } from '../../../../shared/domain/cost';
+import { estimateShot } from '../../../../shared/domain/cost';
 import { formatRunningTime } from '../../../../shared/domain/timecode';
 import type { ProjectSnapshot } from '../../../../shared/domain/types';
 import { committedAfterDraftsUsd, type CostPlan } from '../../../../shared/domain/jobs';
@@ -12,6 +12,7 @@ import { WarningIcon } from '../../components/icons';
 import { spendText } from '../../lib/charged';
 import { formatCredits, formatUsd } from '../../lib/format';
 import { providerLabel } from '../../lib/labels';
+import { costOf } from '../../lib/snapshotCost';
 import { timelineOf } from '../../lib/timeline';
 import { useCostPlan, useJobStatus } from '../queue/jobsApi';
 import { UsableCost } from '../takes/UsableCost';
@@ -102,7 +103,7 @@ function BudgetMeter({ budgetUsd, plan }: { budgetUsd: number; plan: CostPlan | 
 }
 
 export function CostPanel({ snapshot }: { snapshot: ProjectSnapshot }) {
-  const cost = useMemo(() => projectCost(snapshot), [snapshot]);
+  const cost = costOf(snapshot);
   const plan = useCostPlan().data;
   const adjusted = useMemo(
     () =>

@@ -7,7 +7,6 @@
 import { DndContext, DragOverlay } from '@dnd-kit/core';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react';
-import { projectCost } from '../../../../shared/domain/cost';
 import type { ProjectSnapshot } from '../../../../shared/domain/types';
 import { PlusIcon } from '../../components/icons';
 import { primary } from '../../components/keys';
@@ -16,6 +15,7 @@ import { usePruneSelection } from '../../components/usePruneSelection';
 import { ratioValue } from '../../lib/labels';
 import { cardHeight, GEOMETRY, layoutTimeline, thumbHeight } from '../../lib/layout';
 import { clickSelect } from '../../lib/selection';
+import { costOf } from '../../lib/snapshotCost';
 import { timelineOf } from '../../lib/timeline';
 import { useUi } from '../../stores/ui';
 import { useActions } from '../commands/ActionsContext';
@@ -45,7 +45,7 @@ const DND_ACCESSIBILITY = {
 export function Timeline({ snapshot }: { snapshot: ProjectSnapshot }) {
   const actions = useActions();
   const model = timelineOf(snapshot);
-  const sceneUsd = useMemo(() => new Map(projectCost(snapshot).byScene.map((s) => [s.sceneId, s.usd])), [snapshot]);
+  const sceneUsd = useMemo(() => new Map(costOf(snapshot).byScene.map((s) => [s.sceneId, s.usd])), [snapshot]);
   const zoom = useUi((s) => s.zoom);
   const selection = useUi((s) => s.selection);
   const focusTick = useUi((s) => s.focusTimelineTick);

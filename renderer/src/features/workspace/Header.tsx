@@ -1,6 +1,4 @@
 // The app bar: project title (editable), running time, cost against budget, undo/redo.
-import { useMemo } from 'react';
-import { projectCost } from '../../../../shared/domain/cost';
 import { plural } from '../../../../shared/domain/words';
 import { committedAfterDraftsUsd } from '../../../../shared/domain/jobs';
 import { useCostPlan } from '../queue/jobsApi';
@@ -12,6 +10,7 @@ import { CloseIcon, FilmIcon, RedoIcon, UndoIcon } from '../../components/icons'
 import { shortcut } from '../../components/keys';
 import { useDraft } from '../../components/useDraft';
 import { formatUsd } from '../../lib/format';
+import { costOf } from '../../lib/snapshotCost';
 import { useActions } from '../commands/ActionsContext';
 import { ViewSwitch } from '../board/ViewSwitch';
 import { ExportMenu } from '../export/ExportMenu';
@@ -66,7 +65,7 @@ function PlanStat({ budgetUsd }: { budgetUsd: number | null }) {
 export function Header({ snapshot }: { snapshot: ProjectSnapshot }) {
   const actions = useActions();
   const history = useHistoryState().data;
-  const cost = useMemo(() => projectCost(snapshot), [snapshot]);
+  const cost = costOf(snapshot);
   const undoTitle = history?.undoLabel ? `Undo ${history.undoLabel}` : 'Nothing to undo';
   const redoTitle = history?.redoLabel ? `Redo ${history.redoLabel}` : 'Nothing to redo';
   return (

@@ -104,6 +104,22 @@ test('sound: a music bed on its lane, edited, undone, muted and played (screensh
   await app.keyboard.press('Control+z');
   await expect(bed).toHaveAccessibleName(moved);
 
+  // Folding the lanes gives the picture their height, and stays folded after a reload.
+  const fold = app.getByRole('button', { name: 'Sound lanes' });
+  await expect(fold).toHaveAttribute('aria-expanded', 'true');
+  const picture = app.locator('.player-stage');
+  const tall = (await picture.boundingBox())!.height;
+  await fold.click();
+  await expect(fold).toHaveAttribute('aria-expanded', 'false');
+  await expect(lane).toHaveCount(0);
+  await expect.poll(async () => (await picture.boundingBox())!.height).toBeGreaterThan(tall + 100);
+  await app.screenshot({ path: artifact('sound-lanes-folded-1280.png') });
+  await app.reload();
+  await expect(app.getByRole('button', { name: 'Sound lanes' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(lane).toHaveCount(0);
+  await app.getByRole('button', { name: 'Sound lanes' }).click();
+  await expect(bed).toHaveAccessibleName(moved);
+
   await app.setViewportSize({ width: 1600, height: 1000 });
   await app.locator('.sound-tracks').screenshot({ path: artifact('sound-lanes-1600.png') });
   await bed.click();

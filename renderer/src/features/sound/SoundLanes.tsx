@@ -13,6 +13,7 @@ import { MusicLane } from './MusicLane';
 import { NumberField } from './NumberField';
 import { useMusic, useSetDuck } from './soundApi';
 import { TakeLane } from './TakeLane';
+import { useSoundUi } from './store';
 import { useLanePlan } from './usePlayerSound';
 import './sound.css';
 
@@ -46,7 +47,39 @@ function LanePlayhead() {
   );
 }
 
+/** Folds the lanes away (the player's picture gets their height) or brings them back. */
+function LanesToggle() {
+  const shown = useSoundUi((s) => s.lanesShown);
+  const showLanes = useSoundUi((s) => s.showLanes);
+  return (
+    <div className="lane-corner">
+      <button
+        type="button"
+        className="lanes-fold"
+        aria-expanded={shown}
+        aria-controls="sound-lanes"
+        title={shown ? 'Hide the sound lanes: a taller picture' : 'Show the sound lanes'}
+        onClick={() => showLanes(!shown)}
+      >
+        <span aria-hidden="true">{shown ? '▾' : '▸'}</span> Sound lanes
+      </button>
+    </div>
+  );
+}
+
 export function SoundLanes() {
+  const shown = useSoundUi((s) => s.lanesShown);
+  return (
+    <div className="sound-tracks">
+      <LanesToggle />
+      <ScrubBar />
+      {shown && <Lanes />}
+    </div>
+  );
+}
+
+/** The four lanes, each a header and its row, and the playhead across them. */
+function Lanes() {
   const { engine, items } = usePlayer();
   const total = usePlayerState(engine, (s) => s.total);
   const musicOn = usePlayerState(engine, (s) => s.rate !== 0 && s.musicSources > 0);
@@ -56,9 +89,7 @@ export function SoundLanes() {
   // A cut with nothing in it still gets a lane a second long per second of music to drop on.
   const totalS = Math.max(total / TIMELINE_FPS, 1);
   return (
-    <div className="sound-tracks">
-      <div className="lane-corner" />
-      <ScrubBar />
+    <div id="sound-lanes" className="sound-lanes" role="group" aria-label="Sound lanes">
       <LaneHeader lane="dialogue" sounding={dialogueOn} />
       <ClipLane lane="dialogue" engine={engine} clips={plan.dialogue} totalS={totalS} />
       <LaneHeader lane="effects" sounding={effectsOn} />

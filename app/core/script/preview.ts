@@ -7,8 +7,7 @@ import type { Project } from '../project/project';
 import type { ImportPlan } from '../shotList/plan';
 import { linesTakes } from '../sound/lineAudio';
 import { existingScenes, rewrittenLength } from './apply';
-import type { PlannedScriptShot } from './breakdown';
-import { breakdown, type Breakdown } from './breakdown';
+import { breakdown, type Breakdown, type PlannedScriptShot } from './breakdown';
 import { planRevision } from './revision';
 import type { ReadImport } from './read';
 

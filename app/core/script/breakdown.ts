@@ -44,7 +44,6 @@ export interface Breakdown {
   characters: PlannedCharacter[];
   locations: Array<{ name: string; tag: string }>;
   dialogueLines: number;
-  runningTimeS: number;
 }
 
 /** A measured speaking pace (150 words a minute) and a slower pace for action read as screen time. */
@@ -208,6 +207,5 @@ export function breakdown(script: ParsedScript, opts: { granularity: Granularity
     characters,
     locations: locationNames.map((name) => ({ name, tag: tagFor(name) })),
     dialogueLines: allShots.reduce((n, s) => n + s.dialogue.length, 0),
-    runningTimeS: allShots.reduce((n, s) => n + s.durationS, 0),
   };
 }

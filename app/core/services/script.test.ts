@@ -49,6 +49,8 @@ describe('importing a screenplay in the app', () => {
     expect(result).toEqual({ scenes: 2, shots: 3, created: ['dee', 'diner', 'parking_lot'], matched: ['mara_lead'] });
     const snap = await t.call('project.snapshot', {});
     expect(snap.project.title).toBe('Night Diner');
+    // The preview's running time is the sum of the shots the import made.
+    expect(preview.runningTimeS).toBe(snap.shots.reduce((n, s) => n + s.durationS, 0));
     expect(snap.scenes.map((s) => s.name)).toEqual(['1 INT. DINER - NIGHT', '2 EXT. PARKING LOT - NIGHT']);
     const exchange = snap.shots.find((s) => s.dialogue.length > 0)!;
     expect(exchange.dialogue).toEqual([

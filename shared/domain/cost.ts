@@ -104,7 +104,7 @@ export function estimateShot(shot: PricedShot, toolOverride?: ToolId): ShotEstim
   return { ...raw, usd: roundUsd(raw.usd) };
 }
 
-export function projectCost(snapshot: { project: { budgetUsd: number | null }; scenes: Scene[]; shots: Shot[] }): CostBreakdown {
+export function projectCost(snapshot: { project: { budgetUsd: number | null }; scenes: Scene[]; shots: readonly Shot[] }): CostBreakdown {
   const { shots } = snapshot;
   const byProvider: Record<string, CostLine> = {};
   const sceneSums = new Map<string, { usd: number; credits: number; shots: number; durationS: number }>();

@@ -52,8 +52,8 @@ export function labelSource(sceneNumber: number, taken: Set<string>): () => stri
 }
 
 export interface RenumberInput {
-  scenes: Array<{ id: string; position: number }>;
-  shots: Array<{ id: string; sceneId: string; position: number }>;
+  scenes: ReadonlyArray<{ id: string; position: number }>;
+  shots: ReadonlyArray<{ id: string; sceneId: string; position: number }>;
 }
 
 /** Scene numbers 1..n by position; shots lettered A.. by position within each scene. */

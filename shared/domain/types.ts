@@ -104,7 +104,7 @@ export interface ProjectInfo {
 export interface ProjectSnapshot {
   project: ProjectInfo;
   scenes: Scene[];
-  shots: Shot[];
+  shots: readonly Shot[];
 }
 
 export interface RecentProject {

@@ -10,7 +10,7 @@ import { withProject, type Command, type Io } from '../command';
 import { plural, table, usd } from '../format';
 import { cliEngine, cliRunners, costText, jobLines, runUntilIdle, stateCounts } from '../jobs';
 
-export function pickShots(project: Project, labels: string[], all: boolean): Shot[] {
+export function pickShots(project: Project, labels: string[], all: boolean): readonly Shot[] {
   const shots = project.timeline.shots();
   if (all) {
     if (labels.length > 0) throw new UserError('Use --shot or --all, not both.');
@@ -33,7 +33,7 @@ function parseTakes(value: unknown, fallback: number): number {
 }
 
 /** Queues takes of `shots`; returns the job ids. Shared with the demo. */
-export async function queueTakes(project: Project, io: Io, shots: Shot[], takes: number, tool?: string): Promise<string[]> {
+export async function queueTakes(project: Project, io: Io, shots: readonly Shot[], takes: number, tool?: string): Promise<string[]> {
   const runners = cliRunners(io);
   for (const t of new Set(tool ? [tool] : shots.map(toolForShot))) runners.runner(t);
   return (await enqueueTakes(jobsCtx(project), { shotIds: shots.map((s) => s.id), takes, tool })).jobIds;
@@ -131,7 +131,7 @@ async function queueAndReport(
   project: Project,
   io: Io,
   dir: string,
-  opts: { shots: Shot[]; takes: number; tool: string | undefined; wait: boolean; noun: 'take' | 'frame' },
+  opts: { shots: readonly Shot[]; takes: number; tool: string | undefined; wait: boolean; noun: 'take' | 'frame' },
 ): Promise<void> {
   await reportQueued(project, io, dir, await queueTakes(project, io, opts.shots, opts.takes, opts.tool), { ...opts, shots: opts.shots.length });
 }

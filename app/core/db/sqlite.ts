@@ -60,3 +60,31 @@ export function perDb<T>(build: (db: Db) => T): (db: Db) => T {
     return value;
   };
 }
+
+/**
+ * A read kept until the database changes, by this connection (`total_changes()`) or by another
+ * process (`data_version`). The whole ordered shot list is read by nearly every query a screen
+ * asks for (snapshot, cost plan, cut, sound, refs): once per change instead of a dozen times.
+ * It is filled only outside a transaction: a rolled-back write leaves the change count raised,
+ * so rows read inside one could otherwise outlive the rollback. The value is shared by every
+ * caller, so it is frozen: a caller that edits it fails loudly instead of changing the others'.
+ */
+export function untilChanged<T extends object>(db: Db, read: () => T): () => T {
+  const version = db.prepare("SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version)").pluck();
+  let kept: { at: string; value: T } | null = null;
+  return () => {
+    const at = version.get() as string;
+    if (kept?.at === at) return kept.value;
+    const value = read();
+    if (!db.inTransaction) kept = { at, value: freezeDeep(value) };
+    return value;
+  };
+}
+
+function freezeDeep<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) freezeDeep(v);
+  }
+  return value;
+}

@@ -110,7 +110,7 @@ function read(project: Project): ExportSource {
 }
 
 /** Every library image a shot uses — in a slot, as a keyframe, or through an @tag (the item's primary image) — once, named by tag. */
-function usedReferences(project: Project, shots: Shot[]): ExportSource['references'] {
+function usedReferences(project: Project, shots: readonly Shot[]): ExportSource['references'] {
   const lib = project.library;
   const store = mediaStore(project.db, project.folder);
   const items = new Map(lib.items().map((i) => [i.id, i]));

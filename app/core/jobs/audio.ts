@@ -143,7 +143,7 @@ export function planCues(cues: Array<{ shot: Shot; cue: CueToMake }>, tool: Tool
 }
 
 /** Every spoken line of `shots` with a voice to speak it; the shots whose lines cannot be spoken, with why. */
-export function planLines(ctx: JobsCtx, shots: Shot[], elevenlabsTool?: ToolId): { lines: PlannedLine[]; skipped: SkippedShot[] } {
+export function planLines(ctx: JobsCtx, shots: readonly Shot[], elevenlabsTool?: ToolId): { lines: PlannedLine[]; skipped: SkippedShot[] } {
   const items = libraryRepo(ctx.db).items();
   const lines: PlannedLine[] = [];
   const skipped: SkippedShot[] = [];

@@ -46,7 +46,12 @@ export function openProject(folder: string): Project {
     library: libraryRepo(db),
     music: musicRepo(db),
     info,
-    snapshot: () => db.transaction(() => ({ project: info(), scenes: timeline.scenes(), shots: timeline.shots() }))(),
+    snapshot: () => {
+      // Read first outside the transaction, where the shot list may be kept (see untilChanged):
+      // the snapshot is the first read after most edits, and the queries after it want the list too.
+      timeline.shots();
+      return db.transaction(() => ({ project: info(), scenes: timeline.scenes(), shots: timeline.shots() }))();
+    },
     close() {
       if (db.open) db.close();
     },

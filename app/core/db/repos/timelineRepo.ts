@@ -1,5 +1,5 @@
 import type { AspectRatio, ProjectInfo, Scene, Shot } from '../../../../shared/domain/types';
-import { perDb, type Db } from '../sqlite';
+import { perDb, untilChanged, type Db } from '../sqlite';
 import { sceneFromRow, shotFromRow, shotToRow, type SceneRow, type ShotRow } from './rows';
 
 /** Custom column names as stored; anything else reads as none. */
@@ -78,7 +78,7 @@ function makeTimelineRepo(db: Db) {
       const r = q.scene.get(id) as SceneRow | undefined;
       return r && sceneFromRow(r);
     },
-    shots: (): Shot[] => (q.shots.all() as ShotRow[]).map(shotFromRow),
+    shots: untilChanged(db, (): readonly Shot[] => (q.shots.all() as ShotRow[]).map(shotFromRow)),
     shot: (id: string): Shot | undefined => {
       const r = q.shot.get(id) as ShotRow | undefined;
       return r && shotFromRow(r);

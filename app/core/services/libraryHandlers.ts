@@ -7,7 +7,7 @@ import type { LibraryItem } from '../../../shared/domain/library';
 import { UserError } from '../errors';
 import { importImages } from '../library/importer';
 import * as ops from '../library/ops';
-import { listLibrary, shotRefs } from '../library/queries';
+import { allShotRefs, listLibrary, shotRefs } from '../library/queries';
 import { renderForSend } from '../library/sendImage';
 import { extractTakeFrame, takeFrameSource, takeLookup, type TakeLookup } from '../library/takeFrame';
 import { mediaStore } from '../media/store';
@@ -121,15 +121,7 @@ export function libraryHandlers(edit: Edit, deps: LibraryDeps): Pick<Handlers, L
       const sent = await renderForSend(project.db, project.folder, ops.imageOrThrow(ctx(), imageId), tool, ratio);
       return { dataUrl: dataUrl(sent.mime, fs.readFileSync(sent.path)), width: sent.width, height: sent.height, short: sent.short, notes: sent.notes };
     },
-    'refs.all': () => {
-      const c = ctx();
-      const out: ReturnType<Handlers['refs.all']> = {};
-      for (const shot of c.timeline.shots()) {
-        const r = shotRefs(c, shot.id);
-        if (r.refs.length || r.start || r.end) out[shot.id] = r;
-      }
-      return out;
-    },
+    'refs.all': () => allShotRefs(ctx()),
     'refs.set': ({ shotId, refs }) => {
       edit(`Set references of ${label(shotId)}`, ({ project }) => ops.setShotRefs(ops.libraryCtx(project), shotId, refs));
       return shotRefs(ctx(), shotId);

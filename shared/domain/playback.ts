@@ -97,47 +97,35 @@ export function buildPlaybackCut(shots: PlaybackShotInput[]): PlaybackCut {
   const clips = shots.map((shot, index): PlaybackClip => {
     const plannedFrames = Math.max(1, secondsToFrames(shot.durationS));
     const picked = pickTake(shot.takes);
-    const title = shot.action ? `${shot.label} · ${shot.action}` : shot.label;
-    const base = { index, shotId: shot.id, label: shot.label, sceneId: shot.sceneId, title, plannedFrames, fit: shot.fit.mode };
-    if (picked && picked.take.durationS) {
-      const takeFrames = Math.max(1, secondsToFrames(picked.take.durationS));
-      const f = fitTake(takeFrames, plannedFrames, shot.fit);
-      const clip: PlaybackClip = {
-        ...base,
-        source: picked.source,
-        takeId: picked.take.id,
-        takeNumber: picked.take.number,
-        relPath: picked.take.relPath,
-        recordInFrames: record,
-        recordOutFrames: record + f.length,
-        sourceInFrames: f.sourceIn,
-        sourceOutFrames: f.sourceOut,
-        holdFrames: f.hold,
-        takeFrames,
-        mismatchFrames: takeFrames - plannedFrames,
-        width: picked.take.width,
-        height: picked.take.height,
-      };
-      record += f.length;
-      return clip;
-    }
+    const take = picked?.take.durationS ? picked.take : null;
+    const takeFrames = take?.durationS ? Math.max(1, secondsToFrames(take.durationS)) : null;
+    // Without a take the still card (or title) holds for the planned length.
+    const f = takeFrames !== null ? fitTake(takeFrames, plannedFrames, shot.fit) : { sourceIn: 0, sourceOut: plannedFrames, hold: 0, length: plannedFrames };
+    // One literal, no spread of shared fields: on Node 20's V8 a spread followed by more fields
+    // costs microseconds an object, which made the 500-shot cut 15 ms instead of 0.1.
     const clip: PlaybackClip = {
-      ...base,
-      source: shot.still ? shot.still.from : 'title',
-      takeId: null,
-      takeNumber: null,
-      relPath: shot.still?.relPath ?? null,
+      index,
+      shotId: shot.id,
+      label: shot.label,
+      sceneId: shot.sceneId,
+      title: shot.action ? `${shot.label} · ${shot.action}` : shot.label,
+      plannedFrames,
+      fit: shot.fit.mode,
+      source: take ? picked!.source : shot.still ? shot.still.from : 'title',
+      takeId: take?.id ?? null,
+      takeNumber: take?.number ?? null,
+      relPath: take ? take.relPath : (shot.still?.relPath ?? null),
       recordInFrames: record,
-      recordOutFrames: record + plannedFrames,
-      sourceInFrames: 0,
-      sourceOutFrames: plannedFrames,
-      holdFrames: 0,
-      takeFrames: null,
-      mismatchFrames: 0,
-      width: null,
-      height: null,
+      recordOutFrames: record + f.length,
+      sourceInFrames: f.sourceIn,
+      sourceOutFrames: f.sourceOut,
+      holdFrames: f.hold,
+      takeFrames,
+      mismatchFrames: takeFrames === null ? 0 : takeFrames - plannedFrames,
+      width: take?.width ?? null,
+      height: take?.height ?? null,
     };
-    record += plannedFrames;
+    record += f.length;
     return clip;
   });
   return { fps: TIMELINE_FPS, startFrames: TIMELINE_START_FRAMES, totalFrames: record - TIMELINE_START_FRAMES, clips };

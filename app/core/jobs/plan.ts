@@ -19,8 +19,9 @@ export function costPlan(ctx: JobsCtx): CostPlan {
   const shots: Record<string, ShotPlan> = {};
   let draft = 0;
   let final = 0;
+  const imagesByShot = ctx.repo.imagesByShot();
   for (const shot of ctx.timeline.shots()) {
-    const images = sentImages(ctx.repo.shotImages(shot.id));
+    const images = sentImages(imagesByShot.get(shot.id) ?? []);
     const tool = toolForShot(shot);
     const takeUsd = takeEstimateUsd(shot, tool, images);
     const finalUsd = takeEstimateUsd(shot, shot.finalTool ?? shot.tool, images);

@@ -364,6 +364,31 @@ describe('keyframes', () => {
     const cleared = await t.call('refs.setKeyframe', { shotId: a.id, which: 'end', source: null });
     expect(cleared.end).toBeNull();
   });
+
+  it('prices every shot from its own images, read for all shots at once', async () => {
+    const p = await project();
+    const framed = await shot(p.scene, 'runway:gen4_turbo', 'x');
+    const bare = await shot(p.scene, 'runway:gen4_turbo', 'y');
+    const referenced = await shot(p.scene, 'runway:gen4_image', 'z');
+    await t.call('library.import', {
+      files: [{ name: 'start.jpg', path: img.write(p.files, 'start.jpg', await img.jpeg()) }],
+      target: { to: 'keyframe', shotId: framed.id, which: 'start' },
+    });
+    const item = await t.call('library.import', {
+      files: [{ name: 'mara.png', path: img.write(p.files, 'mara.png', await img.png()) }],
+      target: { to: 'item', kind: 'character', name: 'Mara', tag: 'mara' },
+    });
+    await t.call('refs.set', { shotId: referenced.id, refs: [{ itemId: item.itemsCreated[0]!.id }] });
+
+    const repo = jobsRepo(t.core.session.current!.project.db);
+    const all = repo.imagesByShot();
+    for (const s of [framed, bare, referenced]) expect(all.get(s.id) ?? []).toEqual(repo.shotImages(s.id));
+    expect([...all.keys()].sort()).toEqual([framed.id, referenced.id].sort());
+    // Gen-4 Turbo animates the start keyframe it has; without one it makes a frame first.
+    const plan = await t.call('cost.plan', {});
+    expect(plan.shots[framed.id]).toMatchObject({ takeUsd: 0.25, frameUsd: 0 });
+    expect(plan.shots[bare.id]).toMatchObject({ takeUsd: 0.3, frameUsd: 0.05 });
+  });
 });
 
 describe('keyframes from a take', () => {

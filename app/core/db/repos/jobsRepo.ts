@@ -118,6 +118,21 @@ export interface ShotImageRow {
   tag: string | null;
 }
 
+/** A shot's keyframes and reference slots with their stored files, by role then slot; or every shot's, with its id. */
+function shotImagesSql(of: 'one shot' | 'all shots'): string {
+  const one = of === 'one shot';
+  const shot = (t: string) => (one ? '' : `${t}.shot_id, `);
+  const where = (t: string) => (one ? `WHERE ${t}.shot_id = @shot` : '');
+  return `SELECT ${shot('k')}k.which AS role, 0 AS slot, a.rel_path, a.mime, i.width, i.height, it.tag
+      FROM shot_keyframes k JOIN library_images i ON i.id = k.image_id JOIN assets a ON a.sha256 = i.image_sha256
+      LEFT JOIN library_items it ON it.id = k.item_id ${where('k')}
+    UNION ALL
+    SELECT ${shot('r')}'ref' AS role, r.slot, a.rel_path, a.mime, i.width, i.height, it.tag
+      FROM shot_refs r JOIN library_images i ON i.id = r.image_id JOIN assets a ON a.sha256 = i.image_sha256
+      LEFT JOIN library_items it ON it.id = r.item_id ${where('r')}
+    ORDER BY ${one ? '' : 'shot_id, '}role, slot`;
+}
+
 const ACTIVE_SQL = `(${ACTIVE_JOB_STATES.map((s) => `'${s}'`).join(', ')})`;
 const FINISHED = "state IN ('ready', 'failed', 'canceled')";
 /** What a finished job spent: its charge, or its estimate when ready with no charge reported (a failure without one cost nothing). */
@@ -170,16 +185,8 @@ function makeJobsRepo(db: Db) {
     leaseRelease: db.prepare('DELETE FROM engine_lease WHERE id = 1 AND holder = ?'),
     settingGet: db.prepare('SELECT value_json FROM settings WHERE key = ?').pluck(),
     settingSet: db.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json'),
-    shotImages: db.prepare(
-      `SELECT k.which AS role, 0 AS slot, a.rel_path, a.mime, i.width, i.height, it.tag
-         FROM shot_keyframes k JOIN library_images i ON i.id = k.image_id JOIN assets a ON a.sha256 = i.image_sha256
-         LEFT JOIN library_items it ON it.id = k.item_id WHERE k.shot_id = @shot
-       UNION ALL
-       SELECT 'ref' AS role, r.slot, a.rel_path, a.mime, i.width, i.height, it.tag
-         FROM shot_refs r JOIN library_images i ON i.id = r.image_id JOIN assets a ON a.sha256 = i.image_sha256
-         LEFT JOIN library_items it ON it.id = r.item_id WHERE r.shot_id = @shot
-       ORDER BY role, slot`,
-    ),
+    shotImages: db.prepare(shotImagesSql('one shot')),
+    allShotImages: db.prepare(shotImagesSql('all shots')),
   };
 
   const patches = new Map<string, ReturnType<Db['prepare']>>();
@@ -286,6 +293,16 @@ function makeJobsRepo(db: Db) {
       set: (key: string, value: unknown) => void q.settingSet.run(key, JSON.stringify(value)),
     },
     shotImages: (shotId: string) => q.shotImages.all({ shot: shotId }) as ShotImageRow[],
+    /** Every shot's images in one read (the cost plan prices all shots): shot id → as shotImages gives them. */
+    imagesByShot: (): Map<string, ShotImageRow[]> => {
+      const out = new Map<string, ShotImageRow[]>();
+      for (const { shot_id, ...row } of q.allShotImages.all() as Array<ShotImageRow & { shot_id: string }>) {
+        const list = out.get(shot_id);
+        if (list) list.push(row);
+        else out.set(shot_id, [row]);
+      }
+      return out;
+    },
   };
 }
 

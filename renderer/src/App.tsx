@@ -1,7 +1,6 @@
 // Top level: start screen without a project, workspace with one. `data-ready` on the root
 // tells e2e tests the first real screen has rendered (never wait on sleeps).
 import { useCurrentProject, useSnapshot } from './api/queries';
-import { useCoreEvents } from './coreEvents';
 import { errorMessage } from './api/client';
 import { Toasts } from './components/Toasts';
 import { ActionsProvider, useActions } from './features/commands/ActionsContext';
@@ -11,7 +10,6 @@ import { StartScreen } from './features/projects/StartScreen';
 import { Workspace } from './features/workspace/Workspace';
 
 function Screens() {
-  useCoreEvents();
   const actions = useActions();
   const current = useCurrentProject();
   const open = !!current.data;

@@ -1,10 +1,9 @@
-// The one place the core's pushed events become cache updates, mounted at the root so data stays
-// fresh whichever panels are open. `project.changed` names the tables an edit wrote (read off the
+// The one place the core's pushed events become cache updates, listening from the page's start
+// so data stays fresh whichever panels are open. `project.changed` names the tables an edit wrote (read off the
 // undo log in the core); each query is refetched when a table it reads is among them.
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import type { EventMap, EventName } from '../../shared/contract';
-import { subscribe } from './api/client';
+import { hasBridge, subscribe } from './api/client';
 import { keys } from './api/queries';
 import { takeKeys } from './api/takes';
 import { libraryKeys } from './features/library/libraryApi';
@@ -77,13 +76,15 @@ export const CORE_EVENTS: Handlers = {
   'export.progress': null,
 };
 
-export function useCoreEvents(): void {
-  const qc = useQueryClient();
-  useEffect(() => {
-    const offs = (Object.keys(CORE_EVENTS) as EventName[]).flatMap((event) => {
-      const handle = CORE_EVENTS[event] as ((qc: QueryClient, payload: unknown) => void) | null;
-      return handle ? [subscribe(event, (payload) => handle(qc, payload))] : [];
-    });
-    return () => offs.forEach((off) => off());
-  }, [qc]);
+/**
+ * Applies the core's events to `qc` from now on; called before the first read is sent, so no event
+ * slips between the first screen's reads and the app's first render.
+ */
+export function listenToCore(qc: QueryClient): () => void {
+  if (!hasBridge()) return () => {};
+  const offs = (Object.keys(CORE_EVENTS) as EventName[]).flatMap((event) => {
+    const handle = CORE_EVENTS[event] as ((qc: QueryClient, payload: unknown) => void) | null;
+    return handle ? [subscribe(event, (payload) => handle(qc, payload))] : [];
+  });
+  return () => offs.forEach((off) => off());
 }

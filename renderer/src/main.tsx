@@ -1,8 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { seedFirstScreen } from './firstScreen';
 import { createQueryClient } from './api/queryClient';
 import { App } from './App';
+import { listenToCore } from './coreEvents';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
@@ -16,10 +18,14 @@ import './styles/projects.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={createQueryClient()}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
+const queryClient = createQueryClient();
+listenToCore(queryClient);
+void seedFirstScreen(queryClient).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

@@ -1,6 +1,7 @@
 // react-query hooks for everything the renderer reads from the core. Data from main lives here
 // only; the core's events (see useCoreEvents) invalidate these keys, so nothing polls.
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryKey } from '@tanstack/react-query';
+import type { Channel, ChannelInput } from '../../../shared/contract';
 import { call } from './client';
 
 export const keys = {
@@ -11,12 +12,22 @@ export const keys = {
   history: ['history'] as const,
 };
 
+/** A read as a query: its key and the contract call that answers it, shared by its hook and the first screen's seeding. */
+export function readQuery<C extends Channel>(queryKey: QueryKey, channel: C, input: ChannelInput<C>) {
+  return queryOptions({ queryKey, queryFn: () => call(channel, input) });
+}
+
+export const appInfoQuery = readQuery(keys.appInfo, 'app.info', {});
+export const currentProjectQuery = readQuery(keys.current, 'project.current', {});
+export const snapshotQuery = readQuery(keys.snapshot, 'project.snapshot', {});
+export const historyQuery = readQuery(keys.history, 'history.state', {});
+
 export function useAppInfo() {
-  return useQuery({ queryKey: keys.appInfo, queryFn: () => call('app.info', {}), staleTime: Infinity });
+  return useQuery({ ...appInfoQuery, staleTime: Infinity });
 }
 
 export function useCurrentProject() {
-  return useQuery({ queryKey: keys.current, queryFn: () => call('project.current', {}) });
+  return useQuery(currentProjectQuery);
 }
 
 export function useRecentProjects() {
@@ -25,9 +36,9 @@ export function useRecentProjects() {
 
 /** The whole open project (project, scenes, shots) in one read; `enabled` only with a project open. */
 export function useSnapshot(enabled = true) {
-  return useQuery({ queryKey: keys.snapshot, queryFn: () => call('project.snapshot', {}), enabled });
+  return useQuery({ ...snapshotQuery, enabled });
 }
 
 export function useHistoryState(enabled = true) {
-  return useQuery({ queryKey: keys.history, queryFn: () => call('history.state', {}), enabled });
+  return useQuery({ ...historyQuery, enabled });
 }

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { ChannelInput } from '../../../shared/contract';
 import { call, errorMessage } from './client';
-import { useAppInfo } from './queries';
+import { readQuery, useAppInfo } from './queries';
 import { useUi } from '../stores/ui';
 
 export const takeKeys = {
@@ -22,12 +22,16 @@ export function useTakes(shotId: string, includeRejected = true) {
   return useQuery({ queryKey: takeKeys.list(shotId, includeRejected), queryFn: () => call('takes.list', { shotId, includeRejected }) });
 }
 
+export const takeStripsQuery = readQuery(takeKeys.strips, 'takes.strips', {});
+export const playbackCutQuery = readQuery(takeKeys.playback, 'cut.playback', {});
+export const usableCostQuery = readQuery(takeKeys.usableCost, 'cut.usableCost', {});
+
 export function useTakeStrips() {
-  return useQuery({ queryKey: takeKeys.strips, queryFn: () => call('takes.strips', {}) });
+  return useQuery(takeStripsQuery);
 }
 
 export function usePlaybackCut() {
-  return useQuery({ queryKey: takeKeys.playback, queryFn: () => call('cut.playback', {}) });
+  return useQuery(playbackCutQuery);
 }
 
 export function useFits() {
@@ -35,7 +39,7 @@ export function useFits() {
 }
 
 export function useUsableCost() {
-  return useQuery({ queryKey: takeKeys.usableCost, queryFn: () => call('cut.usableCost', {}) });
+  return useQuery(usableCostQuery);
 }
 
 /** `relPath` (`media/ab/….mp4`) as a URL the page can load; null until the app info is in. */

@@ -6,6 +6,7 @@ import type { ShotTakes } from '../../../../shared/domain/takes';
 import type { Shot } from '../../../../shared/domain/types';
 import { formatSeconds } from '../../lib/format';
 import { useShotRefs, useThumbnail } from '../library/libraryApi';
+import { useShotJobs } from '../queue/jobsApi';
 import { ShotJobBadge } from '../queue/ShotJobBadge';
 import { panelImage, stripFrames } from './panelImage';
 
@@ -45,6 +46,7 @@ export const BoardPanel = memo(function BoardPanel({ shot, strip, width, imageHe
   const image = circledSrc ? circledImage : start && keyframeSrc ? { what: `start keyframe: ${start.source}`, kind: 'keyframe' } : null;
   const src = circledSrc ?? keyframeSrc ?? null;
   const frames = stripFrames(strip);
+  const jobs = useShotJobs(shot.id);
   const room = Math.max(1, Math.floor((width - 8) / (Math.round(CHIP_H * ratio) + 4)));
   const circled = frames.find((f) => f.id === strip?.selectedFrameId);
   let shown = frames.slice(-room);
@@ -104,7 +106,7 @@ export const BoardPanel = memo(function BoardPanel({ shot, strip, width, imageHe
       <div className="board-caption">
         <strong className="board-shot">{shot.label}</strong>
         <span className="board-duration">{formatSeconds(shot.durationS)}</span>
-        <ShotJobBadge shotId={shot.id} />
+        <ShotJobBadge jobs={jobs} />
         <PanelMenu shot={shot} commands={commands} circledFrame={circled?.id ?? null} />
       </div>
       <Dialogue shot={shot} />

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import type { ShotRefs } from '../../../../shared/domain/library';
 import { refInfo } from '../../../../shared/domain/library';
 import { call } from '../../api/client';
+import { readQuery } from '../../api/queries';
 
 export const libraryKeys = {
   all: ['library'] as const,
@@ -15,12 +16,15 @@ export const libraryKeys = {
   voices: ['voices', 'elevenlabs'] as const,
 };
 
+export const libraryQuery = readQuery(libraryKeys.list, 'library.list', {});
+export const allShotRefsQuery = readQuery(libraryKeys.refs, 'refs.all', {});
+
 export function useLibrary(enabled = true) {
-  return useQuery({ queryKey: libraryKeys.list, queryFn: () => call('library.list', {}), enabled });
+  return useQuery({ ...libraryQuery, enabled });
 }
 
 export function useAllShotRefs(enabled = true) {
-  return useQuery({ queryKey: libraryKeys.refs, queryFn: () => call('refs.all', {}), enabled });
+  return useQuery({ ...allShotRefsQuery, enabled });
 }
 
 const NO_REFS: Record<string, ShotRefs> = {};

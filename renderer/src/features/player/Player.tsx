@@ -2,7 +2,7 @@
 // for the shot's length) gaplessly, with a scrub bar of shot markers and a transport bar. The
 // stage's layers are plain elements the engine drives; React renders them once. Under the scrub
 // bar, on its scale, the sound lanes (features/sound), which the engine mixes with the picture.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { secondsToFrames } from '../../../../shared/domain/timecode';
 import type { ProjectSnapshot } from '../../../../shared/domain/types';
 import { useMediaUrl, usePlaybackCut } from '../../api/takes';
@@ -47,7 +47,9 @@ export function Player({ snapshot, model }: { snapshot: ProjectSnapshot; model: 
   const stillDetail = useRef<HTMLParagraphElement>(null);
   const [engine, setEngine] = useState<PlayerEngine | null>(null);
 
-  useEffect(() => {
+  // Before the first paint: the transport, the lanes and what is playing come with the picture,
+  // not a frame (and a second layout of the whole window) later.
+  useLayoutEffect(() => {
     const e = new PlayerEngine([v0.current!, v1.current!, v2.current!], {
       root: stillRoot.current!,
       img: stillImg.current!,
@@ -57,7 +59,7 @@ export function Player({ snapshot, model }: { snapshot: ProjectSnapshot; model: 
     setEngine(e);
     return () => e.destroy();
   }, []);
-  useEffect(() => engine?.setItems(items), [engine, items]);
+  useLayoutEffect(() => engine?.setItems(items), [engine, items]);
 
   const ctx = useMemo(() => (engine ? { engine, items } : null), [engine, items]);
   useCutSync(ctx);

@@ -1,10 +1,9 @@
 // On a shot card while its takes are being made: a spinner and how far along, or how many
 // wait, or that one needs a decision (the queue panel says which).
 import { Spinner } from './icons';
-import { useShotJobs } from './jobsApi';
+import type { ShotJobs } from './jobsApi';
 
-export function ShotJobBadge({ shotId }: { shotId: string }) {
-  const jobs = useShotJobs(shotId);
+export function ShotJobBadge({ jobs }: { jobs: ShotJobs | undefined }) {
   if (!jobs) return null;
   if (jobs.active > 0) {
     const pct = jobs.progress !== null ? `${Math.round(jobs.progress * 100)}%` : '';

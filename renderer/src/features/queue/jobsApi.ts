@@ -6,6 +6,7 @@ import { plural } from '../../../../shared/domain/words';
 import type { ChannelInput, ChannelOutput, EventMap } from '../../../../shared/contract';
 import { isJobActive, type JobView, type ShotPlan } from '../../../../shared/domain/jobs';
 import { call, errorMessage } from '../../api/client';
+import { readQuery } from '../../api/queries';
 import { useJobProgressStore } from '../../stores/jobProgress';
 import { useUi } from '../../stores/ui';
 import { useQueueUi } from './store';
@@ -20,17 +21,22 @@ export const jobKeys = {
   keys: ['settings', 'keys'] as const,
 };
 
+export const jobsQuery = readQuery(jobKeys.list, 'jobs.list', { limit: 500 });
+export const jobStatusQuery = readQuery(jobKeys.status, 'jobs.status', {});
+export const costPlanQuery = readQuery(jobKeys.plan, 'cost.plan', {});
+export const generationSettingsQuery = readQuery(jobKeys.generation, 'settings.generation', {});
+
 export function useJobs() {
-  return useQuery({ queryKey: jobKeys.list, queryFn: () => call('jobs.list', { limit: 500 }) });
+  return useQuery(jobsQuery);
 }
 
 export function useJobStatus() {
-  return useQuery({ queryKey: jobKeys.status, queryFn: () => call('jobs.status', {}) });
+  return useQuery(jobStatusQuery);
 }
 
 /** What the buttons will spend (see app/core/jobs/plan.ts); refreshed after every edit and job change. */
 export function useCostPlan() {
-  return useQuery({ queryKey: jobKeys.plan, queryFn: () => call('cost.plan', {}) });
+  return useQuery(costPlanQuery);
 }
 
 /** One shot's part of the plan with the takes setting, once it has loaded. */
@@ -46,7 +52,7 @@ export function useJobProgress(): Record<string, number> {
 }
 
 export function useGenerationSettings() {
-  return useQuery({ queryKey: jobKeys.generation, queryFn: () => call('settings.generation', {}) });
+  return useQuery(generationSettingsQuery);
 }
 
 export function useKeyStatus() {
@@ -64,7 +70,7 @@ export interface ShotJobs {
 let lastShotJobs: { jobs: JobView[] | undefined; progress: Record<string, number>; map: Map<string, ShotJobs> } | null = null;
 
 /** Per shot, from the one job list: computed once per change however many cards ask. */
-function shotJobsOf(jobs: JobView[] | undefined, progress: Record<string, number>): Map<string, ShotJobs> {
+export function shotJobsOf(jobs: JobView[] | undefined, progress: Record<string, number>): Map<string, ShotJobs> {
   if (lastShotJobs && lastShotJobs.jobs === jobs && lastShotJobs.progress === progress) return lastShotJobs.map;
   const map = new Map<string, ShotJobs>();
   for (const j of jobs ?? []) {

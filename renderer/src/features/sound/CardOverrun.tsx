@@ -1,11 +1,9 @@
 // The shot card's flag when the shot's dialogue runs past its end: "+1.4 s", the full sentence
 // on hover; the inspector offers the fix.
 import { overrunFlag, overrunText } from './overrun';
-import { useShotOverrun } from './soundApi';
 import './sound.css';
 
-export function CardOverrun({ shotId }: { shotId: string }) {
-  const overrunS = useShotOverrun(shotId);
+export function CardOverrun({ overrunS }: { overrunS: number }) {
   if (overrunS <= 0) return null;
   const text = overrunText(overrunS);
   return (

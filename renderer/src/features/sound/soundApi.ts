@@ -8,6 +8,7 @@ import { plural } from '../../../../shared/domain/words';
 import type { ChannelInput } from '../../../../shared/contract';
 import type { GenerateResult } from '../../../../shared/domain/jobs';
 import { call, errorMessage } from '../../api/client';
+import { readQuery } from '../../api/queries';
 import { useUi } from '../../stores/ui';
 import type { BedPatch } from './edit';
 
@@ -20,8 +21,11 @@ export const soundKeys = {
 /** Peaks a second the lanes ask for: enough for a bed several minutes long drawn a few hundred pixels wide. */
 export const PEAKS_PER_SECOND = 50;
 
+export const musicQuery = readQuery(soundKeys.music, 'music.list', {});
+export const shotSoundsQuery = readQuery(soundKeys.shots, 'sound.shots', {});
+
 export function useMusic() {
-  return useQuery({ queryKey: soundKeys.music, queryFn: () => call('music.list', {}) });
+  return useQuery(musicQuery);
 }
 
 export function useWaveform(relPath: string | null) {
@@ -71,16 +75,8 @@ export function useSetDuck() {
   );
 }
 
-const fetchShotSounds = () => call('sound.shots', {});
-
 export function useShotSounds() {
-  return useQuery({ queryKey: soundKeys.shots, queryFn: fetchShotSounds });
-}
-
-/** How far one shot's dialogue runs past it (0: it fits), re-rendering only when that changes. */
-export function useShotOverrun(shotId: string): number {
-  const q = useQuery({ queryKey: soundKeys.shots, queryFn: fetchShotSounds, select: (all) => all[shotId]?.overrunS ?? 0 });
-  return q.data ?? 0;
+  return useQuery(shotSoundsQuery);
 }
 
 type ShotSoundChannel = 'sound.circle' | 'sound.setLineOffset' | 'sound.fixOverrun' | 'sfx.add' | 'sfx.update' | 'sfx.remove';

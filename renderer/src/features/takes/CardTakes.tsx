@@ -1,16 +1,16 @@
 // On a shot card: a strip of its takes' thumbnails (the circled one ringed, stale ones marked)
 // over the frame's corner, and a badge where the playing take's length differs from the slot.
-// Both read shared queries (one for every shot), so a card adds no request of its own.
+// Both are given the card's data (see timeline/cardData.ts), so a card adds no query of its own.
 import { memo } from 'react';
 import type { PlaybackClip, PlaybackCut } from '../../../../shared/domain/playback';
-import type { TakeChip } from '../../../../shared/domain/takes';
-import { useMediaUrl, usePlaybackCut, useTakeStrips } from '../../api/takes';
+import type { ShotTakes, TakeChip } from '../../../../shared/domain/takes';
 import { FitBadge } from './FitBadge';
 
 const CHIP_W = 22;
 
 interface Props {
-  shotId: string;
+  strip: ShotTakes | undefined;
+  mediaUrl: (relPath: string | null | undefined) => string | null;
   /** The card's inner width, and the frame's height and ratio, as the card lays out its thumbnail. */
   inner: number;
   thumbHeight: number;
@@ -19,10 +19,8 @@ interface Props {
   beside: boolean;
 }
 
-export const CardTakes = memo(function CardTakes({ shotId, inner, thumbHeight, ratio, beside }: Props) {
-  const strips = useTakeStrips();
-  const mediaUrl = useMediaUrl();
-  const takes = (strips.data?.[shotId]?.takes ?? []).filter((t) => !t.rejected);
+export const CardTakes = memo(function CardTakes({ strip, mediaUrl, inner, thumbHeight, ratio, beside }: Props) {
+  const takes = (strip?.takes ?? []).filter((t) => !t.rejected);
   if (!takes.length) return null;
   // Pinned to the frame's bottom-right corner (the frame is sized as Thumbnail sizes it).
   const w = Math.min(thumbHeight * ratio, inner);
@@ -70,9 +68,7 @@ export function clipOf(cut: PlaybackCut | undefined, shotId: string): PlaybackCl
 }
 
 /** The card's length mismatch badge, from the cut as it plays. */
-export function CardFit({ shotId }: { shotId: string }) {
-  const cut = usePlaybackCut();
-  const clip = clipOf(cut.data, shotId);
+export function CardFit({ clip }: { clip: PlaybackClip | undefined }) {
   if (!clip || !clip.takeId) return null;
   return <FitBadge clip={clip} compact />;
 }

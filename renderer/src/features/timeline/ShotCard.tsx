@@ -8,17 +8,16 @@ import { ErrorIcon, WarningIcon } from '../../components/icons';
 import { formatSeconds, formatUsd } from '../../lib/format';
 import { providerLabel, STATUS_LABELS } from '../../lib/labels';
 import { describeIssues, summarizeShot, takeCostLines, type ShotSummary } from '../../lib/shotSummary';
-import { useShotPlan } from '../queue/jobsApi';
 import { ShotJobBadge } from '../queue/ShotJobBadge';
 import { CardOverrun } from '../sound/CardOverrun';
 import { CardFit, CardTakes } from '../takes/CardTakes';
+import type { CardData } from './cardData';
 import type { CardDropPart } from './useCardDrop';
 import { useCardImage } from './useCardImage';
 import { Thumbnail } from './Thumbnail';
 
 /** One take as Generate makes it (a frame made first included); the tooltip breaks it down. */
-function CardCost({ shotId, summary }: { shotId: string; summary: ShotSummary }) {
-  const plan = useShotPlan(shotId);
+function CardCost({ plan, summary }: { plan: CardData['plan']; summary: ShotSummary }) {
   const { estimate } = summary;
   const usd = plan?.shot.takeUsd ?? estimate.usd;
   return (
@@ -39,6 +38,7 @@ export function shotOptionId(id: string): string {
 
 interface Props {
   shot: Shot;
+  data: CardData;
   width: number;
   thumbHeight: number;
   ratio: number;
@@ -50,12 +50,12 @@ interface Props {
   onPick: (id: string, e: MouseEvent) => void;
 }
 
-export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio, selected, focused, dimmed, dropPart, onPick }: Props) {
+export const ShotCard = memo(function ShotCard({ shot, data, width, thumbHeight, ratio, selected, focused, dimmed, dropPart, onPick }: Props) {
   // Only the pointer listeners: dnd-kit's attributes would make each card a focusable
   // "draggable" button, while here the listbox owns focus and cards stay plain options.
   const { listeners, setNodeRef } = useDraggable({ id: shot.id, data: { kind: 'shot' } });
   const s = useMemo(() => summarizeShot(shot), [shot]);
-  const image = useCardImage(shot.id);
+  const image = useCardImage(data);
   const inner = width - 10;
   const wide = inner - thumbHeight * ratio > 90;
 
@@ -80,7 +80,7 @@ export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio
     >
       <div className="card-top">
         <span className="card-label">{shot.label}</span>
-        <ShotJobBadge shotId={shot.id} />
+        <ShotJobBadge jobs={data.jobs} />
         {width >= 96 && (
           <span className="tool-badge" data-provider={s.provider} title={s.toolName}>
             {width >= 150 ? s.toolShort : providerLabel(s.provider)}
@@ -104,7 +104,7 @@ export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio
       )}
       <div className="card-body">
         <Thumbnail ratio={ratio} label={shot.label} camera={shot.prompt.camera} height={thumbHeight} maxWidth={inner} image={image} />
-        <CardTakes shotId={shot.id} inner={inner} thumbHeight={thumbHeight} ratio={ratio} beside={wide} />
+        <CardTakes strip={data.strip} mediaUrl={data.mediaUrl} inner={inner} thumbHeight={thumbHeight} ratio={ratio} beside={wide} />
         {wide && (
           <p className="card-action" style={{ WebkitLineClamp: Math.max(1, Math.floor(thumbHeight / 15.5)) }}>
             {shot.action || <span className="muted">No action yet</span>}
@@ -115,9 +115,9 @@ export const ShotCard = memo(function ShotCard({ shot, width, thumbHeight, ratio
         <span className="card-duration" title="Duration">
           {formatSeconds(shot.durationS)}
         </span>
-        <CardOverrun shotId={shot.id} />
-        <CardFit shotId={shot.id} />
-        <CardCost shotId={shot.id} summary={s} />
+        <CardOverrun overrunS={data.overrunS} />
+        <CardFit clip={data.clip} />
+        <CardCost plan={data.plan} summary={s} />
         <span className="card-status" data-status={shot.status} title={`Status: ${STATUS_LABELS[shot.status]}`}>
           <span className="status-dot" aria-hidden="true" />
           {width >= 160 && STATUS_LABELS[shot.status]}

@@ -21,6 +21,7 @@ import { useUi } from '../../stores/ui';
 import { useActions } from '../commands/ActionsContext';
 import { DragGhost } from './DragGhost';
 import { EmptySceneRow, SceneHeader } from './SceneHeader';
+import { useCardData } from './cardData';
 import { ShotCard, shotOptionId } from './ShotCard';
 import { TIMELINE_HELP } from './ShortcutsHelp';
 import { useTimelineDrag } from './useTimelineDrag';
@@ -56,6 +57,7 @@ export function Timeline({ snapshot }: { snapshot: ProjectSnapshot }) {
   const layout = useMemo(() => layoutTimeline(model, width || 960, zoom, ratio), [model, width, zoom, ratio]);
   const { drag, sensors, onDragStart, onDragEnd, onDragCancel } = useTimelineDrag(scrollRef, model, layout, actions);
   const cardDrop = useCardDrop();
+  const cardData = useCardData();
   const onKeyDown = useTimelineKeys(model, layout, actions);
 
   // Keep the focused card's row (and the dragged cards' rows) mounted so aria-activedescendant
@@ -148,6 +150,7 @@ export function Timeline({ snapshot }: { snapshot: ProjectSnapshot }) {
                     <ShotCard
                       key={id}
                       shot={model.shotById.get(id)!}
+                      data={cardData(id)}
                       width={row.widths[i]!}
                       thumbHeight={thumbH}
                       ratio={ratio}

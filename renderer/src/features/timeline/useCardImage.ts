@@ -1,10 +1,9 @@
 // What a shot card's frame shows once there is something to show: the circled storyboard frame
 // when no video take is circled, else the frame of the take the cut plays (the cut already picked
-// it: circled, else the newest not rejected), else the start keyframe. All come from queries
-// shared by every card; only a keyframe thumbnail is fetched per image, and cached for good.
-import { useMediaUrl, usePlaybackCut, useTakeStrips } from '../../api/takes';
-import { useShotRefs, useThumbnail } from '../library/libraryApi';
-import { clipOf } from '../takes/CardTakes';
+// it: circled, else the newest not rejected), else the start keyframe. All but the keyframe come
+// with the card's data; a keyframe thumbnail is fetched per image, and cached for good.
+import { useThumbnail } from '../library/libraryApi';
+import type { CardData } from './cardData';
 
 export interface CardImage {
   src: string;
@@ -12,12 +11,7 @@ export interface CardImage {
   what: string;
 }
 
-export function useCardImage(shotId: string): CardImage | null {
-  const clip = clipOf(usePlaybackCut().data, shotId);
-  const strips = useTakeStrips();
-  const mediaUrl = useMediaUrl();
-  const start = useShotRefs(shotId).start;
-  const strip = strips.data?.[shotId];
+export function useCardImage({ strip, clip, start, mediaUrl }: CardData): CardImage | null {
   // With no circled video take, the circled storyboard frame is the shot's picture.
   const frame = strip && !strip.selectedTakeId ? strip.frames.find((f) => f.id === strip.selectedFrameId) : undefined;
   const frameSrc = mediaUrl(frame?.thumbRelPath);

@@ -8,7 +8,7 @@ import { openProject } from '../app/core/project/project';
 import { createProjectFolder } from '../app/core/project/projectFiles';
 import * as ops from '../app/core/timeline/ops';
 import { startDevhost } from '../app/devhost/server';
-import { CHROMIUM_ARGS, ms, report } from './report';
+import { CHROMIUM_ARGS, ms, report, waitForMark } from './report';
 
 const TAKE_SHOTS = ['1A', '1B', '1C'];
 
@@ -76,9 +76,7 @@ export async function playerBench() {
       });
       const t0 = performance.now();
       await page.goto(host.url);
-      await page.getByRole('region', { name: 'Player' }).getByText('1A', { exact: true }).first().waitFor();
-      // A locator, not a string predicate: the page's CSP forbids evaluating strings.
-      await page.locator('[data-testid="player"] .stage-tag', { hasText: 'take' }).first().waitFor();
+      await waitForMark(page, 'cut-loaded');
       const ready = performance.now() - t0;
       const pageClock = await page.evaluate(() => performance.getEntriesByName('cut-loaded')[0]?.startTime ?? NaN);
 

@@ -7,7 +7,7 @@ import { openProject } from '../app/core/project/project';
 import { createProjectFolder } from '../app/core/project/projectFiles';
 import * as ops from '../app/core/timeline/ops';
 import { startDevhost } from '../app/devhost/server';
-import { CHROMIUM_ARGS, ms, report } from './report';
+import { CHROMIUM_ARGS, ms, report, waitForMark } from './report';
 
 const TOOLS = ['runway:gen4_turbo', 'kling:kling-v2-5-turbo', 'local:animatic', 'runway:gen4.5', 'luma:ray-2'];
 
@@ -43,8 +43,8 @@ export async function timelineBench() {
     try {
       const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
       // The page's own clock as well: when the first card enters the DOM, from navigation start.
-      // The harness's figure also holds Playwright's round trips through this process, which
-      // the devhost's core shares (in the app the core has its own process).
+      // The harness's figure also holds the page's navigation and a round trip through this
+      // process, which the devhost's core shares (in the app the core has its own process).
       await page.addInitScript(() => {
         new MutationObserver((_, observer) => {
           if (!document.querySelector('[data-testid^="shot-card-"]')) return;
@@ -54,7 +54,7 @@ export async function timelineBench() {
       });
       const t1 = performance.now();
       await page.goto(host.url);
-      await page.locator('[data-testid^="shot-card-"]').first().waitFor();
+      await waitForMark(page, 'first-card');
       const firstPaint = performance.now() - t1;
       const cardsInDom = await page.locator('[data-testid^="shot-card-"]').count();
       const pageClock = await page.evaluate(() => ({

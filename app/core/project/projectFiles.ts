@@ -14,6 +14,8 @@ export const DB_FILE = 'project.db';
 export const MEDIA_DIR = 'media';
 /** Stills grabbed from stored videos, kept for storyboards (media/frameCache.ts). */
 export const FRAMES_DIR = path.join(MEDIA_DIR, '.frames');
+/** Waveforms of stored sound, kept for the sound lanes (sound/waveform.ts). */
+export const WAVEFORMS_DIR = path.join(MEDIA_DIR, '.waveforms');
 
 export function projectFolderName(title: string): string {
   return safeFileName(title, 'Untitled', 255 - utf8Length(PROJECT_EXT)) + PROJECT_EXT;
@@ -166,9 +168,10 @@ function damaged(dbPath: string): boolean {
 export function openProjectDb(folder: string): { db: Db; folder: string } {
   const abs = path.resolve(folder);
   const dbPath = inspect(abs);
-  // A backup an upgrade was writing when its process was killed, and stills half grabbed.
+  // A backup an upgrade was writing when its process was killed, stills half grabbed, waveforms half written.
   sweepScratch(abs);
   sweepScratch(path.join(abs, FRAMES_DIR));
+  sweepScratch(path.join(abs, WAVEFORMS_DIR));
   const db = openSqlite(dbPath, { fileMustExist: true });
   try {
     migrate(db, { dbPath });

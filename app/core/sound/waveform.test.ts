@@ -1,10 +1,11 @@
 // Waveforms read off real files made by ffmpeg: loud where the tone is, silent where it is not.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveFfmpeg } from '../media/ffmpeg';
 import { useTmpDir } from '../testing/tmp.testkit';
-import { computeWaveform, peaksOf, waveform } from './waveform';
+import { computeWaveform, keptWaveformPath, peaksOf, waveform } from './waveform';
 
 const tmp = useTmpDir('shotline-waveform-');
 
@@ -55,9 +56,39 @@ describe('waveform', () => {
     expect(s.durationS).toBeCloseTo(1, 1);
   });
 
+  it('keeps a waveform on disk and reads it back instead of decoding again, unless it does not fit the file', async () => {
+    const dir = tmp();
+    const lavfi = ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=1'];
+    const first = await make(path.join(dir, 'first.m4a'), ...lavfi);
+    const keptPath = keptWaveformPath(dir, 'media/ab/first.m4a', 20);
+    const computed = await waveform(first, 20, keptPath);
+    expect(JSON.parse(fs.readFileSync(keptPath, 'utf8'))).toEqual({ size: fs.statSync(first).size, waveform: computed });
+    expect(fs.readdirSync(path.dirname(keptPath))).toEqual(['first-p20.json']);
+
+    // Another file (as after a restart: nothing in memory) with a kept waveform that says otherwise:
+    // what is kept is what comes back, so no ffmpeg ran.
+    const second = await make(path.join(dir, 'second.m4a'), ...lavfi);
+    const secondKept = keptWaveformPath(dir, 'media/cd/second.m4a', 20);
+    const planted = { peaks: [0.5, 0.25], perSecond: 20, durationS: 0.1 };
+    fs.writeFileSync(secondKept, JSON.stringify({ size: fs.statSync(second).size, waveform: planted }));
+    expect(await waveform(second, 20, secondKept)).toEqual(planted);
+
+    // Kept for a file of another size, or broken: computed again, and kept anew.
+    const third = await make(path.join(dir, 'third.m4a'), ...lavfi);
+    const thirdKept = keptWaveformPath(dir, 'media/ef/third.m4a', 20);
+    fs.writeFileSync(thirdKept, JSON.stringify({ size: 1, waveform: planted }));
+    expect((await waveform(third, 20, thirdKept)).peaks.length).toBeGreaterThanOrEqual(19);
+    const fourth = await make(path.join(dir, 'fourth.m4a'), ...lavfi);
+    const fourthKept = keptWaveformPath(dir, 'media/gh/fourth.m4a', 20);
+    fs.writeFileSync(fourthKept, '{"size": 12, "wave');
+    const recomputed = await waveform(fourth, 20, fourthKept);
+    expect(recomputed.peaks.length).toBeGreaterThanOrEqual(19);
+    expect(JSON.parse(fs.readFileSync(fourthKept, 'utf8')).waveform).toEqual(recomputed);
+  });
+
   it('refuses a file that is not sound with ffmpeg’s reason', async () => {
     const file = path.join(tmp(), 'notes.wav');
-    (await import('node:fs')).writeFileSync(file, 'not audio');
+    fs.writeFileSync(file, 'not audio');
     await expect(computeWaveform(file)).rejects.toThrow(/ffprobe failed/);
   });
 });

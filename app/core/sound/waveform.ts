@@ -1,13 +1,16 @@
 // Waveforms for the sound lanes: the peaks of an audio file (or a video's sound), N per second,
 // each the loudest sample of its slice as 0–1. ffmpeg decodes the sound mono at a low rate to raw
 // 16-bit samples; the peaks are read off those. Project media are content-addressed (a path never
-// changes what it holds), so a waveform is computed once per file and kept in memory.
+// changes what it holds), so a waveform is computed once per file: kept in memory, and on disk
+// beside the store (media/.waveforms), so reopening a project starts no ffmpeg for its lanes.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Waveform } from '../../../shared/domain/sound';
 import { ffprobe, runFfmpeg } from '../media/ffmpeg';
+import { scratchPath } from '../media/scratch';
+import { WAVEFORMS_DIR } from '../project/projectFiles';
 
 export const DEFAULT_PEAKS_PER_SECOND = 50;
 /** Enough to see every syllable's peak at 50 buckets a second, and small: a 5-minute bed is 4.8 MB to read. */
@@ -49,10 +52,53 @@ export async function computeWaveform(file: string, perSecond = DEFAULT_PEAKS_PE
   return { peaks: peaksOf(samples, DECODE_RATE, perSecond), perSecond, durationS: samples.length / DECODE_RATE };
 }
 
+/** Where the waveform of stored file `relPath` (`media/ab/<sha>.m4a`) at `perSecond` is kept. */
+export function keptWaveformPath(projectFolder: string, relPath: string, perSecond: number): string {
+  const stem = path.basename(relPath, path.extname(relPath));
+  return path.join(projectFolder, WAVEFORMS_DIR, `${stem}-p${perSecond}.json`);
+}
+
+/** A kept waveform of a file `size` bytes long; null when there is none or it does not fit. */
+function readKept(keptPath: string, size: number, perSecond: number): Waveform | null {
+  try {
+    const kept = JSON.parse(fs.readFileSync(keptPath, 'utf8')) as { size?: unknown; waveform?: Partial<Waveform> };
+    const w = kept.waveform;
+    const fits =
+      kept.size === size && w?.perSecond === perSecond && typeof w.durationS === 'number' && Array.isArray(w.peaks) && w.peaks.every((p) => typeof p === 'number');
+    return fits ? (w as Waveform) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Written beside, then renamed: a reader never sees half a file. Not kept (a full disk) is no error: it is computed again next time. */
+function keep(keptPath: string, size: number, w: Waveform): void {
+  const dir = path.dirname(keptPath);
+  const temp = scratchPath(dir, 'waveform', '.json');
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(temp, JSON.stringify({ size, waveform: w }));
+    fs.renameSync(temp, keptPath);
+  } catch {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+async function keptOrComputed(file: string, size: number, perSecond: number, keptPath: string | undefined): Promise<Waveform> {
+  const kept = keptPath ? readKept(keptPath, size, perSecond) : null;
+  if (kept) return kept;
+  const w = await computeWaveform(file, perSecond);
+  if (keptPath) keep(keptPath, size, w);
+  return w;
+}
+
 const cache = new Map<string, Promise<Waveform>>();
 
-/** The waveform of `file` (an absolute path already checked to lie in the project), computed once per file, size and date. */
-export function waveform(file: string, perSecond = DEFAULT_PEAKS_PER_SECOND): Promise<Waveform> {
+/**
+ * The waveform of `file` (an absolute path already checked to lie in the project), computed once
+ * per file, size and date; read from and written to `keptPath` when one is given.
+ */
+export function waveform(file: string, perSecond = DEFAULT_PEAKS_PER_SECOND, keptPath?: string): Promise<Waveform> {
   const stat = fs.statSync(file);
   const key = `${file}\0${stat.size}\0${stat.mtimeMs}\0${perSecond}`;
   let hit = cache.get(key);
@@ -62,7 +108,7 @@ export function waveform(file: string, perSecond = DEFAULT_PEAKS_PER_SECOND): Pr
     cache.set(key, hit);
     return hit;
   }
-  hit = computeWaveform(file, perSecond);
+  hit = keptOrComputed(file, stat.size, perSecond, keptPath);
   cache.set(key, hit);
   hit.catch(() => cache.delete(key));
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);

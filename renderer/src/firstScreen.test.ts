@@ -4,7 +4,6 @@ import { createQueryClient } from './api/queryClient';
 import { keys } from './api/queries';
 import { takeKeys } from './api/takes';
 import { FIRST_SCREEN_WAIT_MS, PROJECT_READS, seedFirstScreen } from './firstScreen';
-import { jobKeys } from './features/queue/jobsApi';
 
 /** A bridge whose core answers every read with its channel's name (no project: `project.current` is null). */
 function fakeCore(opts: { project: boolean; hold?: boolean }) {
@@ -21,7 +20,11 @@ function fakeCore(opts: { project: boolean; hold?: boolean }) {
     },
     on: (event: EventName, listener: (payload: unknown) => void) => {
       listeners.set(event, [...(listeners.get(event) ?? []), listener]);
-      return () => listeners.set(event, (listeners.get(event) ?? []).filter((l) => l !== listener));
+      return () =>
+        listeners.set(
+          event,
+          (listeners.get(event) ?? []).filter((l) => l !== listener),
+        );
     },
   } as unknown as ShotlineApi;
   vi.stubGlobal('window', { shotline: api });
@@ -44,7 +47,7 @@ describe('seedFirstScreen', () => {
     expect(new Set(core.asked).size).toBe(core.asked.length);
     expect(qc.getQueryData(keys.snapshot)).toEqual({ answer: 'project.snapshot' });
     expect(qc.getQueryData(takeKeys.playback)).toEqual({ answer: 'cut.playback' });
-    expect(qc.getQueryData(jobKeys.plan)).toEqual({ answer: 'cost.plan' });
+    expect(qc.getQueryData(takeKeys.strips)).toEqual({ answer: 'takes.strips' });
     expect(qc.getQueryState(keys.snapshot)?.isInvalidated).toBe(false);
     expect(core.listening()).toBe(0);
   });

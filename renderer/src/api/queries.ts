@@ -20,7 +20,7 @@ export function readQuery<C extends Channel>(queryKey: QueryKey, channel: C, inp
 export const appInfoQuery = readQuery(keys.appInfo, 'app.info', {});
 export const currentProjectQuery = readQuery(keys.current, 'project.current', {});
 export const snapshotQuery = readQuery(keys.snapshot, 'project.snapshot', {});
-export const historyQuery = readQuery(keys.history, 'history.state', {});
+const historyQuery = readQuery(keys.history, 'history.state', {});
 
 export function useAppInfo() {
   return useQuery({ ...appInfoQuery, staleTime: Infinity });

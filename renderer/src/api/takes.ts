@@ -24,7 +24,7 @@ export function useTakes(shotId: string, includeRejected = true) {
 
 export const takeStripsQuery = readQuery(takeKeys.strips, 'takes.strips', {});
 export const playbackCutQuery = readQuery(takeKeys.playback, 'cut.playback', {});
-export const usableCostQuery = readQuery(takeKeys.usableCost, 'cut.usableCost', {});
+const usableCostQuery = readQuery(takeKeys.usableCost, 'cut.usableCost', {});
 
 export function useTakeStrips() {
   return useQuery(takeStripsQuery);

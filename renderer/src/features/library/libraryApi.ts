@@ -16,7 +16,7 @@ export const libraryKeys = {
   voices: ['voices', 'elevenlabs'] as const,
 };
 
-export const libraryQuery = readQuery(libraryKeys.list, 'library.list', {});
+const libraryQuery = readQuery(libraryKeys.list, 'library.list', {});
 export const allShotRefsQuery = readQuery(libraryKeys.refs, 'refs.all', {});
 
 export function useLibrary(enabled = true) {

@@ -21,10 +21,10 @@ export const jobKeys = {
   keys: ['settings', 'keys'] as const,
 };
 
-export const jobsQuery = readQuery(jobKeys.list, 'jobs.list', { limit: 500 });
-export const jobStatusQuery = readQuery(jobKeys.status, 'jobs.status', {});
-export const costPlanQuery = readQuery(jobKeys.plan, 'cost.plan', {});
-export const generationSettingsQuery = readQuery(jobKeys.generation, 'settings.generation', {});
+const jobsQuery = readQuery(jobKeys.list, 'jobs.list', { limit: 500 });
+const jobStatusQuery = readQuery(jobKeys.status, 'jobs.status', {});
+const costPlanQuery = readQuery(jobKeys.plan, 'cost.plan', {});
+const generationSettingsQuery = readQuery(jobKeys.generation, 'settings.generation', {});
 
 export function useJobs() {
   return useQuery(jobsQuery);

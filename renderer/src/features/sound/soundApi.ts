@@ -21,8 +21,8 @@ export const soundKeys = {
 /** Peaks a second the lanes ask for: enough for a bed several minutes long drawn a few hundred pixels wide. */
 export const PEAKS_PER_SECOND = 50;
 
-export const musicQuery = readQuery(soundKeys.music, 'music.list', {});
-export const shotSoundsQuery = readQuery(soundKeys.shots, 'sound.shots', {});
+const musicQuery = readQuery(soundKeys.music, 'music.list', {});
+const shotSoundsQuery = readQuery(soundKeys.shots, 'sound.shots', {});
 
 export function useMusic() {
   return useQuery(musicQuery);

@@ -64,7 +64,11 @@ function readKept(keptPath: string, size: number, perSecond: number): Waveform |
     const kept = JSON.parse(fs.readFileSync(keptPath, 'utf8')) as { size?: unknown; waveform?: Partial<Waveform> };
     const w = kept.waveform;
     const fits =
-      kept.size === size && w?.perSecond === perSecond && typeof w.durationS === 'number' && Array.isArray(w.peaks) && w.peaks.every((p) => typeof p === 'number');
+      kept.size === size &&
+      w?.perSecond === perSecond &&
+      typeof w.durationS === 'number' &&
+      Array.isArray(w.peaks) &&
+      w.peaks.every((p) => typeof p === 'number');
     return fits ? (w as Waveform) : null;
   } catch {
     return null;

@@ -4,7 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { plural } from '../../../../shared/domain/words';
 import type { ChannelInput, ChannelOutput, EventMap } from '../../../../shared/contract';
-import { isJobActive, type JobView, type ShotPlan } from '../../../../shared/domain/jobs';
+import { isJobActive, type CostPlan, type JobView, type ShotPlan } from '../../../../shared/domain/jobs';
 import { call, errorMessage } from '../../api/client';
 import { readQuery } from '../../api/queries';
 import { useJobProgressStore } from '../../stores/jobProgress';
@@ -41,7 +41,11 @@ export function useCostPlan() {
 
 /** One shot's part of the plan with the takes setting, once it has loaded. */
 export function useShotPlan(shotId: string): { shot: ShotPlan; takes: number } | undefined {
-  const plan = useCostPlan().data;
+  return shotPlanOf(useCostPlan().data, shotId);
+}
+
+/** One shot's part of `plan` with the takes setting; undefined until the plan has loaded. */
+export function shotPlanOf(plan: CostPlan | undefined, shotId: string): { shot: ShotPlan; takes: number } | undefined {
   const shot = plan?.shots[shotId];
   return plan && shot ? { shot, takes: plan.takes } : undefined;
 }

@@ -9,7 +9,7 @@ import type { PlaybackClip } from '../../../../shared/domain/playback';
 import type { ShotTakes } from '../../../../shared/domain/takes';
 import { useMediaUrl, usePlaybackCut, useTakeStrips } from '../../api/takes';
 import { useAllShotRefs } from '../library/libraryApi';
-import { shotJobsOf, useCostPlan, useJobProgress, useJobs, type ShotJobs } from '../queue/jobsApi';
+import { shotJobsOf, shotPlanOf, useCostPlan, useJobProgress, useJobs, type ShotJobs } from '../queue/jobsApi';
 import { useShotSounds } from '../sound/soundApi';
 import { clipOf } from '../takes/CardTakes';
 
@@ -45,14 +45,13 @@ export function useCardData(): (shotId: string) => CardData {
     return (shotId: string) => {
       const made = now.get(shotId);
       if (made) return made;
-      const shotPlan = plan?.shots[shotId];
       const fresh: CardData = {
         strip: strips?.[shotId],
         clip: clipOf(cut, shotId),
         start: refs?.[shotId]?.start ?? null,
         jobs: jobs.get(shotId),
         overrunS: sounds?.[shotId]?.overrunS ?? 0,
-        plan: plan && shotPlan ? { shot: shotPlan, takes: plan.takes } : undefined,
+        plan: shotPlanOf(plan, shotId),
         mediaUrl,
       };
       const old = before.get(shotId);

@@ -97,6 +97,23 @@ describe('job engine: the path of a take', () => {
     expect(provider.pollsAt.slice(1).map((p, i) => p.at - provider.pollsAt[i]!.at)).toEqual([250, 250]);
   });
 
+  it('puts a poll off towards the end its progress foretells, and keeps the cadence when progress stalls', async () => {
+    const running = (progress: number) => ({ state: 'running' as const, progress });
+    const done = { state: 'succeeded' as const, outputUrl: 'https://fake.test/out.mp4?sig=abc', costUsd: null };
+    provider.taskScript = () => [running(0.1), running(0.2), running(0.9), done];
+    await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 });
+    await run({ clock, pollIntervalS: 0.25, customEndpoint: () => true });
+    // 0.1 → 0.2 in 250 ms says 2 s are left: the next poll comes at nine tenths of that, not 250 ms later.
+    expect(provider.pollsAt.slice(1).map((p, i) => p.at - provider.pollsAt[i]!.at)).toEqual([250, 1800, 250]);
+
+    const stalled = new ScriptedProvider(clock, clip);
+    stalled.taskScript = () => [running(0.3), running(0.3), running(0.3), done];
+    provider = stalled;
+    await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 });
+    await run({ clock, pollIntervalS: 0.25, customEndpoint: () => true });
+    expect(stalled.pollsAt.slice(1).map((p, i) => p.at - stalled.pollsAt[i]!.at)).toEqual([250, 250, 250]);
+  });
+
   it('renders local animatic takes through the same engine', async () => {
     const s = shot(project, { tool: 'local:animatic', durationS: 1, label: '9Z' });
     const { jobIds } = await enqueueTakes(ctx(), { shotIds: [s.id], takes: 2 });

@@ -27,7 +27,7 @@ import { canMove, SLOT_STATES } from './states';
 import * as steps from './steps';
 import { makeAudio, recoverAudio, type AudioRunner } from './audio';
 import { readSettings } from './settings';
-import { DEFAULT_TUNING, systemClock, type Clock, type EngineTuning } from './timing';
+import { DEFAULT_TUNING, remainingS, systemClock, type Clock, type EngineTuning, type ProgressReading } from './timing';
 
 export type EngineEvent =
   /** `keyframe`: a frame that arrived was circled and became its shot's start keyframe. */
@@ -71,6 +71,8 @@ export class JobEngine {
   private readonly flights = new Map<string, Flight>();
   private readonly health: ProviderHealth;
   private readonly lastProgress = new Map<string, number>();
+  /** Each running task's last progress reading, to judge how long it has left (StepCtx.pace). */
+  private readonly readings = new Map<string, ProgressReading>();
   /** Uneventful polls since the job's last write: count, next poll, progress (see StepCtx.polled). */
   private readonly polls = new Map<string, { polls: number; nextAt: number; progress: number | null }>();
   private heldBy: string | null = null;
@@ -457,12 +459,19 @@ export class JobEngine {
       health: (tool, ok) => this.health.record(this.providerOf(tool), ok, this.clock.now()),
       polled: (job, p) => void this.polls.set(job.id, p),
       progress: (job, fraction) => this.progress(job, fraction),
+      pace: (job, reading) => {
+        const left = remainingS(this.readings.get(job.id) ?? null, reading);
+        this.readings.set(job.id, reading);
+        return left;
+      },
     };
   }
 
   private afterMove(job: JobRow, from: JobState, to: JobState, takeId: string | null, keyframe = false): void {
     this.deps.onTransition?.(job, from, to);
     this.polls.delete(job.id);
+    // Submitted → running keeps the reading that moved it.
+    if (to !== 'running') this.readings.delete(job.id);
     if (from === to) return;
     this.lastProgress.delete(job.id);
     this.emit({ type: 'changed', jobId: job.id, shotId: job.shot_id, state: to, takeId, ...(keyframe ? { keyframe } : {}) });

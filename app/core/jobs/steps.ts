@@ -17,7 +17,7 @@ import { qcForJob, saveQc } from '../takes/qcTake';
 import { generationRequest, readSnapshot } from './request';
 import type { Runner } from './runners';
 import type { JobState } from './states';
-import { pollDelayMs, retryDelayMs, type Clock, type EngineTuning } from './timing';
+import { pollDelayMs, retryDelayMs, type Clock, type EngineTuning, type ProgressReading } from './timing';
 
 /** What a step may use of the engine. */
 export interface StepCtx {
@@ -41,6 +41,8 @@ export interface StepCtx {
    */
   polled(job: JobRow, p: { polls: number; nextAt: number; progress: number | null }): void;
   progress(job: JobRow, fraction: number): void;
+  /** Keeps this progress reading of a running task; the seconds it likely has left, judged from the reading before (see `remainingS`). */
+  pace(job: JobRow, reading: ProgressReading): number | null;
 }
 
 const isAbort = (err: unknown) => (err as Error | undefined)?.name === 'AbortError';
@@ -50,9 +52,12 @@ function request(ctx: StepCtx, job: JobRow): GenerationRequest {
 }
 
 /** When to poll next: the interval counts from when this poll was sent (`sentAt`), so the answer's round trip does not add to every wait. */
-function nextPoll(ctx: StepCtx, job: JobRow, polls: number, sentAt: number): number {
+function nextPoll(ctx: StepCtx, job: JobRow, polls: number, sentAt: number, remainingS: number | null = null): number {
   const minPollS = getModel(job.tool)?.minPollS ?? 5;
-  return sentAt + pollDelayMs({ minPollS, overrideS: ctx.pollOverrideS(), customEndpoint: ctx.customEndpoint(job.tool), polls, maxS: ctx.tuning.pollMaxS });
+  return (
+    sentAt +
+    pollDelayMs({ minPollS, overrideS: ctx.pollOverrideS(), customEndpoint: ctx.customEndpoint(job.tool), polls, maxS: ctx.tuning.pollMaxS, remainingS })
+  );
 }
 
 function retryAt(ctx: StepCtx, attempt: number, retryAfterS?: number): number {
@@ -189,7 +194,9 @@ export async function poll(ctx: StepCtx, job: JobRow, adapter: ProviderAdapter, 
     case 'running': {
       const to = res.state === 'running' ? 'running' : job.state;
       const polls = job.polls + 1;
-      const nextAt = nextPoll(ctx, job, polls + 1, sentAt);
+      // The provider read its progress somewhere in the round trip.
+      const left = res.state === 'running' && res.progress !== null ? ctx.pace(job, { at: (sentAt + now) / 2, progress: res.progress }) : null;
+      const nextAt = nextPoll(ctx, job, polls + 1, sentAt, left);
       if (res.progress !== null) ctx.progress(job, res.progress);
       if (to === job.state && job.attempts === 0) {
         ctx.polled(job, { polls, nextAt, progress: res.progress });

@@ -1,5 +1,6 @@
 // How long the engine waits: between polls (the provider's documented floor, then slower, with
-// jitter so a hundred jobs do not poll in step), and before retrying after an error
+// jitter so a hundred jobs do not poll in step; put off towards a task's likely end when its
+// progress tells it), and before retrying after an error
 // (Retry-After when the provider gives one, else exponential backoff with jitter). Pure.
 import os from 'node:os';
 import type { ToolId } from '../../../shared/domain/types';
@@ -20,16 +21,45 @@ export interface PollTiming {
   /** Polls of this task so far. */
   polls: number;
   maxS: number;
+  /** Seconds the task likely has left (`remainingS`), or null when its progress says nothing. */
+  remainingS?: number | null;
 }
+
+/** How far towards its likely end a poll is put off: short of it, so a task that speeds up is not seen late. */
+const AIM = 0.9;
 
 /** Milliseconds until the next poll. */
 export function pollDelayMs(t: PollTiming, random: () => number = Math.random): number {
+  const cadenceMs = cadenceDelayMs(t, random);
+  // A poll that cannot find the task done is a request for nothing (and counts against rate limits):
+  // wait until near its likely end, never sooner than the cadence, never longer than its longest wait.
+  if (t.remainingS === null || t.remainingS === undefined) return cadenceMs;
+  return Math.round(Math.max(cadenceMs, Math.min(t.maxS, AIM * t.remainingS) * 1000));
+}
+
+function cadenceDelayMs(t: PollTiming, random: () => number): number {
   const floorS = t.customEndpoint ? 0 : t.minPollS;
   if (t.overrideS !== null) return Math.max(t.overrideS, floorS) * 1000;
   const baseS = Math.max(t.minPollS, 2);
   const grownS = Math.min(t.maxS, baseS * 1.25 ** Math.max(0, t.polls - 1));
   // Up to 25 % later, never earlier: the floor is a floor.
   return Math.round(Math.max(grownS * (1 + 0.25 * random()), floorS) * 1000);
+}
+
+/** A running task's progress (0–1) as read at `at` (ms). */
+export interface ProgressReading {
+  at: number;
+  progress: number;
+}
+
+/**
+ * Seconds a task likely has left, from the rate between its last two progress readings; null when
+ * they show no progress (or went back), since then nothing can be said.
+ */
+export function remainingS(prev: ProgressReading | null, cur: ProgressReading): number | null {
+  if (!prev || cur.at <= prev.at || cur.progress <= prev.progress) return null;
+  const perS = (cur.progress - prev.progress) / ((cur.at - prev.at) / 1000);
+  return Math.max(0, 1 - cur.progress) / perS;
 }
 
 export interface RetryTiming {

@@ -37,7 +37,6 @@ export interface RunnerOptions {
   baseUrls?: () => Partial<Record<ProviderId, string>>;
   adapters?: Partial<Record<ProviderId, AdapterFactory>>;
   local?: Partial<Record<ProviderId, LocalRenderer>>;
-  fetch?: typeof fetch;
   timeoutMs?: number;
   /** Where an adapter keeps what a provider answered inline until the engine stores it (Gemini images). */
   stagingDir?: string;
@@ -54,7 +53,7 @@ export function createRunners(opts: RunnerOptions): RunnerSource {
     const keys = opts.keys.get('elevenlabs');
     if (!keys) throw new UserError(`No ElevenLabs key is set. Add it in Settings (or set ELEVENLABS_API_KEY for the CLI), or ${what}.`);
     knowSecrets(Object.values(keys));
-    return new ElevenLabsAdapter({ baseUrl: baseUrlFor('elevenlabs', env, opts.baseUrls?.()), keys, fetch: opts.fetch });
+    return new ElevenLabsAdapter({ baseUrl: baseUrlFor('elevenlabs', env, opts.baseUrls?.()), keys });
   }
 
   /** Effects: the scratch effect here, or ElevenLabs' sound generation with the account's key. */
@@ -138,7 +137,7 @@ export function createRunners(opts: RunnerOptions): RunnerSource {
     const fingerprint = JSON.stringify([keys, baseUrl]);
     const hit = cache.get(spec.provider);
     if (hit?.fingerprint === fingerprint) return { kind: 'remote', adapter: hit.adapter };
-    const adapter = factory({ baseUrl, keys, fetch: opts.fetch, timeoutMs: opts.timeoutMs, stagingDir: opts.stagingDir });
+    const adapter = factory({ baseUrl, keys, timeoutMs: opts.timeoutMs, stagingDir: opts.stagingDir });
     cache.set(spec.provider, { fingerprint, adapter });
     return { kind: 'remote', adapter };
   }

@@ -3,12 +3,11 @@
 // image payloads from anything an adapter returns as `raw`. Adapters never retry here: a create
 // that timed out may have made a task (a create is not idempotent), and only the engine decides.
 import fs from 'node:fs';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ProviderError, type AdapterConfig, type ProviderErrorKind } from './types';
 import { scrubText, scrubValue } from '../redact';
 import type { KeyCheck } from '../../../shared/domain/jobs';
+import { exchange, readText, type Exchange } from './transport';
 
 /** The Runway and Luma SDKs' default request timeout (docs/providers.md, Sources). */
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -39,7 +38,6 @@ export interface DownloadOptions {
 }
 
 export class HttpClient {
-  private readonly doFetch: typeof fetch;
   private readonly timeoutMs: number;
 
   constructor(
@@ -49,7 +47,6 @@ export class HttpClient {
     /** Key material to scrub from anything returned as `raw`. */
     private readonly secrets: string[],
   ) {
-    this.doFetch = cfg.fetch ?? fetch;
     this.timeoutMs = cfg.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
@@ -63,7 +60,11 @@ export class HttpClient {
 
   /** One request; any HTTP status comes back as a Reply, transport failures throw transient. */
   send(path: string, opts: SendOptions = {}): Promise<Reply> {
-    return this.exchange(path, opts, 'application/json', async (res) => ({ status: res.status, headers: res.headers, body: parseBody(await res.text()) }));
+    return this.exchange(path, opts, 'application/json', async (res) => ({
+      status: res.status,
+      headers: res.headers,
+      body: parseBody(await readText(res.body)),
+    }));
   }
 
   /**
@@ -77,8 +78,8 @@ export class HttpClient {
       opts,
       '*/*',
       async (res) => {
-        if (res.status >= 300 || !res.body) return { status: res.status, headers: res.headers, body: parseBody(await res.text()) };
-        await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), fs.createWriteStream(dest));
+        if (res.status >= 300) return { status: res.status, headers: res.headers, body: parseBody(await readText(res.body)) };
+        await pipeline(res.body, fs.createWriteStream(dest));
         return { status: res.status, headers: res.headers, body: null };
       },
       () => fs.rmSync(dest, { force: true }),
@@ -86,13 +87,13 @@ export class HttpClient {
   }
 
   /** Sends, then `read`s the reply, all under the request timeout; any failure becomes a transport error. */
-  private async exchange(path: string, opts: SendOptions, accept: string, read: (res: Response) => Promise<Reply>, onFailure?: () => void): Promise<Reply> {
+  private async exchange(path: string, opts: SendOptions, accept: string, read: (res: Exchange) => Promise<Reply>, onFailure?: () => void): Promise<Reply> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     const headers: Record<string, string> = { Accept: accept, ...opts.headers };
     if (opts.json !== undefined) headers['Content-Type'] = 'application/json';
     try {
-      const res = await this.doFetch(this.url(path), {
+      const res = await exchange(this.url(path), {
         method: opts.method ?? (opts.json === undefined ? 'GET' : 'POST'),
         headers,
         body: opts.json === undefined ? undefined : JSON.stringify(opts.json),
@@ -118,17 +119,17 @@ export class HttpClient {
     try {
       bump();
       const res = await this.fetchFollowing(url, opts, signal);
-      if (res.status !== 200 || !res.body) {
-        const body = parseBody(await res.text());
+      if (res.status !== 200) {
+        const body = parseBody(await readText(res.body));
         throw this.downloadError(res.status, res.headers, body, opts.signedUrl);
       }
       const tooLarge = () =>
         new ProviderError('permanent', `${this.name}: the file is larger than ${opts.maxBytes} bytes, more than this download takes.`, { code: 'too_large' });
       if (opts.maxBytes !== undefined && Number(res.headers.get('content-length') ?? 0) > opts.maxBytes) {
-        await res.body.cancel();
+        res.body.destroy();
         throw tooLarge();
       }
-      const stream = Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
+      const stream = res.body;
       let received = 0;
       stream.on('data', (chunk: Buffer) => {
         bump();
@@ -146,19 +147,15 @@ export class HttpClient {
   }
 
   /** Follows redirects by hand so the API key is dropped when the file lives on another origin. */
-  private async fetchFollowing(url: string, opts: DownloadOptions, signal: AbortSignal): Promise<Response> {
+  private async fetchFollowing(url: string, opts: DownloadOptions, signal: AbortSignal): Promise<Exchange> {
     const apiOrigin = new URL(this.cfg.baseUrl).origin;
     let current = url;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       const sameOrigin = new URL(current).origin === apiOrigin;
-      const res = await this.doFetch(current, {
-        headers: sameOrigin ? (opts.authHeaders ?? {}) : {},
-        redirect: 'manual',
-        signal,
-      });
+      const res = await exchange(current, { headers: sameOrigin ? (opts.authHeaders ?? {}) : {}, signal });
       const location = res.headers.get('location');
       if (res.status < 300 || res.status >= 400 || !location) return res;
-      await res.body?.cancel();
+      res.body.destroy();
       current = new URL(location, current).toString();
     }
     throw new ProviderError('transient', `${this.name}: the download redirected more than ${MAX_REDIRECTS} times.`, { code: 'redirects' });

@@ -83,7 +83,6 @@ export interface AdapterConfig {
   baseUrl: string;
   /** Key material as the provider needs it (Kling: access + secret). */
   keys: Record<string, string>;
-  fetch?: typeof fetch;
   /** Milliseconds before a request is abandoned. */
   timeoutMs?: number;
   now?: () => number;

@@ -3,7 +3,8 @@ import type { EventName, ShotlineApi } from '../../shared/contract';
 import { createQueryClient } from './api/queryClient';
 import { keys } from './api/queries';
 import { takeKeys } from './api/takes';
-import { FIRST_SCREEN_WAIT_MS, PROJECT_READS, seedFirstScreen } from './firstScreen';
+import { FIRST_CHANNELS, sendFirstReads, takeFirstReads } from './firstReads';
+import { channelOf, FIRST_SCREEN_WAIT_MS, PROJECT_READS, seedFirstScreen } from './firstScreen';
 
 /** A bridge whose core answers every read with its channel's name (no project: `project.current` is null). */
 function fakeCore(opts: { project: boolean; hold?: boolean }) {
@@ -52,13 +53,44 @@ describe('seedFirstScreen', () => {
     expect(core.listening()).toBe(0);
   });
 
-  it('with no project open, asks nothing more than which project is open', async () => {
+  it('with no project open, keeps only that answer: the project reads sent beside it are dropped', async () => {
     const core = fakeCore({ project: false });
     const qc = createQueryClient();
     await seedFirstScreen(qc);
-    expect(core.asked).toEqual(['project.current']);
+    expect(core.asked).toEqual([...FIRST_CHANNELS]);
     expect(qc.getQueryData(keys.current)).toBeNull();
     expect(qc.getQueryState(keys.snapshot)).toBeUndefined();
+    expect(core.listening()).toBe(0);
+  });
+
+  it('takes the reads sent at the page start instead of asking again, and each seeded read is one the page start sends', async () => {
+    const core = fakeCore({ project: true });
+    sendFirstReads();
+    expect(core.asked).toEqual([...FIRST_CHANNELS]);
+    const qc = createQueryClient();
+    await seedFirstScreen(qc);
+    expect(core.asked).toHaveLength(FIRST_CHANNELS.length);
+    expect(qc.getQueryData(keys.snapshot)).toEqual({ answer: 'project.snapshot' });
+    for (const query of PROJECT_READS) expect(FIRST_CHANNELS).toContain(channelOf(query));
+  });
+
+  it('marks every read stale when the project changed between the page start and the seeding', async () => {
+    const core = fakeCore({ project: true });
+    sendFirstReads();
+    core.emit('jobs.changed');
+    const qc = createQueryClient();
+    await seedFirstScreen(qc);
+    await vi.waitFor(() => expect(qc.getQueryState(keys.snapshot)?.isInvalidated).toBe(true));
+  });
+
+  it('answers a read from the page start once: asked again, it reads afresh', async () => {
+    const core = fakeCore({ project: true });
+    const reads = takeFirstReads()!;
+    const snapshot = reads.answer('project.snapshot');
+    await snapshot();
+    await snapshot();
+    expect(core.asked.filter((c) => c === 'project.snapshot')).toHaveLength(2);
+    reads.end();
   });
 
   it('marks every read stale when the project changes while they are asked', async () => {

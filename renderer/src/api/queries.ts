@@ -12,9 +12,12 @@ export const keys = {
   history: ['history'] as const,
 };
 
-/** A read as a query: its key and the contract call that answers it, shared by its hook and the first screen's seeding. */
+/**
+ * A read as a query: its key and the contract call that answers it, shared by its hook and the
+ * first screen's seeding (which finds the read sent early by `meta.channel`).
+ */
 export function readQuery<C extends Channel>(queryKey: QueryKey, channel: C, input: ChannelInput<C>) {
-  return queryOptions({ queryKey, queryFn: () => call(channel, input) });
+  return queryOptions({ queryKey, queryFn: () => call(channel, input), meta: { channel } });
 }
 
 export const appInfoQuery = readQuery(keys.appInfo, 'app.info', {});

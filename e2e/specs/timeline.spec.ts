@@ -42,6 +42,15 @@ test('plan a short: scenes, shots, drag, prompt, tools, cost, undo, reload', asy
   await expect(preview).toContainText('@mara, wet coat');
   await expect(app.getByTestId('cost-total')).toHaveText(costRunway);
 
+  // The cost by scene (drawn just after the first screen) lists both scenes; "?" opens every shortcut.
+  await expect(app.getByRole('table', { name: 'Cost by scene' }).getByRole('row')).toHaveCount(2);
+  await ws.timeline.focus();
+  await app.keyboard.press('?');
+  const help = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help.getByRole('row', { name: /Duplicate the selected shots/ })).toBeVisible();
+  await app.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
   // Everything is still there after a reload.
   await app.reload();
   await app.locator('[data-ready="true"]').waitFor();

@@ -1,7 +1,7 @@
 // What the plan will cost as the buttons spend it (drafts, finals, spent) against the budget, then
 // one take of each shot by provider and scene, and the same shots priced all on Runway or all on
 // Kling — the comparison filmmakers ask for.
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { getModel } from '../../../../shared/catalog';
 import { estimateShot } from '../../../../shared/domain/cost';
 import { formatRunningTime } from '../../../../shared/domain/timecode';
@@ -102,8 +102,12 @@ function BudgetMeter({ budgetUsd, plan }: { budgetUsd: number; plan: CostPlan | 
   );
 }
 
+const NO_SCENES: ReturnType<typeof costOf>['byScene'] = [];
+
 export function CostPanel({ snapshot }: { snapshot: ProjectSnapshot }) {
   const cost = costOf(snapshot);
+  // A row per scene sits below the panel's fold: drawn just after the first screen, not with it.
+  const byScene = useDeferredValue(cost.byScene, NO_SCENES);
   const plan = useCostPlan().data;
   const adjusted = useMemo(
     () =>
@@ -115,7 +119,7 @@ export function CostPanel({ snapshot }: { snapshot: ProjectSnapshot }) {
   );
   const providers = Object.entries(cost.byProvider).sort((a, b) => b[1].usd - a[1].usd);
   const compareMax = Math.max(cost.totalUsd, cost.alternatives.allRunway, cost.alternatives.allKling);
-  const sceneMax = Math.max(0, ...cost.byScene.map((s) => s.usd));
+  const sceneMax = Math.max(0, ...byScene.map((s) => s.usd));
 
   return (
     <section className="cost-panel" aria-label="Cost" id="cost-panel" tabIndex={-1}>
@@ -173,7 +177,7 @@ export function CostPanel({ snapshot }: { snapshot: ProjectSnapshot }) {
       <h3>By scene</h3>
       <table className="cost-table" aria-label="Cost by scene">
         <tbody>
-          {cost.byScene.map((s) => (
+          {byScene.map((s) => (
             <tr key={s.sceneId}>
               <th scope="row" title={s.name}>
                 <span className="scene-chip">{s.number}</span> {s.name || <span className="muted">Untitled</span>}

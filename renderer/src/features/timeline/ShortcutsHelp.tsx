@@ -45,20 +45,23 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
         <CloseIcon />
       </button>
       <h2>Keyboard shortcuts</h2>
-      <table className="shortcuts-table">
-        <tbody>
-          {SHORTCUTS.map(([keys, what]) => (
-            <tr key={keys}>
-              <th scope="row">
-                {keys.split('  ').map((k) => (
-                  <kbd key={k}>{shortcut(k)}</kbd>
-                ))}
-              </th>
-              <td>{what}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* Only while open: a hundred cells nobody sees would be drawn with the first screen. */}
+      {open && (
+        <table className="shortcuts-table">
+          <tbody>
+            {SHORTCUTS.map(([keys, what]) => (
+              <tr key={keys}>
+                <th scope="row">
+                  {keys.split('  ').map((k) => (
+                    <kbd key={k}>{shortcut(k)}</kbd>
+                  ))}
+                </th>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </dialog>
   );
 }

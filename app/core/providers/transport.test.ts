@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exchange, readText } from './transport';
 
@@ -37,6 +38,22 @@ describe('exchange', () => {
     expect(reply.headers.get('x-request-id')).toBe('r-1');
     expect(JSON.parse(await readText(reply.body))).toEqual({ prompt: 'café — 映画' });
     expect(seen).toEqual([{ method: 'POST', auth: 'Bearer k', body: '{"a":1}' }]);
+  });
+
+  it('decodes a body the server compressed although not asked to, still on one connection', async () => {
+    const sockets = new Set<unknown>();
+    const url = await serve((req, res) => {
+      sockets.add(req.socket);
+      const encoding = req.url!.slice(1);
+      const body = JSON.stringify({ id: 'task-1', status: 'RUNNING' });
+      const packed = encoding === 'gzip' ? zlib.gzipSync(body) : encoding === 'br' ? zlib.brotliCompressSync(body) : zlib.deflateSync(body);
+      res.writeHead(200, { 'Content-Encoding': encoding }).end(packed);
+    });
+    for (const encoding of ['gzip', 'br', 'deflate']) {
+      const reply = await exchange(`${url}/${encoding}`);
+      expect(JSON.parse(await readText(reply.body))).toEqual({ id: 'task-1', status: 'RUNNING' });
+    }
+    expect(sockets.size).toBe(1);
   });
 
   it('reuses one connection for requests one after another', async () => {

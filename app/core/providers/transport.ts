@@ -3,12 +3,14 @@
 // request per exchange (web streams, a Response and its body mixins), on the same keep-alive sockets.
 import http from 'node:http';
 import https from 'node:https';
+import type { Readable } from 'node:stream';
+import zlib from 'node:zlib';
 
 export interface Exchange {
   status: number;
   headers: Headers;
-  /** The body as it arrives; read it, or destroy it, so its socket goes back to the pool. */
-  body: http.IncomingMessage;
+  /** The body as it arrives, decoded; read it, or destroy it, so its socket goes back to the pool. */
+  body: Readable;
 }
 
 export interface ExchangeOptions {
@@ -32,7 +34,7 @@ export function exchange(url: string, opts: ExchangeOptions = {}): Promise<Excha
   const send = target.protocol === 'https:' ? https.request : http.request;
   return new Promise((resolve, reject) => {
     const req = send(target, { method: opts.method ?? 'GET', headers: opts.headers, agent, signal: opts.signal }, (res) => {
-      resolve({ status: res.statusCode ?? 0, headers: headersOf(res), body: res });
+      resolve({ status: res.statusCode ?? 0, headers: headersOf(res), body: decoded(res) });
     });
     req.on('error', reject);
     req.end(opts.body);
@@ -40,12 +42,38 @@ export function exchange(url: string, opts: ExchangeOptions = {}): Promise<Excha
 }
 
 /** The whole body as text. */
-export async function readText(body: http.IncomingMessage): Promise<string> {
+export async function readText(body: Readable): Promise<string> {
   body.setEncoding('utf8');
   let text = '';
   for await (const chunk of body) text += chunk as string;
   // As fetch's text(): a byte-order mark is not part of the text.
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+const DECODERS: Record<string, () => zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress> = {
+  gzip: () => zlib.createGunzip(),
+  'x-gzip': () => zlib.createGunzip(),
+  deflate: () => zlib.createInflate(),
+  br: () => zlib.createBrotliDecompress(),
+};
+
+/**
+ * No Accept-Encoding is sent, so a server should answer plain; one that compresses anyway is
+ * decoded as fetch would, rather than handing its bytes to the JSON parser.
+ */
+function decoded(res: http.IncomingMessage): Readable {
+  const decoder =
+    DECODERS[
+      String(res.headers['content-encoding'] ?? '')
+        .trim()
+        .toLowerCase()
+    ];
+  if (!decoder) return res;
+  const out = decoder();
+  res.on('error', (err) => out.destroy(err));
+  // Destroying what the caller holds must free the socket too.
+  out.on('close', () => res.destroy());
+  return res.pipe(out);
 }
 
 function headersOf(res: http.IncomingMessage): Headers {

@@ -37,6 +37,7 @@ describe('shotline import of a screenplay', () => {
       runningTimeS: expect.any(Number),
       measuredShots: 0,
       costUsd: expect.any(Number),
+      costedShots: 9,
     });
     // Kling makes 5 or 10 s clips: the running time is a sum of those, and the cost follows.
     expect(summary.runningTimeS % 5).toBe(0);
@@ -123,6 +124,8 @@ describe('re-importing a revised draft', () => {
     fs.writeFileSync(path.join(cwd, 'draft2.fountain'), storyFountain(revised));
     const dry = JSON.parse((await cli(['import', 'film.shotline', 'draft2.fountain', '--breakdown', 'scene', '--dry-run', '--json'], { cwd })).out);
     expect(dry.shots).toBe(3);
+    // The rewritten and the new shot are costed; the one kept for its take is not.
+    expect(dry.costedShots).toBe(2);
     const r = await cli(['import', 'film.shotline', 'draft2.fountain', '--breakdown', 'scene'], { cwd });
     expect(r).toMatchObject({ code: 0, err: '' });
     expect(r.out).toContain(
@@ -145,5 +148,6 @@ describe('re-importing a revised draft', () => {
     // The same draft again changes nothing more.
     const again = await cli(['import', 'film.shotline', 'draft2.fountain', '--breakdown', 'scene'], { cwd });
     expect(again.out).toContain('0 scenes added, 0 removed, 0 changed, 0 moved, 3 the same.');
+    expect(again.out).toContain('estimated $0.00 for 0 new or rewritten shots.');
   });
 });

@@ -52,6 +52,16 @@ test('drop a Fountain script on the timeline, preview, import, undo (screenshots
   await expect(library).toContainText('Mara');
   await expect(library).toContainText('Dee');
 
+  // A revised draft: the preview costs only the rewritten shot, not the two unchanged ones.
+  const revised = SCRIPT.replace('Taillights recede into the rain.', 'Taillights recede into the fog.');
+  await dropFiles(app.locator('.timeline-scroll'), [{ name: 'Night Diner.fountain', type: 'text/plain', b64: Buffer.from(revised).toString('base64') }]);
+  await expect(preview.getByRole('status')).toContainText('for 1 new or rewritten shot.');
+  await expect(preview.getByTestId('script-revision')).toContainText('1 changed');
+  await dialog.screenshot({ path: artifact('script-revision.png') });
+  await app.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await ws.timeline.focus();
   await app.keyboard.press('Control+z');
   await expect(ws.card('1A')).toHaveCount(0);
   await expect(library).not.toContainText('Dee');

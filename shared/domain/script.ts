@@ -1,4 +1,5 @@
 // What a screenplay or shot-list import will do, as the preview shows it and the CLI prints it.
+import { plural } from './words';
 
 /** Shots per action paragraph and dialogue exchange (default), or one per scene. */
 export const GRANULARITIES = ['paragraph', 'scene'] as const;
@@ -17,8 +18,10 @@ export interface ScriptPreview {
   runningTimeS: number;
   /** Rewritten shots whose length counts their lines' recorded audio, not the words' estimate. */
   measuredShots: number;
-  /** Every new shot once on its tool. */
+  /** One take of each shot the import makes or rewrites, on its tool (`costedShots` of them). */
   costUsd: number;
+  /** Every shot of a first import; of a revision, only those it adds or rewrites: unchanged shots and shots kept for their takes cost nothing new. */
+  costedShots: number;
   /** Into a project an earlier draft came into: scenes by what happens to them, and shots kept only for their takes. */
   revision: { added: number; removed: number; changed: number; moved: number; same: number; keptWithTakes: number } | null;
 }
@@ -29,4 +32,9 @@ export interface ScriptImportResult {
   /** Tags of library items made, and of existing items matched by name. */
   created: string[];
   matched: string[];
+}
+
+/** "estimated $4.20", and into an earlier draft's project which shots that counts: the preview's and the CLI's words. */
+export function importCostText(p: Pick<ScriptPreview, 'costUsd' | 'costedShots' | 'revision'>, usd: (n: number) => string): string {
+  return `estimated ${usd(p.costUsd)}${p.revision ? ` for ${plural(p.costedShots, 'new or rewritten shot')}` : ''}`;
 }

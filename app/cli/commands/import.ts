@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_TOOL, getModel } from '../../../shared/catalog';
 import { projectCost } from '../../../shared/domain/cost';
-import type { Granularity, ScriptPreview } from '../../../shared/domain/script';
+import { importCostText, type Granularity, type ScriptPreview } from '../../../shared/domain/script';
 import type { Shot, ToolId } from '../../../shared/domain/types';
 import { validateShot } from '../../../shared/domain/validation';
 import { UserError } from '../../core/errors';
@@ -37,6 +37,7 @@ function summaryJson(p: ScriptPreview) {
     runningTimeS: p.runningTimeS,
     measuredShots: p.measuredShots,
     costUsd: p.costUsd,
+    costedShots: p.costedShots,
   };
 }
 
@@ -45,7 +46,7 @@ function printSummary(io: Io, preview: ScriptPreview, json: boolean, dryRun: boo
   const what = dryRun ? 'Would import' : 'Imported';
   io.out(
     `${what} ${plural(preview.shots, 'shot')} in ${plural(preview.scenes.length, 'scene')}, ${seconds(preview.runningTimeS)} of footage, ` +
-      `${plural(preview.dialogueLines, 'dialogue line')}, estimated ${usd(preview.costUsd)}.\n`,
+      `${plural(preview.dialogueLines, 'dialogue line')}, ${importCostText(preview, usd)}.\n`,
   );
   if (preview.measuredShots > 0) io.out(`${plural(preview.measuredShots, 'rewritten shot')} timed by the recorded lines they already have.\n`);
   const r = preview.revision;
@@ -103,7 +104,7 @@ export const importCommand: Command = {
     'CSV: one row per shot under a header with at least scene,label,action,duration_s,tool,camera.',
     '',
     '--json prints {"title", "scenes": [{"heading", "shots"}], "shots", "characters", "locations",',
-    '"dialogueLines", "runningTimeS", "measuredShots", "costUsd"}. Everything is checked first: any error imports nothing.',
+    '"dialogueLines", "runningTimeS", "measuredShots", "costUsd", "costedShots"}. Everything is checked first: any error imports nothing.',
   ].join('\n'),
   run: ({ args: [dir, file], options, io }) => {
     // Read and check the file before touching the project, so a bad file never opens it.
@@ -111,9 +112,10 @@ export const importCommand: Command = {
     const json = options.json === true;
     const dryRun = options['dry-run'] === true;
     const choices = { granularity: granularityOption(options.breakdown), tool: toolOption(options.tool) ?? DEFAULT_TOOL };
-    if (dryRun) return printSummary(io, previewOf(read, choices, '16:9'), json, true);
     return withProject(io, dir!, (project) => {
+      // Against the project, as the import would go: its frame, its library, and any earlier draft.
       const preview = previewOf(read, choices, project.info().aspectRatio, project);
+      if (dryRun) return printSummary(io, preview, json, true);
       if (read.kind === 'shotList') {
         const status = io.status;
         const shots = applyImport(project, read.plan, status && ((done, total) => status(`Importing: ${count(done)} of ${count(total)} shots`)));

@@ -50,6 +50,7 @@ export function previewOf(
     }
   }
   const lengthOf = (s: PlannedScriptShot) => measured.get(s) ?? s.durationS;
+  const made = revision ? revision.scenes.flatMap((s) => s.ops.flatMap((o) => (o.kind === 'insert' || o.kind === 'update' ? [o.shot] : []))) : shots;
   return {
     format: read.script.format,
     title: plan.titlePage.title,
@@ -68,7 +69,8 @@ export function previewOf(
     dialogueLines: plan.dialogueLines,
     runningTimeS: shots.reduce((n, s) => n + lengthOf(s), 0),
     measuredShots: measured.size,
-    costUsd: roundUsd(shots.reduce((n, s) => n + estimateShot({ tool: choices.tool, durationS: lengthOf(s), aspectRatio }).usd, 0)),
+    costUsd: roundUsd(made.reduce((n, s) => n + estimateShot({ tool: choices.tool, durationS: lengthOf(s), aspectRatio }).usd, 0)),
+    costedShots: made.length,
     revision:
       revision &&
       ({
@@ -94,6 +96,7 @@ function listPreview(plan: ImportPlan, format: 'csv' | 'json', aspectRatio: Aspe
     runningTimeS: shots.reduce((n, s) => n + s.durationS, 0),
     measuredShots: 0,
     costUsd: roundUsd(shots.reduce((n, s) => n + estimateShot({ tool: s.tool, durationS: s.durationS, aspectRatio: s.aspectRatio ?? aspectRatio }).usd, 0)),
+    costedShots: shots.length,
     revision: null,
   };
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { estimateShot, roundUsd } from '../../../shared/domain/cost';
 import { testCore } from '../testing/core.testkit';
 import { useTmpDir } from '../testing/tmp.testkit';
 
@@ -72,6 +73,31 @@ describe('importing a screenplay in the app', () => {
     expect(undone.shots).toHaveLength(0);
     expect(undone.project.title).toBe('Untitled');
     expect((await t.call('library.list', {})).items.map((i) => i.tag)).toEqual(['mara_lead']);
+  });
+
+  it('into a project an earlier draft came into, costs only the shots the import adds or rewrites', async () => {
+    await open();
+    const choices = { granularity: 'paragraph' as const, tool: 'runway:gen4.5' };
+    const first = await t.call('script.preview', { source, ...choices });
+    expect(first).toMatchObject({ costedShots: 3, revision: null });
+    await t.call('script.import', { source, ...choices, characters: ['DEE', 'MARA'] });
+    const shots = (await t.call('project.snapshot', {})).shots;
+    expect(first.costUsd).toBe(roundUsd(shots.reduce((n, shot) => n + estimateShot(shot).usd, 0)));
+
+    // The same draft again: nothing new to pay for.
+    expect(await t.call('script.preview', { source, ...choices })).toMatchObject({ costedShots: 0, costUsd: 0, shots: 3 });
+
+    // Scene 2 rewritten: its one shot is costed, the diner's two are not.
+    const revised = {
+      name: 'Night Diner.fdx',
+      bytes: Buffer.from(FDX.replace('Taillights recede.', 'Taillights recede into the fog, slowly.')).toString('base64'),
+    };
+    const preview = await t.call('script.preview', { source: revised, ...choices });
+    expect(preview).toMatchObject({ costedShots: 1, shots: 3 });
+    await t.call('script.import', { source: revised, ...choices, characters: ['DEE', 'MARA'] });
+    const rewritten = (await t.call('project.snapshot', {})).shots.find((shot) => shot.action.includes('fog'))!;
+    expect(preview.costUsd).toBe(estimateShot(rewritten).usd);
+    expect(preview.costUsd).toBeGreaterThan(0);
   });
 
   it('refuses a file that is not a script with its one line, and writes nothing', async () => {

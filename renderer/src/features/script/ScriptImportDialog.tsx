@@ -6,7 +6,7 @@ import { useBusy } from '../../components/useBusy';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ChannelInput } from '../../../../shared/contract';
-import { GRANULARITIES, type Granularity, type ScriptPreview } from '../../../../shared/domain/script';
+import { GRANULARITIES, importCostText, type Granularity, type ScriptPreview } from '../../../../shared/domain/script';
 import { formatRunningTime } from '../../../../shared/domain/timecode';
 import { plural } from '../../../../shared/domain/words';
 import { call } from '../../api/client';
@@ -40,7 +40,7 @@ function PreviewView({ preview, ticked, toggle }: { preview: ScriptPreview; tick
       <p className="script-totals" role="status">
         {preview.title ? <strong>{preview.title}: </strong> : null}
         {plural(preview.scenes.length, 'scene')}, {plural(preview.shots, 'shot')}, {plural(preview.dialogueLines, 'dialogue line')},{' '}
-        {formatRunningTime(preview.runningTimeS)} of footage, estimated {formatUsd(preview.costUsd)}.
+        {formatRunningTime(preview.runningTimeS)} of footage, {importCostText(preview, formatUsd)}.
         {preview.measuredShots > 0 &&
           ` ${plural(preview.measuredShots, 'rewritten shot')} timed by ${preview.measuredShots === 1 ? 'its' : 'their'} recorded lines.`}
       </p>

@@ -2,8 +2,9 @@
 // each waits for the one before it: the snapshot for the answer about the project and a render,
 // the cut and the cards' pictures for the workspace's first render, after which each answer drew
 // the window again. Here they are taken from the reads sent at the page's start (firstReads.ts),
-// and the workspace is first drawn with the cut in the player and the pictures on the cards. The rest (the money, sound,
-// jobs, the library) follows as before: waiting for it too made the first card 60–100 ms later.
+// and the workspace is first drawn with the cut in the player and the pictures on the cards. The
+// rest (the money, sound, jobs, the library) follows as before: waiting for it too made the first
+// card 60–100 ms later.
 import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query';
 import type { Channel } from '../../shared/contract';
 import { appInfoQuery, currentProjectQuery, snapshotQuery } from './api/queries';

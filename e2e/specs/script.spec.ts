@@ -57,6 +57,7 @@ test('drop a Fountain script on the timeline, preview, import, undo (screenshots
   await dropFiles(app.locator('.timeline-scroll'), [{ name: 'Night Diner.fountain', type: 'text/plain', b64: Buffer.from(revised).toString('base64') }]);
   await expect(preview.getByRole('status')).toContainText('for 1 new or rewritten shot.');
   await expect(preview.getByTestId('script-revision')).toContainText('1 changed');
+  await expect(dialog.getByRole('button', { name: 'Import the revision' })).toBeVisible();
   await dialog.screenshot({ path: artifact('script-revision.png') });
   await app.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

@@ -217,7 +217,8 @@ export function ScriptImportDialog() {
           </button>
           {preview ? (
             <button type="submit" className="btn btn-primary" disabled={busy}>
-              Import {plural(preview.shots, 'shot')}
+              {/* A revision changes what the status line counts, not all of the draft's shots. */}
+              {preview.revision ? 'Import the revision' : `Import ${plural(preview.shots, 'shot')}`}
             </button>
           ) : (
             <button type="submit" className="btn btn-primary" disabled={busy || (!dropped && !path.trim())}>

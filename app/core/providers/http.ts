@@ -3,11 +3,12 @@
 // image payloads from anything an adapter returns as `raw`. Adapters never retry here: a create
 // that timed out may have made a task (a create is not idempotent), and only the engine decides.
 import fs from 'node:fs';
+import { text } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { ProviderError, type AdapterConfig, type ProviderErrorKind } from './types';
 import { scrubText, scrubValue } from '../redact';
 import type { KeyCheck } from '../../../shared/domain/jobs';
-import { exchange, readText, type Exchange } from './transport';
+import { exchange, type Exchange } from './transport';
 
 /** The Runway and Luma SDKs' default request timeout (docs/providers.md, Sources). */
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -63,7 +64,7 @@ export class HttpClient {
     return this.exchange(path, opts, 'application/json', async (res) => ({
       status: res.status,
       headers: res.headers,
-      body: parseBody(await readText(res.body)),
+      body: parseBody(await text(res.body)),
     }));
   }
 
@@ -78,7 +79,7 @@ export class HttpClient {
       opts,
       '*/*',
       async (res) => {
-        if (res.status >= 300) return { status: res.status, headers: res.headers, body: parseBody(await readText(res.body)) };
+        if (res.status >= 300) return { status: res.status, headers: res.headers, body: parseBody(await text(res.body)) };
         await pipeline(res.body, fs.createWriteStream(dest));
         return { status: res.status, headers: res.headers, body: null };
       },
@@ -120,7 +121,7 @@ export class HttpClient {
       bump();
       const res = await this.fetchFollowing(url, opts, signal);
       if (res.status !== 200) {
-        const body = parseBody(await readText(res.body));
+        const body = parseBody(await text(res.body));
         throw this.downloadError(res.status, res.headers, body, opts.signedUrl);
       }
       const tooLarge = () =>

@@ -1,8 +1,9 @@
 import http from 'node:http';
+import { text } from 'node:stream/consumers';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exchange, readText } from './transport';
+import { exchange } from './transport';
 
 let server: http.Server | null = null;
 
@@ -36,7 +37,7 @@ describe('exchange', () => {
     const reply = await exchange(`${url}/v1/tasks`, { method: 'POST', headers: { Authorization: 'Bearer k' }, body: '{"a":1}' });
     expect(reply.status).toBe(200);
     expect(reply.headers.get('x-request-id')).toBe('r-1');
-    expect(JSON.parse(await readText(reply.body))).toEqual({ prompt: 'café — 映画' });
+    expect(JSON.parse(await text(reply.body))).toEqual({ prompt: 'café — 映画' });
     expect(seen).toEqual([{ method: 'POST', auth: 'Bearer k', body: '{"a":1}' }]);
   });
 
@@ -51,7 +52,7 @@ describe('exchange', () => {
     });
     for (const encoding of ['gzip', 'br', 'deflate']) {
       const reply = await exchange(`${url}/${encoding}`);
-      expect(JSON.parse(await readText(reply.body))).toEqual({ id: 'task-1', status: 'RUNNING' });
+      expect(JSON.parse(await text(reply.body))).toEqual({ id: 'task-1', status: 'RUNNING' });
     }
     expect(sockets.size).toBe(1);
   });
@@ -62,7 +63,7 @@ describe('exchange', () => {
       sockets.add(req.socket);
       res.end('ok');
     });
-    for (let i = 0; i < 5; i++) expect(await readText((await exchange(url)).body)).toBe('ok');
+    for (let i = 0; i < 5; i++) expect(await text((await exchange(url)).body)).toBe('ok');
     expect(sockets.size).toBe(1);
   });
 
@@ -79,7 +80,7 @@ describe('exchange', () => {
     moved.body.resume();
     const ctrl = new AbortController();
     const reply = await exchange(`${url}/slow`, { signal: ctrl.signal });
-    const reading = readText(reply.body);
+    const reading = text(reply.body);
     ctrl.abort();
     await expect(reading).rejects.toThrow(/abort/i);
   });

@@ -41,15 +41,6 @@ export function exchange(url: string, opts: ExchangeOptions = {}): Promise<Excha
   });
 }
 
-/** The whole body as text. */
-export async function readText(body: Readable): Promise<string> {
-  body.setEncoding('utf8');
-  let text = '';
-  for await (const chunk of body) text += chunk as string;
-  // As fetch's text(): a byte-order mark is not part of the text.
-  return text.startsWith('\uFEFF') ? text.slice(1) : text;
-}
-
 const DECODERS: Record<string, () => zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress> = {
   gzip: () => zlib.createGunzip(),
   'x-gzip': () => zlib.createGunzip(),

@@ -27,7 +27,7 @@ const BASE64_RUN = /[A-Za-z0-9+/]{200,}={0,2}/g;
 /** `text` with known keys, bearer credentials, JWTs, key-shaped strings and base64 payloads replaced. */
 export function scrubText(text: string, secrets: readonly string[] = []): string {
   let s = text;
-  for (const secret of [...secrets, ...known]) if (secret.length >= 4) s = s.split(secret).join('[redacted key]');
+  for (const list of [secrets, known]) for (const secret of list) if (secret.length >= 4 && s.includes(secret)) s = s.replaceAll(secret, '[redacted key]');
   return s
     .replace(BEARER, '$1 [redacted]')
     .replace(DATA_URI, (m, mime: string) => `data:${mime};base64,[${m.length} chars redacted]`)

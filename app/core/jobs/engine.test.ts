@@ -103,8 +103,9 @@ describe('job engine: the path of a take', () => {
     provider.taskScript = () => [running(0.1), running(0.2), running(0.9), done];
     await enqueueTakes(ctx(), { shotIds: [shot(project).id], takes: 1 });
     await run({ clock, pollIntervalS: 0.25, customEndpoint: () => true });
-    // 0.1 → 0.2 in 250 ms says 2 s are left: the next poll comes at nine tenths of that, not 250 ms later.
-    expect(provider.pollsAt.slice(1).map((p, i) => p.at - provider.pollsAt[i]!.at)).toEqual([250, 1800, 250]);
+    // 0.1 → 0.2 in 250 ms says 2 s are left: the next poll comes just past that, not 250 ms later;
+    // 0.2 → 0.9 in 2.1 s says 0.3 s, so the last one comes 315 ms on.
+    expect(provider.pollsAt.slice(1).map((p, i) => p.at - provider.pollsAt[i]!.at)).toEqual([250, 2100, 315]);
 
     const stalled = new ScriptedProvider(clock, clip);
     stalled.taskScript = () => [running(0.3), running(0.3), running(0.3), done];

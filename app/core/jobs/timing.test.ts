@@ -26,8 +26,8 @@ describe('pollDelayMs', () => {
     expect(pollDelayMs({ ...runway, polls: 1 }, () => 1)).toBe(6_250);
   });
 
-  it('waits for most of the time a task likely has left, within the cadence and the longest wait', () => {
-    expect(pollDelayMs({ ...runway, remainingS: 10 }, noJitter)).toBe(9_000);
+  it('waits until just past the time a task likely has left, within the cadence and the longest wait', () => {
+    expect(pollDelayMs({ ...runway, remainingS: 10 }, noJitter)).toBe(10_500);
     expect(pollDelayMs({ ...runway, remainingS: 2 }, noJitter)).toBe(5_000);
     expect(pollDelayMs({ ...runway, remainingS: 600 }, noJitter)).toBe(20_000);
     expect(pollDelayMs({ ...runway, remainingS: null }, noJitter)).toBe(5_000);
@@ -36,6 +36,6 @@ describe('pollDelayMs', () => {
   it('takes the poll-interval setting over the cadence, never below the floor of a public API', () => {
     expect(pollDelayMs({ ...runway, overrideS: 2 }, noJitter)).toBe(5_000);
     expect(pollDelayMs({ ...runway, overrideS: 0.25, customEndpoint: true }, noJitter)).toBe(250);
-    expect(pollDelayMs({ ...runway, overrideS: 0.25, customEndpoint: true, remainingS: 1.5 }, noJitter)).toBe(1_350);
+    expect(pollDelayMs({ ...runway, overrideS: 0.25, customEndpoint: true, remainingS: 1.5 }, noJitter)).toBe(1_575);
   });
 });

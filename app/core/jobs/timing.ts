@@ -25,14 +25,18 @@ export interface PollTiming {
   remainingS?: number | null;
 }
 
-/** How far towards its likely end a poll is put off: short of it, so a task that speeds up is not seen late. */
-const AIM = 0.9;
+/**
+ * Where a poll is put off to: just past the task's likely end. A poll before the end finds nothing
+ * and the next one comes a whole cadence later (5 s or more at Runway), so aiming short costs a
+ * request and is seen later than aiming a twentieth past.
+ */
+const AIM = 1.05;
 
 /** Milliseconds until the next poll. */
 export function pollDelayMs(t: PollTiming, random: () => number = Math.random): number {
   const cadenceMs = cadenceDelayMs(t, random);
   // A poll that cannot find the task done is a request for nothing (and counts against rate limits):
-  // wait until near its likely end, never sooner than the cadence, never longer than its longest wait.
+  // wait until just past its likely end, never sooner than the cadence, never longer than its longest wait.
   if (t.remainingS === null || t.remainingS === undefined) return cadenceMs;
   return Math.round(Math.max(cadenceMs, Math.min(t.maxS, AIM * t.remainingS) * 1000));
 }

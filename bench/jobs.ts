@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { text } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
 import { JobEngine } from '../app/core/jobs/engine';
 import { enqueueTakes, jobsCtx } from '../app/core/jobs/enqueue';
@@ -127,10 +128,44 @@ async function animaticBench(dir: string) {
   }
 }
 
+/** What the same provider calls and durable writes cost with no engine around them (jobsFloor.child.ts). */
+async function floorBench(dir: string) {
+  const fake = await startFake();
+  try {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        fileURLToPath(new URL('./jobsFloor.child.ts', import.meta.url)),
+        dir,
+        fake.url,
+        KEY,
+        String(JOBS),
+        String(CAP),
+        String(GENERATION_S * 1000),
+        String(POLL_S * 1000),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const [out, code] = await Promise.all([text(child.stdout), new Promise((resolve) => child.once('exit', resolve))]);
+    if (code !== 0) throw new Error(`jobsFloor.child.ts exited with ${String(code)}`);
+    const line = out.trim().split('\n').pop()!;
+    const { cpuS, windowS } = JSON.parse(line) as { cpuS: number; windowS: number };
+    const stats = await fake.stats();
+    report(`the same jobs with no engine: each job's create, first and last poll, download and five durable state changes, 20 at a time, in a fresh process`, {
+      CPU: `${cpuS.toFixed(1)} s, ${((cpuS / windowS) * 100).toFixed(0)} % of the ${windowS.toFixed(1)} s window (${stats.polls} polls)`,
+    });
+  } finally {
+    fake.stop();
+  }
+}
+
 export async function jobsBench() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shotline-bench-jobs-'));
   try {
     await engineBench(path.join(dir, 'engine-alone'), false);
+    await floorBench(path.join(dir, 'floor'));
     await engineBench(path.join(dir, 'engine'), true);
     await animaticBench(path.join(dir, 'animatic'));
   } finally {

@@ -223,8 +223,8 @@ function makeJobsRepo(db: Db) {
     active: () => q.active.all() as JobRow[],
     /**
      * What the scheduler looks at on every pass (no request or reply text): cheap to read often.
-     * Read as arrays: better-sqlite3 builds a row object key by key through V8's API, and 200 rows
-     * took 375 µs that way against 217 µs as arrays made into literals here, on every engine pass.
+     * Read as arrays: better-sqlite3 builds a row object key by key through V8's API. For 200 active
+     * jobs that took about 390 µs of CPU a pass, against 250 µs as arrays made into literals here.
      */
     activeSlim: () =>
       (q.activeSlim.all() as ActiveRaw[]).map(([id, shot_id, tool, state, cancel_requested, next_attempt_at, fallback_tool, batch_id]): ActiveJob => ({

@@ -20,6 +20,15 @@ async function shotline(args: string[], cwd: string) {
   }
 }
 
+/** `file` and every file of the bundle it imports statically, transitively (what starting it compiles). */
+function staticImports(dir: string, file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const text = fs.readFileSync(path.join(dir, file), 'utf8');
+  for (const [, from, bare] of text.matchAll(/(?:^import |^} )from "\.\/([^"]+)";$|^import "\.\/([^"]+)";$/gm)) staticImports(dir, (from ?? bare)!, seen);
+  return [...seen];
+}
+
 describe('bin.mjs', () => {
   it('runs the CLI in a child process with real exit codes', async () => {
     const cwd = tmp();
@@ -46,6 +55,15 @@ describe('bin.mjs', () => {
       expect((await run(['--version'])).stdout).toContain(pkg.version);
       await run(['demo', '--no-render', '--no-export', '--out', 'films']);
       expect(JSON.parse((await run(['list', 'films/Night Diner.shotline', '--json'])).stdout).title).toBe('Night Diner');
+      // Commands load as they run: starting compiles none of them, and `list` does not compile zod
+      // (only the commands that read files or versions need it).
+      const startsWith = staticImports(path.join(root, out), 'shotline.mjs');
+      expect(startsWith.some((f) => f.startsWith('list-'))).toBe(false);
+      const list = fs.readdirSync(path.join(root, out)).find((f) => f.startsWith('list-'))!;
+      const listLoads = [...startsWith, ...staticImports(path.join(root, out), list)];
+      expect(listLoads.some((f) => fs.readFileSync(path.join(root, out, f), 'utf8').includes('"$ZodError"'))).toBe(false);
+      const importCmd = fs.readdirSync(path.join(root, out)).find((f) => f.startsWith('import-'))!;
+      expect(staticImports(path.join(root, out), importCmd).some((f) => fs.readFileSync(path.join(root, out, f), 'utf8').includes('"$ZodError"'))).toBe(true);
     } finally {
       fs.rmSync(path.join(root, out), { recursive: true, force: true });
     }

@@ -21,10 +21,15 @@ export interface Io {
   status?(line: string): void;
 }
 
-export interface Command {
+/** What `shotline --help` says of a command, known without loading it (run.ts lists them). */
+export interface CommandInfo {
   name: string;
   /** One line for `shotline --help`. */
   summary: string;
+}
+
+/** A command's arguments, options and work, in its own module, loaded when it is asked for. */
+export interface Command {
   /** Positional arguments in order, as the usage line names them. */
   args: string[];
   /** `value` names a string option's argument in help (`--out DIR`); without it, a flag. `multiple`: may repeat (a list). */
@@ -34,12 +39,14 @@ export interface Command {
   run(input: { args: string[]; options: Record<string, string | boolean | string[] | undefined>; io: Io }): void | Promise<void>;
 }
 
-export function usage(cmd: Command): string {
+export type LoadedCommand = CommandInfo & Command;
+
+export function usage(cmd: LoadedCommand): string {
   const opts = Object.entries(cmd.options).map(([name, o]) => `[--${name}${o.value ? ` ${o.value}` : ''}]`);
   return ['shotline', cmd.name, ...cmd.args, ...opts].join(' ');
 }
 
-export function helpText(cmd: Command): string {
+export function helpText(cmd: LoadedCommand): string {
   const lines = [`Usage: ${usage(cmd)}`, '', cmd.summary];
   const opts = Object.entries(cmd.options);
   if (opts.length > 0) {
@@ -53,7 +60,7 @@ export function helpText(cmd: Command): string {
 }
 
 /** Parses argv for one command; null means the user asked for help. */
-export function parseCommandArgs(cmd: Command, argv: string[]) {
+export function parseCommandArgs(cmd: LoadedCommand, argv: string[]) {
   const options = Object.fromEntries(Object.entries(cmd.options).map(([name, { type, multiple }]) => [name, multiple ? { type, multiple } : { type }]));
   let parsed;
   try {

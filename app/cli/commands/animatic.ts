@@ -6,8 +6,6 @@ import { animaticInputs } from '../../core/cut/projectAnimatic';
 import { withProject, type Command } from '../command';
 
 export const animaticCommand: Command = {
-  name: 'animatic',
-  summary: 'Render the cut as it plays now to one MP4 (24 fps, the project’s ratio at 720p).',
   args: ['DIR'],
   options: {
     out: { type: 'string', value: 'FILE', help: 'the .mp4 to write' },

@@ -14,8 +14,6 @@ function findJob(project: Project, idOrPrefix: string): JobRow {
 }
 
 export const cancelCommand: Command = {
-  name: 'cancel',
-  summary: 'Cancel a job (by id or its first characters), at the provider too where it can.',
   args: ['DIR', 'JOB'],
   options: {},
   details:

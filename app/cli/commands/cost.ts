@@ -87,8 +87,6 @@ export function costSummary(snapshot: ProjectSnapshot, plan: CostPlan): string {
 }
 
 export const costCommand: Command = {
-  name: 'cost',
-  summary: 'Show what the plan will cost: total, budget, by provider, by scene, and all on one provider.',
   args: ['DIR'],
   options: { json: { type: 'boolean', help: 'print JSON instead of a report' } },
   details: [

@@ -123,8 +123,6 @@ type DemoStep = (ctx: DemoContext) => void | Promise<void>;
 const STEPS: DemoStep[] = [build, cast, report, demoAnimatics, demoSound, demoExport];
 
 export const demoCommand: Command = {
-  name: 'demo',
-  summary: 'Build a sample project, "Night Diner": 3 scenes, mixed tools, a budget.',
   args: [],
   options: {
     out: { type: 'string', value: 'DIR', help: `where to put it (default: the current folder)` },

@@ -42,8 +42,6 @@ export async function exportForResolve(
 }
 
 export const exportCommand: Command = {
-  name: 'export',
-  summary: 'Export the project: an edit-ready folder for DaVinci Resolve, and/or the shot list as CSV.',
   args: ['DIR'],
   options: {
     resolve: { type: 'string', value: 'OUT', help: 'write OUT/<Title>_Resolve/ (media, timelines, metadata, storyboard PDF)' },

@@ -58,8 +58,6 @@ function batchOptions(noun: 'take' | 'frame', tool: string): Command['options'] 
 }
 
 export const generateCommand: Command = {
-  name: 'generate',
-  summary: 'Queue takes of shots (--wait: and make them now, with progress).',
   args: ['DIR'],
   options: {
     ...batchOptions('take', "use this tool instead of each shot's own (e.g. local:animatic)"),
@@ -94,8 +92,6 @@ export const generateCommand: Command = {
 };
 
 export const framesCommand: Command = {
-  name: 'frames',
-  summary: 'Queue storyboard frames of shots: stills made by an image model (--wait: make them now).',
   args: ['DIR'],
   options: {
     ...batchOptions('frame', 'the image model (default: the project’s frame tool, local:frame)'),

@@ -76,8 +76,6 @@ function granularityOption(value: unknown): Granularity {
 }
 
 export const importCommand: Command = {
-  name: 'import',
-  summary: 'Add a screenplay (Fountain, Final Draft) or a shot list (JSON, CSV) to the project at DIR.',
   args: ['DIR', 'FILE'],
   options: {
     breakdown: { type: 'string', value: 'scene|paragraph', help: 'scripts: one shot per scene, or (default) per action paragraph and dialogue exchange' },

@@ -41,8 +41,6 @@ export function describeCutPreview(p: CutImportPreview): string {
 }
 
 export const importCutCommand: Command = {
-  name: 'import-cut',
-  summary: 'Compare an edit exported from DaVinci Resolve (FCPXML or EDL) with the plan; --apply it.',
   args: ['DIR', 'FILE'],
   options: { apply: { type: 'boolean', help: "apply the edit's shot order and lengths to the plan" } },
   details: [

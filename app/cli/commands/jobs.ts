@@ -4,8 +4,6 @@ import { costText, jobLines } from '../jobs';
 import { jsonText } from '../terminal';
 
 export const jobsCommand: Command = {
-  name: 'jobs',
-  summary: 'List the generation jobs, newest first: shot, tool, state, cost, and the take or the reason.',
   args: ['DIR'],
   options: { json: { type: 'boolean', help: 'print JSON instead of a table' } },
   details: [

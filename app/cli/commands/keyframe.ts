@@ -54,8 +54,6 @@ async function circledFrameAsKeyframe(project: Project, shotId: string, which: K
 }
 
 export const keyframeCommand: Command = {
-  name: 'keyframe',
-  summary: 'Set a shot’s start and/or end keyframe from an image file, a library @tag, or another shot’s take.',
   args: ['DIR'],
   options: {
     shot: { type: 'string', value: 'LABEL', help: 'the shot, by its label (1A)' },

@@ -41,8 +41,6 @@ export function cliImport(project: Project, ...args: [Parameters<typeof importIm
 }
 
 export const libraryAddCommand: Command = {
-  name: 'library add',
-  summary: 'Add reference images to the library as one item (a character, location, prop or style).',
   args: ['DIR', 'FILE...'],
   options: {
     kind: { type: 'string', value: 'K', help: `${LIBRARY_KINDS.join(', ')} (default character)` },
@@ -92,8 +90,6 @@ function libraryJson(project: Project) {
 }
 
 export const libraryListCommand: Command = {
-  name: 'library list',
-  summary: 'List the library: each item’s tag, kind, name, images and the shots that use it.',
   args: ['DIR'],
   options: { json: { type: 'boolean', help: 'print JSON instead of a table' } },
   details: [

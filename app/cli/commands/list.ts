@@ -16,8 +16,6 @@ function listRows(snapshot: ProjectSnapshot) {
 }
 
 export const listCommand: Command = {
-  name: 'list',
-  summary: 'List the shots in timeline order with duration, tool, camera and estimated cost.',
   args: ['DIR'],
   options: { json: { type: 'boolean', help: 'print JSON instead of a table' } },
   details: [

@@ -16,8 +16,6 @@ function bedsTable(beds: MusicBed[]): string {
 }
 
 export const musicCommand: Command = {
-  name: 'music',
-  summary: 'Lay audio files on the cut’s music lane, one after another (or list the beds with --list).',
   args: ['DIR', '[FILE...]'],
   options: {
     at: { type: 'string', value: 'SECONDS', help: 'where it starts on the timeline (default: after the last bed)' },

@@ -6,8 +6,6 @@ import { describeIssues } from '../../core/shotList/issues';
 import { documentSchema } from '../../core/shotList/schema';
 
 export const newCommand: Command = {
-  name: 'new',
-  summary: 'Create an empty project folder at DIR.',
   args: ['DIR'],
   options: { title: { type: 'string', value: 'T', help: `the film's title (default: the folder name without ${PROJECT_EXT})` } },
   details: [

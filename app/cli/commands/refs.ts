@@ -7,8 +7,6 @@ import { shotRefs } from '../../core/library/queries';
 import { withProject, type Command } from '../command';
 
 export const refsSetCommand: Command = {
-  name: 'refs set',
-  summary: 'Fill a shot’s reference slots with library items, in order (none clears them).',
   args: ['DIR', '[TAG...]'],
   options: { shot: { type: 'string', value: 'LABEL', help: 'the shot, by its label (1A)' } },
   details: [

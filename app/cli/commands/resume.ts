@@ -2,8 +2,6 @@ import { withProject, type Command } from '../command';
 import { cliEngine, jobLines, runUntilIdle, stateCounts } from '../jobs';
 
 export const resumeCommand: Command = {
-  name: 'resume',
-  summary: "Run the project's queued and unfinished jobs until none is active (after a crash, or from a script).",
   args: ['DIR'],
   options: {},
   details: [

@@ -31,8 +31,6 @@ function cuesTable(cues: Array<SfxCue & { label: string }>): string {
 }
 
 export const sfxCommand: Command = {
-  name: 'sfx',
-  summary: 'Add a sound-effect cue to a shot and queue the job that makes it (or list the cues with --list).',
   args: ['DIR'],
   options: {
     shot: { type: 'string', value: 'LABEL', help: 'the shot the effect belongs to' },

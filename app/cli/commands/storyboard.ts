@@ -6,8 +6,6 @@ import { plural } from '../format';
 import { jsonText } from '../terminal';
 
 export const storyboardCommand: Command = {
-  name: 'storyboard',
-  summary: 'Write the storyboard PDF on its own, in seconds: a panel per shot, scene by scene.',
   args: ['DIR'],
   options: {
     out: { type: 'string', value: 'FILE', help: 'the .pdf to write, or a folder for <Title>_storyboard.pdf (default: the current folder)' },

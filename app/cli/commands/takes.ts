@@ -72,8 +72,6 @@ function takesTable(label: string, takes: TakeInfo[]): string {
 }
 
 export const takesCommand: Command = {
-  name: 'takes',
-  summary: 'List a shot’s takes: circled, length, tool, ratings and the technical check.',
   args: ['DIR'],
   options: {
     shot: { type: 'string', value: 'LABEL', help: 'the shot, by its label (1A)' },
@@ -99,8 +97,6 @@ export const takesCommand: Command = {
 };
 
 export const selectCommand: Command = {
-  name: 'select',
-  summary: 'Circle a take for the cut (shots chained to this one follow it), or a frame as the start keyframe.',
   args: ['DIR'],
   options: {
     shot: { type: 'string', value: 'LABEL', help: 'the shot, by its label (1A)' },
@@ -149,8 +145,6 @@ function scoreOption(value: unknown, name: string): number | null | undefined {
 }
 
 export const rateCommand: Command = {
-  name: 'rate',
-  summary: 'Rate a take 1–5 on visual fidelity, temporal consistency and prompt adherence.',
   args: ['DIR'],
   options: {
     take: { type: 'string', value: 'ID', help: 'the take’s id (shotline takes shows it), or LABEL:N such as 1A:2' },
@@ -193,8 +187,6 @@ async function qcAll(project: Project, io: Io, rerun: boolean) {
 }
 
 export const qcCommand: Command = {
-  name: 'qc',
-  summary: 'The technical check of every take: frame rate, length, size, black, frozen, cuts inside, audio.',
   args: ['DIR'],
   options: {
     rerun: { type: 'boolean', help: 'check every take again, not only those never checked' },

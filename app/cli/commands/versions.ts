@@ -51,8 +51,6 @@ async function restore(project: Project, id: string, opts: { asNew: boolean; dir
 }
 
 export const versionsCommand: Command = {
-  name: 'versions',
-  summary: 'List, save and restore named versions of a project (copies of its plan; media is shared).',
   args: ['DIR'],
   options: {
     save: { type: 'string', value: 'NAME', help: 'save the project as it is now as version NAME' },

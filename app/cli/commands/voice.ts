@@ -4,8 +4,6 @@ import { itemByTag, libraryCtx, updateItem } from '../../core/library/ops';
 import { withProject, type Command } from '../command';
 
 export const voiceCommand: Command = {
-  name: 'voice',
-  summary: 'Give a character a voice for its dialogue: the free local scratch voice or an ElevenLabs voice.',
   args: ['DIR'],
   options: {
     character: { type: 'string', value: '@TAG', help: 'the character, by its library tag' },

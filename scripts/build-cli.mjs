@@ -1,7 +1,8 @@
 // Bundles the CLI into dist/cli/shotline.mjs, and the chunks it imports as a command runs, so
-// `shotline` starts without compiling TypeScript at every run (about 0.6 s through tsx against 0.2 s).
-// Runs on install (the `prepare` script). Beside the bundle, inputs.json records each source file's size and time: bin.mjs runs the bundle only while
-// every one still matches, so an edited checkout never runs stale code (it falls back to tsx).
+// `shotline` starts without compiling TypeScript at every run (about 0.6 s through tsx against
+// 0.2 s). Runs on install (the `prepare` script). Beside the bundle, inputs.json records each source
+// file's size and time: bin.mjs runs the bundle only while every one still matches, so an edited
+// checkout never runs stale code (it falls back to tsx).
 // An optional argument names another folder under the root (tests build their own copy there).
 import { build } from 'esbuild';
 import fs from 'node:fs';

@@ -16,6 +16,7 @@ import { CAMERA_MOVES } from '../shared/domain/types';
 import { report } from './report';
 
 const KEY = 'rw_bench_key_0123456789';
+export const RUNWAY_TOOL = 'runway:gen4.5';
 const JOBS = 200;
 const CAP = 20;
 const GENERATION_S = 2;
@@ -39,6 +40,14 @@ async function startFake() {
   };
 }
 
+/** The bench's jobs: `count` Runway takes, 8 to a shot, queued in `project`. */
+export async function queueRunwayJobs(project: ReturnType<typeof makeProject>, count: number) {
+  const shots = Array.from({ length: count / 8 }, () => shot(project, { tool: RUNWAY_TOOL, durationS: 5 }));
+  const ctx = jobsCtx(project);
+  const { jobIds } = await enqueueTakes(ctx, { shotIds: shots.map((s) => s.id), takes: 8 });
+  return { ctx, jobIds };
+}
+
 /**
  * `checking: false` holds every take at checking (no ffprobe or QC runs), to show what the
  * provider-facing part costs alone; the full run checks and stores each take as it lands.
@@ -47,9 +56,7 @@ async function engineBench(dir: string, checking: boolean) {
   const fake = await startFake();
   const project = makeProject(dir);
   try {
-    const shots = Array.from({ length: JOBS / 8 }, () => shot(project, { tool: 'runway:gen4.5', durationS: 5 }));
-    const ctx = jobsCtx(project);
-    await enqueueTakes(ctx, { shotIds: shots.map((s) => s.id), takes: 8 });
+    const { ctx } = await queueRunwayJobs(project, JOBS);
     let downloaded = 0;
     let lastDownload = 0;
     let cpuAtDownload = process.cpuUsage();

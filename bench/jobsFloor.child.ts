@@ -4,19 +4,16 @@
 // No scheduling, no passes over the db, no pacing from progress. Run in a process of its own so
 // that it starts as cold as the engine's run; prints its CPU and window as JSON.
 import fs from 'node:fs';
-import { enqueueTakes, jobsCtx } from '../app/core/jobs/enqueue';
 import { outputTempPath } from '../app/core/jobs/finish';
-import { makeProject, shot } from '../app/core/jobs/jobs.testkit';
+import { makeProject } from '../app/core/jobs/jobs.testkit';
 import { generationRequest, readSnapshot } from '../app/core/jobs/request';
 import { createRunners } from '../app/core/jobs/runners';
 import { envKeySource } from '../app/core/keys/keySource';
+import { queueRunwayJobs, RUNWAY_TOOL as TOOL } from './jobs';
 
 const [dir, url, key, jobs, cap, generationMs, firstPollMs] = process.argv.slice(2);
-const TOOL = 'runway:gen4.5';
 const project = makeProject(dir!);
-const shots = Array.from({ length: Number(jobs) / 8 }, () => shot(project, { tool: TOOL, durationS: 5 }));
-const ctx = jobsCtx(project);
-const { jobIds } = await enqueueTakes(ctx, { shotIds: shots.map((s) => s.id), takes: 8 });
+const { ctx, jobIds } = await queueRunwayJobs(project, Number(jobs));
 const runner = createRunners({ keys: envKeySource({ RUNWAYML_API_SECRET: key }), env: { SHOTLINE_RUNWAY_BASE_URL: url } }).runner(TOOL);
 if (runner.kind !== 'remote') throw new Error(`${TOOL} is not a remote tool`);
 const adapter = runner.adapter;
@@ -40,7 +37,9 @@ async function one(id: string): Promise<void> {
   for (let at = sentAt + Number(generationMs); ; at += Number(firstPollMs)) {
     await until(at);
     const done = await adapter.poll(task.remoteId);
-    if (done.state !== 'succeeded') continue;
+    if (done.state === 'queued' || done.state === 'running') continue;
+    // The fake fails nothing it is not told to: anything else is a broken bench, not a wait.
+    if (done.state !== 'succeeded') throw new Error(`job ${id}: the fake answered ${done.state}`);
     move(id, 'running', 'downloading', done.raw);
     await adapter.download(done.outputUrl, outputTempPath(project.folder, TOOL));
     move(id, 'downloading', 'checking', undefined);

@@ -12,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, process.argv[2] ?? path.join('dist', 'cli'));
 fs.mkdirSync(out, { recursive: true });
-// Chunks are named by their content: the last build's would pile up beside the new ones.
+// inputs.json goes first and comes back last: a build stopped midway leaves bin.mjs on tsx rather
+// than on a bundle missing some of its chunks. Every output but shotline.mjs is named by its
+// content, so the last build's would pile up here.
+fs.rmSync(path.join(out, 'inputs.json'), { force: true });
 for (const file of fs.readdirSync(out)) if (file.endsWith('.mjs')) fs.rmSync(path.join(out, file));
 const result = await build({
   absWorkingDir: root,

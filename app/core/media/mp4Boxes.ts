@@ -50,6 +50,18 @@ export const u64 = (n: number) => {
   b.writeBigUInt64BE(BigInt(n));
   return b;
 };
+/**
+ * A table's entries as consecutive big-endian fields in one buffer, 32 or 64 bits each: a buffer
+ * per entry would make thousands for a sample table.
+ */
+export function fields(values: readonly number[], width: 32 | 64 = 32): Buffer {
+  const b = Buffer.allocUnsafe((values.length * width) / 8);
+  for (let i = 0; i < values.length; i++) {
+    if (width === 64) b.writeBigUInt64BE(BigInt(values[i]!), i * 8);
+    else b.writeUInt32BE(values[i]!, i * 4);
+  }
+  return b;
+}
 export function box(type: string, ...parts: Buffer[]): Buffer {
   const content = Buffer.concat(parts);
   return Buffer.concat([u32(8 + content.length), Buffer.from(type, 'latin1'), content]);

@@ -10,12 +10,18 @@ import { judgeFrameRate, packetTimes } from './qc';
 
 const tmp = useTmpDir('shotline-mp4concat-');
 
-/** The hash of every video packet's bytes, in decode order (framemd5's last column). */
-const packetHashes = (file: string) =>
-  execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:v:0', '-c', 'copy', '-f', 'framemd5', '-'], { encoding: 'utf8' })
+/**
+ * Every video packet in decode order: its composition offset (pts − dts), duration and the hash of
+ * its bytes, from framemd5's columns (stream, dts, pts, duration, size, hash).
+ */
+const packets = (file: string) =>
+  execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:v:0', '-c', 'copy', '-f', 'framemd5', '-'], { encoding: 'utf8', maxBuffer: 1 << 24 })
     .split('\n')
     .filter((l) => l && !l.startsWith('#'))
-    .map((l) => l.split(',').at(-1)!.trim());
+    .map((l) => {
+      const [, dts, pts, duration, , hash] = l.split(',').map((c) => c.trim());
+      return `${Number(pts) - Number(dts)} ${duration} ${hash}`;
+    });
 
 describe('concatVideo', () => {
   it('joins the pictures of takes end to end, every packet as it was, at a constant 24 fps', async () => {
@@ -31,7 +37,7 @@ describe('concatVideo', () => {
     ]);
     const out = path.join(dir, 'joined.mp4');
     expect(await concatVideo(files, out)).toBe(true);
-    expect(packetHashes(out)).toEqual(files.flatMap(packetHashes));
+    expect(packets(out)).toEqual(files.flatMap(packets));
     const probe = await ffprobe(out, { countFrames: true });
     expect(probe).toMatchObject({ frames: 72, hasAudio: false, width: 320, height: 180, codec: 'h264' });
     expect(Math.abs(probe.durationS - 3)).toBeLessThan(0.01);
@@ -44,6 +50,20 @@ describe('concatVideo', () => {
       });
     expect(frame(out, 1).equals(frame(files[1]!, 0))).toBe(true);
     expect(frame(out, 2.5).equals(frame(files[2]!, 0))).toBe(true);
+  });
+
+  it('copies files larger than one read, several at once, each into its own place', async () => {
+    const dir = tmp();
+    // Noise hardly compresses: each file is several MiB, more than a copy reads at once.
+    const noise = await makeClip(path.join(dir, 'noise.mp4'), { durationS: 4, source: "nullsrc=size=320x180:rate=24,geq=lum='random(1)*255':cb=128:cr=128" });
+    const calm = await makeClip(path.join(dir, 'calm.mp4'), { durationS: 1 });
+    expect(fs.statSync(noise).size).toBeGreaterThan(2 << 20);
+    // More files than copies run at once, big and small between each other.
+    const files = [noise, calm, noise, noise, calm, noise, calm];
+    const out = path.join(dir, 'joined.mp4');
+    expect(await concatVideo(files, out)).toBe(true);
+    expect(packets(out)).toEqual(files.flatMap(packets));
+    expect(execFileSync('ffmpeg', ['-v', 'error', '-i', out, '-f', 'null', '-'], { encoding: 'utf8' })).toBe('');
   });
 
   it('declines files whose codec set-up differs, and what is not an MP4, writing nothing', async () => {

@@ -14,6 +14,7 @@ import {
   box,
   children,
   editList,
+  fields,
   find,
   fullBox,
   handlerOf,
@@ -46,11 +47,16 @@ interface VideoTrack {
   vmhd: Buffer;
   /** Decode duration of each sample, run-length coded: [count, delta]. */
   stts: Array<[number, number]>;
-  /** Composition offsets, run-length coded; null when the file has none (every offset 0). */
-  ctts: Array<[number, number]> | null;
+  /**
+   * Composition offsets as the file has them: its `ctts` entries, whole (count, offset, 32 bits
+   * each, signed in version 1), and the version; null when the file has none (every offset 0).
+   */
+  ctts: { entries: Buffer; v1: boolean } | null;
   /** 1-based numbers of the sync samples; null when every sample is one. */
   stss: number[] | null;
-  sizes: number[];
+  samples: number;
+  /** Each sample's size, 32 bits each, as `stsz` lists them. */
+  sizes: Buffer;
   chunks: Chunk[];
   /** Where presentation starts in the media (the edit list's media time). */
   mediaTime: number;
@@ -119,7 +125,8 @@ async function readVideoTrack(file: string): Promise<VideoTrack | null> {
   const stszB = body(moov, stsz);
   const fixedSize = stszB.readUInt32BE(4);
   const count = stszB.readUInt32BE(8);
-  const sizes = fixedSize ? new Array<number>(count).fill(fixedSize) : Array.from({ length: count }, (_, i) => stszB.readUInt32BE(12 + i * 4));
+  const sizes = fixedSize ? fields(new Array<number>(count).fill(fixedSize)) : stszB.subarray(12, 12 + count * 4);
+  if (sizes.length !== count * 4) return null;
   const stscB = body(moov, stsc);
   const stscE = entriesOf(stscB, 12, (at) => [stscB.readUInt32BE(at), stscB.readUInt32BE(at + 4), stscB.readUInt32BE(at + 8)]);
   const co64 = stco.type === 'co64';
@@ -130,14 +137,16 @@ async function readVideoTrack(file: string): Promise<VideoTrack | null> {
   let sample = 0;
   for (let c = 0; c < offsets.length; c++) {
     const rule = stscE.findLast((e) => e[0]! <= c + 1);
-    if (!rule || rule[2] !== 1) return null;
+    if (!rule || rule[2] !== 1 || sample + rule[1]! > count) return null;
     const n = rule[1]!;
-    const bytes = sizes.slice(sample, sample + n).reduce((a, b) => a + b, 0);
+    let bytes = 0;
+    for (let i = sample; i < sample + n; i++) bytes += sizes.readUInt32BE(i * 4);
     chunks.push({ offset: offsets[c]!, samples: n, bytes });
     sample += n;
   }
   if (sample !== count) return null;
-  const cttsV1 = cttsB?.[0] === 1;
+  const ctts = cttsB ? { entries: cttsB.subarray(8, 8 + cttsB.readUInt32BE(4) * 8), v1: cttsB[0] === 1 } : null;
+  if (ctts && ctts.entries.length !== cttsB!.readUInt32BE(4) * 8) return null;
   return {
     file,
     timescale,
@@ -147,10 +156,9 @@ async function readVideoTrack(file: string): Promise<VideoTrack | null> {
     hdlr: whole(moov, hdlr),
     vmhd: whole(moov, vmhd),
     stts: entriesOf(sttsB, 8, (at) => [sttsB.readUInt32BE(at), sttsB.readUInt32BE(at + 4)]) as Array<[number, number]>,
-    ctts: cttsB
-      ? (entriesOf(cttsB, 8, (at) => [cttsB.readUInt32BE(at), cttsV1 ? cttsB.readInt32BE(at + 4) : cttsB.readUInt32BE(at + 4)]) as Array<[number, number]>)
-      : null,
+    ctts,
     stss: stssBox ? entriesOf(body(moov, stssBox), 4, (at) => [moov.readUInt32BE(stssBox.start + stssBox.headerSize + at)]).map((e) => e[0]!) : null,
+    samples: count,
     sizes,
     chunks,
     mediaTime,
@@ -169,35 +177,35 @@ function appendRuns(out: Array<[number, number]>, runs: ReadonlyArray<[number, n
 /** Durations as a box field: 32 bits while they fit, else the box is written in version 1. */
 const fits32 = (...values: number[]) => values.every((v) => v <= 0xffffffff);
 
-/** The joined movie's `moov`, its chunks' bytes starting at file offset `base`. */
-function joinedMoov(tracks: VideoTrack[], base: number): Buffer {
+/**
+ * The joined movie's `moov` for its samples starting at file offset `base`. Only the chunk offsets
+ * depend on `base`, so the other tables are built once, whatever `base` is asked.
+ */
+function joinedMoov(tracks: VideoTrack[]): (base: number) => Buffer {
   const first = tracks[0]!;
   const stts: Array<[number, number]> = [];
-  const ctts: Array<[number, number]> = [];
   const stss: number[] = [];
-  const anyCtts = tracks.some((t) => t.ctts);
   const anyStss = tracks.some((t) => t.stss);
-  const sizes: number[] = [];
   const offsets: number[] = [];
   const stsc: Array<[number, number]> = [];
-  let at = base;
+  let samples = 0;
+  let at = 0;
   for (const t of tracks) {
-    const before = sizes.length;
     appendRuns(stts, t.stts);
-    if (anyCtts) appendRuns(ctts, t.ctts ?? [[t.sizes.length, 0]]);
-    if (anyStss) stss.push(...(t.stss ?? t.sizes.map((_, i) => i + 1)).map((n) => n + before));
-    sizes.push(...t.sizes);
+    if (anyStss) for (const n of t.stss ?? Array.from({ length: t.samples }, (_, i) => i + 1)) stss.push(n + samples);
+    samples += t.samples;
     for (const c of t.chunks) {
       offsets.push(at);
       at += c.bytes;
       if (stsc.at(-1)?.[1] !== c.samples) stsc.push([offsets.length, c.samples]);
     }
   }
+  // The files' composition offsets one after another, as they are (a run is not merged with the
+  // next file's first, which the format allows); a file without them gets one run of offset 0.
+  const ctts = tracks.some((t) => t.ctts) ? Buffer.concat(tracks.map((t) => t.ctts?.entries ?? fields([t.samples, 0]))) : null;
   const mediaDuration = stts.reduce((s, [n, d]) => s + n * d, 0);
   const movieDuration = Math.round((mediaDuration * 1000) / first.timescale);
   if (!fits32(mediaDuration, movieDuration)) throw new Error('too long to join');
-  const negative = ctts.some(([, v]) => v < 0);
-  const co64 = !fits32(at);
 
   const tkhd = Buffer.from(first.tkhd);
   const tkhdV1 = tkhd[8] === 1;
@@ -208,25 +216,24 @@ function joinedMoov(tracks: VideoTrack[], base: number): Buffer {
   if (mdhd[8] === 1) mdhd.writeBigUInt64BE(BigInt(mediaDuration), 8 + 24);
   else mdhd.writeUInt32BE(mediaDuration, 8 + 16);
 
-  const signed = (v: number) => {
-    const b = Buffer.alloc(4);
-    b.writeInt32BE(v);
-    return b;
-  };
-  const stbl = box(
-    'stbl',
+  const tables = [
     first.stsd,
-    fullBox('stts', 0, u32(stts.length), ...stts.flatMap(([n, d]) => [u32(n), u32(d)])),
-    ...(anyCtts ? [box('ctts', u32(negative ? 0x01000000 : 0), u32(ctts.length), ...ctts.flatMap(([n, v]) => [u32(n), signed(v)]))] : []),
-    ...(anyStss ? [fullBox('stss', 0, u32(stss.length), ...stss.map(u32))] : []),
-    fullBox('stsc', 0, u32(stsc.length), ...stsc.flatMap(([c, n]) => [u32(c), u32(n), u32(1)])),
-    fullBox('stsz', 0, u32(0), u32(sizes.length), ...sizes.map(u32)),
-    fullBox(co64 ? 'co64' : 'stco', 0, u32(offsets.length), ...offsets.map(co64 ? u64 : u32)),
-  );
-  const trak = box('trak', tkhd, editList(movieDuration, first.mediaTime), box('mdia', mdhd, first.hdlr, box('minf', first.vmhd, selfContainedData(), stbl)));
+    fullBox('stts', 0, u32(stts.length), fields(stts.flat())),
+    // Version 1 (signed offsets) if any file's is: a version 0 offset never reaches 2^31 in practice.
+    ...(ctts ? [box('ctts', u32(tracks.some((t) => t.ctts?.v1) ? 0x01000000 : 0), u32(ctts.length / 8), ctts)] : []),
+    ...(anyStss ? [fullBox('stss', 0, u32(stss.length), fields(stss))] : []),
+    fullBox('stsc', 0, u32(stsc.length), fields(stsc.flatMap(([c, n]) => [c, n, 1]))),
+    fullBox('stsz', 0, u32(0), u32(samples), Buffer.concat(tracks.map((t) => t.sizes))),
+  ];
   // Version 0: times, time scale 1000, duration, rate 1.0, volume 1.0, reserved, matrix, pre-defined, next track id.
   const mvhd = fullBox('mvhd', 0, zeros(8), u32(1000), u32(movieDuration), u32(0x10000), Buffer.from([1, 0]), zeros(10), IDENTITY_MATRIX, zeros(24), u32(2));
-  return box('moov', mvhd, trak);
+  return (base) => {
+    const co64 = !fits32(base + at);
+    const placed = offsets.map((o) => o + base);
+    const stbl = box('stbl', ...tables, fullBox(co64 ? 'co64' : 'stco', 0, u32(offsets.length), fields(placed, co64 ? 64 : 32)));
+    const trak = box('trak', tkhd, editList(movieDuration, first.mediaTime), box('mdia', mdhd, first.hdlr, box('minf', first.vmhd, selfContainedData(), stbl)));
+    return box('moov', mvhd, trak);
+  };
 }
 
 /**
@@ -241,14 +248,15 @@ export async function concatVideo(files: readonly string[], dest: string): Promi
   const first = tracks[0]!;
   if (tracks.some((t) => t.timescale !== first.timescale || t.mediaTime !== first.mediaTime || !t.stsd.equals(first.stsd))) return false;
   const ftyp = await readFtyp(first.file);
-  const payload = tracks.reduce((s, t) => s + t.chunks.reduce((a, c) => a + c.bytes, 0), 0);
+  const payload = tracks.reduce((s, t) => s + payloadOf(t), 0);
   const mdatHeader = fits32(payload + 8)
     ? Buffer.concat([u32(payload + 8), Buffer.from('mdat')])
     : Buffer.concat([u32(1), Buffer.from('mdat'), u64(payload + 16)]);
-  let moov = joinedMoov(tracks, 0);
+  const moovAt = joinedMoov(tracks);
+  let moov = moovAt(0);
   // The chunk offsets count the moov's own size; a second pass settles it (a third if offsets grew to 64 bits).
   for (let i = 0; i < 3; i++) {
-    const next = joinedMoov(tracks, ftyp.length + moov.length + mdatHeader.length);
+    const next = moovAt(ftyp.length + moov.length + mdatHeader.length);
     const settled = next.length === moov.length;
     moov = next;
     if (settled) break;
@@ -256,41 +264,17 @@ export async function concatVideo(files: readonly string[], dest: string): Promi
 
   const temp = `${dest}.join`;
   const out = await fs.promises.open(temp, 'w');
-  // The write under way; a failure surfaces where it is awaited (the no-op catch only keeps Node
-  // from calling it unhandled in between).
-  let written: Promise<unknown> = Promise.resolve();
-  const write = (data: Buffer, length = data.length) => {
-    written = out.write(data, 0, length);
-    written.catch(() => {});
-  };
   try {
-    write(Buffer.concat([ftyp, moov, mdatHeader]));
-    const blocks = [Buffer.allocUnsafe(COPY_BLOCK), Buffer.allocUnsafe(COPY_BLOCK)];
-    let turn = 0;
-    for (const t of tracks) {
-      const src = await fs.promises.open(t.file, 'r');
-      try {
-        for (const [from, length] of coalesce(t.chunks)) {
-          for (let done = 0; done < length;) {
-            // This block's last write was awaited before the other block's began.
-            const block = blocks[turn++ % 2]!;
-            const want = Math.min(COPY_BLOCK, length - done);
-            const { bytesRead } = await src.read(block, 0, want, from + done);
-            if (bytesRead !== want) throw new Error(`${t.file} ended early`);
-            await written;
-            write(block, bytesRead);
-            done += bytesRead;
-          }
-        }
-      } finally {
-        await src.close();
-      }
-    }
-    await written;
+    const head = Buffer.concat([ftyp, moov, mdatHeader]);
+    await out.write(head, 0, head.length, 0);
+    // Every file's samples have their own place in the joined file, so several files are copied
+    // at once: one copy at a time leaves the thread pool's other threads, and a core, idle.
+    let place = head.length;
+    const places = tracks.map((t) => (place += payloadOf(t)) - payloadOf(t));
+    await mapLimit(tracks, COPIES_AT_ONCE, (t, i) => copySamples(t, out, places[i]!));
     await out.close();
     await fs.promises.rename(temp, dest);
   } catch (err) {
-    await written.catch(() => {});
     await out.close().catch(() => {});
     fs.rmSync(temp, { force: true });
     throw err;
@@ -298,8 +282,32 @@ export async function concatVideo(files: readonly string[], dest: string): Promi
   return true;
 }
 
-/** Bytes read or written at once: two such blocks take turns, one read while the other is written. */
+/** Copies in flight: libuv's thread pool has four threads, which fs work shares. */
+const COPIES_AT_ONCE = 4;
+/** Bytes read, then written, at once by each copy. */
 const COPY_BLOCK = 1 << 20;
+
+const payloadOf = (t: VideoTrack) => t.chunks.reduce((a, c) => a + c.bytes, 0);
+
+/** Writes the bytes of `t`'s samples into `out` from `at` on, in their order. */
+async function copySamples(t: VideoTrack, out: fs.promises.FileHandle, at: number): Promise<void> {
+  const block = Buffer.allocUnsafe(COPY_BLOCK);
+  const src = await fs.promises.open(t.file, 'r');
+  try {
+    for (const [from, length] of coalesce(t.chunks)) {
+      for (let done = 0; done < length;) {
+        const want = Math.min(COPY_BLOCK, length - done);
+        const { bytesRead } = await src.read(block, 0, want, from + done);
+        if (bytesRead !== want) throw new Error(`${t.file} ended early`);
+        await out.write(block, 0, bytesRead, at);
+        at += bytesRead;
+        done += bytesRead;
+      }
+    }
+  } finally {
+    await src.close();
+  }
+}
 
 /** The byte ranges the chunks take, neighbours merged: usually one read per file. */
 function coalesce(chunks: readonly Chunk[]): Array<[number, number]> {

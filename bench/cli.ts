@@ -5,12 +5,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ms, report } from './report';
+import { median, ms, report } from './report';
 
 const BIN = path.resolve('app/cli/bin.mjs');
 
 /** Median wall time of `runs` runs of node with these arguments. */
-function median(args: string[], runs = 7): number {
+function medianRun(args: string[], runs = 7): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -18,7 +18,7 @@ function median(args: string[], runs = 7): number {
     if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
     times.push(performance.now() - t0);
   }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  return median(times);
 }
 
 export async function cliBench() {
@@ -27,9 +27,9 @@ export async function cliBench() {
     const demo = path.join(dir, 'Demo.shotline');
     execFileSync(process.execPath, [BIN, 'demo', '--no-render', '--no-export', '--out', demo], { stdio: 'ignore' });
     execFileSync(process.execPath, ['scripts/build-cli.mjs']);
-    const bundled = median([BIN, 'list', demo]);
-    const tsx = median(['--import', 'tsx', 'app/cli/main.ts', 'list', demo]);
-    const bare = median(['-e', '0']);
+    const bundled = medianRun([BIN, 'list', demo]);
+    const tsx = medianRun(['--import', 'tsx', 'app/cli/main.ts', 'list', demo]);
+    const bare = medianRun(['-e', '0']);
     report('CLI start (shotline list on the demo, start to exit, median of 7)', {
       'built bundle (bin.mjs)': ms(bundled),
       'TypeScript through tsx': ms(tsx),

@@ -8,7 +8,7 @@ import { openProject } from '../app/core/project/project';
 import { createProjectFolder } from '../app/core/project/projectFiles';
 import * as ops from '../app/core/timeline/ops';
 import { startDevhost } from '../app/devhost/server';
-import { CHROMIUM_ARGS, ms, report, waitForMark } from './report';
+import { CHROMIUM_ARGS, median, ms, report, waitForMark } from './report';
 
 const TAKE_SHOTS = ['1A', '1B', '1C'];
 
@@ -31,8 +31,6 @@ async function pressPlay(page: Page): Promise<number> {
 async function pause(page: Page) {
   await page.evaluate(`document.querySelector('[aria-label="Pause"]')?.click()`);
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** A 500-shot project whose first shots have local-animatic takes: press Play → first frame on screen. */
 export async function playerBench() {

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 export { CHROMIUM_ARGS } from '../test/chromium';
 
 export const ms = (v: number) => `${v.toFixed(1)} ms`;
+export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 export function report(title: string, figures: Record<string, string>) {

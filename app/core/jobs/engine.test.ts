@@ -115,6 +115,40 @@ describe('job engine: the path of a take', () => {
     expect(stalled.pollsAt.slice(1).map((p, i) => p.at - stalled.pollsAt[i]!.at)).toEqual([250, 250, 250]);
   });
 
+  it("aims a task's second poll from its first reading at the pace a like task ran", async () => {
+    const running = (progress: number) => ({ state: 'running' as const, progress });
+    const done = { state: 'succeeded' as const, outputUrl: 'https://fake.test/out.mp4?sig=abc', costUsd: null };
+    const scripts = [
+      [running(0.1), running(0.2), done],
+      [running(0.1), done],
+      [running(0.1), running(0.2), done],
+    ];
+    provider.taskScript = () => scripts.shift()!;
+    const five = shot(project, { durationS: 5 });
+    const other = shot(project, { durationS: 8 });
+    // One engine throughout, each task queued once the one before is done.
+    const engine = testEngine(project, { provider, clock, pollIntervalS: 0.25, customEndpoint: () => true });
+    engine.start({ loop: false });
+    for (const s of [five, five, other]) {
+      await enqueueTakes(ctx(), { shotIds: [s.id], takes: 1 });
+      await drive(engine, clock);
+    }
+    await engine.stop();
+    const gaps = (remoteId: string) => {
+      const at = provider.pollsAt.filter((p) => p.remoteId === remoteId).map((p) => p.at);
+      return at.slice(1).map((t, i) => t - at[i]!);
+    };
+    const tasks = [...new Set(provider.pollsAt.map((p) => p.remoteId))];
+    expect(tasks).toHaveLength(3);
+    // The first reads twice: 0.1 → 0.2 in 250 ms is 0.4 a second, so 2 s left, polled 2.1 s on.
+    expect(gaps(tasks[0]!)).toEqual([250, 2100]);
+    // The second, the same model making the same length, goes by that pace from its first reading:
+    // 0.9 left at 0.4 a second is 2.25 s, polled 2363 ms on, where it is done.
+    expect(gaps(tasks[1]!)).toEqual([2363]);
+    // An 8 s shot is not like them: it reads twice again.
+    expect(gaps(tasks[2]!)).toEqual([250, 2100]);
+  });
+
   it('renders local animatic takes through the same engine', async () => {
     const s = shot(project, { tool: 'local:animatic', durationS: 1, label: '9Z' });
     const { jobIds } = await enqueueTakes(ctx(), { shotIds: [s.id], takes: 2 });

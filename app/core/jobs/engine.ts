@@ -26,8 +26,9 @@ import type { Runner, RunnerSource } from './runners';
 import { canMove, SLOT_STATES } from './states';
 import * as steps from './steps';
 import { makeAudio, recoverAudio, type AudioRunner } from './audio';
+import { likeTasks } from './request';
 import { readSettings } from './settings';
-import { DEFAULT_TUNING, remainingS, systemClock, type Clock, type EngineTuning, type ProgressReading } from './timing';
+import { DEFAULT_TUNING, progressRate, remainingS, systemClock, type Clock, type EngineTuning, type ProgressReading } from './timing';
 
 export type EngineEvent =
   /** `keyframe`: a frame that arrived was circled and became its shot's start keyframe. */
@@ -73,6 +74,11 @@ export class JobEngine {
   private readonly lastProgress = new Map<string, number>();
   /** Each running task's last progress reading, to judge how long it has left (StepCtx.pace). */
   private readonly readings = new Map<string, ProgressReading>();
+  /**
+   * The progress rate last seen in each kind of task (`likeTasks`): a task's first reading goes by
+   * it, so its second poll can be aimed at its end rather than spent on a second reading.
+   */
+  private readonly likeRates = new Map<string, number>();
   /** Uneventful polls since the job's last write: count, next poll, progress (see StepCtx.polled). */
   private readonly polls = new Map<string, { polls: number; nextAt: number; progress: number | null }>();
   private heldBy: string | null = null;
@@ -460,9 +466,12 @@ export class JobEngine {
       polled: (job, p) => void this.polls.set(job.id, p),
       progress: (job, fraction) => this.progress(job, fraction),
       pace: (job, reading) => {
-        const left = remainingS(this.readings.get(job.id) ?? null, reading);
+        const prev = this.readings.get(job.id) ?? null;
+        const like = likeTasks(job);
+        const rate = prev && progressRate(prev, reading);
+        if (rate) this.likeRates.set(like, rate);
         this.readings.set(job.id, reading);
-        return left;
+        return remainingS(prev, reading, this.likeRates.get(like) ?? null);
       },
     };
   }

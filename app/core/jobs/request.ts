@@ -9,7 +9,7 @@ import { linesFromText, type DialogueLine } from '../../../shared/domain/dialogu
 import type { ShotListFields } from '../../../shared/domain/shotList';
 import type { AspectRatio, PromptParts, Shot, ToolId } from '../../../shared/domain/types';
 import { validateFrame, validateShot, type ShotIssue } from '../../../shared/domain/validation';
-import type { ShotImageRow } from '../db/repos/jobsRepo';
+import type { JobRow, ShotImageRow } from '../db/repos/jobsRepo';
 import { UserError } from '../errors';
 import type { GenerationRequest, ImageInput } from '../providers/types';
 
@@ -45,6 +45,15 @@ export function readSnapshot(json: string): RequestSnapshot {
   const snap = JSON.parse(json) as RequestSnapshot & { shot: { dialogue: DialogueLine[] | string } };
   const { dialogue } = snap.shot;
   return typeof dialogue === 'string' ? { ...snap, shot: { ...snap.shot, dialogue: linesFromText(dialogue) } } : snap;
+}
+
+/**
+ * Tasks that likely run at one pace at the provider: one model, at the same step, making the same
+ * length at the same size. Requests that are not a shot's (a line to speak) go by model and step.
+ */
+export function likeTasks(job: Pick<JobRow, 'tool' | 'step' | 'request_json'>): string {
+  const { shot } = JSON.parse(job.request_json) as { shot?: Partial<RequestSnapshot['shot']> };
+  return [job.tool, job.step, shot?.durationS, shot?.resolution].join(' ');
 }
 
 const MIMES = new Set<string>(['image/jpeg', 'image/png', 'image/webp']);

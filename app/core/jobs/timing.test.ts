@@ -10,6 +10,13 @@ describe('remainingS', () => {
     expect(remainingS({ at: 0, progress: 0.5 }, { at: 1_000, progress: 1 })).toBe(0);
   });
 
+  it("goes by a like task's rate at a task's first reading, and by its own once it has two", () => {
+    expect(remainingS(null, { at: 5_000, progress: 0.4 }, 0.05)).toBeCloseTo(12);
+    expect(remainingS({ at: 0, progress: 0.2 }, { at: 10_000, progress: 0.4 }, 0.05)).toBeCloseTo(30);
+    // Its own readings showing no progress say nothing, whatever a like task did.
+    expect(remainingS({ at: 0, progress: 0.4 }, { at: 5_000, progress: 0.4 }, 0.05)).toBeNull();
+  });
+
   it('says nothing from one reading, no progress, progress going back, or readings out of order', () => {
     expect(remainingS(null, { at: 5_000, progress: 0.4 })).toBeNull();
     expect(remainingS({ at: 0, progress: 0.4 }, { at: 5_000, progress: 0.4 })).toBeNull();

@@ -56,14 +56,21 @@ export interface ProgressReading {
   progress: number;
 }
 
+/** Progress per second between two readings; null when they show none (or it went back). */
+export function progressRate(prev: ProgressReading, cur: ProgressReading): number | null {
+  if (cur.at <= prev.at || cur.progress <= prev.progress) return null;
+  return (cur.progress - prev.progress) / ((cur.at - prev.at) / 1000);
+}
+
 /**
- * Seconds a task likely has left, from the rate between its last two progress readings; null when
- * they show no progress (or went back), since then nothing can be said.
+ * Seconds a task likely has left: at the rate between its last two progress readings; at its first
+ * reading, at `likeRate`, the rate last seen in a task like it (one reading alone cannot tell when
+ * the task began: it may have waited in the provider's queue). Null when nothing can be said: no
+ * rate to go by, or readings that show no progress.
  */
-export function remainingS(prev: ProgressReading | null, cur: ProgressReading): number | null {
-  if (!prev || cur.at <= prev.at || cur.progress <= prev.progress) return null;
-  const perS = (cur.progress - prev.progress) / ((cur.at - prev.at) / 1000);
-  return Math.max(0, 1 - cur.progress) / perS;
+export function remainingS(prev: ProgressReading | null, cur: ProgressReading, likeRate: number | null = null): number | null {
+  const perS = prev ? progressRate(prev, cur) : likeRate;
+  return perS ? Math.max(0, 1 - cur.progress) / perS : null;
 }
 
 export interface RetryTiming {

@@ -95,7 +95,7 @@ async function engineBench(dir: string, checking: boolean) {
       `job engine: ${JOBS} jobs, Runway fake, ${GENERATION_S} s generations, cap ${CAP}, polls every ${POLL_S * 1000} ms, ${checking ? 'each take checked as it lands' : 'checking held back'}`,
       {
         'wall ÷ ideal': `${(window / ideal).toFixed(2)}× (start to the last take downloaded, ${window.toFixed(1)} s, over ${JOBS}/${CAP} waves × ${GENERATION_S} s = ${ideal.toFixed(0)} s)`,
-        'engine CPU while generating': `${seconds(cpuAtDownload).toFixed(1)} s, ${((seconds(cpuAtDownload) / window) * 100).toFixed(0)} % of the window (user ${(cpuAtDownload.user / 1e6).toFixed(1)} s, system ${(cpuAtDownload.system / 1e6).toFixed(1)} s; ${((seconds(cpuAtDownload) / requests) * 1000).toFixed(1)} ms per request to the provider)`,
+        'engine CPU while generating': `${seconds(cpuAtDownload).toFixed(2)} s, ${((seconds(cpuAtDownload) / window) * 100).toFixed(1)} % of the window (user ${(cpuAtDownload.user / 1e6).toFixed(1)} s, system ${(cpuAtDownload.system / 1e6).toFixed(1)} s; ${((seconds(cpuAtDownload) / requests) * 1000).toFixed(1)} ms per request to the provider)`,
         ...(checking
           ? {
               'all checked and stored (wall)': `${wall.toFixed(1)} s (ffprobe, QC and a thumbnail per take, ${os.availableParallelism()} cores, load average ${os.loadavg()[0]!.toFixed(1)})`,
@@ -161,7 +161,7 @@ async function floorBench(dir: string) {
     const { cpuS, windowS } = JSON.parse(line) as { cpuS: number; windowS: number };
     const stats = await fake.stats();
     report(`the same jobs with no engine: each job's create, first and last poll, download and five durable state changes, 20 at a time, in a fresh process`, {
-      CPU: `${cpuS.toFixed(1)} s, ${((cpuS / windowS) * 100).toFixed(0)} % of the ${windowS.toFixed(1)} s window (${stats.polls} polls)`,
+      CPU: `${cpuS.toFixed(2)} s, ${((cpuS / windowS) * 100).toFixed(1)} % of the ${windowS.toFixed(1)} s window (${stats.polls} polls)`,
     });
   } finally {
     fake.stop();

@@ -52,7 +52,7 @@ export function readSnapshot(json: string): RequestSnapshot {
  * length at the same size. Requests that are not a shot's (a line to speak) go by model and step.
  */
 export function likeTasks(job: Pick<JobRow, 'tool' | 'step' | 'request_json'>): string {
-  const { shot } = JSON.parse(job.request_json) as { shot?: Partial<RequestSnapshot['shot']> };
+  const shot = (JSON.parse(job.request_json) as { shot?: Partial<RequestSnapshot['shot']> } | null)?.shot;
   return [job.tool, job.step, shot?.durationS, shot?.resolution].join(' ');
 }
 

@@ -31,8 +31,11 @@ function running(pid: number): boolean {
   }
 }
 
-/** Removes the scratch entries in `dir` whose process is gone; returns their names. */
-export function sweepScratch(dir: string): string[] {
+/**
+ * Removes the scratch entries in `dir` whose process is gone, but those `held` says are still
+ * wanted (a file a durable job will go on with); returns their names.
+ */
+export function sweepScratch(dir: string, held: (name: string) => boolean = () => false): string[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -42,7 +45,7 @@ export function sweepScratch(dir: string): string[] {
   const swept: string[] = [];
   for (const name of names) {
     const pid = Number(SCRATCH.exec(name)?.[1] ?? NaN);
-    if (!Number.isInteger(pid) || pid === process.pid || running(pid)) continue;
+    if (!Number.isInteger(pid) || pid === process.pid || running(pid) || held(name)) continue;
     fs.rmSync(path.join(dir, name), { recursive: true, force: true });
     swept.push(name);
   }

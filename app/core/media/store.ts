@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { assetsRepo, type AssetKind, type AssetRow } from '../db/repos/assetsRepo';
 import type { Db } from '../db/sqlite';
-import { MEDIA_DIR } from '../project/projectFiles';
+import { MEDIA_DIR, TEMP_DIR } from '../project/projectFiles';
 import { projectMediaPath } from './projectPath';
+import { scratchPath } from './scratch';
 import type { SourceProbe } from './sourceProbe';
 
 export type { AssetKind };
@@ -36,11 +37,14 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** A temp path inside media/ so the final rename never crosses a filesystem. */
+/**
+ * A temp path inside media/ so the final rename never crosses a filesystem, named by this process
+ * so that opening the project removes it if the process is killed before it is stored.
+ */
 export function mediaTempPath(projectFolder: string, ext: string): string {
-  const dir = path.join(projectFolder, MEDIA_DIR, '.tmp');
+  const dir = path.join(projectFolder, TEMP_DIR);
   fs.mkdirSync(dir, { recursive: true });
-  return path.join(dir, `${Date.now()}-${randomBytes(6).toString('hex')}${ext}`);
+  return scratchPath(dir, 'media', ext);
 }
 
 /**

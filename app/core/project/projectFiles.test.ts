@@ -1,10 +1,11 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { openSqlite } from '../db/sqlite';
+import { mediaTempPath } from '../media/store';
 import { useTmpDir } from '../testing/tmp.testkit';
 import { openProject } from './project';
 import { createProjectFolder } from './projectFiles';
@@ -132,5 +133,51 @@ describe('project folders', () => {
     raw.exec('CREATE TABLE something (x)');
     raw.close();
     expect(() => openProject(folder)).toThrow(/not a Shotline project/);
+  });
+
+  it('sweeps media/.tmp of what killed processes left, keeping what a job will go on with and live work', () => {
+    const folder = create(tmp());
+    const dir = path.join(folder, 'media', '.tmp');
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const names = {
+      killed: `.shotline-media-${gone}-0123abcd.import`,
+      paidDownload: `.shotline-media-${gone}-89abcdef.mp4`,
+      oldUnnamed: `${Date.now() - 2 * 24 * 3600 * 1000}-0123456789ab.mp4`,
+      oldHeld: `${Date.now() - 3 * 24 * 3600 * 1000}-abcdef012345.png`,
+      recentUnnamed: `${Date.now() - 60_000}-0123456789ab.wav`,
+      notOurs: 'notes.txt',
+    };
+    const p = openProject(folder);
+    for (const [id, name] of [
+      ['j1', names.paidDownload],
+      ['j2', names.oldHeld],
+    ] as const) {
+      p.jobs.insert(
+        {
+          id,
+          shot_id: 's1',
+          shot_label: 'S1',
+          batch_id: 'b',
+          tool: 'runway:gen4_turbo',
+          external_id: `x-${id}`,
+          seed: null,
+          request_json: '{}',
+          cost_estimate_usd: 1,
+          fallback_tool: null,
+          created_at: 1,
+        },
+        'queued',
+      );
+      expect(p.jobs.move(id, 'queued', 'downloading', { now: 2, patch: { temp_path: path.join(dir, name) } })).toBe(true);
+    }
+    fs.mkdirSync(dir, { recursive: true });
+    for (const name of Object.values(names)) fs.writeFileSync(path.join(dir, name), 'x');
+    const live = path.basename(mediaTempPath(folder, '.png'));
+    fs.writeFileSync(path.join(dir, live), 'being written');
+    p.close();
+
+    openProject(folder).close();
+    const left = fs.readdirSync(dir).sort();
+    expect(left).toEqual([names.oldHeld, names.paidDownload, names.recentUnnamed, names.notOurs, live].sort());
   });
 });

@@ -4,6 +4,7 @@ import { safeFileName, utf8Length } from '../../../shared/domain/filenames';
 import type { AspectRatio } from '../../../shared/domain/types';
 import { migrate, newerSchemaError } from '../db/migrate';
 import { SCHEMA_VERSION } from '../db/migrations';
+import { heldTempFiles } from '../db/repos/jobsRepo';
 import { timelineRepo } from '../db/repos/timelineRepo';
 import { openSqlite, type Db } from '../db/sqlite';
 import { UserError } from '../errors';
@@ -14,6 +15,8 @@ export const DB_FILE = 'project.db';
 export const MEDIA_DIR = 'media';
 /** Stills grabbed from stored videos, kept for storyboards (media/frameCache.ts). */
 export const FRAMES_DIR = path.join(MEDIA_DIR, '.frames');
+/** Files on their way into the store: imports being checked, downloads, renders (media/store.ts). */
+export const TEMP_DIR = path.join(MEDIA_DIR, '.tmp');
 /** Waveforms of stored sound, kept for the sound lanes (sound/waveform.ts). */
 export const WAVEFORMS_DIR = path.join(MEDIA_DIR, '.waveforms');
 
@@ -164,6 +167,26 @@ function damaged(dbPath: string): boolean {
   }
 }
 
+/** Before temp files were named by their process, a name held the time it was made. */
+const DATED_TEMP = /^(\d{13})-[0-9a-f]{12}(?:\.[^.]+)?$/;
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Removes what killed processes left in media/.tmp (a half-copied import, a render cut short),
+ * which would otherwise fill the disk unseen. A file a job still names stays: the job goes on
+ * with it when the engine resumes, and it may be a download already paid for.
+ */
+function sweepTemp(db: Db, folder: string): void {
+  const dir = path.join(folder, TEMP_DIR);
+  let held: Set<string> | undefined;
+  const isHeld = (name: string) => (held ??= new Set(heldTempFiles(db).map((f) => path.basename(f)))).has(name);
+  sweepScratch(dir, isHeld);
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    const made = Number(DATED_TEMP.exec(name)?.[1] ?? NaN);
+    if (made < Date.now() - DAY_MS && !isHeld(name)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
 /** Opens a project's db for writing, upgrading its schema (with a backup) when needed. */
 export function openProjectDb(folder: string): { db: Db; folder: string } {
   const abs = path.resolve(folder);
@@ -176,6 +199,7 @@ export function openProjectDb(folder: string): { db: Db; folder: string } {
   try {
     migrate(db, { dbPath });
     fs.mkdirSync(path.join(abs, MEDIA_DIR), { recursive: true });
+    sweepTemp(db, abs);
   } catch (err) {
     db.close();
     throw err;

@@ -88,7 +88,7 @@ export interface AdapterConfig {
   now?: () => number;
   /**
    * Where an API that answers with the file itself (Gemini images) keeps it until `download`:
-   * the engine passes `<project>/media/.tmp`, so a billed image survives a crash; else a folder
+   * the app passes a folder in its user data, so a billed image survives a crash; else a folder
    * under os.tmpdir().
    */
   stagingDir?: string;

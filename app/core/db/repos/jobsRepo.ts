@@ -327,6 +327,14 @@ function makeJobsRepo(db: Db) {
 
 export const jobsRepo = perDb(makeJobsRepo);
 
+/**
+ * The files in media/.tmp that jobs will go on with (a download waiting to be checked, a render
+ * under way). One query, without the repo's statements: a project's opening reads it.
+ */
+export function heldTempFiles(db: Db): string[] {
+  return db.prepare('SELECT temp_path FROM jobs WHERE temp_path IS NOT NULL').pluck().all() as string[];
+}
+
 export type JobsRepo = ReturnType<typeof jobsRepo>;
 
 /** What the user is asked to decide about a job, or null when nothing is asked. */

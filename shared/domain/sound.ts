@@ -26,6 +26,9 @@ export interface MusicBed {
   fadeOutS: number;
 }
 
+/** Peaks a second the lanes draw: enough for a bed several minutes long drawn a few hundred pixels wide. */
+export const PEAKS_PER_SECOND = 50;
+
 /** The peaks of a sound file for drawing: `perSecond` values a second, each the loudest sample of its slice (0–1). */
 export interface Waveform {
   peaks: number[];

@@ -3,9 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobState } from '../../../shared/domain/jobs';
+import { PEAKS_PER_SECOND } from '../../../shared/domain/sound';
 import { attentionOf } from '../db/repos/jobsRepo';
 import type { Project } from '../project/project';
+import { makeClip } from '../media/clips.testkit';
 import { ProviderError } from '../providers/types';
+import { keptWaveformPath } from '../sound/waveform';
 import { useTmpDir } from '../testing/tmp.testkit';
 import { SETTINGS_KEY } from './settings';
 import { enqueueTakes, jobsCtx, requestCancel, resolveAttention, retryJob, switchTool } from './enqueue';
@@ -62,6 +65,22 @@ describe('job engine: the path of a take', () => {
     expect(job(id)).toMatchObject({ state: 'ready', cost_usd: null, cost_estimate_usd: 0.6, remote_id: 'task-1' });
     expect(provider.submits).toHaveLength(1);
     expect(fs.readdirSync(path.join(project.folder, 'media', '.tmp'))).toEqual([]);
+  });
+
+  it('keeps the waveform of a take with sound as it lands, and makes none for a silent one', async () => {
+    const withSound = await makeClip(path.join(tmp(), 'with-sound.mp4'), { audio: true });
+    const silent = shot(project);
+    const heard = shot(project);
+    await enqueueTakes(ctx(), { shotIds: [silent.id], takes: 1 });
+    await run();
+    provider = new ScriptedProvider(clock, withSound);
+    await enqueueTakes(ctx(), { shotIds: [heard.id], takes: 1 });
+    await run();
+    const kept = (s: { id: string }) => keptWaveformPath(project.folder, project.takes.byShot(s.id)[0]!.relPath, PEAKS_PER_SECOND);
+    expect(fs.existsSync(kept(silent))).toBe(false);
+    const wave = JSON.parse(fs.readFileSync(kept(heard), 'utf8')) as { waveform: { peaks: number[]; durationS: number } };
+    expect(wave.waveform.durationS).toBeCloseTo(1, 1);
+    expect(Math.max(...wave.waveform.peaks)).toBeGreaterThan(0.1);
   });
 
   it('makes N takes with distinct seeds, numbered per shot, within the concurrency cap', async () => {

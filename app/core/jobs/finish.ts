@@ -3,6 +3,7 @@
 // and writing the take in the same transaction as the job's `ready`.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { getModel, takeKindOf, toolModel } from '../../../shared/catalog';
 import type { TakeKind } from '../../../shared/domain/jobs';
 import type { JobRow, JobsRepo } from '../db/repos/jobsRepo';
@@ -12,6 +13,7 @@ import { ffprobe, type ProbeResult } from '../media/ffmpeg';
 import { mediaStore, mediaTempPath } from '../media/store';
 import { arrivalStillFrame, keepStill, STORYBOARD_WIDTH } from '../media/frameCache';
 import { extractFrame, extractFrameSizes } from '../media/thumbnail';
+import { projectWaveform } from '../sound/waveform';
 import { TIMELINE_FPS } from '../../../shared/domain/timecode';
 import { compiledFor, readSnapshot } from './request';
 import { audioTakeFacts, readAudioSnapshot } from './audio';
@@ -111,6 +113,7 @@ export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult,
     if (still) fs.rmSync(still.temp, { force: true });
   }
   const placed = await store.place(temp, image?.ext ?? '.mp4');
+  if (probe.hasAudio) await keepWaveform(ctx.folder, placed.relPath);
   if (still && fs.existsSync(still.temp)) {
     try {
       keepStill(ctx.folder, placed.relPath, still.frame, STORYBOARD_WIDTH, still.temp);
@@ -197,6 +200,11 @@ export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult,
   return ok ? takeId : null;
 }
 
+/** Draws the sound lane of a take at once when it is first shown. Only a saving: on failure the lane computes it then. */
+async function keepWaveform(folder: string, relPath: string): Promise<void> {
+  await projectWaveform(folder, relPath, path.join(folder, relPath)).catch(() => undefined);
+}
+
 /** A spoken line's audio (or an effect): stored, and recorded as a take of its shot with the line it speaks. */
 async function storeAudioTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult, notes: string[]): Promise<string | null> {
   const store = mediaStore(ctx.db, ctx.folder);
@@ -204,6 +212,7 @@ async function storeAudioTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult, n
   const file = audioFile(probe);
   const facts = audioTakeFacts(audio, file.ext);
   const placed = await store.place(job.temp_path!, file.ext);
+  await keepWaveform(ctx.folder, placed.relPath);
   const model = toolModel(job.tool);
   const takeId = randomUUID();
   const ok = ctx.db.transaction(() => {

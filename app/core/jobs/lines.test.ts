@@ -2,10 +2,13 @@
 // 429 waited out, a 5xx that may have billed asked about, a crash with the line already made found
 // (never paid twice), and the local voice redone after an interruption.
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PEAKS_PER_SECOND } from '../../../shared/domain/sound';
 import { envKeySource } from '../keys/keySource';
 import { createItem, libraryCtx, updateItem } from '../library/ops';
 import { linesAudio } from '../sound/lineAudio';
+import { keptWaveformPath } from '../sound/waveform';
 import { enqueueLines, planLines } from './audio';
 import { jobsCtx } from './enqueue';
 import { useElevenLabsProject } from './elevenlabs.testkit';
@@ -54,6 +57,9 @@ describe('spoken lines through the engine', () => {
     const audio = linesAudio(el.project()).get(a.id)!;
     expect(audio.map((l) => l !== null && fs.existsSync(l.path))).toEqual([true, true]);
     expect(audio[1]!.durationS).toBeGreaterThan(audio[0]!.durationS);
+    // Kept as each line landed, so the sound lane draws it without decoding it.
+    const folder = el.project().folder;
+    expect(audio.map((l) => fs.existsSync(keptWaveformPath(folder, path.relative(folder, l!.path), PEAKS_PER_SECOND)))).toEqual([true, true]);
   });
 
   it('waits out a 429, asks about a 5xx that may have billed, and finds a line made before a crash', async () => {

@@ -6,7 +6,7 @@ import { describeError, UserError } from '../errors';
 import { projectMediaPath } from '../media/projectPath';
 import { mediaTempPath } from '../media/store';
 import { addMusic, prepareMusic, updateMusic, type PreparedMusic } from '../sound/music';
-import { DEFAULT_PEAKS_PER_SECOND, keptWaveformPath, waveform } from '../sound/waveform';
+import { projectWaveform } from '../sound/waveform';
 import type { Edit, Handlers, OpenSession } from './types';
 
 type MusicChannels = Extract<keyof Handlers, `music.${string}` | 'sound.waveform'>;
@@ -71,9 +71,8 @@ export function musicHandlers(edit: Edit, deps: { current: () => OpenSession }):
     'sound.waveform': async ({ relPath, perSecond }) => {
       const folder = project().folder;
       const file = projectMediaPath(folder, relPath, 'A sound on the lanes');
-      const rate = perSecond ?? DEFAULT_PEAKS_PER_SECOND;
       try {
-        return await waveform(file, rate, keptWaveformPath(folder, relPath, rate));
+        return await projectWaveform(folder, relPath, file, perSecond);
       } catch (err) {
         throw new UserError(`The waveform of ${relPath} could not be read (${(err as Error).message.slice(0, 200)}).`);
       }

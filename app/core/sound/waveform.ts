@@ -7,12 +7,11 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Waveform } from '../../../shared/domain/sound';
+import { PEAKS_PER_SECOND, type Waveform } from '../../../shared/domain/sound';
 import { ffprobe, runFfmpeg } from '../media/ffmpeg';
 import { scratchPath } from '../media/scratch';
 import { WAVEFORMS_DIR } from '../project/projectFiles';
 
-export const DEFAULT_PEAKS_PER_SECOND = 50;
 /** Enough to see every syllable's peak at 50 buckets a second, and small: a 5-minute bed is 4.8 MB to read. */
 const DECODE_RATE = 8000;
 /** Waveforms kept; each is a few kB per minute of sound. */
@@ -45,7 +44,7 @@ async function decode(file: string, signal?: AbortSignal): Promise<Int16Array> {
 }
 
 /** A file without sound (a silent take) gives no peaks and its length, so its lane draws flat. */
-export async function computeWaveform(file: string, perSecond = DEFAULT_PEAKS_PER_SECOND, signal?: AbortSignal): Promise<Waveform> {
+export async function computeWaveform(file: string, perSecond = PEAKS_PER_SECOND, signal?: AbortSignal): Promise<Waveform> {
   const probe = await ffprobe(file, { signal });
   if (!probe.hasAudio) return { peaks: [], perSecond, durationS: probe.durationS };
   const samples = await decode(file, signal);
@@ -102,7 +101,7 @@ const cache = new Map<string, Promise<Waveform>>();
  * The waveform of `file` (an absolute path already checked to lie in the project), computed once
  * per file, size and date; read from and written to `keptPath` when one is given.
  */
-export function waveform(file: string, perSecond = DEFAULT_PEAKS_PER_SECOND, keptPath?: string): Promise<Waveform> {
+export function waveform(file: string, perSecond = PEAKS_PER_SECOND, keptPath?: string): Promise<Waveform> {
   const stat = fs.statSync(file);
   const key = `${file}\0${stat.size}\0${stat.mtimeMs}\0${perSecond}`;
   let hit = cache.get(key);
@@ -117,4 +116,12 @@ export function waveform(file: string, perSecond = DEFAULT_PEAKS_PER_SECOND, kep
   hit.catch(() => cache.delete(key));
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return hit;
+}
+
+/**
+ * The waveform of project file `relPath` (at `file`), kept on disk beside the store. Asked for as
+ * a take or line lands too, so its lane draws at once instead of decoding it when first shown.
+ */
+export function projectWaveform(folder: string, relPath: string, file: string, perSecond = PEAKS_PER_SECOND): Promise<Waveform> {
+  return waveform(file, perSecond, keptWaveformPath(folder, relPath, perSecond));
 }

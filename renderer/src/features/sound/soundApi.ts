@@ -3,7 +3,7 @@
 // (refreshed by any edit, undo and finished job), waveforms (a file's never change), and the
 // edits, each drawn at once and put right by the refetch that follows.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MusicBed, ShotSound } from '../../../../shared/domain/sound';
+import { PEAKS_PER_SECOND, type MusicBed, type ShotSound } from '../../../../shared/domain/sound';
 import { plural } from '../../../../shared/domain/words';
 import type { ChannelInput } from '../../../../shared/contract';
 import type { GenerateResult } from '../../../../shared/domain/jobs';
@@ -17,9 +17,6 @@ export const soundKeys = {
   shots: ['sound', 'shots'] as const,
   waveform: (relPath: string, perSecond: number) => ['sound', 'waveform', relPath, perSecond] as const,
 };
-
-/** Peaks a second the lanes ask for: enough for a bed several minutes long drawn a few hundred pixels wide. */
-export const PEAKS_PER_SECOND = 50;
 
 const musicQuery = readQuery(soundKeys.music, 'music.list', {});
 const shotSoundsQuery = readQuery(soundKeys.shots, 'sound.shots', {});

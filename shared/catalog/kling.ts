@@ -107,7 +107,8 @@ export const KLING_MODELS: ModelSpec[] = [
         label: 'Kling 2.6 with sound: pro only, twice the silent rate, no end frame (sound is "on"/"off", v2.6+ pro only)',
         value: 2 * perSecond(2.5),
         unit: 'usd/s',
-        ref: 'docs/providers.md, Kling text2video `sound` (KL-en 03, secondary); the doubling as the catalog has stated it since 2.6 was added, not from a published Kling table',
+        // Kling publishes no 2.6 table outside an account; a reseller with fixed prices shows the doubling.
+        ref: 'https://docs.krea.ai/api-reference/video/kling-26 (Krea API, fixed prices: $0.0735/s without audio, $0.147/s with, twice); the `sound` field: docs/providers.md, Kling text2video (KL-en 03)',
         asOf: '2026-12',
       },
     },
@@ -120,9 +121,16 @@ export const KLING_MODELS: ModelSpec[] = [
         ref: 'https://developer.muvi.video/docs/models/video/kling/kling-2-6-pro-text-to-video',
         asOf: '2026',
       },
+      {
+        label: 'Krea API resale, 2.6 without audio',
+        value: 0.0735,
+        unit: 'usd/s',
+        ref: 'https://docs.krea.ai/api-reference/video/kling-26',
+        asOf: '2026-12',
+      },
     ],
     disputed:
-      'Kling shows 2.6 unit prices only inside an account; the catalog uses the 2.5 Turbo rows (std 1.5, pro 2.5 units per 5 s, $0.075/s at pro), which a resale page confirms within a cent ($0.07/s pro, silent).',
+      'Kling shows 2.6 unit prices only inside an account; the catalog uses the 2.5 Turbo rows (std 1.5, pro 2.5 units per 5 s, $0.075/s at pro), which two resale pages confirm within a cent ($0.07/s and $0.0735/s, silent; the second sells sound at twice that).',
     notes: `Silent unless the shot asks for sound ("sound": "on"): pro (1080p) only, twice the price, not with an end frame. 720p = std, 1080p = pro. ${WIRE_NOTE}.`,
   }),
   defineModel({

@@ -180,4 +180,12 @@ describe('project folders', () => {
     const left = fs.readdirSync(dir).sort();
     expect(left).toEqual([names.oldHeld, names.paidDownload, names.recentUnnamed, names.notOurs, live].sort());
   });
+
+  it('opens a project whose media/.tmp cannot be swept', () => {
+    const folder = create(tmp());
+    fs.writeFileSync(path.join(folder, 'media', '.tmp'), 'a file where the folder should be');
+    const p = openProject(folder);
+    expect(p.info().title).toBe('Night Diner');
+    p.close();
+  });
 });

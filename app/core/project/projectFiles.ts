@@ -174,16 +174,21 @@ const DAY_MS = 24 * 3600 * 1000;
 /**
  * Removes what killed processes left in media/.tmp (a half-copied import, a render cut short),
  * which would otherwise fill the disk unseen. A file a job still names stays: the job goes on
- * with it when the engine resumes, and it may be a download already paid for.
+ * with it when the engine resumes, and it may be a download already paid for. What cannot be
+ * removed (another user's file, a read-only disk) is left: it never keeps the project from opening.
  */
 function sweepTemp(db: Db, folder: string): void {
   const dir = path.join(folder, TEMP_DIR);
   let held: Set<string> | undefined;
   const isHeld = (name: string) => (held ??= new Set(heldTempFiles(db).map((f) => path.basename(f)))).has(name);
-  sweepScratch(dir, isHeld);
-  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-    const made = Number(DATED_TEMP.exec(name)?.[1] ?? NaN);
-    if (made < Date.now() - DAY_MS && !isHeld(name)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+  try {
+    sweepScratch(dir, isHeld);
+    for (const name of fs.readdirSync(dir)) {
+      const made = Number(DATED_TEMP.exec(name)?.[1] ?? NaN);
+      if (made < Date.now() - DAY_MS && !isHeld(name)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+    }
+  } catch {
+    // Swept again at the next opening.
   }
 }
 

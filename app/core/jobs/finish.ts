@@ -113,7 +113,6 @@ export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult,
     if (still) fs.rmSync(still.temp, { force: true });
   }
   const placed = await store.place(temp, image?.ext ?? '.mp4');
-  if (probe.hasAudio) await keepWaveform(ctx.folder, placed.relPath);
   if (still && fs.existsSync(still.temp)) {
     try {
       keepStill(ctx.folder, placed.relPath, still.frame, STORYBOARD_WIDTH, still.temp);
@@ -197,10 +196,16 @@ export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult,
     });
     return true;
   })();
-  return ok ? takeId : null;
+  if (!ok) return null;
+  if (probe.hasAudio) await keepWaveform(ctx.folder, placed.relPath);
+  return takeId;
 }
 
-/** Draws the sound lane of a take at once when it is first shown. Only a saving: on failure the lane computes it then. */
+/**
+ * Lets the sound lane of a take draw at once when it is first shown. After the take is written: a
+ * crash while decoding must not come between the file's move into the store and its row. Only a
+ * saving: on failure the lane computes it then.
+ */
 async function keepWaveform(folder: string, relPath: string): Promise<void> {
   await projectWaveform(folder, relPath, path.join(folder, relPath)).catch(() => undefined);
 }
@@ -212,7 +217,6 @@ async function storeAudioTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult, n
   const file = audioFile(probe);
   const facts = audioTakeFacts(audio, file.ext);
   const placed = await store.place(job.temp_path!, file.ext);
-  await keepWaveform(ctx.folder, placed.relPath);
   const model = toolModel(job.tool);
   const takeId = randomUUID();
   const ok = ctx.db.transaction(() => {
@@ -253,5 +257,7 @@ async function storeAudioTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult, n
     });
     return true;
   })();
-  return ok ? takeId : null;
+  if (!ok) return null;
+  await keepWaveform(ctx.folder, placed.relPath);
+  return takeId;
 }

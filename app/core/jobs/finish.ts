@@ -207,7 +207,11 @@ export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult,
  * saving: on failure the lane computes it then.
  */
 async function keepWaveform(folder: string, relPath: string): Promise<void> {
-  await projectWaveform(folder, relPath, path.join(folder, relPath)).catch(() => undefined);
+  try {
+    await projectWaveform(folder, relPath, path.join(folder, relPath));
+  } catch {
+    // Nothing to undo: the take is written.
+  }
 }
 
 /** A spoken line's audio (or an effect): stored, and recorded as a take of its shot with the line it speaks. */

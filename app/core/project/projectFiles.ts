@@ -4,7 +4,7 @@ import { safeFileName, utf8Length } from '../../../shared/domain/filenames';
 import type { AspectRatio } from '../../../shared/domain/types';
 import { migrate, newerSchemaError } from '../db/migrate';
 import { SCHEMA_VERSION } from '../db/migrations';
-import { heldTempFiles } from '../db/repos/jobsRepo';
+import { jobsRepo } from '../db/repos/jobsRepo';
 import { timelineRepo } from '../db/repos/timelineRepo';
 import { openSqlite, type Db } from '../db/sqlite';
 import { UserError } from '../errors';
@@ -179,13 +179,16 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 function sweepTemp(db: Db, folder: string): void {
   const dir = path.join(folder, TEMP_DIR);
-  let held: Set<string> | undefined;
-  const isHeld = (name: string) => (held ??= new Set(heldTempFiles(db).map((f) => path.basename(f)))).has(name);
   try {
-    sweepScratch(dir, isHeld);
+    const held = new Set(
+      jobsRepo(db)
+        .tempPaths()
+        .map((f) => path.basename(f)),
+    );
+    sweepScratch(dir, (name) => held.has(name));
     for (const name of fs.readdirSync(dir)) {
       const made = Number(DATED_TEMP.exec(name)?.[1] ?? NaN);
-      if (made < Date.now() - DAY_MS && !isHeld(name)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+      if (made < Date.now() - DAY_MS && !held.has(name)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
     }
   } catch {
     // Swept again at the next opening.

@@ -180,6 +180,7 @@ function makeJobsRepo(db: Db) {
     shotsWithWork: db.prepare("SELECT DISTINCT shot_id FROM jobs WHERE state NOT IN ('failed', 'canceled') AND kind = ?").pluck(),
     requestsWithWork: db.prepare("SELECT shot_id, request_json FROM jobs WHERE state NOT IN ('failed', 'canceled') AND kind = ?"),
     seedsOfShot: db.prepare('SELECT seed FROM jobs WHERE shot_id = ? AND seed IS NOT NULL').pluck(),
+    tempPaths: db.prepare('SELECT temp_path FROM jobs WHERE temp_path IS NOT NULL').pluck(),
     leaseGet: db.prepare('SELECT holder, pid, host, label, acquired_at, heartbeat_at FROM engine_lease WHERE id = 1'),
     leaseTake: db.prepare(
       `INSERT INTO engine_lease (id, holder, pid, host, label, acquired_at, heartbeat_at) VALUES (1, @holder, @pid, @host, @label, @now, @now)
@@ -288,6 +289,8 @@ function makeJobsRepo(db: Db) {
     /** The frozen requests of jobs of `kind` that are not failed or canceled. */
     requestsWithWork: (kind: TakeKind) => q.requestsWithWork.all(kind) as Array<Pick<JobRow, 'shot_id' | 'request_json'>>,
     seedsOfShot: (shotId: string) => new Set(q.seedsOfShot.all(shotId) as number[]),
+    /** The files in media/.tmp that jobs will go on with: a download waiting to be checked, a render under way. */
+    tempPaths: () => q.tempPaths.all() as string[],
     lease: {
       get: () => q.leaseGet.get() as LeaseRow | undefined,
       /** Takes the lease if it is still `expected` (null: absent); one IMMEDIATE transaction. */
@@ -326,14 +329,6 @@ function makeJobsRepo(db: Db) {
 }
 
 export const jobsRepo = perDb(makeJobsRepo);
-
-/**
- * The files in media/.tmp that jobs will go on with (a download waiting to be checked, a render
- * under way). One query, without the repo's statements: a project's opening reads it.
- */
-export function heldTempFiles(db: Db): string[] {
-  return db.prepare('SELECT temp_path FROM jobs WHERE temp_path IS NOT NULL').pluck().all() as string[];
-}
 
 export type JobsRepo = ReturnType<typeof jobsRepo>;
 

@@ -1,9 +1,11 @@
 // Test kit for the engine: a project with shots, a clock that only moves when told, a scripted
 // in-memory provider that counts what reached it, and a driver that runs the engine pass by
 // pass, moving the clock to the next due job. Nothing here sleeps or depends on timing.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { NewJob } from '../db/repos/jobsRepo';
 import type { NewShot } from '../timeline/ops';
 import { addShot } from '../timeline/ops';
 import { openProject, type Project } from '../project/project';
@@ -16,6 +18,25 @@ import { createRunners } from './runners';
 import type { Clock } from './timing';
 
 export const TEST_KEY = 'rw_test_secret_key_0123456789';
+
+/** A job row for `shot` as enqueueing writes it, for tests that need one without the planner. */
+export function testJob(shot: { id: string; label: string; tool: string }, fields: Partial<NewJob> = {}): NewJob {
+  const id = fields.id ?? randomUUID();
+  return {
+    id,
+    shot_id: shot.id,
+    shot_label: shot.label,
+    batch_id: randomUUID(),
+    tool: shot.tool,
+    external_id: `shotline-${id}`,
+    seed: 1,
+    request_json: '{}',
+    cost_estimate_usd: 0,
+    fallback_tool: null,
+    created_at: Date.now(),
+    ...fields,
+  };
+}
 
 export class ManualClock implements Clock {
   constructor(public t = 1_700_000_000_000) {}

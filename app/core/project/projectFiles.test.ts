@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { openSqlite } from '../db/sqlite';
+import { testJob } from '../jobs/jobs.testkit';
 import { mediaTempPath } from '../media/store';
 import { useTmpDir } from '../testing/tmp.testkit';
 import { openProject } from './project';
@@ -152,22 +153,7 @@ describe('project folders', () => {
       ['j1', names.paidDownload],
       ['j2', names.oldHeld],
     ] as const) {
-      p.jobs.insert(
-        {
-          id,
-          shot_id: 's1',
-          shot_label: 'S1',
-          batch_id: 'b',
-          tool: 'runway:gen4_turbo',
-          external_id: `x-${id}`,
-          seed: null,
-          request_json: '{}',
-          cost_estimate_usd: 1,
-          fallback_tool: null,
-          created_at: 1,
-        },
-        'queued',
-      );
+      p.jobs.insert(testJob({ id: 's1', label: 'S1', tool: 'runway:gen4_turbo' }, { id }), 'queued');
       expect(p.jobs.move(id, 'queued', 'downloading', { now: 2, patch: { temp_path: path.join(dir, name) } })).toBe(true);
     }
     fs.mkdirSync(dir, { recursive: true });

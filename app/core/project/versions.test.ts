@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { timelineRepo } from '../db/repos/timelineRepo';
 import { openSqlite } from '../db/sqlite';
-import { fixtureClip } from '../jobs/jobs.testkit';
+import { fixtureClip, testJob } from '../jobs/jobs.testkit';
 import { insertTake } from '../takes/takes.testkit';
 import { testCore } from '../testing/core.testkit';
 import { useTmpDir } from '../testing/tmp.testkit';
@@ -229,22 +229,7 @@ describe('restoring as a new project', () => {
     const shot = project.timeline.shots()[0]!;
     const take = await insertTake(project, shot, await fixtureClip());
     const queued = randomUUID();
-    project.jobs.insert(
-      {
-        id: queued,
-        shot_id: shot.id,
-        shot_label: shot.label,
-        batch_id: randomUUID(),
-        tool: shot.tool,
-        external_id: `shotline-${queued}`,
-        seed: 1,
-        request_json: '{}',
-        cost_estimate_usd: 0.5,
-        fallback_tool: null,
-        created_at: Date.now(),
-      },
-      'queued in the test',
-    );
+    project.jobs.insert(testJob(shot, { id: queued, cost_estimate_usd: 0.5 }), 'queued in the test');
     const saved = await saveVersion(project, 'First cut');
     addShot(project.timeline, shot.sceneId, { action: 'Dee leaves' });
 

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getModel, takeKindOf } from '../../../shared/catalog';
 import type { Shot, ToolId } from '../../../shared/domain/types';
+import { testJob } from '../jobs/jobs.testkit';
 import { snapshotRequest, type RequestSnapshot } from '../jobs/request';
 import { ffprobe } from '../media/ffmpeg';
 import { mediaStore, mediaTempPath } from '../media/store';
@@ -42,19 +43,7 @@ export async function insertTake(project: TakesProject, shot: Shot, clip: string
       fps: probe.fps.avg,
     });
     project.jobs.insert(
-      {
-        id: jobId,
-        shot_id: shot.id,
-        shot_label: shot.label,
-        batch_id: randomUUID(),
-        tool,
-        external_id: `shotline-${jobId}`,
-        seed: spec.seed ?? 42,
-        request_json: JSON.stringify(request),
-        cost_estimate_usd: spec.costUsd ?? 0,
-        fallback_tool: null,
-        created_at: now,
-      },
+      testJob(shot, { id: jobId, tool, seed: spec.seed ?? 42, request_json: JSON.stringify(request), cost_estimate_usd: spec.costUsd ?? 0, created_at: now }),
       'test take',
     );
     project.jobs.move(jobId, 'queued', 'ready', { now, patch: { cost_usd: spec.costUsd ?? 0, finished_at: now } });

@@ -3,14 +3,13 @@
 // and writing the take in the same transaction as the job's `ready`.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { getModel, takeKindOf, toolModel } from '../../../shared/catalog';
 import type { TakeKind } from '../../../shared/domain/jobs';
 import type { JobRow, JobsRepo } from '../db/repos/jobsRepo';
 import type { TakesRepo } from '../db/repos/takesRepo';
 import type { Db } from '../db/sqlite';
 import { ffprobe, type ProbeResult } from '../media/ffmpeg';
-import { mediaStore, mediaTempPath } from '../media/store';
+import { mediaStore, mediaTempPath, type MediaStore } from '../media/store';
 import { arrivalStillFrame, keepStill, STORYBOARD_WIDTH } from '../media/frameCache';
 import { extractFrame, extractFrameSizes } from '../media/thumbnail';
 import { projectWaveform } from '../sound/waveform';
@@ -197,7 +196,7 @@ export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult,
     return true;
   })();
   if (!ok) return null;
-  if (probe.hasAudio) await keepWaveform(ctx.folder, placed.relPath);
+  if (probe.hasAudio) await keepWaveform(store, ctx.folder, placed.relPath);
   return takeId;
 }
 
@@ -206,9 +205,9 @@ export async function storeTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult,
  * crash while decoding must not come between the file's move into the store and its row. Only a
  * saving: on failure the lane computes it then.
  */
-async function keepWaveform(folder: string, relPath: string): Promise<void> {
+async function keepWaveform(store: MediaStore, folder: string, relPath: string): Promise<void> {
   try {
-    await projectWaveform(folder, relPath, path.join(folder, relPath));
+    await projectWaveform(folder, relPath, store.absPath(relPath, 'The take just stored'));
   } catch {
     // Nothing to undo: the take is written.
   }
@@ -262,6 +261,6 @@ async function storeAudioTake(ctx: FinishCtx, job: JobRow, probe: ProbeResult, n
     return true;
   })();
   if (!ok) return null;
-  await keepWaveform(ctx.folder, placed.relPath);
+  await keepWaveform(store, ctx.folder, placed.relPath);
   return takeId;
 }

@@ -2,7 +2,8 @@
 // the inspector. Fill a slot by dropping a library item or image files, or by picking from its
 // menu (a drop on a filled slot replaces its reference); drag filled slots to reorder. Extra references kept after a model switch stay visible
 // and are flagged until removed.
-import { useState, type DragEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, type DragEvent } from 'react';
 import { getModel, videoModels } from '../../../../shared/catalog';
 import type { LibraryItem, ShotRef } from '../../../../shared/domain/library';
 import { shotTags } from '../../../../shared/domain/tags';
@@ -16,7 +17,8 @@ import { useLibrary, useShotRefs } from '../library/libraryApi';
 import { Thumb } from '../library/Thumb';
 import { useImport } from '../library/useImport';
 import { KeyframesSection } from './KeyframesSection';
-import { clearSlot, displaced, moveSlot, placeIn, refName, replacedNote, type SlotValue } from './slots';
+import { clearSlot, displaced, moveSlot, placeIn, refName, replacedNote } from './slots';
+import { slotEditor, type SlotChange } from './slotEdits';
 import { TagAutocomplete } from './TagAutocomplete';
 import '../library/library.css';
 
@@ -31,7 +33,9 @@ export function ShotRefsSection({ shot }: { shot: Shot }) {
   const spec = getModel(shot.tool);
   const max = spec?.maxRefs ?? 0;
   const count = Math.max(max, refs.refs.length);
-  const set = (next: SlotValue[]) => act('refs.set', { shotId: shot.id, refs: next });
+  const qc = useQueryClient();
+  const edit = useMemo(() => slotEditor(qc, (shotId, next) => act('refs.set', { shotId, refs: next })), [qc]);
+  const set = (change: SlotChange) => edit(shot.id, change);
   const tags = shotTags(shot);
   const slotOf = (tag: string) => refs.refs.findIndex((r) => r.tag?.toLowerCase() === tag.toLowerCase());
 
@@ -78,7 +82,7 @@ interface SlotProps {
   max: number;
   items: LibraryItem[];
   /** Resolves to undefined when the core refused the edit (it said why in a toast). */
-  onSet: (next: SlotValue[]) => Promise<unknown>;
+  onSet: (change: SlotChange) => Promise<unknown>;
 }
 
 function Slot({ index, shot, refs, max, items, onSet }: SlotProps) {
@@ -93,10 +97,13 @@ function Slot({ index, shot, refs, max, items, onSet }: SlotProps) {
   // A drop onto a filled slot replaces its reference, whether an item or files were dropped,
   // and says so: the old reference is one Ctrl+Z away.
   const dropItem = async (itemId: string) => {
-    const old = displaced(refs, index, { itemId });
     const tag = items.find((i) => i.id === itemId)?.tag;
-    const done = await onSet(placeIn(refs, index, { itemId }));
-    if (done !== undefined && old && tag) notify('info', replacedNote(index, refName(old), `@${tag}`));
+    const replaced: { old: ShotRef | null } = { old: null };
+    const done = await onSet((now) => {
+      replaced.old = displaced(now, index, { itemId });
+      return placeIn(now, index, { itemId });
+    });
+    if (done !== undefined && replaced.old && tag) notify('info', replacedNote(index, refName(replaced.old), `@${tag}`));
   };
   const importDropped = async (dt: DataTransfer) => {
     const summary = await runImport(await droppedFiles(dt), { to: 'slot', shotId: shot.id, slot: index }, `References of ${shot.label}`);
@@ -115,7 +122,8 @@ function Slot({ index, shot, refs, max, items, onSet }: SlotProps) {
     const dt = e.dataTransfer;
     if (carries(dt, SLOT_TYPE)) {
       e.preventDefault();
-      void onSet(moveSlot(refs, Number(dt.getData(SLOT_TYPE)), index));
+      const from = Number(dt.getData(SLOT_TYPE));
+      void onSet((now) => moveSlot(now, from, index));
     } else if (carries(dt, ITEM_TYPE)) {
       e.preventDefault();
       void dropItem(dt.getData(ITEM_TYPE));
@@ -151,8 +159,8 @@ function Slot({ index, shot, refs, max, items, onSet }: SlotProps) {
           value={ref ? (ref.itemId ?? `image:${ref.imageId}`) : ''}
           onChange={(e) => {
             const v = e.target.value;
-            if (!v) void onSet(clearSlot(refs, index));
-            else if (!v.startsWith('image:')) void onSet(placeIn(refs, index, { itemId: v }));
+            if (!v) void onSet((now) => clearSlot(now, index));
+            else if (!v.startsWith('image:')) void onSet((now) => placeIn(now, index, { itemId: v }));
           }}
         >
           <option value="">{ref ? 'Clear slot' : 'Empty — drop or pick'}</option>
@@ -172,7 +180,7 @@ function Slot({ index, shot, refs, max, items, onSet }: SlotProps) {
             className="icon-btn"
             aria-label={`Move slot ${n} up`}
             disabled={index === 0}
-            onClick={() => void onSet(moveSlot(refs, index, index - 1))}
+            onClick={() => void onSet((now) => moveSlot(now, index, index - 1))}
           >
             <UpIcon />
           </button>
@@ -181,11 +189,11 @@ function Slot({ index, shot, refs, max, items, onSet }: SlotProps) {
             className="icon-btn"
             aria-label={`Move slot ${n} down`}
             disabled={index >= refs.length - 1}
-            onClick={() => void onSet(moveSlot(refs, index, index + 1))}
+            onClick={() => void onSet((now) => moveSlot(now, index, index + 1))}
           >
             <DownIcon />
           </button>
-          <button type="button" className="icon-btn danger" aria-label={`Clear slot ${n}`} onClick={() => void onSet(clearSlot(refs, index))}>
+          <button type="button" className="icon-btn danger" aria-label={`Clear slot ${n}`} onClick={() => void onSet((now) => clearSlot(now, index))}>
             <CloseIcon />
           </button>
         </span>
